@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Starts, stops and restarts the Drydock language server (dist/server.js, over IPC). */
+export class DrydockClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'yaml' },
+        { scheme: 'untitled', language: 'yaml' },
+      ],
+      synchronize: { configurationSection: 'drydock' },
+      initializationOptions: { settings: vscode.workspace.getConfiguration('drydock') },
+    };
+    this.client = new LanguageClient('drydock', 'Drydock', serverOptions, clientOptions);
+    await this.client.start();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop();
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}

@@ -1,0 +1,33 @@
+// Bundles the extension client, the language server and the CLI with esbuild, and copies the
+// generated schemas (gzip-compressed) into dist/ so the bundle works fully offline.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode'] }),
+  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+]);
+chmodSync(join(dist, 'cli.js'), 0o755);
+
+const schemaOut = join(dist, 'schemas');
+mkdirSync(schemaOut, { recursive: true });
+for (const file of readdirSync(join(root, 'schemas/generated'))) {
+  if (!file.endsWith('.json')) continue;
+  writeFileSync(join(schemaOut, file + '.gz'), gzipSync(readFileSync(join(root, 'schemas/generated', file)), { level: 9 }));
+}

@@ -1,0 +1,28 @@
+// Runs every test/**/*.test.ts with node's own test runner (TypeScript through tsx).
+// Node 20's --test takes no globs, so the files are listed here. Pass folder names to narrow it:
+//   node scripts/run-tests.mjs test/unit
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test'];
+const files = [];
+function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (name === 'node_modules' || name === 'fixtures') continue;
+    if (statSync(full).isDirectory()) walk(full);
+    else if (name.endsWith('.test.ts')) files.push(relative(root, full));
+  }
+}
+for (const r of roots) {
+  const full = join(root, r);
+  if (statSync(full).isDirectory()) walk(full); else files.push(relative(root, full));
+}
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
+process.exitCode = result.status ?? 1;

@@ -1,0 +1,42 @@
+import { compareFindings, type Finding } from '../language/findings';
+import { isManifestFile } from '../language/manifests';
+import { LanguageService } from '../language/languageService';
+import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
+import { parseArgs, type ArgSpec } from './args';
+import { formatFindingsText, type FileFindings } from './formatFindings';
+import { readInputs } from './inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+
+const SPEC: ArgSpec = { options: { 'k8s-version': 'string', format: 'string' }, usage: 'drydock check [--k8s-version X.Y] [--format text|json] <file|dir>...' };
+
+/** `drydock check`: validates manifests; exit 0 clean, 1 with error-level findings, 2 on usage/IO problems. */
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, SPEC);
+  if (!parsed.ok) return usage(io, parsed.error);
+  const version = parsed.options['k8s-version'] ?? DEFAULT_VERSION;
+  const format = parsed.options.format ?? 'text';
+  if (!isSupportedVersion(version)) return usage(io, `unsupported Kubernetes version ${version} (supported: ${SUPPORTED_VERSIONS.join(', ')})`);
+  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
+
+  const inputs = await readInputs(parsed.positionals, io.cwd);
+  const service = new LanguageService();
+  const files: FileFindings[] = inputs.files.map((file) => ({
+    path: file.path,
+    diagnostics: (file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []).sort(compareFindings),
+  }));
+  if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
+  else io.stdout(formatFindingsText(files));
+  for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
+  if (inputs.errors.length) return EXIT_USAGE;
+  return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function toJson(file: FileFindings): { path: string; diagnostics: Array<Omit<Finding, 'data'>> } {
+  return { path: file.path, diagnostics: file.diagnostics.map(({ range, severity, code, message }) => ({ range, severity, code, message })) };
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`drydock check: ${message}\nusage: ${SPEC.usage}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,97 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseFile, type ParsedFile } from '../language/parse/parseFile';
+import { isManifestFile, manifestsOf } from '../language/manifests';
+import type { Manifest } from '../simulator/model/source';
+
+export interface InputFile {
+  /** The path as the user should see it (relative to the working directory when inside it). */
+  path: string;
+  text: string;
+  parsed: ParsedFile;
+  /** False for a YAML file found in a directory walk that holds no Kubernetes object. */
+  isManifest: boolean;
+}
+
+export interface Inputs {
+  files: InputFile[];
+  /** Problems reading the inputs (missing path, unreadable file): the command exits 2. */
+  errors: string[];
+}
+
+const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+/**
+ * Reads the files and directories named on the command line. Directories are walked recursively
+ * (in sorted order, skipping dot-folders and node_modules) for .yaml/.yml/.json files; a file named
+ * explicitly is always read as manifests, a file found by the walk only if it holds a Kubernetes object.
+ */
+export async function readInputs(paths: string[], cwd: string): Promise<Inputs> {
+  const files: InputFile[] = [];
+  const errors: string[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      errors.push(`${path}: no such file or directory`);
+      continue;
+    }
+    if (info.isDirectory()) {
+      for (const found of await walk(full, errors)) {
+        const file = await readOne(found, cwd, errors);
+        if (file && file.isManifest) files.push(file);
+      }
+    } else {
+      const file = await readOne(full, cwd, errors);
+      if (file) files.push({ ...file, isManifest: true });
+    }
+  }
+  return { files, errors };
+}
+
+/** Every manifest object of the inputs, in file and document order. */
+export function manifestsOfInputs(inputs: Inputs): Manifest[] {
+  return inputs.files.flatMap((file) => manifestsOf(file.path, file.parsed));
+}
+
+async function readOne(full: string, cwd: string, errors: string[]): Promise<InputFile | undefined> {
+  const shown = displayPath(full, cwd);
+  try {
+    const text = stripBom(await readFile(full, 'utf8'));
+    const parsed = parseFile(text);
+    return { path: shown, text, parsed, isManifest: isManifestFile(parsed) };
+  } catch (error) {
+    errors.push(`${shown}: cannot read (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+async function walk(dir: string, errors: string[]): Promise<string[]> {
+  const result: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    errors.push(`${dir}: cannot read directory (${(error as Error).message})`);
+    return result;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) result.push(...(await walk(full, errors)));
+    else if (entry.isFile() && MANIFEST_EXTENSIONS.test(entry.name)) result.push(full);
+  }
+  return result;
+}
+
+function displayPath(full: string, cwd: string): string {
+  const rel = relative(cwd, full);
+  return rel && !rel.startsWith('..') ? rel : full;
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

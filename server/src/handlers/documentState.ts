@@ -1,0 +1,35 @@
+import type { Finding } from '../language/findings';
+import type { FindingCache } from '../language/languageService';
+import type { ChunkCache, ParsedFile } from '../language/parse/parseFile';
+
+/** What the server keeps per open document, owned by the document store and dropped on close. */
+export interface DocumentState {
+  uri: string;
+  version: number;
+  chunks: ChunkCache;
+  findings: FindingCache;
+  parsed?: ParsedFile;
+  /** The last published diagnostics (manifest checks only). */
+  published: Finding[];
+}
+
+export class DocumentStates {
+  private readonly states = new Map<string, DocumentState>();
+
+  get(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { uri, version: -1, chunks: new Map(), findings: new WeakMap(), published: [] };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  delete(uri: string): void {
+    this.states.delete(uri);
+  }
+
+  uris(): string[] {
+    return [...this.states.keys()];
+  }
+}

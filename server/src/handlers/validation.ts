@@ -1,0 +1,91 @@
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../language/findings';
+import type { LanguageService } from '../language/languageService';
+import { isManifestFile } from '../language/manifests';
+import { parseFile } from '../language/parse/parseFile';
+import { stripBom } from '../cli/inputs';
+import type { ServerSettings } from '../settings';
+import type { DocumentStates } from './documentState';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'drydock',
+    message: finding.message,
+    ...(finding.data ? { data: finding.data } : {}),
+  };
+}
+
+/**
+ * Validates open documents and publishes their diagnostics. Validation of a document is coalesced:
+ * several changes that arrive before it runs are validated once, at the newest version.
+ */
+export class ValidationScheduler {
+  private readonly queued = new Map<string, TextDocument>();
+  private flushing = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: LanguageService,
+    private readonly states: DocumentStates,
+    private readonly settings: () => ServerSettings,
+  ) {}
+
+  schedule(document: TextDocument): void {
+    this.queued.set(document.uri, document);
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => this.flush());
+  }
+
+  clear(uri: string): void {
+    this.queued.delete(uri);
+    this.states.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    const documents = [...this.queued.values()];
+    this.queued.clear();
+    for (const document of documents) this.validateNow(document);
+  }
+
+  validateNow(document: TextDocument): Finding[] {
+    const state = this.states.get(document.uri);
+    const settings = this.settings();
+    let findings: Finding[] = [];
+    try {
+      if (settings.validateEnable) {
+        const parsed = parseFile(stripBom(document.getText()), state.chunks);
+        state.parsed = parsed;
+        state.version = document.version;
+        if (isManifestFile(parsed)) {
+          findings = this.service.validateFile(parsed, { kubernetesVersion: settings.kubernetesVersion }, state.findings);
+        }
+      }
+    } catch (error) {
+      findings = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 'error',
+          code: 'internal/validation-failed',
+          message: `Drydock could not validate this file: ${(error as Error).message}. Please report it.`,
+        },
+      ];
+    }
+    state.published = findings;
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    return findings;
+  }
+}

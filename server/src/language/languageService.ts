@@ -1,0 +1,57 @@
+import type { Document } from 'yaml';
+import { shiftRange, type Finding } from './findings';
+import type { ParsedFile } from './parse/parseFile';
+import { SchemaStore } from './schema/schemaBundle';
+import { SchemaValidators } from './schema/schemaValidators';
+import { validateDocument } from './validateDocument';
+import { DOCUMENT_VALIDATORS } from './validators/documentValidators';
+import type { DocumentValidator } from './validators/types';
+
+export interface ValidationSettings {
+  kubernetesVersion: string;
+}
+
+/**
+ * Per-document results keyed by the parsed YAML document, which the chunk cache keeps alive as long
+ * as the document's text is unchanged: an edit re-validates only the documents it touched.
+ */
+export type FindingCache = WeakMap<Document.Parsed, { version: string; findings: Finding[] }>;
+
+/**
+ * The language service: everything the server and the CLI share. It never sees the LSP connection
+ * or the file system (schemas load through the store it is given).
+ */
+export class LanguageService {
+  private readonly validatorsByVersion = new Map<string, SchemaValidators>();
+
+  constructor(
+    private readonly store: SchemaStore = new SchemaStore(),
+    private readonly validators: readonly DocumentValidator[] = DOCUMENT_VALIDATORS,
+  ) {}
+
+  schemas(version: string): SchemaValidators {
+    let validators = this.validatorsByVersion.get(version);
+    if (!validators) {
+      validators = new SchemaValidators(this.store.get(version));
+      this.validatorsByVersion.set(version, validators);
+    }
+    return validators;
+  }
+
+  /** All findings of a file, with ranges in file coordinates, in document order. */
+  validateFile(parsed: ParsedFile, settings: ValidationSettings, cache?: FindingCache): Finding[] {
+    const schemas = this.schemas(settings.kubernetesVersion);
+    const result: Finding[] = [];
+    for (const doc of parsed.documents) {
+      const cached = cache?.get(doc.yaml);
+      let findings: Finding[];
+      if (cached && cached.version === settings.kubernetesVersion) findings = cached.findings;
+      else {
+        findings = validateDocument(doc, settings.kubernetesVersion, schemas, this.validators);
+        cache?.set(doc.yaml, { version: settings.kubernetesVersion, findings });
+      }
+      for (const finding of findings) result.push({ ...finding, range: shiftRange(finding.range, doc.chunk.line) });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,35 @@
+import { parseChunk, type ParsedDocument } from './parseChunk';
+import { splitDocuments, type DocumentChunk } from './splitDocuments';
+
+/**
+ * Parsed chunks keyed by their exact text. The owner (a server's document store, or one CLI run)
+ * passes it in and decides its lifetime; an edit re-parses only the chunks whose text changed.
+ */
+export type ChunkCache = Map<string, ParsedDocument[]>;
+
+export interface ParsedFile {
+  text: string;
+  documents: ParsedDocument[];
+}
+
+export function parseFile(text: string, cache?: ChunkCache): ParsedFile {
+  const documents: ParsedDocument[] = [];
+  const next: ChunkCache | undefined = cache ? new Map() : undefined;
+  for (const chunk of splitDocuments(text)) {
+    const cached = cache?.get(chunk.text);
+    const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(chunk);
+    next?.set(chunk.text, docs);
+    documents.push(...docs);
+  }
+  if (cache && next) {
+    cache.clear();
+    for (const [key, value] of next) cache.set(key, value);
+  }
+  return { text, documents };
+}
+
+/** The same parsed chunk, found again at another place in the file. */
+function rebase(doc: ParsedDocument, chunk: DocumentChunk): ParsedDocument {
+  if (doc.chunk.offset === chunk.offset && doc.chunk.line === chunk.line) return doc;
+  return { ...doc, chunk };
+}

@@ -1,0 +1,49 @@
+/**
+ * Cuts a YAML stream into its documents without parsing it, so that an edit re-parses only the
+ * documents it touched.
+ *
+ * A line that starts with `---` followed by white space or the end of the line is always a document
+ * marker in YAML 1.1 and 1.2 (it cannot occur inside a block scalar, and flow/quoted scalars may not
+ * contain it), so a line scan is exact. Each chunk starts at its marker line (or at the start of the
+ * file) and runs to the next marker line.
+ *
+ * Worked example: "a: 1\n---\nb: 2\n" gives two chunks:
+ *   { text: "a: 1\n", offset: 0, line: 0 } and { text: "---\nb: 2\n", offset: 5, line: 1 }.
+ */
+export interface DocumentChunk {
+  /** The chunk's text, including its leading `---` line when it has one. */
+  text: string;
+  /** Offset of the chunk's first character in the whole file (UTF-16 units). */
+  offset: number;
+  /** 0-based line of the chunk's first character in the whole file. */
+  line: number;
+}
+
+const MARKER = /^---(?:[ \t\r]|$)/;
+
+export function splitDocuments(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  let chunkStart = 0;
+  let chunkLine = 0;
+  let lineStart = 0;
+  let line = 0;
+  const length = text.length;
+  while (lineStart <= length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = length;
+    if (
+      lineStart > chunkStart &&
+      text.charCodeAt(lineStart) === 45 /* - */ &&
+      MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)))
+    ) {
+      chunks.push({ text: text.slice(chunkStart, lineStart), offset: chunkStart, line: chunkLine });
+      chunkStart = lineStart;
+      chunkLine = line;
+    }
+    if (lineEnd === length) break;
+    lineStart = lineEnd + 1;
+    line++;
+  }
+  chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine });
+  return chunks;
+}

@@ -1,0 +1,165 @@
+import type { ErrorObject } from 'ajv';
+import type { Finding } from '../findings';
+import type { FieldPath } from '../../simulator/model/source';
+import { closestMatches } from '../suggest';
+import { displayDefinitionName, type SchemaValidators } from '../schema/schemaValidators';
+
+/** A schema problem, addressed by a path inside the object, ready for `DocumentContext.report`. */
+export interface SchemaProblem {
+  path: FieldPath;
+  target: 'key' | 'value';
+  finding: Omit<Finding, 'range'>;
+}
+
+/** YAML 1.1 spellings go-yaml reads as booleans, which authors usually meant as strings. */
+const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/**
+ * Turns ajv's errors for one object into findings a person understands. Errors are grouped by
+ * instance path: an `anyOf` failure (a Quantity) is one finding, not one per branch.
+ */
+export function ajvErrorsToProblems(
+  errors: ErrorObject[],
+  object: unknown,
+  schemas: SchemaValidators,
+  sourceOf: (path: FieldPath) => string | undefined,
+): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const quantityPaths = new Set<string>();
+  for (const error of errors) {
+    if (schemas.ownerOf(error.parentSchema) === 'Quantity') quantityPaths.add(error.instancePath);
+  }
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const path = toFieldPath(error.instancePath, object);
+    if (quantityPaths.has(error.instancePath)) {
+      if (seen.has(`q:${error.instancePath}`)) continue;
+      seen.add(`q:${error.instancePath}`);
+      problems.push({
+        path,
+        target: 'value',
+        finding: {
+          severity: 'error',
+          code: 'schema/quantity',
+          message: `\`${shown(error.data)}\` is not a valid quantity: use a number or a string such as \`500m\`, \`2\`, \`128Mi\`, \`1Gi\` or \`1e3\`.`,
+        },
+      });
+      continue;
+    }
+    if (error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
+    const problem = describe(error, path, schemas, sourceOf);
+    const key = `${problem.finding.code}:${JSON.stringify(problem.path)}:${problem.finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject, path: FieldPath, schemas: SchemaValidators, sourceOf: (path: FieldPath) => string | undefined): SchemaProblem {
+  const owner = schemas.ownerOf(error.parentSchema);
+  const ownerName = owner ? displayDefinitionName(owner) : 'this object';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const field = String((error.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys(schemas.definition(owner ?? '')?.properties ?? (error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const suggestions = closestMatches(field, known);
+      const hint = suggestions.length ? ` — did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '.';
+      return {
+        path: [...path, field],
+        target: 'key',
+        finding: { severity: 'error', code: 'schema/unknown-field', message: `\`${field}\` is not a field of ${ownerName}${hint}`, data: { field, suggestions } },
+      };
+    }
+    case 'required': {
+      const field = String((error.params as { missingProperty: string }).missingProperty);
+      return {
+        path,
+        target: 'key',
+        finding: { severity: 'error', code: 'schema/required', message: `Missing required field \`${field}\` in ${ownerName}.`, data: { field, definition: owner } },
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type).split(',');
+      const actual = typeName(error.data);
+      const wanted = expected.map(article).join(' or ');
+      let message = `Expected ${wanted}, got ${article(actual)}`;
+      const source = sourceOf(path);
+      let data: Record<string, unknown> | undefined;
+      if (expected.includes('string') && source !== undefined && (actual === 'boolean' || actual === 'number')) {
+        if (actual === 'boolean' && YAML11_BOOLEAN.test(source)) {
+          message += `: \`${source}\` is a boolean in YAML 1.1, which Kubernetes reads. Quote it ("${source}") to make it a string.`;
+        } else {
+          message += `: quote it ("${source}") to make it a string.`;
+        }
+        data = { quote: source };
+      } else {
+        message += '.';
+      }
+      return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message, ...(data ? { data } : {}) } };
+    }
+    case 'pattern': {
+      const described = (error.parentSchema as { description?: string } | undefined)?.description ?? '';
+      const base64 = /base64/i.test(described) || /A-Za-z0-9\+\/|\[A-Za-z0-9\+\/\]/.test(String((error.params as { pattern: string }).pattern));
+      return {
+        path,
+        target: 'value',
+        finding: base64
+          ? { severity: 'error', code: 'schema/base64', message: `\`${shown(error.data)}\` is not base64-encoded data${path[0] === 'data' ? ' (a Secret\'s `stringData` takes plain text)' : ''}.` }
+          : { severity: 'error', code: 'schema/format', message: `\`${shown(error.data)}\` does not have the expected format.` },
+      };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => `\`${String(v)}\``).join(', ');
+      return { path, target: 'value', finding: { severity: 'error', code: 'schema/enum', message: `Unsupported value \`${shown(error.data)}\`: supported values are ${allowed}.` } };
+    }
+    default:
+      return { path, target: 'value', finding: { severity: 'error', code: `schema/${error.keyword}`, message: `${ownerName}: ${error.message ?? 'invalid value'}.` } };
+  }
+}
+
+/** JSON pointer → field path; digits become indices only where the value there is an array. */
+export function toFieldPath(pointer: string, root: unknown): FieldPath {
+  if (!pointer) return [];
+  const path: Array<string | number> = [];
+  let value: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value) && /^\d+$/.test(segment)) {
+      const index = Number(segment);
+      path.push(index);
+      value = value[index];
+    } else {
+      path.push(segment);
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function article(type: string): string {
+  switch (type) {
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    case 'integer':
+      return 'an integer';
+    case 'null':
+      return 'null';
+    default:
+      return `a ${type}`;
+  }
+}
+
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
