@@ -25,11 +25,16 @@ export function listExportedApiClasses(indexDts: string): string[] {
 /** Method name → path template, from the request factory methods of an API class's `.js`. */
 export function parseRequestPaths(js: string): Map<string, string> {
   const paths = new Map<string, string>();
+  const factoryStart = /^export class \w+RequestFactory\b.*$/m.exec(js);
+  if (!factoryStart) return paths;
+  const afterFactory = js.slice(factoryStart.index + factoryStart[0].length);
+  const nextClass = /^export class /m.exec(afterFactory);
+  const factory = nextClass ? afterFactory.slice(0, nextClass.index) : afterFactory;
   const methodStart = /^ {4}(?:async )?(\w+)\([^)]*\)\s*\{/gm;
-  const starts = [...js.matchAll(methodStart)];
+  const starts = [...factory.matchAll(methodStart)];
   starts.forEach((match, index) => {
-    const end = index + 1 < starts.length ? starts[index + 1].index : js.length;
-    const body = js.slice(match.index, end);
+    const end = index + 1 < starts.length ? starts[index + 1].index : factory.length;
+    const body = factory.slice(match.index, end);
     const path = /const localVarPath = '([^']*)'/.exec(body)?.[1];
     if (path !== undefined) paths.set(match[1], path);
   });

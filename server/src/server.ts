@@ -37,7 +37,7 @@ export function startServer(connection: Connection, service: LanguageService = n
 
   connection.onInitialized(() => {
     if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'drydock' });
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'drydock' }).then(undefined, () => undefined);
       void refreshSettings();
     }
   });
@@ -55,7 +55,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     for (const problem of next.problems) {
       if (warned.has(problem)) continue;
       warned.add(problem);
-      void connection.window.showWarningMessage(problem);
+      connection.window.showWarningMessage(problem).then(undefined, () => undefined);
     }
     settings = next.settings;
     for (const document of documents.all()) validation.schedule(document);

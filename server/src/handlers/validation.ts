@@ -51,7 +51,7 @@ export class ValidationScheduler {
   clear(uri: string): void {
     this.queued.delete(uri);
     this.states.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
   private flush(): void {
@@ -85,7 +85,7 @@ export class ValidationScheduler {
       ];
     }
     state.published = findings;
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
     return findings;
   }
 }

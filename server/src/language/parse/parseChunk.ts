@@ -53,11 +53,13 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
     if (!isDocument(yaml)) continue;
     const findings: Finding[] = [];
     for (const error of yaml.errors) {
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      const key = duplicate ? (/^[^:\n]*/.exec(chunk.text.slice(error.pos[0]))?.[0] ?? '').trimEnd() : '';
       findings.push({
-        range: lines.range(error.pos[0], error.pos[1]),
+        range: lines.range(error.pos[0], duplicate ? error.pos[0] + key.length : error.pos[1]),
         severity: 'error',
-        code: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-        message: describeYamlError(error.code, error.message, chunk.text.slice(error.pos[0], error.pos[1])),
+        code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+        message: describeYamlError(error.code, error.message, key),
       });
     }
     for (const warning of yaml.warnings) {
@@ -93,7 +95,7 @@ function describeYamlError(code: string, message: string, source: string): strin
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return `Duplicate key \`${source.trim().slice(0, 60)}\`: a mapping may hold each key once (Kubernetes rejects the document).`;
+      return `Duplicate key \`${source.slice(0, 60)}\`: a mapping may hold each key once (Kubernetes rejects the document).`;
     case 'TAB_AS_INDENT':
       return 'Tabs are not allowed for indentation in YAML; use spaces.';
     default:

@@ -19,7 +19,7 @@ export interface DocumentChunk {
   line: number;
 }
 
-const MARKER = /^---(?:[ \t\r]|$)/;
+const MARKER = /^---(?:[ \t\r\n]|$)/;
 
 export function splitDocuments(text: string): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];

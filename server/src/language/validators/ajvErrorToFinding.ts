@@ -25,25 +25,20 @@ export function ajvErrorsToProblems(
   sourceOf: (path: FieldPath) => string | undefined,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const quantityPaths = new Set<string>();
+  /** instancePath → the union definition (Quantity, IntOrString) whose branches all failed there. */
+  const unions = new Map<string, string>();
   for (const error of errors) {
-    if (schemas.ownerOf(error.parentSchema) === 'Quantity') quantityPaths.add(error.instancePath);
+    const owner = schemas.ownerOf(error.parentSchema);
+    if (owner && schemas.definition(owner)?.anyOf) unions.set(error.instancePath, owner);
   }
   const seen = new Set<string>();
   for (const error of errors) {
     const path = toFieldPath(error.instancePath, object);
-    if (quantityPaths.has(error.instancePath)) {
-      if (seen.has(`q:${error.instancePath}`)) continue;
-      seen.add(`q:${error.instancePath}`);
-      problems.push({
-        path,
-        target: 'value',
-        finding: {
-          severity: 'error',
-          code: 'schema/quantity',
-          message: `\`${shown(error.data)}\` is not a valid quantity: use a number or a string such as \`500m\`, \`2\`, \`128Mi\`, \`1Gi\` or \`1e3\`.`,
-        },
-      });
+    const union = unions.get(error.instancePath);
+    if (union) {
+      if (seen.has(`union:${error.instancePath}`)) continue;
+      seen.add(`union:${error.instancePath}`);
+      problems.push(union === 'Quantity' ? quantityProblem(path, error.data) : unionProblem(path, error.data, schemas.definition(union)?.anyOf ?? []));
       continue;
     }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
@@ -54,6 +49,23 @@ export function ajvErrorsToProblems(
     problems.push(problem);
   }
   return problems;
+}
+
+function quantityProblem(path: FieldPath, value: unknown): SchemaProblem {
+  return {
+    path,
+    target: 'value',
+    finding: {
+      severity: 'error',
+      code: 'schema/quantity',
+      message: `\`${shown(value)}\` is not a valid quantity: use a number or a string such as \`500m\`, \`2\`, \`128Mi\`, \`1Gi\` or \`1e3\`.`,
+    },
+  };
+}
+
+function unionProblem(path: FieldPath, value: unknown, branches: Array<{ type?: string | string[] }>): SchemaProblem {
+  const wanted = branches.flatMap((b) => (b.type === undefined ? [] : [b.type].flat())).map(article).join(' or ');
+  return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message: `Expected ${wanted}, got ${article(typeName(value))}.` } };
 }
 
 function describe(error: ErrorObject, path: FieldPath, schemas: SchemaValidators, sourceOf: (path: FieldPath) => string | undefined): SchemaProblem {

@@ -1,0 +1,117 @@
+import { PassThrough } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/server';
+
+type Waiter = { uri: string; version?: number; resolve: (d: Diagnostic[]) => void };
+
+/**
+ * A language client talking real JSON-RPC to the Drydock server running in this process, over two
+ * in-memory streams. Tests wait on the server's notifications, never on timers.
+ */
+export class LspClient {
+  private readonly waiters: Waiter[] = [];
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly messages: string[] = [];
+  settings: Record<string, unknown> = { kubernetesVersion: '1.36', validate: { enable: true } };
+
+  private constructor(private readonly connection: ProtocolConnection) {}
+
+  static async start(settings?: Record<string, unknown>): Promise<LspClient> {
+    const clientToServer = new PassThrough();
+    const serverToClient = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient)));
+    const connection = createProtocolConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));
+    const client = new LspClient(connection);
+    if (settings) client.settings = settings;
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
+    connection.onNotification(ShowMessageNotification.type, (params) => client.messages.push(params.message));
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      client.messages.push(params.message);
+      return null;
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      initializationOptions: { settings: client.settings },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private onPublish(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i];
+      if (waiter.uri !== params.uri) continue;
+      if (waiter.version !== undefined && params.version !== waiter.version) continue;
+      this.waiters.splice(i, 1);
+      waiter.resolve(params.diagnostics);
+    }
+  }
+
+  /** Resolves with the next diagnostics published for `uri` (at `version`, when given). */
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    return next;
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return next;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return next;
+  }
+
+  /** Changes the settings the client reports, and tells the server (which pulls them). */
+  async configure(settings: Record<string, unknown>, uri: string): Promise<Diagnostic[]> {
+    this.settings = settings;
+    const next = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { drydock: settings } });
+    return next;
+  }
+
+  sendRequest<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async dispose(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    this.connection.dispose();
+  }
+}
