@@ -1,6 +1,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -55,7 +57,8 @@ export function startServer(connection: Connection, service: LanguageService = n
     for (const problem of next.problems) {
       if (warned.has(problem)) continue;
       warned.add(problem);
-      connection.window.showWarningMessage(problem).then(undefined, () => undefined);
+      // A notification, not a request: nothing to await, nothing that can reject.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem });
     }
     settings = next.settings;
     for (const document of documents.all()) validation.schedule(document);

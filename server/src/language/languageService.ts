@@ -1,4 +1,3 @@
-import type { Document } from 'yaml';
 import { shiftRange, type Finding } from './findings';
 import type { ParsedFile } from './parse/parseFile';
 import { SchemaStore } from './schema/schemaBundle';
@@ -15,7 +14,7 @@ export interface ValidationSettings {
  * Per-document results keyed by the parsed YAML document, which the chunk cache keeps alive as long
  * as the document's text is unchanged: an edit re-validates only the documents it touched.
  */
-export type FindingCache = WeakMap<Document.Parsed, { version: string; findings: Finding[] }>;
+export type FindingCache = WeakMap<object, { version: string; findings: Finding[] }>;
 
 /**
  * The language service: everything the server and the CLI share. It never sees the LSP connection
@@ -43,12 +42,12 @@ export class LanguageService {
     const schemas = this.schemas(settings.kubernetesVersion);
     const result: Finding[] = [];
     for (const doc of parsed.documents) {
-      const cached = cache?.get(doc.yaml);
+      const cached = cache?.get(doc.id);
       let findings: Finding[];
       if (cached && cached.version === settings.kubernetesVersion) findings = cached.findings;
       else {
         findings = validateDocument(doc, settings.kubernetesVersion, schemas, this.validators);
-        cache?.set(doc.yaml, { version: settings.kubernetesVersion, findings });
+        cache?.set(doc.id, { version: settings.kubernetesVersion, findings });
       }
       for (const finding of findings) result.push({ ...finding, range: shiftRange(finding.range, doc.chunk.line) });
     }

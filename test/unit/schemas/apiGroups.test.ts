@@ -132,7 +132,8 @@ describe('collectKinds and collectGroups', () => {
   test('kinds are unique and sorted by key', () => {
     assert.deepEqual(
       collectKinds(endpoints).map((k) => `${k.group}/${k.version}/${k.kind}=${k.model}:${k.namespaced}`),
-      ['/v1/Pod=V1Pod:true', '/v1/PodList=V1PodList:true', 'networking.k8s.io/v1/Ingress=V1Ingress:false', 'networking.k8s.io/v1beta1/Ingress=V1beta1Ingress:false'],
+      // keys: networking.k8s.io/v1/Ingress, networking.k8s.io/v1beta1/Ingress, v1/Pod, v1/PodList
+      ['networking.k8s.io/v1/Ingress=V1Ingress:false', 'networking.k8s.io/v1beta1/Ingress=V1beta1Ingress:false', '/v1/Pod=V1Pod:true', '/v1/PodList=V1PodList:true'],
     );
   });
   test('groups list versions in preference order', () => {

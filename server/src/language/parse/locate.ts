@@ -1,7 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Range } from '../findings';
 import type { FieldPath } from '../../simulator/model/source';
 import type { ParsedDocument } from './parseChunk';
+import type { YNode, YPair } from './yamlNode';
 
 /** What part of a field a finding should underline. */
 export type Target = 'key' | 'value';
@@ -23,77 +23,63 @@ export function locate(doc: ParsedDocument, path: FieldPath, target: Target = 'v
   const { node, pair, depth } = walk(doc, path);
   const found = depth === path.length;
   const wantKey = target === 'key' || !found;
-  const valueNode = node as Node | null | undefined;
-  if (!wantKey && valueNode && isSingleLine(doc, valueNode)) {
-    return { range: rangeOf(doc, valueNode), depth };
-  }
-  if (pair && depth > 0 && (pair.key as Node | null)?.range && lastSegmentIsKey(path, depth)) {
-    return { range: rangeOf(doc, pair.key as Node), depth };
-  }
-  if (valueNode && (valueNode as Node).range) return { range: firstLine(doc, valueNode), depth };
-  const start = doc.yaml.contents?.range?.[0] ?? 0;
+  if (!wantKey && node && isSingleLine(doc, node)) return { range: rangeOf(doc, node), depth };
+  if (pair && depth > 0 && typeof path[depth - 1] === 'string') return { range: rangeOf(doc, pair.key), depth };
+  if (node) return { range: firstLine(doc, node), depth };
+  const start = doc.root?.range[0] ?? 0;
   return { range: doc.lines.range(start, start), depth };
 }
 
 /** The source text of the scalar at a path (e.g. `yes` where the value is the boolean true), if any. */
 export function scalarSourceAt(doc: ParsedDocument, path: FieldPath): string | undefined {
   const { node, depth } = walk(doc, path);
-  if (depth !== path.length || !isScalar(node) || !node.range) return undefined;
+  if (depth !== path.length || node?.kind !== 'scalar') return undefined;
   return doc.chunk.text.slice(node.range[0], node.range[1]);
 }
 
-function walk(doc: ParsedDocument, path: FieldPath): { node: unknown; pair: Pair | undefined; depth: number } {
-  let node: unknown = doc.yaml.contents;
-  let pair: Pair | undefined;
+/** The node at a path (undefined when the path leaves the tree), and the pair that holds it. */
+export function nodeAt(doc: ParsedDocument, path: FieldPath): YNode | null | undefined {
+  const walked = walk(doc, path);
+  return walked.depth === path.length ? walked.node : undefined;
+}
+
+function walk(doc: ParsedDocument, path: FieldPath): { node: YNode | null; pair: YPair | undefined; depth: number } {
+  let node: YNode | null = doc.root;
+  let pair: YPair | undefined;
   let depth = 0;
   for (const segment of path) {
-    const resolved = isAlias(node) ? node.resolve(doc.yaml) : node;
-    let next: unknown = undefined;
-    let nextPair: Pair | undefined;
-    if (isMap(resolved)) {
-      for (const item of resolved.items) {
-        if (isPair(item) && keyText(item.key) === String(segment)) {
-          nextPair = item;
-          next = item.value;
-          break;
-        }
-      }
+    if (!node) break;
+    let next: YNode | null = null;
+    let nextPair: YPair | undefined;
+    if (node.kind === 'map') {
+      const wanted = String(segment);
+      nextPair = node.items.find((item) => String(item.key.value) === wanted);
       if (!nextPair) break;
-    } else if (isSeq(resolved) && typeof segment === 'number' && segment < resolved.items.length) {
-      next = resolved.items[segment];
+      next = nextPair.value;
+    } else if (node.kind === 'seq' && typeof segment === 'number' && segment < node.items.length) {
+      next = node.items[segment];
     } else {
       break;
     }
     node = next;
     pair = nextPair;
     depth++;
-    if (next === null || next === undefined) break;
   }
   return { node, pair, depth };
 }
 
-function lastSegmentIsKey(path: FieldPath, depth: number): boolean {
-  return typeof path[depth - 1] === 'string';
+function rangeOf(doc: ParsedDocument, node: { range: [number, number] }): Range {
+  return doc.lines.range(node.range[0], node.range[1]);
 }
 
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-function rangeOf(doc: ParsedDocument, node: Node): Range {
-  const [start, end] = node.range ?? [0, 0];
-  return doc.lines.range(start, end);
-}
-
-function isSingleLine(doc: ParsedDocument, node: Node): boolean {
+function isSingleLine(doc: ParsedDocument, node: YNode): boolean {
   const r = rangeOf(doc, node);
   return r.start.line === r.end.line;
 }
 
 /** The part of a (possibly multi-line) node that lies on its first line, trimmed of trailing space. */
-function firstLine(doc: ParsedDocument, node: Node): Range {
-  const [start, end] = node.range ?? [0, 0];
+function firstLine(doc: ParsedDocument, node: YNode): Range {
+  const [start, end] = node.range;
   let stop = doc.chunk.text.indexOf('\n', start);
   if (stop === -1 || stop > end) stop = end;
   while (stop > start && /\s/.test(doc.chunk.text[stop - 1])) stop--;

@@ -5,11 +5,17 @@ import type { Finding } from '../findings';
 import { LineIndex } from './lineIndex';
 import type { DocumentChunk } from './splitDocuments';
 import { toPlainValue } from './toPlainValue';
+import { fromYamlAst } from './fromYamlAst';
+import { fastParse } from './fastParse';
+import type { YNode } from './yamlNode';
 
 /** One YAML document, parsed the way Kubernetes reads it (YAML 1.1, unique keys, merge keys). */
 export interface ParsedDocument {
   chunk: DocumentChunk;
-  yaml: Document.Parsed;
+  /** The document's tree, for locating fields; null for an empty document. */
+  root: YNode | null;
+  /** Identity of this parse result (stable while the chunk text is unchanged): a cache key. */
+  id: object;
   /** Line index over `chunk.text`: every range derived from it is relative to `chunk.line`. */
   lines: LineIndex;
   /** The document as plain JSON data with null-valued keys dropped; `undefined` when it could not be built. */
@@ -46,6 +52,11 @@ const PARSE_OPTIONS = {
 /** Parses one chunk of a YAML stream into its documents (usually one; none for a comment-only chunk). */
 export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
   const lines = new LineIndex(chunk.text);
+  const fast = fastParse(chunk.text);
+  if (fast) {
+    if (fast.root === null) return [];
+    return [{ chunk, root: fast.root, id: {}, lines, value: fast.value, findings: [] }];
+  }
   const parsed = parseAllDocuments(chunk.text, PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   const result: ParsedDocument[] = [];
@@ -75,7 +86,7 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
       const built = toPlainValue(yaml, MAX_ALIAS_COUNT);
       if (built.ok) value = built.value;
       else {
-        const start = yaml.contents?.range[0] ?? 0;
+        const start = yaml.contents?.range?.[0] ?? 0;
         findings.push({
           range: lines.range(start, start + 1),
           severity: 'error',
@@ -86,7 +97,7 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
     }
     // A comment-only or empty chunk yields a document with no contents: keep it only if it has a problem.
     if (yaml.contents === null && findings.length === 0) continue;
-    result.push({ chunk, yaml, lines, value, findings });
+    result.push({ chunk, root: fromYamlAst(yaml), id: {}, lines, value, findings });
   }
   return result;
 }

@@ -1,0 +1,57 @@
+import { performance } from 'node:perf_hooks';
+import { LanguageService } from '../server/src/language/languageService';
+import { parseFile } from '../server/src/language/parse/parseFile';
+import { LspClient } from '../test/helpers/lspClient';
+import { generateManifests } from './manifestGenerator';
+
+const DOCUMENTS = 2000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Cold validation throughput (documents/s, parse + validate, schemas already loaded and compiled)
+ * and server-side edit-to-diagnostics latency for a one-character edit in a 2,000-document file.
+ */
+export async function benchValidation(): Promise<Record<string, number | string>> {
+  const text = generateManifests(DOCUMENTS);
+  const service = new LanguageService();
+  const settings = { kubernetesVersion: '1.36' };
+  const warmStart = performance.now();
+  service.validateFile(parseFile(generateManifests(8)), settings);
+  const schemaWarmupMs = performance.now() - warmStart;
+
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const findings = service.validateFile(parseFile(text), settings);
+    runs.push(performance.now() - start);
+    if (findings.length) throw new Error(`benchmark manifests should be valid: ${findings[0].message}`);
+  }
+  const coldMs = median(runs);
+
+  const client = await LspClient.start();
+  const uri = 'file:///bench/big.yaml';
+  await client.open(uri, text);
+  const lines = text.split('\n');
+  const target = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('  replicas: 3'));
+  const latencies: number[] = [];
+  for (let version = 2; version < 52; version++) {
+    const start = performance.now();
+    const next = version % 2 === 0 ? '4' : '3';
+    const diagnostics = await client.change(uri, version, [{ range: { start: { line: target, character: 12 }, end: { line: target, character: 13 } }, text: next }]);
+    latencies.push(performance.now() - start);
+    if (diagnostics.length) throw new Error('unexpected diagnostics');
+  }
+  await client.dispose();
+  return {
+    'validation: documents': DOCUMENTS,
+    'validation: schema load + compile (first use), ms': Math.round(schemaWarmupMs),
+    'validation: cold parse + validate, ms': Math.round(coldMs),
+    'validation: cold throughput, documents/s': Math.round(DOCUMENTS / (coldMs / 1000)),
+    'validation: one-character edit → diagnostics, median ms': Number(median(latencies).toFixed(2)),
+    'validation: one-character edit → diagnostics, max ms': Number(Math.max(...latencies).toFixed(2)),
+  };
+}

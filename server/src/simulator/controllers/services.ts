@@ -1,0 +1,117 @@
+import type { SimPod } from '../model/pod';
+import type { Manifest, SimFinding, SourceRef } from '../model/source';
+import { findPort } from './findPort';
+import { addressesOf, portEndpoints, selectPods, type EndpointAddress, type EndpointsOptions, type ServicePortEndpoints } from './endpoints';
+import { readService, type ServiceModel } from './serviceSpec';
+import { selectorTemplateMismatch } from './workloadSelector';
+
+/** One Service and the endpoints kube-proxy would use for each of its ports. */
+export interface ServiceEndpoints {
+  namespace: string;
+  name: string;
+  type: string;
+  headless: boolean;
+  /** False when the endpoints controller ignores the Service (no or empty selector, ExternalName). */
+  managed: boolean;
+  selector: Record<string, string> | null;
+  publishNotReadyAddresses: boolean;
+  sessionAffinity: string;
+  ports: ServicePortEndpoints[];
+  /** All selected pods with an IP, port-less (the addresses headless DNS returns). */
+  addresses: EndpointAddress[];
+  /** Keys of every pod the selector picks, with or without an IP. */
+  selectedPods: string[];
+  notes: string[];
+  source: SourceRef;
+}
+
+export interface ServicesResult {
+  services: ServiceEndpoints[];
+  findings: SimFinding[];
+}
+
+/**
+ * Endpoints of every Service among `manifests`, over `pods` (already expanded and placed), plus
+ * the findings:
+ *   - `ref/service-no-pods` (warning): a managed Service whose selector matches no pod of its namespace;
+ *   - `ref/target-port-not-found` (warning): a named targetPort that some selected pods do not define
+ *     for the port's protocol (they get no traffic on that port);
+ *   - `sim/service-no-ready-endpoints` (warning): pods are selected but none is a ready endpoint;
+ *   - `ref/selector-template-mismatch` (error): a workload whose selector misses its own template labels.
+ * Pure. Services are sorted by namespace/name; findings follow manifest order.
+ */
+export function computeServices(manifests: readonly Manifest[], pods: readonly SimPod[], options: EndpointsOptions = {}): ServicesResult {
+  const findings: SimFinding[] = [];
+  const services: ServiceEndpoints[] = [];
+  for (const manifest of manifests) {
+    const mismatch = selectorTemplateMismatch(manifest);
+    if (mismatch) findings.push(mismatch);
+    if (manifest.object.kind !== 'Service' || (manifest.object.apiVersion ?? 'v1') !== 'v1') continue;
+    const service = readService(manifest);
+    const result = endpointsOf(service, pods, options);
+    services.push(result);
+    findings.push(...serviceFindings(service, result, pods));
+  }
+  services.sort((a, b) => compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+  return { services, findings };
+}
+
+function endpointsOf(service: ServiceModel, pods: readonly SimPod[], options: EndpointsOptions): ServiceEndpoints {
+  const selected = selectPods(service, pods);
+  const managed = service.selector !== null;
+  const notes: string[] = [];
+  if (service.type === 'ExternalName') notes.push('ExternalName: DNS returns a CNAME; no endpoints are managed');
+  else if (!managed) notes.push('no selector: endpoints are not managed (EndpointSlices must be created by hand)');
+  if (service.headless) notes.push('headless: no virtual IP; DNS returns the ready endpoints directly');
+  if (service.sessionAffinity === 'ClientIP') notes.push('sessionAffinity ClientIP: each client IP sticks to one ready endpoint');
+  if (service.publishNotReadyAddresses) notes.push('publishNotReadyAddresses: not-ready pods are published as ready');
+  return {
+    namespace: service.namespace,
+    name: service.name,
+    type: service.type,
+    headless: service.headless,
+    managed,
+    selector: service.selector,
+    publishNotReadyAddresses: service.publishNotReadyAddresses,
+    sessionAffinity: service.sessionAffinity,
+    ports: service.ports.map((port) => portEndpoints(service, port, selected, options)),
+    addresses: addressesOf(service, selected, options),
+    selectedPods: selected.map((pod) => pod.key),
+    notes,
+    source: service.manifest.source,
+  };
+}
+
+function serviceFindings(service: ServiceModel, result: ServiceEndpoints, pods: readonly SimPod[]): SimFinding[] {
+  const { source } = service.manifest;
+  const findings: SimFinding[] = [];
+  if (!result.managed) return findings;
+  if (result.selectedPods.length === 0) {
+    const selector = Object.entries(service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'ref/service-no-pods', message: `selector ${selector} matches no pod in namespace ${service.namespace}: the Service has no endpoints` });
+    return findings;
+  }
+  const keys = new Set(result.selectedPods);
+  const selected = pods.filter((pod) => keys.has(pod.key));
+  for (const port of service.ports) {
+    if (typeof port.targetPort !== 'string') continue;
+    const missing = selected.filter((pod) => findPort(pod.spec, port.targetPort, port.protocol) === null);
+    if (missing.length === 0) continue;
+    const count = missing.length === selected.length ? `any of the ${selected.length} selected pod(s)` : `${missing.length} of the ${selected.length} selected pods (e.g. ${missing[0].key})`;
+    findings.push({
+      source, path: ['spec', 'ports', port.index, 'targetPort'], severity: 'warning', code: 'ref/target-port-not-found',
+      message: `targetPort "${port.targetPort}" is not a ${port.protocol} container port name of ${count}: they get no traffic on port ${port.port}`,
+    });
+  }
+  // Already explained by ref/target-port-not-found when every port lost all its pods to the lookup.
+  const explained = result.ports.length > 0 && result.ports.every((port) => port.endpoints.length === 0 && port.missingTargetPort.length > 0);
+  const anyReady = explained || result.ports.some((port) => port.endpoints.some((e) => e.ready)) || (result.ports.length === 0 && result.addresses.some((a) => a.ready));
+  if (!anyReady) {
+    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'sim/service-no-ready-endpoints', message: `${result.selectedPods.length} pod(s) are selected but none is a ready endpoint (not scheduled, not ready, or no matching port): connections to the Service are refused` });
+  }
+  return findings;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

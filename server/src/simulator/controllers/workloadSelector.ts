@@ -1,0 +1,45 @@
+import type { Manifest, SimFinding } from '../model/source';
+import { compileLabelSelector, describeLabelSelector, isRecord, labelSelectorProblems, matchesEqualitySelector } from './labelSelector';
+
+/** Workload kinds whose `spec.selector` must select their own `spec.template` labels. */
+const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+
+/**
+ * `ref/selector-template-mismatch`: the API server rejects a Deployment (ReplicaSet, StatefulSet,
+ * DaemonSet; ReplicationController with its map selector) whose selector does not match its own pod
+ * template's labels ("`selector` does not match template `labels`"), because the controller would
+ * create pods it then does not count as its own. Returns null when the workload is fine or not one of
+ * these kinds, and leaves invalid selectors to the selector validation.
+ */
+export function selectorTemplateMismatch(manifest: Manifest): SimFinding | null {
+  const { object } = manifest;
+  const kind = object.kind ?? '';
+  const spec = isRecord(object.spec) ? object.spec : undefined;
+  if (!spec) return null;
+  const template = isRecord(spec.template) ? spec.template : {};
+  const metadata = isRecord(template.metadata) ? template.metadata : {};
+  const labels = (isRecord(metadata.labels) ? metadata.labels : {}) as Record<string, string>;
+  let matches: boolean;
+  if (LABEL_SELECTOR_KINDS.has(kind)) {
+    if (!isRecord(spec.selector) || labelSelectorProblems(spec.selector).length > 0) return null;
+    matches = compileLabelSelector(spec.selector)(labels);
+  } else if (kind === 'ReplicationController') {
+    if (!isRecord(spec.selector)) return null;
+    matches = matchesEqualitySelector(spec.selector, labels);
+  } else {
+    return null;
+  }
+  if (matches) return null;
+  return {
+    source: manifest.source,
+    path: ['spec', 'template', 'metadata', 'labels'],
+    severity: 'error',
+    code: 'ref/selector-template-mismatch',
+    message: `the ${kind} selector (${describeLabelSelector(kind === 'ReplicationController' ? { matchLabels: spec.selector } : spec.selector)}) does not match the pod template labels (${describeLabels(labels)}); the API server rejects it ("selector does not match template labels")`,
+  };
+}
+
+function describeLabels(labels: Record<string, string>): string {
+  const entries = Object.entries(labels);
+  return entries.length === 0 ? 'none' : entries.map(([k, v]) => `${k}=${v}`).join(',');
+}
