@@ -12,6 +12,24 @@
 
 export type Labels = Readonly<Record<string, string>>;
 
+/**
+ * A label map from a manifest as a prototype-less record of strings, so that a lookup such as
+ * `labels['constructor']` never finds an inherited property. Every label map the simulator matches
+ * against is built here.
+ */
+export function toLabels(raw: unknown): Record<string, string> {
+  const labels: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (isRecord(raw)) for (const [key, value] of Object.entries(raw)) if (value !== undefined && value !== null) labels[key] = String(value);
+  return labels;
+}
+
+/** A copy of a label map with more labels, still prototype-less. */
+export function withLabels(base: Labels, extra: Labels): Record<string, string> {
+  const labels = toLabels(base);
+  for (const key of Object.keys(extra)) labels[key] = extra[key];
+  return labels;
+}
+
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
 export interface Requirement {

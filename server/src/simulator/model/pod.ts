@@ -62,4 +62,16 @@ export interface SimPod {
   source: SourceRef;
   /** Path of the pod spec inside that object: ['spec'] for a Pod, ['spec','template','spec'] for a Deployment. */
   specPath: FieldPath;
+  /**
+   * The owning controller's label selector (`metav1.LabelSelector`; a ReplicationController's map
+   * as `matchLabels`). The scheduler's default topology spreading uses it for ReplicaSet,
+   * StatefulSet and ReplicationController owners. Unset when unknown.
+   */
+  ownerSelector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | null;
+  /** The top-level workload the user wrote (a Deployment for its ReplicaSet's pods), when not the owner itself. */
+  workload?: { kind: string; name: string } | null;
+  /** `metadata.deletionTimestamp` is set: still running, but no longer counted for topology spreading. */
+  terminating?: boolean;
+  /** Where the pod comes from: the user's manifests, or the cluster profile (already running). */
+  origin?: 'manifest' | 'cluster';
 }

@@ -1,0 +1,29 @@
+import type { ResourceAmounts } from './resources';
+import type { SourceRef } from './source';
+import type { Taint } from './taints';
+
+/** One entry of `node.status.images`: the names an image is known by and its size. */
+export interface NodeImage {
+  names: string[];
+  sizeBytes: number;
+}
+
+/**
+ * A node of the simulated cluster, read from a `Node` manifest (what `kubectl get nodes -o yaml`
+ * prints) or from the embedded default cluster.
+ */
+export interface SimNode {
+  name: string;
+  /** Prototype-less (see `toLabels`). */
+  labels: Record<string, string>;
+  taints: Taint[];
+  /** `spec.unschedulable` (a cordoned node). */
+  unschedulable: boolean;
+  /** `status.allocatable` (or `status.capacity` when allocatable is missing, as API defaulting does). */
+  allocatable: ResourceAmounts;
+  images: NodeImage[];
+  /** The `Ready` condition when the manifest has one; null when it does not say. */
+  ready: boolean | null;
+  /** The manifest it came from; null for the embedded default cluster. */
+  source: SourceRef | null;
+}

@@ -1,0 +1,68 @@
+import type { ClusterState } from './clusterState';
+import type { NodeInfo } from './nodeInfo';
+import type { PodInfo } from './podInfo';
+
+/**
+ * The scheduling framework's vocabulary (kube-scheduler `framework/interface.go`), reduced to what
+ * the default profile needs. A plugin implements some extension points; each returns data, never
+ * throws: a Filter returns `null` (fits) or a Status naming the plugin and its reasons.
+ */
+export type StatusCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
+
+export interface Status {
+  readonly code: StatusCode;
+  /** The reasons counted in "0/N nodes are available: …" (one node may give several). */
+  readonly reasons: readonly string[];
+  readonly plugin: string;
+}
+
+export function makeStatus(plugin: string, code: StatusCode, ...reasons: string[]): Status {
+  return Object.freeze({ code, reasons: Object.freeze(reasons), plugin });
+}
+
+/** One scheduling attempt of one pod against one cluster state. */
+export interface Cycle {
+  readonly pod: PodInfo;
+  readonly cluster: ClusterState;
+}
+
+/** What PreFilter says: skip the plugin's Filter, run it with this state (maybe on a node subset), or reject the pod outright. */
+export type PreFilterResult<S> =
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'run'; readonly state: S; readonly nodeNames?: ReadonlySet<string> }
+  | { readonly kind: 'reject'; readonly status: Status };
+
+export const SKIP_RESULT: PreFilterResult<never> = Object.freeze({ kind: 'skip' });
+
+/** PreScore's "this plugin adds nothing for this pod": every node gets 0 from it. */
+export const SKIP_SCORE: unique symbol = Symbol('skip-score');
+
+export interface Plugin<F = unknown, S = unknown> {
+  readonly name: string;
+  preFilter?(cycle: Cycle): PreFilterResult<F>;
+  filter?(cycle: Cycle, state: F, node: NodeInfo): Status | null;
+  preScore?(cycle: Cycle, feasible: readonly NodeInfo[]): S | typeof SKIP_SCORE;
+  /** Raw score of one feasible node. */
+  score?(cycle: Cycle, state: S, node: NodeInfo): number;
+  /** Rewrites `scores` (aligned with `feasible`) into 0..100. */
+  normalizeScore?(cycle: Cycle, state: S, scores: number[], feasible: readonly NodeInfo[]): void;
+}
+
+/** Erases a plugin's state types so that plugins of different kinds share one ordered list. */
+export function definePlugin<F, S>(plugin: Plugin<F, S>): Plugin {
+  return plugin as unknown as Plugin;
+}
+
+export interface WeightedPlugin {
+  readonly plugin: Plugin;
+  readonly weight: number;
+}
+
+/** A scheduling profile: Filter plugins in the order they run, Score plugins with their weights. */
+export interface Profile {
+  readonly name: string;
+  readonly filters: readonly Plugin[];
+  readonly scorers: readonly WeightedPlugin[];
+}
+
+export const MAX_NODE_SCORE = 100;
