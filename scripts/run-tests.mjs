@@ -1,6 +1,8 @@
 // Runs every test/**/*.test.ts with node's own test runner (TypeScript through tsx).
 // Node 20's --test takes no globs, so the files are listed here. Pass folder names to narrow it:
 //   node scripts/run-tests.mjs test/unit
+// The slow suites that drive a real VS Code (test/e2e: code-server; test/vscode: @vscode/test-electron)
+// run only when named (npm run test:e2e / test:vscode), so the default run stays fast.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -8,10 +10,12 @@ import { spawnSync } from 'node:child_process';
 const root = new URL('..', import.meta.url).pathname;
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test'];
 const files = [];
+const ONLY_WHEN_NAMED = new Set(['test/e2e', 'test/vscode']);
 function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (name === 'node_modules' || name === 'fixtures') continue;
+    if (ONLY_WHEN_NAMED.has(relative(root, full))) continue; // a named root is walked, not skipped
     if (statSync(full).isDirectory()) walk(full);
     else if (name.endsWith('.test.ts')) files.push(relative(root, full));
   }

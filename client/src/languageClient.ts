@@ -7,6 +7,11 @@ export class DrydockClient implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
+  /** The client while started (a restart replaces it), for requests such as the cluster preview. */
+  get running(): LanguageClient | undefined {
+    return this.client;
+  }
+
   async start(): Promise<void> {
     if (this.client) return;
     const module = this.context.asAbsolutePath('dist/server.js');

@@ -1,6 +1,9 @@
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -10,7 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionHandler } from './handlers/codeActions';
+import { completionHandler } from './handlers/completion';
+import { CustomResourceFeed } from './handlers/customResources';
 import { DocumentStates } from './handlers/documentState';
+import type { FeatureDeps } from './handlers/featureDocument';
+import { hoverHandler } from './handlers/hover';
+import { documentSymbolHandler, foldingRangeHandler } from './handlers/symbols';
 import { ValidationScheduler } from './handlers/validation';
 import { LanguageService } from './language/languageService';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -26,18 +35,42 @@ export function startServer(connection: Connection, service: LanguageService = n
   let canPullConfiguration = false;
   const warned = new Set<string>();
   const validation = new ValidationScheduler(connection, service, states, () => settings);
+  const features: FeatureDeps = { documents, states, service, settings: () => settings };
+  let workspaceFolders: string[] = [];
+  let canWatchFiles = false;
+  let scannedCrdFolders = '';
+  const crdFeed = new CustomResourceFeed(service.customResources, () => {
+    for (const document of documents.all()) validation.schedule(document);
+  });
+  function scanCustomResources(): void {
+    scannedCrdFolders = settings.crdFolders.join('\n');
+    crdFeed.scan(workspaceFolders, settings.crdFolders).catch(() => undefined);
+  }
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const initial = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     settings = initial.settings;
+    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        completionProvider: { triggerCharacters: [':', ' '] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
       serverInfo: { name: 'drydock' },
     };
   });
 
   connection.onInitialized(() => {
+    if (canWatchFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).then(undefined, () => undefined);
+    }
+    scanCustomResources();
     if (canPullConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'drydock' }).then(undefined, () => undefined);
       void refreshSettings();
@@ -61,6 +94,7 @@ export function startServer(connection: Connection, service: LanguageService = n
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem });
     }
     settings = next.settings;
+    if (settings.crdFolders.join('\n') !== scannedCrdFolders) scanCustomResources();
     for (const document of documents.all()) validation.schedule(document);
   }
 
@@ -69,6 +103,22 @@ export function startServer(connection: Connection, service: LanguageService = n
     void refreshSettings(pushed);
   });
 
+  connection.onCompletion(completionHandler(features));
+  connection.onHover(hoverHandler(features));
+  connection.onCodeAction(codeActionHandler(features));
+  connection.onDocumentSymbol(documentSymbolHandler(features));
+  connection.onFoldingRanges(foldingRangeHandler(features));
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) crdFeed.fileChanged(change.uri, change.type !== FileChangeType.Deleted).catch(() => undefined);
+  });
+
+  documents.onDidChangeContent((event) => {
+    try {
+      crdFeed.documentChanged(event.document.uri, event.document.getText());
+    } catch {
+      // A document that cannot be read for CRDs is still validated below.
+    }
+  });
   documents.onDidChangeContent((event) => validation.schedule(event.document));
   documents.onDidClose((event) => validation.clear(event.document.uri));
 

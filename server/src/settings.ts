@@ -1,3 +1,4 @@
+import { readRuleSeverities, type RuleSettings } from './language/rules/ruleSettings';
 import { DEFAULT_VERSION, isSupportedVersion } from './language/schema/schemaBundle';
 
 /**
@@ -8,16 +9,25 @@ export const SETTINGS = {
   'drydock.kubernetesVersion': { default: DEFAULT_VERSION as string },
   'drydock.validate.enable': { default: true },
   'drydock.trace.server': { default: 'off' as string },
+  'drydock.rules': { default: {} as Record<string, string> },
+  'drydock.bestPractices.enable': { default: false as boolean },
+  'drydock.crdFolders': { default: [] as string[] },
 } as const;
 
 export interface ServerSettings {
   kubernetesVersion: string;
   validateEnable: boolean;
+  /** `drydock.rules` and `drydock.bestPractices.enable`. */
+  rules: RuleSettings;
+  /** Folders (absolute, or relative to the workspace) scanned for CustomResourceDefinitions. */
+  crdFolders: string[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   kubernetesVersion: SETTINGS['drydock.kubernetesVersion'].default,
   validateEnable: SETTINGS['drydock.validate.enable'].default,
+  rules: { severities: {}, bestPractices: SETTINGS['drydock.bestPractices.enable'].default },
+  crdFolders: [],
 };
 
 /** Reads the `drydock` configuration section as the client sends it, falling back to defaults. */
@@ -32,5 +42,10 @@ export function readSettings(section: unknown): { settings: ServerSettings; prob
   }
   const validate = raw.validate as Record<string, unknown> | undefined;
   const validateEnable = typeof validate?.enable === 'boolean' ? validate.enable : DEFAULT_SETTINGS.validateEnable;
-  return { settings: { kubernetesVersion, validateEnable }, problems };
+  const rules = readRuleSeverities(raw.rules);
+  problems.push(...rules.problems);
+  const bestPractices = raw.bestPractices as Record<string, unknown> | undefined;
+  const bestPracticesEnable = typeof bestPractices?.enable === 'boolean' ? bestPractices.enable : DEFAULT_SETTINGS.rules.bestPractices;
+  const crdFolders = Array.isArray(raw.crdFolders) ? raw.crdFolders.filter((f): f is string => typeof f === 'string' && f !== '') : [];
+  return { settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders }, problems };
 }

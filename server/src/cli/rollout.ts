@@ -1,7 +1,140 @@
-import { EXIT_USAGE, type CliIo } from './io';
+import { locate } from '../language/parse/locate';
+import { simulateRollout } from '../simulator/controllers/deployment/rollout';
+import type { RolloutResult, RolloutStep } from '../simulator/controllers/deployment/types';
+import type { Manifest, SimFinding } from '../simulator/model/source';
+import { parseArgs, type ArgSpec } from './args';
+import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { placerFor } from '../simulator/controllers/deployment/clusterPlacer';
 
-/** `drydock rollout`: not built yet. */
-export async function runRollout(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('drydock rollout: not available yet\n');
+const SPEC: ArgSpec = {
+  options: { from: 'string', to: 'string', cluster: 'string', 'never-ready': 'boolean', format: 'string' },
+  usage: 'drydock rollout --from OLD --to NEW [--cluster FILE] [--never-ready] [--format text|json]',
+};
+
+/**
+ * `drydock rollout`: the step sequence the Deployment controller goes through for every Deployment
+ * in NEW, starting from its version in OLD (a first rollout when OLD lacks it). Every new pod is
+ * placed on the `--cluster` nodes (or anywhere when no cluster is given). Exit 0 when every rollout
+ * completes, 1 when one stalls or is invalid (or any error finding), 2 on usage or IO problems.
+ */
+export async function runRollout(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, SPEC);
+  if (!parsed.ok) return usage(io, parsed.error);
+  const format = parsed.options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  const from = parsed.options.from;
+  const to = parsed.options.to;
+  if (!from || !to) return usage(io, '--from and --to are required');
+  if (parsed.positionals.length > 0) return usage(io, `unexpected argument ${parsed.positionals[0]}`);
+
+  const paths = [from, to, ...(parsed.options.cluster ? [parsed.options.cluster] : [])];
+  const read = await Promise.all(paths.map((path) => readInputs([path], io.cwd)));
+  const errors = read.flatMap((inputs) => inputs.errors);
+  if (errors.length > 0) {
+    for (const error of errors) io.stderr(`drydock rollout: ${error}\n`);
+    return EXIT_USAGE;
+  }
+  const [oldInputs, newInputs, clusterInputs] = read;
+  const oldByKey = new Map(deploymentsOf(manifestsOfInputs(oldInputs)).map((m) => [keyOf(m), m]));
+  const targets = deploymentsOf(manifestsOfInputs(newInputs));
+  if (targets.length === 0) return usage(io, `no apps/v1 Deployment in ${to}`);
+
+  const placement = placerFor(clusterInputs ? manifestsOfInputs(clusterInputs) : null, manifestsOfInputs(newInputs));
+  const results = targets.map((manifest) => simulateRollout(oldByKey.get(keyOf(manifest)) ?? null, manifest, placement.create(manifest), { neverReady: parsed.flags['never-ready'] === true }));
+  const files = [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])];
+  const findings = locateFindings([...placement.findings, ...results.flatMap((r) => r.findings)], files);
+  const removed = [...oldByKey.keys()].filter((key) => !targets.some((m) => keyOf(m) === key));
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ deployments: results.map(toJson), removed, placement: placement.description, findings }) + '\n');
+  } else {
+    io.stdout(results.map(formatText).join('\n') + formatRemoved(removed) + formatLocated(findings));
+  }
+  const failed = results.some((r) => r.outcome === 'stalled' || r.outcome === 'invalid') || findings.some((f) => f.severity === 'error');
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function deploymentsOf(manifests: Manifest[]): Manifest[] {
+  return manifests.filter((m) => m.object.kind === 'Deployment' && m.object.apiVersion === 'apps/v1');
+}
+
+function keyOf(manifest: Manifest): string {
+  return `${manifest.object.metadata?.namespace || 'default'}/${manifest.object.metadata?.name ?? ''}`;
+}
+
+function toJson(result: RolloutResult): Record<string, unknown> {
+  const { findings: _findings, ...rest } = result;
+  return {
+    ...rest,
+    steps: result.steps.map((step) => ({
+      oldReplicas: step.oldReplicas, newReplicas: step.newReplicas, available: step.available, unavailable: step.unavailable,
+      actions: step.actions, pending: step.pending,
+      step: step.step, total: step.total, scheduled: step.scheduled, becameAvailable: step.becameAvailable,
+      replicaSets: step.replicaSets, availableCondition: step.availableCondition, complete: step.complete, rolloutStatus: step.rolloutStatus,
+      actionDetails: step.actionDetails.map(({ after: _after, ...action }) => action),
+    })),
+  };
+}
+
+function formatText(result: RolloutResult): string {
+  const lines: string[] = [];
+  const spec = (resolved: number, written: string | null) => (written && written.endsWith('%') ? `${resolved} (${written})` : String(resolved));
+  const fence = result.strategy === 'RollingUpdate'
+    ? `  maxSurge ${spec(result.maxSurge, result.maxSurgeSpec)}  maxUnavailable ${spec(result.maxUnavailable, result.maxUnavailableSpec)}`
+    : '';
+  lines.push(`${result.namespace}/${result.name}  ${result.strategy}  replicas ${result.replicas}${fence}`);
+  if (result.steps.length > 0) lines.push('  step   old   new  avail  unavail  actions');
+  for (const step of result.steps) lines.push(...formatStep(step));
+  lines.push(`  outcome: ${result.outcome}${result.stallReason ? ` — ${result.stallReason}` : ''}`);
+  for (const note of result.notes) lines.push(`  note: ${note}`);
+  return lines.join('\n') + '\n';
+}
+
+function formatStep(step: RolloutStep): string[] {
+  const numbers = [step.step, step.oldReplicas, step.newReplicas, step.available, step.unavailable].map((n, i) => String(n).padStart([6, 6, 6, 7, 9][i]));
+  const head = numbers.join('');
+  const pad = ' '.repeat(head.length);
+  const actions = step.actions.length > 0 ? step.actions : [step.becameAvailable > 0 ? `(${step.becameAvailable} pod(s) became available)` : '(wait)'];
+  const lines = actions.map((action, i) => `${i === 0 ? head : pad}  ${action}`);
+  for (const pending of step.pending) lines.push(`${pad}  pending ${pending}`);
+  return lines;
+}
+
+function formatRemoved(removed: string[]): string {
+  return removed.length === 0 ? '' : `\nremoved (in OLD only, deleted by this change): ${removed.join(', ')}\n`;
+}
+
+/** A simulator finding placed at its line and column in the files it came from. */
+export interface LocatedFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: SimFinding['severity'];
+  code: string;
+  message: string;
+}
+
+/** Resolves each finding's object + field path to a 1-based line and column; findings sorted by place. */
+export function locateFindings(findings: readonly SimFinding[], files: readonly InputFile[]): LocatedFinding[] {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const located = findings.map((finding) => {
+    const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
+    const range = doc ? locate(doc, [...finding.source.path, ...finding.path]).range : null;
+    const line = range && doc ? range.start.line + doc.chunk.line + 1 : 1;
+    const column = range ? range.start.character + 1 : 1;
+    return { file: finding.source.file, line, column, severity: finding.severity, code: finding.code, message: finding.message };
+  });
+  return located.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+}
+
+/** `path:line:col: severity code message`, one per line. */
+export function formatLocated(findings: readonly LocatedFinding[]): string {
+  if (findings.length === 0) return '';
+  return '\n' + findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`).join('\n') + '\n';
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`drydock rollout: ${message}\nusage: ${SPEC.usage}\n`);
   return EXIT_USAGE;
 }

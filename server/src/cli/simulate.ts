@@ -1,7 +1,170 @@
-import { EXIT_USAGE, type CliIo } from './io';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Finding } from '../language/findings';
+import { simFindingToFinding } from '../language/simFindingToFinding';
+import { DEFAULT_CLUSTER_FILE } from '../simulator/cluster/defaultCluster';
+import { formatBytes, formatMilli } from '../simulator/model/quantity';
+import type { ResourceAmounts } from '../simulator/model/resources';
+import type { SimFinding } from '../simulator/model/source';
+import { filterVerdicts, weightedScore } from '../simulator/scheduler';
+import { simulate, type SimulatedNode, type SimulatedPod, type SimulationResult } from '../simulator/simulate';
+import { parseArgs, type ArgSpec } from './args';
+import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 
-/** `drydock simulate`: not built yet. */
-export async function runSimulate(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('drydock simulate: not available yet\n');
+const SPEC: ArgSpec = {
+  options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string' },
+  usage: 'drydock simulate [--cluster FILE] [--format text|json] [--percentage-of-nodes-to-score N] <file|dir>...',
+};
+
+/** Where a workspace keeps its cluster profile (the `drydock.cluster` setting's default). */
+export const DEFAULT_PROFILE_PATH = '.drydock/cluster.yaml';
+
+export interface Diagnostic extends Finding {
+  path: string;
+}
+
+/**
+ * `drydock simulate`: places the manifests' pods on a simulated cluster (`--cluster`, else
+ * `.drydock/cluster.yaml` when it exists, else the embedded default cluster) and prints where
+ * each pod goes and why the others cannot. Exit 0, 1 with error-level findings, 2 on usage/IO problems.
+ */
+export async function runSimulate(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, SPEC);
+  if (!parsed.ok) return usage(io, parsed.error);
+  const format = parsed.options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  const percentage = parsed.options['percentage-of-nodes-to-score'];
+  const percentageValue = percentage === undefined ? 0 : Number(percentage);
+  if (!Number.isInteger(percentageValue) || percentageValue < 0 || percentageValue > 100) return usage(io, '--percentage-of-nodes-to-score takes an integer from 0 to 100');
+  if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
+
+  let clusterPath = parsed.options.cluster;
+  if (clusterPath === undefined && existsSync(resolve(io.cwd, DEFAULT_PROFILE_PATH))) clusterPath = DEFAULT_PROFILE_PATH;
+  const clusterInputs = clusterPath === undefined ? undefined : await readInputs([clusterPath], io.cwd);
+  const inputs = await readInputs(parsed.positionals, io.cwd);
+  const clusterFiles = clusterInputs?.files ?? [];
+  const clusterFullPaths = new Set(clusterFiles.map((f) => resolve(io.cwd, f.path)));
+  inputs.files = inputs.files.filter((f) => !clusterFullPaths.has(resolve(io.cwd, f.path)));
+  const errors = [...(clusterInputs?.errors ?? []), ...inputs.errors];
+  for (const error of errors) io.stderr(`drydock simulate: ${error}\n`);
+  if (errors.length > 0) return EXIT_USAGE;
+
+  const result = simulate(manifestsOfInputs(inputs), clusterInputs ? manifestsOfInputs(clusterInputs) : null, { percentageOfNodesToScore: percentageValue });
+  const diagnostics = toDiagnostics(result.findings, [...inputs.files, ...clusterFiles]);
+  const clusterName = clusterPath ?? 'default';
+  // Large results are printed with a single write.
+  io.stdout(format === 'json' ? JSON.stringify(toJson(result, clusterName, diagnostics)) + '\n' : toText(result, clusterName, diagnostics));
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`drydock simulate: ${message}\nusage: ${SPEC.usage}\n`);
   return EXIT_USAGE;
+}
+
+/** Simulator findings as `drydock check` prints its diagnostics, each with its file's path. */
+export function toDiagnostics(findings: readonly SimFinding[], files: readonly InputFile[]): Diagnostic[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const result: Diagnostic[] = [];
+  for (const finding of findings) {
+    if (finding.source.file === DEFAULT_CLUSTER_FILE) continue;
+    const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
+    if (!doc) continue;
+    result.push({ path: finding.source.file, ...simFindingToFinding(finding, doc) });
+  }
+  return result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+}
+
+function toJson(result: SimulationResult, cluster: string, diagnostics: Diagnostic[]): unknown {
+  return {
+    cluster: { profile: cluster, nodes: result.nodes.length },
+    nodes: result.nodes.map((n) => ({
+      name: n.node.name,
+      labels: { ...n.node.labels },
+      taints: n.node.taints.map((t) => (t.value === '' ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect })),
+      unschedulable: n.node.unschedulable,
+      allocatable: quantities(n.node.allocatable),
+      requested: quantities(n.requested),
+      pods: n.pods,
+    })),
+    pods: result.pods.map(podJson),
+    diagnostics: diagnostics.map(({ path, range, severity, code, message }) => ({ path, range, severity, code, message })),
+  };
+}
+
+function podJson({ pod, placement }: SimulatedPod): Record<string, unknown> {
+  const filters: Record<string, { plugin: string; reason: string }> = {};
+  for (const f of filterVerdicts(placement)) filters[f.node] = { plugin: f.plugin, reason: f.reason };
+  const json: Record<string, unknown> = {
+    namespace: pod.namespace,
+    name: pod.name,
+    owner: pod.owner,
+    workload: pod.workload ?? pod.owner,
+    priority: pod.priority,
+    node: placement.node,
+    status: placement.status,
+    reason: placement.reason,
+    message: placement.message,
+    evaluatedNodes: placement.evaluatedNodes,
+    feasibleNodes: placement.feasibleNodes,
+    filters,
+  };
+  const table = placement.scores;
+  if (table) {
+    const scores: Record<string, { total: number; plugins: Record<string, number> }> = {};
+    table.nodes.forEach((node, i) => {
+      const plugins: Record<string, number> = {};
+      table.plugins.forEach((plugin, p) => (plugins[plugin] = weightedScore(table, i, p)));
+      scores[node] = { total: table.totals[i], plugins };
+    });
+    json.scores = scores;
+  }
+  if (placement.tie) json.tie = placement.tie;
+  if (placement.preemption?.kind === 'preempts') json.preemption = { node: placement.preemption.node, victims: placement.preemption.victims };
+  return json;
+}
+
+/** Amounts as Kubernetes quantities: cpu in cores/millicores, byte-sized resources with binary suffixes. */
+function quantities(amounts: ResourceAmounts): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const name of Object.keys(amounts).sort()) {
+    const value = amounts[name];
+    result[name] = name === 'cpu' ? formatMilli(value) : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? formatBytes(value) : String(value);
+  }
+  return result;
+}
+
+function toText(result: SimulationResult, cluster: string, diagnostics: Diagnostic[]): string {
+  const lines: string[] = [`Cluster: ${cluster === 'default' ? 'embedded default cluster' : cluster} (${result.nodes.length} nodes)`, ''];
+  const rows = [['NODE', 'ZONE', 'CPU', 'MEMORY', 'PODS'], ...result.nodes.map(nodeRow)];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const podsByNode = new Map<string, SimulatedPod[]>();
+  for (const p of result.pods) if (p.placement.node && p.placement.status !== 'Pending') podsByNode.set(p.placement.node, [...(podsByNode.get(p.placement.node) ?? []), p]);
+  lines.push(rows[0].map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  result.nodes.forEach((n, i) => {
+    lines.push(rows[i + 1].map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+    for (const p of podsByNode.get(n.node.name) ?? []) lines.push(`    ${p.pod.key}${p.placement.status === 'Scheduled' ? '' : ` (${p.placement.status.toLowerCase()})`}${p.placement.tie ? ` [tie: ${p.placement.tie.join(', ')}]` : ''}`);
+  });
+  const pending = result.pods.filter((p) => p.placement.status === 'Pending');
+  lines.push('', pending.length === 0 ? 'No pending pods.' : `PENDING PODS (${pending.length})`);
+  for (const p of pending) lines.push(`  ${p.pod.key}`, `    ${p.placement.message}`);
+  const count = (status: string): number => result.pods.filter((p) => p.placement.status === status).length;
+  lines.push('', `${result.pods.length} pods: ${count('Bound')} bound, ${count('Scheduled')} scheduled, ${pending.length} pending`);
+  for (const d of diagnostics) lines.push(`${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
+  return lines.join('\n') + '\n';
+}
+
+function nodeRow({ node, requested }: SimulatedNode): string[] {
+  const alloc = node.allocatable;
+  const pct = (used: number, total: number | undefined): string => (total ? ` (${Math.round((100 * used) / total)}%)` : '');
+  const zone = node.labels['topology.kubernetes.io/zone'] ?? '-';
+  const flags = [node.unschedulable ? 'cordoned' : '', node.taints.length ? `${node.taints.length} taint(s)` : ''].filter(Boolean).join(', ');
+  return [
+    flags ? `${node.name} [${flags}]` : node.name,
+    zone,
+    `${formatMilli(requested.cpu ?? 0)}/${formatMilli(alloc.cpu ?? 0)}${pct(requested.cpu ?? 0, alloc.cpu)}`,
+    `${formatBytes(requested.memory ?? 0)}/${formatBytes(alloc.memory ?? 0)}${pct(requested.memory ?? 0, alloc.memory)}`,
+    `${requested.pods ?? 0}/${alloc.pods ?? 0}`,
+  ];
 }

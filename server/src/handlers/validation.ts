@@ -71,7 +71,7 @@ export class ValidationScheduler {
         state.parsed = parsed;
         state.version = document.version;
         if (isManifestFile(parsed)) {
-          findings = this.service.validateFile(parsed, { kubernetesVersion: settings.kubernetesVersion }, state.findings);
+          findings = this.service.validateFile(parsed, { kubernetesVersion: settings.kubernetesVersion, rules: settings.rules }, state.findings);
         }
       }
     } catch (error) {

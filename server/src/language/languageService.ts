@@ -1,13 +1,19 @@
+import { CrdRegistry } from './crd/crdRegistry';
+import { withCustomResourceFindings } from './crd/customResourceFindings';
 import { shiftRange, type Finding } from './findings';
 import type { ParsedFile } from './parse/parseFile';
 import { SchemaStore } from './schema/schemaBundle';
 import { SchemaValidators } from './schema/schemaValidators';
 import { validateDocument } from './validateDocument';
+import { RULE_CATALOG } from './rules/ruleCatalog';
+import { applyRuleSettings, type RuleSettings } from './rules/ruleSettings';
 import { DOCUMENT_VALIDATORS } from './validators/documentValidators';
 import type { DocumentValidator } from './validators/types';
 
 export interface ValidationSettings {
   kubernetesVersion: string;
+  /** `drydock.rules` severities and the best-practice switch; applied after the cache, so changing them re-validates nothing. */
+  rules?: RuleSettings;
 }
 
 /**
@@ -26,6 +32,8 @@ export class LanguageService {
   constructor(
     private readonly store: SchemaStore = new SchemaStore(),
     private readonly validators: readonly DocumentValidator[] = DOCUMENT_VALIDATORS,
+    /** The workspace's CustomResourceDefinitions, fed by the owner (the server, a CLI run). */
+    readonly customResources: CrdRegistry = new CrdRegistry(),
   ) {}
 
   schemas(version: string): SchemaValidators {
@@ -49,6 +57,7 @@ export class LanguageService {
         findings = validateDocument(doc, settings.kubernetesVersion, schemas, this.validators);
         cache?.set(doc.id, { version: settings.kubernetesVersion, findings });
       }
+      findings = applyRuleSettings(withCustomResourceFindings(doc, findings, this.customResources), settings.rules, RULE_CATALOG);
       for (const finding of findings) result.push({ ...finding, range: shiftRange(finding.range, doc.chunk.line) });
     }
     return result;

@@ -1,10 +1,73 @@
 import type { YNode } from './yamlNode';
+import { BAIL, HASH, LF, SPACE, bail, isBreakOrEnd, scalarNode } from './fast/common';
+import { BlockParser } from './fast/blockParser';
+
+export interface FastParseResult {
+  root: YNode | null;
+  value: unknown;
+}
 
 /**
  * Fast path for ordinary manifests: returns the tree and plain value of a one-document chunk, or
  * undefined when the chunk uses anything outside the supported subset (the caller then uses the
  * full YAML parser, which also produces the error messages).
+ *
+ * The result is exactly what the slow path (`parseChunkSlow`) gives for a chunk it parses without
+ * findings: the same YNode tree (ranges as the `yaml` library computes them) and the same plain
+ * value. `{ root: null }` means the chunk holds no document at all (only comments and blank lines).
+ *
+ * Subset: block mappings and sequences, one-line plain and quoted scalars, flow collections (also
+ * over several lines), literal and folded block scalars, comments, a leading `---` line. Left to the
+ * full parser: anchors, aliases, tags, merge keys, complex keys, directives, `...`, several
+ * documents, tabs, CR line ends, multi-line plain or quoted scalars, duplicate keys, and errors.
  */
-export function fastParse(_text: string): { root: YNode | null; value: unknown } | undefined {
-  return undefined;
+export function fastParse(text: string): FastParseResult | undefined {
+  try {
+    return parseDocument(text);
+  } catch {
+    // BAIL, or anything unexpected (e.g. a stack overflow): the full parser decides.
+    return undefined;
+  }
+}
+
+/** `fastParse` that lets unexpected exceptions through (for tests). */
+export function fastParseOrThrow(text: string): FastParseResult | undefined {
+  try {
+    return parseDocument(text);
+  } catch (error) {
+    if (error === BAIL) return undefined;
+    throw error;
+  }
+}
+
+/** Characters the fast path leaves to the full parser wherever they are: tabs, CR, other controls, BOM, Unicode line breaks. */
+const UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+
+function parseDocument(text: string): FastParseResult {
+  if (UNSUPPORTED.test(text)) bail();
+  const len = text.length;
+  let start = 0;
+  let emptyAt = -1;
+  if (text.startsWith('---') && isBreakOrEnd(text.charCodeAt(3))) {
+    let i = 3;
+    while (text.charCodeAt(i) === SPACE) i++;
+    emptyAt = i;
+    if (text.charCodeAt(i) === HASH) {
+      if (i === 3) bail();
+      i = text.indexOf('\n', i);
+      if (i === -1) i = len;
+    } else if (i < len && text.charCodeAt(i) !== LF) {
+      bail(); // content on the `---` line
+    }
+    start = i < len ? i + 1 : len;
+  }
+  const parser = new BlockParser(text);
+  parser.scan(start, -1, false, 0);
+  const pos = parser.next;
+  if (pos < 0) return emptyAt < 0 ? { root: null, value: null } : { root: scalarNode(emptyAt, emptyAt, null, 'plain'), value: null };
+  // The root: a block mapping or sequence, or a flow collection (JSON). A scalar document is left to the full parser.
+  const root = parser.node(pos, parser.nextIndent, -1, false, 0);
+  if (root.node.kind === 'scalar') bail();
+  if (parser.next >= 0) bail(); // content after the root node: an error or another document
+  return { root: root.node, value: root.value };
 }

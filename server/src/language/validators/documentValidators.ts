@@ -1,3 +1,4 @@
+import { DOCUMENT_RULES } from '../rules/documentRules';
 import { listShape } from './listShape';
 import { manifestIdentity } from './manifestIdentity';
 import { schemaConformance } from './schemaConformance';
@@ -7,4 +8,4 @@ import type { DocumentValidator } from './types';
  * The per-document checks, in the order they run. Each is independent; order only decides the
  * order of findings with the same position. Rules beyond the schema append here.
  */
-export const DOCUMENT_VALIDATORS: readonly DocumentValidator[] = [listShape, manifestIdentity, schemaConformance];
+export const DOCUMENT_VALIDATORS: readonly DocumentValidator[] = [listShape, manifestIdentity, schemaConformance, ...DOCUMENT_RULES];

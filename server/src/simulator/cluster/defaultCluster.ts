@@ -70,7 +70,7 @@ function node(name: string, zone: string, instanceType: string, allocatable: { c
   };
 }
 
-function runningPod(name: string, nodeName: string, labels: Record<string, string>, spec: Record<string, unknown>, owner?: { kind: string; name: string }): KubeObject {
+function runningPod(name: string, nodeName: string, labels: Record<string, string>, spec: Record<string, unknown>, owner?: { kind: string; name: string }, priorityClass = 'system-node-critical'): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -80,7 +80,7 @@ function runningPod(name: string, nodeName: string, labels: Record<string, strin
       labels,
       ...(owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: owner.kind, name: owner.name, controller: true }] } : {}),
     },
-    spec: { ...spec, nodeName, priorityClassName: 'system-node-critical', priority: 2000001000 },
+    spec: { ...spec, nodeName, priorityClassName: priorityClass, priority: priorityClass === 'system-node-critical' ? 2000001000 : 2000000000 },
     status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
   };
 }
@@ -113,5 +113,5 @@ function coreDns(name: string, nodeName: string): KubeObject {
       ports: [{ containerPort: 53, name: 'dns', protocol: 'UDP' }, { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' }],
     }],
     tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
-  }, { kind: 'ReplicaSet', name: 'coredns-5d78c9869d' });
+  }, { kind: 'ReplicaSet', name: 'coredns-5d78c9869d' }, 'system-cluster-critical');
 }

@@ -1,6 +1,6 @@
 import type { SimPod } from '../model/pod';
 import { findPort } from './findPort';
-import { matchesEqualitySelector } from './labelSelector';
+import { selectorFromSet } from '../model/labelSelector';
 import type { ServiceModel, ServicePortSpec } from './serviceSpec';
 
 /**
@@ -46,9 +46,9 @@ export function defaultPodHasIp(pod: SimPod): boolean {
 /** Pods the selector picks (ignoring IPs), sorted by key. */
 export function selectPods(service: ServiceModel, pods: readonly SimPod[]): SimPod[] {
   if (!service.selector) return [];
-  const selector = service.selector;
+  const selector = selectorFromSet(service.selector);
   return pods
-    .filter((pod) => pod.namespace === service.namespace && matchesEqualitySelector(selector, pod.labels))
+    .filter((pod) => pod.namespace === service.namespace && selector.matches(pod.labels))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -73,6 +73,6 @@ export function portEndpoints(service: ServiceModel, port: ServicePortSpec, sele
 
 function address(service: ServiceModel, pod: SimPod, port: number | null): EndpointAddress {
   const serving = pod.ready;
-  const terminating = false;
+  const terminating = pod.terminating === true;
   return { pod: pod.key, port, ready: service.publishNotReadyAddresses || (serving && !terminating), serving, terminating, node: pod.nodeName };
 }

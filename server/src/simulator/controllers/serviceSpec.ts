@@ -1,5 +1,5 @@
 import type { Manifest } from '../model/source';
-import { isRecord } from './labelSelector';
+import { isRecord } from '../model/labelSelector';
 
 /**
  * A Service as the endpoints controllers see it after API defaulting: port protocol TCP, targetPort

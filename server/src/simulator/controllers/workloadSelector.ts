@@ -1,5 +1,6 @@
 import type { Manifest, SimFinding } from '../model/source';
-import { compileLabelSelector, describeLabelSelector, isRecord, labelSelectorProblems, matchesEqualitySelector } from './labelSelector';
+import { compileLabelSelector, isRecord, selectorFromSet, toLabels } from '../model/labelSelector';
+import { describeLabelSelector } from './describeSelector';
 
 /** Workload kinds whose `spec.selector` must select their own `spec.template` labels. */
 const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
@@ -18,14 +19,15 @@ export function selectorTemplateMismatch(manifest: Manifest): SimFinding | null 
   if (!spec) return null;
   const template = isRecord(spec.template) ? spec.template : {};
   const metadata = isRecord(template.metadata) ? template.metadata : {};
-  const labels = (isRecord(metadata.labels) ? metadata.labels : {}) as Record<string, string>;
+  const labels = toLabels(metadata.labels);
   let matches: boolean;
   if (LABEL_SELECTOR_KINDS.has(kind)) {
-    if (!isRecord(spec.selector) || labelSelectorProblems(spec.selector).length > 0) return null;
-    matches = compileLabelSelector(spec.selector)(labels);
+    const selector = isRecord(spec.selector) ? compileLabelSelector(spec.selector) : null;
+    if (!selector || selector.invalid) return null;
+    matches = selector.matches(labels);
   } else if (kind === 'ReplicationController') {
     if (!isRecord(spec.selector)) return null;
-    matches = matchesEqualitySelector(spec.selector, labels);
+    matches = selectorFromSet(toLabels(spec.selector)).matches(labels);
   } else {
     return null;
   }

@@ -1,4 +1,4 @@
-import { ALL_ID, intersectIds, NONE_ID, unionIds } from './portSet';
+import { ALL_ID as ALL_SET, intersectIds, NONE_ID as NO_SET, unionIds } from './portSet';
 import { rulePorts, type PolicyIndex, type RuleIndex } from './policyIndex';
 
 /**
@@ -23,6 +23,10 @@ export interface ClassMatrix {
 
 /** Refuse matrices above this many endpoints² cells (a finding explains it; queries still work). */
 export const MAX_MATRIX_CELLS = 36_000_000;
+
+// Module-local copies: hot loops read them millions of times (imported bindings may be getters).
+const ALL_ID = ALL_SET;
+const NONE_ID = NO_SET;
 
 export function egressVector(index: PolicyIndex, source: number, cache: Map<string, Int32Array>): Int32Array | null {
   const policies = index.egressPolicies[source];
@@ -49,13 +53,16 @@ export function ingressVector(index: PolicyIndex, destination: number, cache: Ma
   const policies = index.ingressPolicies[destination];
   if (!policies || policies.length === 0) return null;
   const entries = policies.flatMap((id) => index.model.policies[id].ingress.map((rule) => index.rules.get(rule) as RuleIndex));
-  const named = entries.some((entry) => entry.hasNamedPorts);
-  const key = named ? `${policies.join(',')}#${destination}` : policies.join(',');
+  // Ingress ports resolve against the destination itself: destinations whose named ports resolve to
+  // the same numbers share the vector, so the key lists the resolved port-set ids of those rules.
+  const resolved = entries.map((entry) => rulePorts(index, entry, destination));
+  const key = entries.some((entry) => entry.hasNamedPorts) ? `${policies.join(',')}#${resolved.join(',')}` : policies.join(',');
   let vector = cache.get(key);
   if (!vector) {
     vector = new Int32Array(index.endpointCount).fill(NONE_ID);
-    for (const entry of entries) {
-      const ports = rulePorts(index, entry, destination);
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e];
+      const ports = resolved[e];
       if (ports === NONE_ID) continue;
       for (let s = 0; s < index.endpointCount; s++) {
         if (entry.peers && !entry.peers[s]) continue;
@@ -78,12 +85,13 @@ export function computeClassMatrix(index: PolicyIndex): ClassMatrix {
   for (let s = 0; s < size; s++) {
     const egress = s < classes ? egressVector(index, s, egressCache) : null;
     const row = s * size;
-    for (let d = 0; d < size; d++) {
-      if (s >= classes && d >= classes) continue;
+    const last = s < classes ? size : classes;
+    for (let d = 0; d < last; d++) {
       const out = egress ? egress[d] : ALL_ID;
       const inVector = d < classes ? ingress[d] : null;
       const inn = inVector ? inVector[s] : ALL_ID;
-      cells[row + d] = intersectIds(index.table, out, inn);
+      // Inlined fast paths of intersectIds (most cells are all/none).
+      cells[row + d] = out === inn || inn === ALL_ID ? out : out === ALL_ID ? inn : out === NONE_ID || inn === NONE_ID ? NONE_ID : intersectIds(index.table, out, inn);
     }
   }
   return { size, cells };

@@ -1,5 +1,5 @@
 import type { Manifest, SimFinding } from '../model/source';
-import { isRecord } from '../controllers/labelSelector';
+import { toLabels, withLabels } from '../model/labelSelector';
 import { disjointRanges, formatIp, type CidrRange } from './cidr';
 import { compilePolicy } from './parsePolicy';
 import type { CompiledPolicy, ExternalRange, NamespaceInfo, NetworkPod } from './types';
@@ -33,8 +33,7 @@ export function buildNetworkModel(manifests: readonly Manifest[], pods: readonly
     const { object } = manifest;
     if (object.kind === 'Namespace' && (object.apiVersion ?? 'v1') === 'v1' && object.metadata?.name) {
       const name = object.metadata.name;
-      const labels = isRecord(object.metadata.labels) ? object.metadata.labels : {};
-      namespaces.set(name, { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: true });
+      namespaces.set(name, { name, labels: withLabels(toLabels(object.metadata.labels), { [NAMESPACE_NAME_LABEL]: name }), declared: true });
     }
     if (object.kind === 'NetworkPolicy' && object.apiVersion === 'networking.k8s.io/v1') {
       const compiled = compilePolicy(manifest, policies.length);
@@ -45,7 +44,7 @@ export function buildNetworkModel(manifests: readonly Manifest[], pods: readonly
   const undeclared = new Set<string>();
   const ensure = (name: string) => {
     if (namespaces.has(name)) return;
-    namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
+    namespaces.set(name, { name, labels: toLabels({ [NAMESPACE_NAME_LABEL]: name }), declared: false });
     undeclared.add(name);
   };
   const sortedPods = [...pods].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -1,5 +1,5 @@
 import type { FieldPath, Manifest, SimFinding } from '../model/source';
-import { compileLabelSelector, isRecord, labelSelectorProblems } from '../controllers/labelSelector';
+import { compileLabelSelector, isRecord } from '../model/labelSelector';
 import { parsePeers, parsePorts, type Report } from './policyRules';
 import type { CompiledPolicy, PolicyRule } from './types';
 
@@ -24,8 +24,8 @@ export function compilePolicy(manifest: Manifest, id: number): { policy: Compile
     report(['metadata'], 'information', 'net/namespace-assumed', 'no metadata.namespace: evaluated in namespace "default" (kubectl apply -n puts it elsewhere)');
   }
 
-  const podSelectorRaw = isRecord(spec.podSelector) ? spec.podSelector : {};
-  for (const problem of labelSelectorProblems(podSelectorRaw)) report(['spec', 'podSelector'], 'error', 'net/selector-invalid', problem);
+  const podSelector = compileLabelSelector(isRecord(spec.podSelector) ? spec.podSelector : {});
+  if (podSelector.invalid) report(['spec', 'podSelector'], 'error', 'net/selector-invalid', podSelector.invalid);
   const { ingressIsolates, egressIsolates } = policyTypesOf(spec, report);
 
   const ingress = ingressIsolates ? rulesOf(spec.ingress, 'ingress', report) : [];
@@ -33,7 +33,7 @@ export function compilePolicy(manifest: Manifest, id: number): { policy: Compile
   return {
     policy: {
       id, namespace, name, key: `${namespace}/${name}`,
-      podSelector: compileLabelSelector(podSelectorRaw),
+      podSelector: podSelector.matches,
       ingressIsolates, egressIsolates, ingress, egress, manifest,
     },
     findings,

@@ -1,4 +1,4 @@
-import type { Labels } from '../controllers/labelSelector';
+import type { Labels } from '../model/labelSelector';
 import { contains, parseIp, type IpAddress } from './cidr';
 import type { NetworkModel } from './networkModel';
 import { ALL_ID, intern, NONE_ID, singleRange, unionIds, type PortSetTable } from './portSet';
@@ -46,6 +46,10 @@ export interface PolicyIndex {
   endpointCount: number;
   ingressPolicies: number[][];
   egressPolicies: number[][];
+  /** How many pod classes each policy's podSelector selects (by policy id). */
+  selectedClasses: number[];
+  /** Pod classes by namespace, in class order. */
+  classesByNamespace: Map<string, PodClass[]>;
   rules: Map<PolicyRule, RuleIndex>;
 }
 
@@ -57,11 +61,19 @@ export function buildPolicyIndex(model: NetworkModel, table: PortSetTable): Poli
     endpointCount: classes.length + externals.length,
     ingressPolicies: classes.map(() => []),
     egressPolicies: classes.map(() => []),
+    selectedClasses: model.policies.map(() => 0),
+    classesByNamespace: new Map(),
     rules: new Map(),
   };
+  for (const podClass of classes) {
+    const list = index.classesByNamespace.get(podClass.namespace);
+    if (list) list.push(podClass);
+    else index.classesByNamespace.set(podClass.namespace, [podClass]);
+  }
   for (const policy of model.policies) {
-    for (const podClass of classes) {
-      if (podClass.namespace !== policy.namespace || !policy.podSelector(podClass.labels)) continue;
+    for (const podClass of index.classesByNamespace.get(policy.namespace) ?? []) {
+      if (!policy.podSelector(podClass.labels)) continue;
+      index.selectedClasses[policy.id]++;
       if (policy.ingressIsolates) index.ingressPolicies[podClass.id].push(policy.id);
       if (policy.egressIsolates) index.egressPolicies[podClass.id].push(policy.id);
     }
@@ -74,9 +86,12 @@ function classify(pods: readonly NetworkPod[]): { classes: PodClass[]; classOfPo
   const byKey = new Map<string, PodClass>();
   const classes: PodClass[] = [];
   const classOfPod = new Map<string, number>();
+  const portKeys = new Map<readonly unknown[], string>();
   for (const pod of pods) {
     const labels = Object.keys(pod.labels).sort().map((k) => `${k}=${pod.labels[k]}`).join('\u0001');
-    const key = [pod.namespace, labels, JSON.stringify(pod.ports), pod.ips.join(','), pod.hostNetwork].join('\u0000');
+    let ports = portKeys.get(pod.ports);
+    if (ports === undefined) portKeys.set(pod.ports, (ports = JSON.stringify(pod.ports)));
+    const key = `${pod.namespace}\u0000${labels}\u0000${ports}\u0000${pod.ips.join(',')}\u0000${pod.hostNetwork}`;
     let podClass = byKey.get(key);
     if (!podClass) {
       const ips = pod.ips.map(parseIp).filter((ip): ip is IpAddress => ip !== null);
@@ -119,15 +134,11 @@ function markPeer(index: PolicyIndex, policy: CompiledPolicy, peer: PeerRule, pe
     });
     return;
   }
-  const namespaceOk = new Map<string, boolean>();
-  for (const podClass of index.classes) {
-    let nsOk = namespaceOk.get(podClass.namespace);
-    if (nsOk === undefined) {
-      const labels = index.model.namespaces.get(podClass.namespace)?.labels ?? {};
-      nsOk = peer.namespaceSelector ? peer.namespaceSelector(labels) : podClass.namespace === policy.namespace;
-      namespaceOk.set(podClass.namespace, nsOk);
-    }
-    if (nsOk && (!peer.podSelector || peer.podSelector(podClass.labels))) {
+  for (const [namespace, classes] of index.classesByNamespace) {
+    const labels = index.model.namespaces.get(namespace)?.labels ?? {};
+    if (peer.namespaceSelector ? !peer.namespaceSelector(labels) : namespace !== policy.namespace) continue;
+    for (const podClass of classes) {
+      if (peer.podSelector && !peer.podSelector(podClass.labels)) continue;
       peers[podClass.id] = 1;
       viaPodIp[podClass.id] = 0;
     }

@@ -1,5 +1,6 @@
 import type { FieldPath, SimFinding } from '../model/source';
-import { compileLabelSelector, describeLabelSelector, isRecord, labelSelectorProblems } from '../controllers/labelSelector';
+import { compileLabelSelector, isRecord } from '../model/labelSelector';
+import { describeLabelSelector } from '../controllers/describeSelector';
 import { isStrictSubset, parseCidr, type CidrRange } from './cidr';
 import type { PeerRule, PortRule, Protocol } from './types';
 
@@ -89,17 +90,17 @@ function parsePeer(entry: unknown, at: FieldPath, report: Report): PeerRule {
     report(at, 'error', 'net/peer-invalid', 'a peer needs podSelector, namespaceSelector or ipBlock');
     return { kind: 'invalid', text: 'invalid peer' };
   }
-  for (const [field, present] of [['podSelector', hasPods], ['namespaceSelector', hasNamespaces]] as const) {
-    if (!present) continue;
-    const problems = labelSelectorProblems(entry[field]);
-    for (const problem of problems) report([...at, field], 'error', 'net/selector-invalid', problem);
-  }
+  const compiled = (field: 'podSelector' | 'namespaceSelector') => {
+    const selector = compileLabelSelector(entry[field]);
+    if (selector.invalid) report([...at, field], 'error', 'net/selector-invalid', selector.invalid);
+    return selector.matches;
+  };
   const pods = hasPods ? `pods ${describeLabelSelector(entry.podSelector)}` : 'all pods';
   const namespaces = hasNamespaces ? `namespaces ${describeLabelSelector(entry.namespaceSelector)}` : 'the policy namespace';
   return {
     kind: 'selector',
-    namespaceSelector: hasNamespaces ? compileLabelSelector(entry.namespaceSelector) : null,
-    podSelector: hasPods ? compileLabelSelector(entry.podSelector) : null,
+    namespaceSelector: hasNamespaces ? compiled('namespaceSelector') : null,
+    podSelector: hasPods ? compiled('podSelector') : null,
     text: `${pods} in ${namespaces}`,
   };
 }

@@ -6,8 +6,9 @@ import { PROTOCOLS, type Protocol } from './types';
  * intersection of the egress and the ingress set (netpol.md §11).
  *
  * Sets are interned in a `PortSetTable` (one per computation, never shared) so that equal sets share
- * an id and unions/intersections are memoised by id pair: a matrix over thousands of pods then costs
- * a map lookup per cell. Ids 0 and 1 are always "no connections" and "all connections".
+ * an id and unions/intersections are memoised by id pair (a dense typed table for the first
+ * `DENSE_IDS` ids, a map beyond): a matrix over thousands of pods then costs an array read per cell.
+ * Ids 0 and 1 are always "no connections" and "all connections".
  */
 export type Interval = readonly [number, number];
 export type PortSet = Readonly<Record<Protocol, readonly Interval[]>>;
@@ -26,10 +27,18 @@ export interface PortSetTable {
   ids: Map<string, number>;
   unions: Map<number, number>;
   intersections: Map<number, number>;
+  /** memo[a * DENSE_IDS + b] = result id + 1 (0 = not computed yet), for a, b < DENSE_IDS. */
+  denseUnions: Int32Array;
+  denseIntersections: Int32Array;
 }
 
+const DENSE_IDS = 512;
+
 export function newPortSetTable(): PortSetTable {
-  const table: PortSetTable = { sets: [], ids: new Map(), unions: new Map(), intersections: new Map() };
+  const table: PortSetTable = {
+    sets: [], ids: new Map(), unions: new Map(), intersections: new Map(),
+    denseUnions: new Int32Array(DENSE_IDS * DENSE_IDS), denseIntersections: new Int32Array(DENSE_IDS * DENSE_IDS),
+  };
   intern(table, NO_PORTS);
   intern(table, ALL_PORTS);
   return table;
@@ -91,6 +100,14 @@ const PAIR = 1 << 21;
 export function unionIds(table: PortSetTable, a: number, b: number): number {
   if (a === b || b === NONE_ID || a === ALL_ID) return a;
   if (a === NONE_ID || b === ALL_ID) return b;
+  if (a < DENSE_IDS && b < DENSE_IDS) {
+    const slot = a < b ? a * DENSE_IDS + b : b * DENSE_IDS + a;
+    const known = table.denseUnions[slot];
+    if (known !== 0) return known - 1;
+    const id = intern(table, unionSets(table.sets[a], table.sets[b]));
+    table.denseUnions[slot] = id + 1;
+    return id;
+  }
   const key = a < b ? a * PAIR + b : b * PAIR + a;
   let id = table.unions.get(key);
   if (id === undefined) {
@@ -104,15 +121,27 @@ export function intersectIds(table: PortSetTable, a: number, b: number): number 
   if (a === b || b === ALL_ID) return a;
   if (a === ALL_ID) return b;
   if (a === NONE_ID || b === NONE_ID) return NONE_ID;
+  if (a < DENSE_IDS && b < DENSE_IDS) {
+    const slot = a < b ? a * DENSE_IDS + b : b * DENSE_IDS + a;
+    const known = table.denseIntersections[slot];
+    if (known !== 0) return known - 1;
+    const id = intersectNew(table, a, b);
+    table.denseIntersections[slot] = id + 1;
+    return id;
+  }
   const key = a < b ? a * PAIR + b : b * PAIR + a;
   let id = table.intersections.get(key);
   if (id === undefined) {
-    const x = table.sets[a];
-    const y = table.sets[b];
-    id = intern(table, { TCP: intersectIntervals(x.TCP, y.TCP), UDP: intersectIntervals(x.UDP, y.UDP), SCTP: intersectIntervals(x.SCTP, y.SCTP) });
+    id = intersectNew(table, a, b);
     table.intersections.set(key, id);
   }
   return id;
+}
+
+function intersectNew(table: PortSetTable, a: number, b: number): number {
+  const x = table.sets[a];
+  const y = table.sets[b];
+  return intern(table, { TCP: intersectIntervals(x.TCP, y.TCP), UDP: intersectIntervals(x.UDP, y.UDP), SCTP: intersectIntervals(x.SCTP, y.SCTP) });
 }
 
 export function hasPort(set: PortSet, protocol: Protocol, port: number): boolean {

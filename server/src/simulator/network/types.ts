@@ -1,6 +1,9 @@
 import type { ContainerPort } from '../model/pod';
 import type { Manifest } from '../model/source';
-import type { LabelMatcher, Labels } from '../controllers/labelSelector';
+import type { Labels } from '../model/labelSelector';
+
+/** A compiled label selector. */
+export type LabelMatcher = (labels: Labels) => boolean;
 import type { CidrRange } from './cidr';
 
 /** NetworkPolicy speaks about these three only; ICMP and others are not evaluated (netpol.md §1). */

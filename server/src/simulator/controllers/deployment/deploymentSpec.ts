@@ -1,5 +1,5 @@
 import type { KubeObject, Manifest, SimFinding, FieldPath } from '../../model/source';
-import { isRecord, labelSelectorProblems } from '../labelSelector';
+import { compileLabelSelector, isRecord } from '../../model/labelSelector';
 import { parseIntOrPercent, type IntOrPercent } from './intOrPercent';
 import type { Strategy } from './fenceposts';
 
@@ -54,7 +54,8 @@ export function readDeployment(manifest: Manifest): { deployment: DeploymentMode
   if (selector === undefined || selector === null) {
     report(['spec'], 'sim/deployment-no-selector', 'spec.selector is required for apps/v1 Deployments');
   } else {
-    for (const problem of labelSelectorProblems(selector)) report(['spec', 'selector'], 'sim/deployment-invalid-selector', problem);
+    const invalid = compileLabelSelector(selector).invalid;
+    if (invalid) report(['spec', 'selector'], 'sim/deployment-invalid-selector', invalid);
     if (isEmptySelector(selector)) {
       report(['spec', 'selector'], 'sim/deployment-empty-selector', 'an empty selector selects every pod; the Deployment controller ignores such a Deployment');
     }

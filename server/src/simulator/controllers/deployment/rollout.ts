@@ -1,6 +1,6 @@
 import type { Manifest, SimFinding } from '../../model/source';
-import { canonicalJson } from './templateHash';
-import { templateHash } from './templateHash';
+import { podTemplateHash } from '../../workloads/names';
+import { templateKey } from './templateKey';
 import { describeAction } from './actionText';
 import { readDeployment, MAX_SIMULATED_REPLICAS, type DeploymentModel } from './deploymentSpec';
 import { maxSurgeOf, maxUnavailableOf } from './fenceposts';
@@ -28,7 +28,7 @@ export function simulateRollout(oldManifest: Manifest | null, newManifest: Manif
   const mismatch = selectorTemplateMismatch(newManifest);
   if (mismatch) findings.push(mismatch);
   const old = oldManifest ? readDeployment(oldManifest).deployment : null;
-  if (old && canonicalJson(old.selector) !== canonicalJson(next.selector)) {
+  if (old && templateKey(old.selector) !== templateKey(next.selector)) {
     findings.push({
       source: newManifest.source, path: ['spec', 'selector'], severity: 'error', code: 'sim/deployment-selector-immutable',
       message: 'spec.selector of an apps/v1 Deployment is immutable: the API server rejects this update (delete and re-create the Deployment instead)',
@@ -40,11 +40,11 @@ export function simulateRollout(oldManifest: Manifest | null, newManifest: Manif
     return { ...base, outcome: 'invalid', stallReason: blocking?.message ?? `the old version has more than ${MAX_SIMULATED_REPLICAS} replicas`, findings };
   }
 
-  const templateKey = canonicalJson(next.template);
-  const templateChanged = !old || canonicalJson(old.template) !== templateKey;
+  const key = templateKey(next.template);
+  const templateChanged = !old || templateKey(old.template) !== key;
   const world: RolloutWorld = {
     deployment: next,
-    target: { templateKey, hash: templateHash(next.template), neverReady: templateChanged && options.neverReady === true },
+    target: { templateKey: key, hash: podTemplateHash(next.template), neverReady: templateChanged && options.neverReady === true },
     replicaSets: [],
     tick: 0,
     availabilityDelay: 0,
@@ -74,11 +74,11 @@ export function simulateRollout(oldManifest: Manifest | null, newManifest: Manif
 
 /** The running version: one RS at revision 1, all pods placed and available, annotations current. */
 function seedOldReplicaSet(world: RolloutWorld, old: DeploymentModel): void {
-  const hash = templateHash(old.template);
+  const hash = podTemplateHash(old.template);
   const rs = createReplicaSet(world, {
     name: `${old.name}-${hash}`,
     revision: 1,
-    templateKey: canonicalJson(old.template),
+    templateKey: templateKey(old.template),
     template: old.template,
     hash,
     neverReady: false,

@@ -1,7 +1,8 @@
 import type { SimPod } from '../../model/pod';
+import { isRecord, toLabels, withLabels } from '../../model/labelSelector';
 import type { DeploymentModel } from './deploymentSpec';
 import { maxSurgeOf, maxUnavailableOf } from './fenceposts';
-import { podNameSuffix } from './templateHash';
+import { randomSuffix } from '../../workloads/names';
 import { rankPodsForDeletion, type RolloutPod } from './podRanking';
 import type { ControllerFunction, PodPlacer, RolloutAction, RolloutCounts } from './types';
 
@@ -156,18 +157,28 @@ function resizePods(world: RolloutWorld, rs: ReplicaSetState, to: number): void 
 
 function newPod(world: RolloutWorld, rs: ReplicaSetState): RolloutPod {
   const { deployment } = world;
+  // Named as the workload expansion names replicas (`<rs>-<5 chars>` from namespace/rs/index/attempt),
+  // so the running version's pods carry the names `drydock simulate` shows.
   const existing = new Set(rs.pods.map((pod) => pod.pod.name));
+  const index = rs.podCounter++;
   let name: string;
-  do name = `${rs.name}-${podNameSuffix(rs.name, rs.podCounter++)}`; while (existing.has(name));
-  const meta = (rs.template.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
-  const spec = (rs.template.spec ?? {}) as SimPod['spec'];
+  let attempt = 0;
+  do name = `${rs.name}-${randomSuffix(`${deployment.namespace}/${rs.name}/${index}/${attempt++}`)}`; while (existing.has(name));
+  const meta = isRecord(rs.template.metadata) ? rs.template.metadata : {};
+  const spec = (isRecord(rs.template.spec) ? rs.template.spec : {}) as SimPod['spec'];
+  const selector = isRecord(deployment.selector) ? deployment.selector : {};
+  const matchLabels = isRecord(selector.matchLabels) ? toLabels(selector.matchLabels) : toLabels({});
   const sim: SimPod = {
     key: `${deployment.namespace}/${name}`,
     namespace: deployment.namespace,
     name,
-    labels: { ...(meta.labels ?? {}), 'pod-template-hash': rs.hash },
-    annotations: { ...(meta.annotations ?? {}) },
+    labels: withLabels(toLabels(meta.labels), { 'pod-template-hash': rs.hash }),
+    annotations: toLabels(meta.annotations),
     owner: { kind: 'ReplicaSet', name: rs.name },
+    // The new RS's selector is the Deployment's plus pod-template-hash (default topology spreading reads it).
+    ownerSelector: { matchLabels: withLabels(matchLabels, { 'pod-template-hash': rs.hash }), matchExpressions: Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [] },
+    workload: { kind: 'Deployment', name: deployment.name },
+    origin: 'manifest',
     spec,
     priority: typeof spec.priority === 'number' ? spec.priority : 0,
     phase: null,

@@ -1,0 +1,81 @@
+import type { HostToWebview } from '../server/src/protocol/preview';
+import type { Harness } from '../test/webview/harness/inPage';
+import { launchChromium, PreviewPage } from '../test/webview/harness/previewPage';
+import { largeClusterModel } from '../test/webview/largeCluster';
+
+const SIZE = { nodes: 1_000, pods: 10_000, pending: 100 };
+const RUNS = 5;
+
+interface HarnessWindow {
+  __drydockHarness: Harness;
+}
+
+/**
+ * Render time of the cluster preview in headless Chromium (the built dist/webview.js under its real
+ * CSP) with 1,000 nodes and 10,000 pods: the first update of the nodes view (median of 5 fresh
+ * pages), the other views, the details of a pending pod (1,000 filter verdicts) and of a pod scored on
+ * every node, and the frames while scrolling the nodes list from top to bottom.
+ */
+export async function benchWebview(): Promise<Record<string, number | string>> {
+  const model = largeClusterModel(SIZE);
+  const browser = await launchChromium();
+  const results: Record<string, number | string> = { 'webview.size': `${SIZE.nodes} nodes, ${SIZE.pods} pods (${SIZE.pending} pending)` };
+  try {
+    const firstFrames: number[] = [];
+    const scripts: number[] = [];
+    const clones: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const preview = await PreviewPage.open(browser, { viewport: { width: 1400, height: 900 } });
+      await preview.page.evaluate((m) => {
+        (globalThis as unknown as HarnessWindow).__drydockHarness.stash = m;
+      }, model);
+      const timing = await preview.page.evaluate(() => (globalThis as unknown as HarnessWindow).__drydockHarness.measureUpdate());
+      firstFrames.push(timing.frameMs);
+      scripts.push(timing.scriptMs);
+      clones.push(timing.cloneMs);
+      if (run === RUNS - 1) Object.assign(results, await otherViews(preview));
+      if (preview.errors.length > 0) throw new Error(`page errors: ${preview.errors.join('; ')}`);
+      await preview.close();
+    }
+    results['webview.nodes.firstFrame.ms (median)'] = round(median(firstFrames));
+    results['webview.nodes.firstFrame.ms (max)'] = round(Math.max(...firstFrames));
+    results['webview.nodes.script.ms (median)'] = round(median(scripts));
+    results['webview.model.structuredClone.ms (median)'] = round(median(clones));
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+async function otherViews(preview: PreviewPage): Promise<Record<string, number | string>> {
+  const results: Record<string, number | string> = {};
+  const scroll = await preview.page.evaluate(() => (globalThis as unknown as HarnessWindow).__drydockHarness.measureScroll('.view-nodes .vlist', 120));
+  results['webview.nodes.scroll.frames'] = scroll.frames;
+  results['webview.nodes.scroll.meanFrame.ms'] = round(scroll.meanFrameMs);
+  results['webview.nodes.scroll.p95Frame.ms'] = round(scroll.p95FrameMs);
+  results['webview.nodes.scroll.maxFrame.ms'] = round(scroll.maxFrameMs);
+  results['webview.nodes.scroll.longTasks'] = scroll.longTasks;
+  results['webview.nodes.domRows'] = await preview.page.locator('.view-nodes .vlist-row').count();
+  const views: Array<[string, HostToWebview]> = [
+    ['pending', { type: 'showView', view: 'pending' }],
+    ['rollout', { type: 'showView', view: 'rollout' }],
+    ['services', { type: 'showView', view: 'services' }],
+    ['network', { type: 'showView', view: 'network' }],
+    ['details.pending', { type: 'selectPod', pod: 'batch/huge-job-0000' }],
+    ['details.scored', { type: 'selectPod', pod: 'team-0/app-000-7d9f8c-00000' }],
+  ];
+  for (const [name, message] of views) {
+    const ms = await preview.page.evaluate((m) => (globalThis as unknown as HarnessWindow).__drydockHarness.measureMessage(m), message);
+    results[`webview.${name}.ms`] = round(ms);
+  }
+  return results;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,92 @@
+import type { PreviewScope, WebviewToHost } from '../../../server/src/protocol/preview';
+
+/**
+ * Validation of what comes out of the webview. The webview renders untrusted manifest text, so the
+ * host treats its messages as untrusted input: anything not exactly of a known shape is dropped.
+ * Pure (no vscode import) so it is unit-tested directly.
+ */
+export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'revealSource': {
+      const location = raw.location;
+      if (!isRecord(location) || typeof location.uri !== 'string' || !isLine(location.line)) return undefined;
+      if (location.uri.length === 0 || location.uri.length > 4096) return undefined;
+      return { type: 'revealSource', location: { uri: location.uri, line: location.line } };
+    }
+    case 'setScope':
+      return isScope(raw.scope) ? { type: 'setScope', scope: raw.scope } : undefined;
+    case 'setNeverReady':
+      return typeof raw.neverReady === 'boolean' ? { type: 'setNeverReady', neverReady: raw.neverReady } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What the host needs back from the webview's saved state after a window reload. */
+export interface RestoredTarget {
+  uri: string | null;
+  scope: PreviewScope;
+  neverReady: boolean;
+}
+
+export function parsePersistedState(raw: unknown): RestoredTarget {
+  const state = isRecord(raw) ? raw : {};
+  return {
+    uri: typeof state.uri === 'string' && state.uri.length > 0 ? state.uri : null,
+    scope: isScope(state.scope) ? state.scope : 'file',
+    neverReady: state.neverReady === true,
+  };
+}
+
+/**
+ * Whether a reveal may open `uri`: only `file:` URIs inside one of the workspace folders, or the
+ * document being previewed itself (a single file opened without a folder). Paths are compared
+ * after normalisation so `..` segments cannot climb out of a folder.
+ */
+export function isRevealAllowed(uri: string, workspaceFolders: readonly string[], previewed: string | null): boolean {
+  if (previewed !== null && uri === previewed) return true;
+  const target = parseFileUri(uri);
+  if (target === null) return false;
+  return workspaceFolders.some((folder) => {
+    const root = parseFileUri(folder);
+    if (root === null) return false;
+    const prefix = root.endsWith('/') ? root : `${root}/`;
+    return target.startsWith(prefix);
+  });
+}
+
+/** The normalised path of a `file:` URI (no query or fragment), or null for anything else. */
+function parseFileUri(uri: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'file:' || url.search || url.hash) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  // URL parsing has already resolved "." and ".." segments; a decoded "%2e%2e" is refused outright.
+  if (path.split('/').some((segment) => segment === '..' || segment === '.')) return null;
+  return `${url.host ? `//${url.host}` : ''}${path}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLine(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10_000_000;
+}
+
+function isScope(value: unknown): value is PreviewScope {
+  return value === 'file' || value === 'workspace';
+}

@@ -1,0 +1,226 @@
+import * as vscode from 'vscode';
+import type { HostToWebview, PreviewModel, SourceLocation } from '../../../server/src/protocol/preview';
+import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLE } from './html';
+import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
+import { onPreviewChanged, requestPreview, type PreviewConnection } from './previewSource';
+
+/** What the panel previews: a document (or the workspace around it) and the rollout variant. */
+export type PreviewTarget = RestoredTarget;
+
+export interface PreviewPanelDeps {
+  extensionUri: vscode.Uri;
+  /** The running language client, if any (it changes when the server restarts). */
+  connection(): PreviewConnection | undefined;
+}
+
+/** Edits within this window are simulated once. */
+const EDIT_DEBOUNCE_MS = 250;
+
+/**
+ * One preview webview panel: owns the `WebviewPanel` and every listener it needs. It follows the
+ * active YAML editor, asks the server again (debounced) after each edit or `drydock/previewChanged`,
+ * and routes validated webview messages. Disposed when the user closes it or the extension stops.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  private ready = false;
+  private disposed = false;
+  private latest: PreviewModel | null = null;
+  /** Sent after the next model (a CodeLens asked for a view before the page was ready). */
+  private queued: HostToWebview[] = [];
+  private requestSeq = 0;
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private subscribedTo: PreviewConnection | undefined;
+  private changeSubscription: vscode.Disposable | undefined;
+  /** The editor column manifests are revealed in. */
+  private editorColumn: vscode.ViewColumn;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PreviewPanelDeps, private target: PreviewTarget) {
+    this.editorColumn = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: WEBVIEW_RESOURCE_ROOTS.map((dir) => vscode.Uri.joinPath(deps.extensionUri, dir)) };
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...WEBVIEW_SCRIPT)).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...WEBVIEW_STYLE)).toString(),
+      nonce: newNonce(),
+    });
+    this.updateTitle();
+    this.disposables.push(
+      this.disposeEmitter,
+      panel.onDidDispose(() => this.dispose()),
+      webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      panel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden the page is destroyed when hidden; it says `ready` again.
+        if (!panel.visible) this.ready = false;
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.isRelevant(event.document)) this.scheduleRefresh();
+      }),
+    );
+  }
+
+  /** Previews `uri` (if given) and forwards a view request to the page. */
+  show(uri: string | undefined, message: HostToWebview | undefined): void {
+    this.panel.reveal(undefined, true);
+    if (message) this.send(message, true);
+    if (uri && uri !== this.target.uri) {
+      this.target = { ...this.target, uri };
+      this.updateTitle();
+      this.refresh();
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.changeSubscription?.dispose();
+    this.disposeEmitter.fire();
+    this.panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.latest) this.post({ type: 'update', model: this.latest });
+        this.flushQueued();
+        this.refresh();
+        return;
+      case 'revealSource':
+        this.reveal(message.location).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(`Drydock: could not open the manifest: ${errorText(error)}`);
+        });
+        return;
+      case 'setScope':
+        this.retarget({ scope: message.scope });
+        return;
+      case 'setNeverReady':
+        this.retarget({ neverReady: message.neverReady });
+        return;
+    }
+  }
+
+  private retarget(change: Partial<PreviewTarget>): void {
+    this.target = { ...this.target, ...change };
+    this.updateTitle();
+    this.refresh();
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !isManifestCandidate(editor.document)) return;
+    if (editor.viewColumn) this.editorColumn = editor.viewColumn;
+    const uri = editor.document.uri.toString();
+    if (uri === this.target.uri) return;
+    this.retarget({ uri });
+  }
+
+  private isRelevant(document: vscode.TextDocument): boolean {
+    if (!isManifestCandidate(document)) return false;
+    return this.target.scope === 'workspace' || document.uri.toString() === this.target.uri;
+  }
+
+  private scheduleRefresh(): void {
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = undefined;
+      this.refresh();
+    }, EDIT_DEBOUNCE_MS);
+  }
+
+  /** Asks the server for the current target; only the newest answer is shown. */
+  private refresh(): void {
+    this.load(++this.requestSeq).catch((error: unknown) => {
+      this.post({ type: 'status', state: 'error', message: `The preview failed: ${errorText(error)}` });
+    });
+  }
+
+  private async load(seq: number): Promise<void> {
+    const { uri, scope, neverReady } = this.target;
+    if (!uri) {
+      this.post({ type: 'status', state: 'empty', message: 'Open a Kubernetes manifest to preview it.' });
+      return;
+    }
+    const connection = this.deps.connection();
+    if (!connection) {
+      this.post({ type: 'status', state: 'error', message: 'The Drydock language server is not running.' });
+      return;
+    }
+    this.subscribe(connection);
+    this.post({ type: 'status', state: 'loading', message: 'Simulating…' });
+    const model = await requestPreview(connection, uri, scope, { neverReady });
+    if (seq !== this.requestSeq || this.disposed) return;
+    if (!model) {
+      this.post({ type: 'status', state: 'empty', message: 'No Kubernetes objects to simulate in this file.' });
+      return;
+    }
+    this.latest = model;
+    this.post({ type: 'update', model });
+    this.flushQueued();
+  }
+
+  /** Listens for `drydock/previewChanged` on the current client (again after a server restart). */
+  private subscribe(connection: PreviewConnection): void {
+    if (this.subscribedTo === connection) return;
+    this.changeSubscription?.dispose();
+    this.subscribedTo = connection;
+    this.changeSubscription = onPreviewChanged(connection, (uris) => {
+      if (uris.length === 0 || this.target.scope === 'workspace' || (this.target.uri !== null && uris.includes(this.target.uri))) this.scheduleRefresh();
+    });
+  }
+
+  private async reveal(location: SourceLocation): Promise<void> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+    if (!isRevealAllowed(location.uri, folders, this.target.uri)) {
+      void vscode.window.showWarningMessage(`Drydock: not opening ${location.uri}: it is outside the workspace.`);
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(location.uri, true));
+    const line = Math.min(location.line, Math.max(0, document.lineCount - 1));
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
+    await vscode.window.showTextDocument(document, {
+      viewColumn: visible?.viewColumn ?? this.editorColumn,
+      preserveFocus: true,
+      selection: new vscode.Range(line, 0, line, 0),
+    });
+  }
+
+  /** Sends now, or after the next model when `queueUntilModel` and the page has none yet. */
+  private send(message: HostToWebview, queueUntilModel: boolean): void {
+    if (queueUntilModel && (!this.ready || !this.latest)) this.queued.push(message);
+    else this.post(message);
+  }
+
+  private flushQueued(): void {
+    if (!this.ready || !this.latest) return;
+    for (const message of this.queued.splice(0)) this.post(message);
+  }
+
+  private post(message: HostToWebview): void {
+    if (!this.ready || this.disposed) return;
+    this.panel.webview.postMessage(message).then(undefined, () => undefined);
+  }
+
+  private updateTitle(): void {
+    const name = this.target.uri ? decodeURIComponent(this.target.uri.split('/').pop() ?? '') : '';
+    this.panel.title = this.target.scope === 'workspace' ? 'Cluster preview: workspace' : `Cluster preview${name ? `: ${name}` : ''}`;
+  }
+}
+
+/** YAML in a file or an unsaved editor: what the server may simulate. */
+export function isManifestCandidate(document: vscode.TextDocument): boolean {
+  return document.languageId === 'yaml' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+

@@ -1,0 +1,141 @@
+import type { NodeScore, PreviewPod, SourceLocation } from '../../server/src/protocol/preview';
+import { button, el, type Child } from './dom';
+import { formatAmount, keyOf, plural } from './format';
+import type { ModelIndex } from './modelIndex';
+
+export interface PodDetailsActions {
+  close(): void;
+  reveal(location: SourceLocation): void;
+  showNode(nodeName: string): void;
+}
+
+const SCORE_ROWS_SHOWN = 10;
+const NODE_NAMES_SHOWN = 6;
+
+/**
+ * Why a pod is where it is: the scheduler's message, the nodes each filter plugin rejected (grouped
+ * by plugin and reason), and the weighted score of every plugin on every feasible node.
+ */
+export function renderPodDetails(pod: PreviewPod, index: ModelIndex, actions: PodDetailsActions): HTMLElement {
+  const key = keyOf(pod);
+  const titleId = 'pod-details-title';
+  return el('div', { class: 'pod-details', role: 'region', 'aria-labelledby': titleId },
+    el('div', { class: 'details-head' },
+      el('h2', { id: titleId }, `Pod ${key}`),
+      button('×', { class: 'icon-button', 'aria-label': 'Close pod details', title: 'Close (Escape)' }, () => actions.close()),
+    ),
+    renderFacts(pod, actions),
+    el('p', { class: `verdict verdict-${pod.status.toLowerCase()}` }, verdictText(pod, index)),
+    pod.tie && pod.tie.length > 1 && el('p', { class: 'note' },
+      `Tie: ${pod.tie.join(', ')} share the best total. The scheduler picks one of them at random; the simulation picked ${pod.node ?? 'none'}.`),
+    renderFilters(pod, index),
+    renderScores(pod, actions),
+  );
+}
+
+function renderFacts(pod: PreviewPod, actions: PodDetailsActions): HTMLElement {
+  const requests = Object.entries(pod.requests ?? {}).map(([resource, amount]) => `${resource} ${formatAmount(resource, amount)}`).join(', ');
+  const facts: Array<[string, Child]> = [
+    ['Status', el('span', { class: `badge badge-${pod.status.toLowerCase()}` }, pod.status)],
+    ['Node', pod.node ? button(pod.node, { class: 'link', 'aria-label': `Show node ${pod.node}` }, () => actions.showNode(pod.node as string)) : 'none'],
+    ['Owner', pod.owner ? `${pod.owner.kind} ${pod.owner.name}` : 'none (a bare Pod)'],
+  ];
+  if (requests) facts.push(['Requests', requests]);
+  const list = el('dl', { class: 'facts' });
+  for (const [term, value] of facts) list.append(el('dt', {}, term), el('dd', {}, value));
+  const source = pod.source;
+  return el('div', {},
+    list,
+    source && button('Reveal manifest', { class: 'secondary', 'aria-label': `Reveal the manifest of ${keyOf(pod)} in the editor` }, () => actions.reveal(source)),
+  );
+}
+
+function verdictText(pod: PreviewPod, index: ModelIndex): string {
+  const total = index.model.simulation.nodes.length;
+  const rejected = Object.keys(pod.filters).length;
+  if (pod.status === 'Bound') return pod.message || `Bound to ${pod.node} by spec.nodeName: the scheduler did not choose it.`;
+  if (pod.status === 'Pending') return pod.message || `0/${total} nodes are available.`;
+  const feasible = Object.keys(pod.scores).length;
+  const best = pod.node ? pod.scores[pod.node]?.total : undefined;
+  const scoreText = best === undefined ? '' : ` with the highest total score, ${best}`;
+  return `${pod.message ? `${pod.message} ` : ''}Placed on ${pod.node}${scoreText}: ${plural(feasible, 'node')} passed the filters, ${rejected} of ${total} were rejected.`;
+}
+
+function renderFilters(pod: PreviewPod, index: ModelIndex): HTMLElement {
+  const groups = new Map<string, { plugin: string; reason: string; nodes: string[] }>();
+  for (const [node, verdict] of Object.entries(pod.filters)) {
+    const id = `${verdict.plugin}\u0000${verdict.reason}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { plugin: verdict.plugin, reason: verdict.reason, nodes: [] }));
+    group.nodes.push(node);
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.nodes.length - a.nodes.length || a.plugin.localeCompare(b.plugin));
+  const rejected = Object.keys(pod.filters).length;
+  const total = index.model.simulation.nodes.length;
+  const heading = el('h3', {}, `Filters: ${rejected} of ${plural(total, 'node')} rejected`);
+  if (sorted.length === 0) return el('section', { class: 'details-section' }, heading, el('p', { class: 'muted' }, 'No node was rejected by a filter.'));
+  const table = el('table', { class: 'data-table filters-table' },
+    el('caption', {}, 'The first filter plugin that rejected each node, grouped by plugin and reason'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Plugin'), el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col', class: 'num' }, 'Nodes'), el('th', { scope: 'col' }, 'Which'))),
+    el('tbody', {}, ...sorted.map((group) => el('tr', {},
+      el('td', {}, group.plugin),
+      el('td', {}, group.reason),
+      el('td', { class: 'num' }, group.nodes.length),
+      el('td', {}, nodeNames(group.nodes.sort())),
+    ))),
+  );
+  return el('section', { class: 'details-section' }, heading, table);
+}
+
+function nodeNames(names: string[]): Child {
+  if (names.length <= NODE_NAMES_SHOWN) return names.join(', ');
+  return el('details', {},
+    el('summary', {}, `${names.slice(0, NODE_NAMES_SHOWN).join(', ')} and ${names.length - NODE_NAMES_SHOWN} more`),
+    el('p', { class: 'node-name-list' }, names.join(', ')),
+  );
+}
+
+function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement {
+  const rows = Object.entries(pod.scores).sort(([nameA, a], [nameB, b]) => b.total - a.total || nameA.localeCompare(nameB));
+  const heading = el('h3', {}, `Scores: ${plural(rows.length, 'feasible node')}`);
+  if (rows.length === 0) return el('section', { class: 'details-section' }, heading, el('p', { class: 'muted' }, 'No node passed the filters, so none was scored.'));
+  const plugins = pluginColumns(rows.map(([, score]) => score));
+  const body = el('tbody', {});
+  const renderRows = (count: number) => {
+    body.textContent = '';
+    for (const [node, score] of rows.slice(0, count)) {
+      const chosen = node === pod.node;
+      body.append(el('tr', { class: chosen ? 'chosen' : false },
+        el('th', { scope: 'row' }, button(node, { class: 'link', 'aria-label': `Show node ${node}` }, () => actions.showNode(node)), chosen && el('span', { class: 'badge badge-chosen' }, '✓ chosen')),
+        ...plugins.map((plugin) => el('td', { class: 'num' }, score.plugins[plugin] ?? 0)),
+        el('td', { class: 'num total' }, score.total),
+      ));
+    }
+  };
+  renderRows(SCORE_ROWS_SHOWN);
+  const table = el('table', { class: 'data-table scores-table' },
+    el('caption', {}, 'Weighted score of each plugin (weight × normalised 0–100); the highest total wins'),
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col' }, 'Node'),
+      ...plugins.map((plugin) => el('th', { scope: 'col', class: 'num' }, plugin)),
+      el('th', { scope: 'col', class: 'num' }, 'Total'),
+    )),
+    body,
+  );
+  const section = el('section', { class: 'details-section' }, heading, el('div', { class: 'table-scroll' }, table));
+  if (rows.length > SCORE_ROWS_SHOWN) {
+    const more = button(`Show all ${rows.length} nodes`, { class: 'secondary' }, () => {
+      renderRows(rows.length);
+      more.remove();
+    });
+    section.append(more);
+  }
+  return section;
+}
+
+/** Plugins in order of their largest contribution, so the deciding ones come first. */
+function pluginColumns(scores: readonly NodeScore[]): string[] {
+  const max = new Map<string, number>();
+  for (const score of scores) for (const [plugin, value] of Object.entries(score.plugins)) max.set(plugin, Math.max(max.get(plugin) ?? 0, value));
+  return [...max.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([plugin]) => plugin);
+}

@@ -1,0 +1,29 @@
+import type { PersistedPreviewState, PreviewScope, PreviewView, WorkloadRef } from '../../server/src/protocol/preview';
+
+export const VIEWS: readonly PreviewView[] = ['nodes', 'pending', 'rollout', 'services', 'network'];
+
+export function initialState(): PersistedPreviewState {
+  return { uri: null, scope: 'file', neverReady: false, view: 'nodes', selectedPod: null, deployment: null, rolloutStep: 0, workload: null };
+}
+
+/** Reads what `getState` returned (written by an older build, maybe): every field is checked. */
+export function restoreState(saved: unknown): PersistedPreviewState {
+  const state = initialState();
+  if (typeof saved !== 'object' || saved === null) return state;
+  const s = saved as Record<string, unknown>;
+  if (typeof s.uri === 'string') state.uri = s.uri;
+  if (s.scope === 'file' || s.scope === 'workspace') state.scope = s.scope as PreviewScope;
+  if (typeof s.neverReady === 'boolean') state.neverReady = s.neverReady;
+  if (VIEWS.includes(s.view as PreviewView)) state.view = s.view as PreviewView;
+  if (typeof s.selectedPod === 'string') state.selectedPod = s.selectedPod;
+  if (typeof s.deployment === 'string') state.deployment = s.deployment;
+  if (typeof s.rolloutStep === 'number' && Number.isInteger(s.rolloutStep) && s.rolloutStep >= 0) state.rolloutStep = s.rolloutStep;
+  if (isWorkload(s.workload)) state.workload = s.workload;
+  return state;
+}
+
+function isWorkload(value: unknown): value is WorkloadRef {
+  if (typeof value !== 'object' || value === null) return false;
+  const w = value as Record<string, unknown>;
+  return typeof w.kind === 'string' && typeof w.namespace === 'string' && typeof w.name === 'string';
+}

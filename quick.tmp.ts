@@ -1,0 +1,2 @@
+import { simulate } from './server/src/simulator/simulate';
+const b = require('./bench/scheduler');

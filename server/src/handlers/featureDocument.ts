@@ -1,0 +1,48 @@
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from '../language/findings';
+import type { LanguageService } from '../language/languageService';
+import type { ParsedDocument } from '../language/parse/parseChunk';
+import { parseFile, type ParsedFile } from '../language/parse/parseFile';
+import { stripBom } from '../cli/inputs';
+import type { ServerSettings } from '../settings';
+import type { DocumentStates } from './documentState';
+
+/** What the editor-feature handlers (completion, hover, quick fixes, outline) read. */
+export interface FeatureDeps {
+  documents: TextDocuments<TextDocument>;
+  states: DocumentStates;
+  service: LanguageService;
+  settings: () => ServerSettings;
+}
+
+/**
+ * The parsed text of an open document: the validator's parse when it is current, otherwise a parse
+ * through the document's chunk cache (so only edited documents are parsed again).
+ */
+export function parsedFileOf(deps: FeatureDeps, uri: string): { document: TextDocument; parsed: ParsedFile } | undefined {
+  const document = deps.documents.get(uri);
+  if (!document) return undefined;
+  const state = deps.states.get(uri);
+  if (state.parsed && state.version === document.version) return { document, parsed: state.parsed };
+  return { document, parsed: parseFile(stripBom(document.getText()), state.chunks) };
+}
+
+/** The YAML document holding a position, and the position's offset inside that document's chunk. */
+export function documentAt(parsed: ParsedFile, document: TextDocument, position: Position): { doc: ParsedDocument; offset: number } | undefined {
+  const offset = document.offsetAt(position);
+  const docs = parsed.documents;
+  let lo = 0;
+  let hi = docs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid].chunk.offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found === -1) return undefined;
+  const doc = docs[found];
+  return { doc, offset: offset - doc.chunk.offset };
+}

@@ -1,0 +1,22 @@
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { hoverAt } from '../language/hover/hoverAt';
+import { SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
+import { documentAt, parsedFileOf, type FeatureDeps } from './featureDocument';
+
+/** `textDocument/hover`: thin adapter over `hoverAt`; never throws (null instead). */
+export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover | null {
+  return (params) => {
+    try {
+      const file = parsedFileOf(deps, params.textDocument.uri);
+      if (!file) return null;
+      const located = documentAt(file.parsed, file.document, params.position);
+      if (!located) return null;
+      const bundle = deps.service.schemas(deps.settings().kubernetesVersion).bundle;
+      const allBundles = SUPPORTED_VERSIONS.map((version) => deps.service.schemas(version).bundle);
+      const result = hoverAt({ doc: located.doc, offset: located.offset, bundle, crds: deps.service.customResources, allBundles });
+      return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
+    } catch {
+      return null;
+    }
+  };
+}

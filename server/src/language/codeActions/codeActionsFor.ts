@@ -1,0 +1,44 @@
+import type { Range } from '../findings';
+import type { ParsedFile } from '../parse/parseFile';
+import type { SchemaBundle } from '../schema/schemaBundle';
+import { alignSelectorFixes } from './alignSelectorFix';
+import { apiVersionFix } from './apiVersionFix';
+import { documentAtLine } from './documentAtLine';
+import type { FixProvider } from './fixContext';
+import { missingImageFix, nameRequiredFix, requiredFieldFix } from './insertFieldFix';
+import type { DiagnosticRef, QuickFix } from './quickFix';
+import { quoteValueFix } from './quoteValueFix';
+import { unknownFieldFix } from './unknownFieldFix';
+
+/** Diagnostic code → the provider of its quick fixes. */
+const FIXES: Readonly<Record<string, FixProvider>> = {
+  'schema/unknown-field': unknownFieldFix,
+  'schema/required': requiredFieldFix,
+  'schema/type': quoteValueFix,
+  'schema/unknown-api-version': apiVersionFix,
+  'api/name-required': nameRequiredFix,
+  'api/missing-image': missingImageFix,
+};
+
+export interface CodeActionRequest {
+  parsed: ParsedFile;
+  /** The range the client asks about (file coordinates). */
+  range: Range;
+  /** The diagnostics the client has there. */
+  diagnostics: readonly DiagnosticRef[];
+  bundle: SchemaBundle;
+}
+
+/** The quick fixes for a range: one provider per diagnostic code, plus fixes found from the document itself. */
+export function codeActionsFor(request: CodeActionRequest): QuickFix[] {
+  const fixes: QuickFix[] = [];
+  for (const diagnostic of request.diagnostics) {
+    const provider = FIXES[String(diagnostic.code ?? '')];
+    const doc = documentAtLine(request.parsed, diagnostic.range.start.line);
+    if (!provider || !doc) continue;
+    fixes.push(...provider({ doc, diagnostic, bundle: request.bundle }));
+  }
+  const doc = documentAtLine(request.parsed, request.range.start.line);
+  if (doc) fixes.push(...alignSelectorFixes(doc, request.range, request.diagnostics));
+  return fixes;
+}

@@ -1,0 +1,84 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { stableJson } from '../../simulator/model/stableJson';
+import type { Manifest } from '../../simulator/model/source';
+import { customResourceSchemasOf, type CustomResourceSchema } from './customResourceSchema';
+
+/**
+ * The CustomResourceDefinitions the workspace defines, by the file that defines them. The server
+ * feeds it the manifests of open documents and of workspace files; the language service looks custom
+ * resources up in it. Owned by one language service (never module-level).
+ *
+ * When two files define the same group/version/kind, the one set last wins.
+ */
+export class CrdRegistry {
+  private readonly byFile = new Map<string, CustomResourceSchema[]>();
+  private readonly fingerprints = new Map<string, string>();
+  private index: Map<string, CustomResourceSchema> | undefined;
+  private readonly ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false });
+  private readonly compiled = new WeakMap<CustomResourceSchema, ValidateFunction | null>();
+  /** Bumped whenever the set of known schemas changes. */
+  generation = 0;
+
+  /** Replaces what `file` defines with the CRDs among `manifests`; true when that changed anything. */
+  setFile(file: string, manifests: readonly Manifest[]): boolean {
+    const schemas = manifests.flatMap(customResourceSchemasOf);
+    const fingerprint = schemas.length ? stableJson(schemas.map(({ file: _file, ...rest }) => rest)) : '';
+    if ((this.fingerprints.get(file) ?? '') === fingerprint) return false;
+    if (schemas.length) {
+      this.byFile.set(file, schemas);
+      this.fingerprints.set(file, fingerprint);
+    } else {
+      this.byFile.delete(file);
+      this.fingerprints.delete(file);
+    }
+    this.index = undefined;
+    this.generation++;
+    return true;
+  }
+
+  deleteFile(file: string): boolean {
+    return this.setFile(file, []);
+  }
+
+  /** Whether `file` defines any CRD (a cheap test before re-reading it). */
+  defines(file: string): boolean {
+    return this.byFile.has(file);
+  }
+
+  get size(): number {
+    return this.byFile.size;
+  }
+
+  lookup(apiVersion: string, kind: string): CustomResourceSchema | undefined {
+    if (this.byFile.size === 0) return undefined;
+    return this.indexed().get(`${apiVersion}/${kind}`);
+  }
+
+  /** Every known custom resource version, for completion. */
+  all(): CustomResourceSchema[] {
+    return [...this.indexed().values()];
+  }
+
+  /** Validates a custom resource; a schema ajv cannot compile validates nothing. */
+  validate(schema: CustomResourceSchema, value: unknown): ErrorObject[] {
+    let fn = this.compiled.get(schema);
+    if (fn === undefined) {
+      try {
+        fn = this.ajv.compile(schema.schema);
+      } catch {
+        fn = null;
+      }
+      this.compiled.set(schema, fn);
+    }
+    if (!fn) return [];
+    return fn(value) ? [] : [...(fn.errors ?? [])];
+  }
+
+  private indexed(): Map<string, CustomResourceSchema> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const schemas of this.byFile.values()) for (const schema of schemas) this.index.set(`${schema.apiVersion}/${schema.kind}`, schema);
+    }
+    return this.index;
+  }
+}

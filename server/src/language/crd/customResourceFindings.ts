@@ -1,0 +1,35 @@
+import { compareFindings, type Finding } from '../findings';
+import { isListKind, isPlainObject } from '../manifests';
+import { locate } from '../parse/locate';
+import type { ParsedDocument } from '../parse/parseChunk';
+import type { FieldPath, KubeObject } from '../../simulator/model/source';
+import { crdErrorsToProblems } from './crdErrorToFinding';
+import type { CrdRegistry } from './crdRegistry';
+
+/**
+ * Validates the custom resources of a document against the workspace's CRDs. Returns the document's
+ * findings with, for each custom resource whose CRD is known, the `schema/no-schema` note replaced by
+ * real validation findings. Ranges are relative to the document's chunk (like the cached findings).
+ */
+export function withCustomResourceFindings(doc: ParsedDocument, findings: Finding[], registry: CrdRegistry | undefined): Finding[] {
+  if (!registry || registry.size === 0 || !isPlainObject(doc.value)) return findings;
+  let result = findings;
+  for (const { path, object } of objectsOf(doc.value as KubeObject)) {
+    const { apiVersion, kind } = object;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') continue;
+    const schema = registry.lookup(apiVersion, kind);
+    if (!schema) continue;
+    const noSchemaAt = locate(doc, [...path, 'kind']).range;
+    const kept = result.filter((f) => !(f.code === 'schema/no-schema' && f.range.start.line === noSchemaAt.start.line && f.range.start.character === noSchemaAt.start.character));
+    if (kept.length === result.length) continue; // not a custom resource to the built-in schemas
+    const added = crdErrorsToProblems(registry.validate(schema, object), object, kind).map((p) => ({ ...p.finding, range: locate(doc, [...path, ...p.path], p.target).range }));
+    result = [...kept, ...added].sort(compareFindings);
+  }
+  return result;
+}
+
+function objectsOf(value: KubeObject): Array<{ path: FieldPath; object: KubeObject }> {
+  if (!isListKind(value)) return [{ path: [], object: value }];
+  const items = (value as Record<string, unknown>).items;
+  return Array.isArray(items) ? items.flatMap((item, index) => (isPlainObject(item) ? [{ path: ['items', index], object: item as KubeObject }] : [])) : [];
+}

@@ -1,0 +1,77 @@
+import type { CrdRegistry } from '../crd/crdRegistry';
+import { shiftRange, type Range } from '../findings';
+import type { ParsedDocument } from '../parse/parseChunk';
+import { displayDefinitionName } from '../schema/schemaValidators';
+import type { SchemaBundle } from '../schema/schemaBundle';
+import { enumValuesOf } from '../rules/facts/enumValues';
+import { objectAtCursor } from '../completion/objectAtCursor';
+import { descriptionOf, schemaAtPath, typeLabel } from '../completion/schemaAtPath';
+import { builtinSource, type SchemaSource } from '../completion/schemaSource';
+import { sourceFor } from '../completion/sourceFor';
+import type { FieldPath } from '../../simulator/model/source';
+import { apiReferenceUrl } from './apiReference';
+import { treePathAt } from './treePathAt';
+
+export interface HoverRequest {
+  doc: ParsedDocument;
+  offset: number;
+  bundle: SchemaBundle;
+  crds?: CrdRegistry;
+  /** Every bundled version's schemas, to say which versions have the field (optional). */
+  allBundles?: readonly SchemaBundle[];
+}
+
+export interface HoverResult {
+  markdown: string;
+  /** File coordinates. */
+  range: Range;
+}
+
+/**
+ * Hover on a key (or a scalar value) of a manifest: the field's type, whether it is required, its
+ * description (falling back to its type's), the Kubernetes versions that have it, and a link to the
+ * API reference. Custom resources are described from their CRD.
+ */
+export function hoverAt(request: HoverRequest): HoverResult | undefined {
+  const { doc, offset, bundle, crds } = request;
+  const hit = treePathAt(doc.root, offset);
+  if (!hit || hit.path.length === 0) return undefined;
+  const target = objectAtCursor(doc, hit.path);
+  if (target.path.length === 0) return undefined;
+  const source = sourceFor(bundle, crds, target.apiVersion, target.kind);
+  if (!source) return undefined;
+  const field = schemaAtPath(source, target.path);
+  if (!field) return undefined;
+  const range = shiftRange(doc.lines.range(hit.range[0], hit.range[1]), doc.chunk.line);
+
+  const lines: string[] = [];
+  const name = field.item ? `${field.name ?? ''}[${String(target.path[target.path.length - 1])}]` : (field.name ?? '');
+  lines.push(`**${name}** \`${typeLabel(source, field.declared)}\` — ${field.item ? 'list item' : field.required ? 'required' : 'optional'}`);
+  const description = descriptionOf(field);
+  if (description) lines.push('', description);
+  const allowed = enumValuesOf(field.ownerDefinition ? displayDefinitionName(field.ownerDefinition) : undefined, field.name) ?? (Array.isArray(field.resolved.enum) ? field.resolved.enum.map(String) : undefined);
+  if (allowed?.length) lines.push('', `Allowed values: ${allowed.map((v) => `\`${v}\``).join(', ')}`);
+  lines.push('', footer(source, field.ownerDefinition, target.path, request));
+  return { markdown: lines.join('\n'), range };
+}
+
+function footer(source: SchemaSource, owner: string | undefined, path: FieldPath, request: HoverRequest): string {
+  const origin = source.origin;
+  if (origin.type === 'crd') return `\`${origin.apiVersion}\` \`${origin.kind}\` · from CustomResourceDefinition \`${origin.crdName}\``;
+  const parts = [`${owner ? `\`${displayDefinitionName(owner)}\` in ` : ''}\`${origin.apiVersion}\` \`${origin.kind}\``];
+  const versions = versionsWith(request.allBundles, origin.apiVersion, origin.kind, path);
+  parts.push(versions && versions.length ? `Kubernetes ${versions.join(', ')}` : `Kubernetes ${origin.kubernetesVersion}`);
+  parts.push(`[API reference](${apiReferenceUrl(request.bundle, owner ?? origin.definition)})`);
+  return parts.join(' · ');
+}
+
+/** The bundled Kubernetes versions whose schema has this field of this kind, oldest first. */
+function versionsWith(bundles: readonly SchemaBundle[] | undefined, apiVersion: string, kind: string, path: FieldPath): string[] | undefined {
+  if (!bundles?.length) return undefined;
+  const versions: string[] = [];
+  for (const bundle of bundles) {
+    const definition = bundle.kinds[`${apiVersion}/${kind}`];
+    if (definition && schemaAtPath(builtinSource(bundle, apiVersion, kind, definition), path)) versions.push(bundle.kubernetesVersion);
+  }
+  return versions.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+}

@@ -1,0 +1,28 @@
+import type { Finding } from '../findings';
+import type { DocumentContext, ObjectTarget } from '../validators/types';
+import type { FieldPath } from '../../simulator/model/source';
+import type { DocumentRule, RuleMeta } from './ruleTypes';
+
+/** What a rule's check reports: a path inside the object, a message and optional quick-fix data. */
+export type RuleReport = (path: FieldPath, message: string, options?: { data?: Record<string, unknown>; target?: 'key' | 'value' }) => void;
+
+/**
+ * Builds a DocumentRule from its metadata and a check of one object (a document, or one item of a
+ * List). The check sees the object and reports paths relative to it; the rule adds the code and the
+ * default severity.
+ */
+export function defineDocumentRule(meta: RuleMeta, check: (target: ObjectTarget, report: RuleReport, ctx: DocumentContext) => void): DocumentRule {
+  return {
+    id: meta.code,
+    meta,
+    validate(ctx: DocumentContext): void {
+      for (const target of ctx.targets) {
+        const report: RuleReport = (path, message, options) => {
+          const finding: Omit<Finding, 'range'> = { severity: meta.defaultSeverity, code: meta.code, message, ...(options?.data ? { data: options.data } : {}) };
+          ctx.report([...target.path, ...path], finding, options?.target ?? 'value');
+        };
+        check(target, report, ctx);
+      }
+    },
+  };
+}

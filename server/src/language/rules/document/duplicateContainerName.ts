@@ -1,0 +1,18 @@
+import { defineDocumentRule } from '../defineRule';
+import { containersOf, podSpecOf } from '../objects/podSpecs';
+
+/** Container names must be unique across a pod's containers, init containers and ephemeral containers. */
+export const duplicateContainerName = defineDocumentRule(
+  { code: 'api/duplicate-container-name', defaultSeverity: 'error', category: 'api-server', summary: 'Container names must be unique within a pod (containers, initContainers and ephemeralContainers together).' },
+  (target, report) => {
+    const pod = podSpecOf(target.object);
+    if (!pod) return;
+    const seen = new Set<string>();
+    for (const { path, container } of containersOf(pod)) {
+      const name = container.name;
+      if (typeof name !== 'string') continue;
+      if (seen.has(name)) report([...path, 'name'], `Duplicate container name \`${name}\`: container names must be unique within a pod.`);
+      seen.add(name);
+    }
+  },
+);

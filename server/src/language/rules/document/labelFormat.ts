@@ -1,0 +1,26 @@
+import { isPlainObject } from '../../manifests';
+import { labelValue, qualifiedName } from '../facts/nameFormats';
+import { defineDocumentRule } from '../defineRule';
+import { metadataPathsOf } from '../objects/metadataPaths';
+import { valueAt } from '../objects/podSpecs';
+
+/** Label keys and values, and annotation keys, must have the formats the API server accepts. */
+export const labelFormat = defineDocumentRule(
+  { code: 'api/label-format', defaultSeverity: 'error', category: 'api-server', summary: 'Label keys and values, and annotation keys, must be valid qualified names and label values (at most 63 characters).' },
+  (target, report) => {
+    for (const metadata of metadataPathsOf(target.object)) {
+      for (const field of ['labels', 'annotations'] as const) {
+        const map = valueAt(target.object, [...metadata, field]);
+        if (!isPlainObject(map)) continue;
+        for (const [key, value] of Object.entries(map)) {
+          const keyReasons = qualifiedName(key);
+          if (keyReasons.length) report([...metadata, field, key], `Invalid ${field === 'labels' ? 'label' : 'annotation'} key \`${key}\`: ${keyReasons.join('; ')}.`, { target: 'key' });
+          if (field === 'labels' && typeof value === 'string') {
+            const valueReasons = labelValue(value);
+            if (valueReasons.length) report([...metadata, field, key], `Invalid label value \`${value}\`: ${valueReasons.join('; ')}.`);
+          }
+        }
+      }
+    }
+  },
+);

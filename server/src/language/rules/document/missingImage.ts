@@ -1,0 +1,16 @@
+import { defineDocumentRule } from '../defineRule';
+import { containersOf, podSpecOf } from '../objects/podSpecs';
+
+/** `image` is optional in the OpenAPI schema (for higher-level tools), but a pod's containers must have one. */
+export const missingImage = defineDocumentRule(
+  { code: 'api/missing-image', defaultSeverity: 'error', category: 'api-server', summary: 'Every container needs an `image`.' },
+  (target, report) => {
+    const pod = podSpecOf(target.object);
+    if (!pod) return;
+    for (const { path, container } of containersOf(pod)) {
+      if (typeof container.image === 'string' && container.image.trim() !== '') continue;
+      const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
+      report(container.image === undefined ? path : [...path, 'image'], `Container${name} has no \`image\`: the API server rejects it (Required value).`, { target: 'key', data: { field: 'image' } });
+    }
+  },
+);

@@ -1,0 +1,19 @@
+import { isPlainObject } from '../../manifests';
+import { defineDocumentRule } from '../defineRule';
+import { containersOf, podSpecOf } from '../objects/podSpecs';
+
+/** A container without a memory limit can take the whole node's memory. */
+export const missingMemoryLimit = defineDocumentRule(
+  { code: 'bp/missing-memory-limit', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should have a memory limit.' },
+  (target, report) => {
+    const pod = podSpecOf(target.object);
+    if (!pod) return;
+    for (const { path, container } of containersOf(pod, ['containers'])) {
+      const resources = isPlainObject(container.resources) ? container.resources : {};
+      const limits = isPlainObject(resources.limits) ? resources.limits : {};
+      if (limits.memory !== undefined) continue;
+      const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
+      report(isPlainObject(container.resources) ? [...path, 'resources'] : path, `Container${name} has no memory limit: set \`resources.limits.memory\`.`, { target: 'key' });
+    }
+  },
+);

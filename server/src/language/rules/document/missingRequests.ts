@@ -1,0 +1,20 @@
+import { isPlainObject } from '../../manifests';
+import { defineDocumentRule } from '../defineRule';
+import { containersOf, podSpecOf } from '../objects/podSpecs';
+
+/** Without CPU and memory requests the scheduler cannot place pods sensibly, and they are evicted first. */
+export const missingRequests = defineDocumentRule(
+  { code: 'bp/missing-requests', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should request CPU and memory.' },
+  (target, report) => {
+    const pod = podSpecOf(target.object);
+    if (!pod) return;
+    for (const { path, container } of containersOf(pod, ['containers'])) {
+      const resources = isPlainObject(container.resources) ? container.resources : {};
+      const requests = isPlainObject(resources.requests) ? resources.requests : {};
+      const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined);
+      if (missing.length === 0) continue;
+      const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
+      report(isPlainObject(container.resources) ? [...path, 'resources'] : path, `Container${name} does not request ${missing.join(' or ')}: set \`resources.requests\` so the scheduler can place it.`, { target: 'key' });
+    }
+  },
+);

@@ -1,0 +1,18 @@
+import { isPlainObject } from '../../manifests';
+import { defineDocumentRule } from '../defineRule';
+
+/** `metadata.name` is optional in the OpenAPI schema, but the API server requires a name or a generateName. */
+export const nameRequired = defineDocumentRule(
+  { code: 'api/name-required', defaultSeverity: 'error', category: 'api-server', summary: 'Every object needs `metadata.name` (or `metadata.generateName`).' },
+  (target, report) => {
+    const { object } = target;
+    if (typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') return;
+    const metadata = object.metadata;
+    const named = isPlainObject(metadata) && ((typeof metadata.name === 'string' && metadata.name !== '') || (typeof metadata.generateName === 'string' && metadata.generateName !== ''));
+    if (named) return;
+    report(isPlainObject(metadata) ? ['metadata'] : [], `\`${object.kind}\` needs a \`metadata.name\` (or \`metadata.generateName\`): the API server rejects objects without one.`, {
+      target: 'key',
+      data: { field: 'name', insertAt: isPlainObject(metadata) ? 'metadata' : 'root' },
+    });
+  },
+);

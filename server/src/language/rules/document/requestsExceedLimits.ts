@@ -1,0 +1,27 @@
+import { isPlainObject } from '../../manifests';
+import { parseQuantity } from '../../../simulator/model/quantity';
+import { defineDocumentRule } from '../defineRule';
+import { containersOf, podSpecOf } from '../objects/podSpecs';
+
+/** A container's request for a resource may not exceed its limit for it. */
+export const requestsExceedLimits = defineDocumentRule(
+  { code: 'api/requests-exceed-limits', defaultSeverity: 'error', category: 'api-server', summary: "A container's resource request must be less than or equal to its limit." },
+  (target, report) => {
+    const pod = podSpecOf(target.object);
+    if (!pod) return;
+    for (const { path, container } of containersOf(pod, ['containers', 'initContainers'])) {
+      const resources = container.resources;
+      if (!isPlainObject(resources) || !isPlainObject(resources.requests) || !isPlainObject(resources.limits)) continue;
+      for (const [name, request] of Object.entries(resources.requests)) {
+        const limit = resources.limits[name];
+        if (limit === undefined) continue;
+        const r = parseQuantity(request);
+        const l = parseQuantity(limit);
+        if (!r.ok || !l.ok) continue; // the schema reports malformed quantities
+        if (r.quantity.nanos > l.quantity.nanos) {
+          report([...path, 'resources', 'requests', name], `The ${name} request (${String(request)}) is more than its limit (${String(limit)}): it must be less than or equal to the limit.`);
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,24 @@
+import { isPlainObject } from '../../manifests';
+import { defineDocumentRule } from '../defineRule';
+import { containersOf, podSpecOf } from '../objects/podSpecs';
+
+/**
+ * Containers should be forced to run as a non-root user: `runAsNonRoot: true` or a non-zero
+ * `runAsUser`, on the container or inherited from the pod's securityContext.
+ */
+export const runAsNonRoot = defineDocumentRule(
+  { code: 'bp/run-as-non-root', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should run as a non-root user (`runAsNonRoot: true` or a non-zero `runAsUser`).' },
+  (target, report) => {
+    const pod = podSpecOf(target.object);
+    if (!pod) return;
+    const podContext = isPlainObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
+    for (const { path, container } of containersOf(pod, ['containers', 'initContainers'])) {
+      const context = isPlainObject(container.securityContext) ? container.securityContext : {};
+      const nonRoot = context.runAsNonRoot ?? podContext.runAsNonRoot;
+      const user = context.runAsUser ?? podContext.runAsUser;
+      if (nonRoot === true || (typeof user === 'number' && user > 0)) continue;
+      const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
+      report(path, `Container${name} may run as root: set \`securityContext.runAsNonRoot: true\` (on the container or the pod).`, { target: 'key' });
+    }
+  },
+);

@@ -1,0 +1,31 @@
+import { isPlainObject } from '../../manifests';
+import { compileLabelSelector, selectorFromSet, toLabels } from '../../../simulator/model/labelSelector';
+import { defineDocumentRule } from '../defineRule';
+
+/**
+ * The API server rejects a workload whose selector does not select its own pod template. The
+ * Deployment case is a simulator finding; this rule covers the other controllers.
+ */
+const KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
+
+export const selectorMismatch = defineDocumentRule(
+  { code: 'api/selector-mismatch', defaultSeverity: 'error', category: 'api-server', summary: "A ReplicaSet's, StatefulSet's, DaemonSet's or ReplicationController's selector must match its pod template's labels." },
+  (target, report) => {
+    const { object } = target;
+    if (typeof object.kind !== 'string' || !KINDS.has(object.kind)) return;
+    const spec = object.spec;
+    if (!isPlainObject(spec)) return;
+    const template = spec.template;
+    const labels = toLabels(isPlainObject(template) && isPlainObject(template.metadata) ? template.metadata.labels : undefined);
+    if (object.kind === 'ReplicationController') {
+      if (!isPlainObject(spec.selector)) return; // defaults to the template's labels
+      if (!selectorFromSet(toLabels(spec.selector)).matches(labels)) report(['spec', 'selector'], '`selector` does not match the template `labels`: the API server rejects it.', { target: 'key' });
+      return;
+    }
+    if (!isPlainObject(spec.selector)) return; // the schema reports the missing selector
+    const selector = compileLabelSelector(spec.selector);
+    if (selector.invalid) return; // api/selector-operator explains it
+    if (selector.isEverything) report(['spec', 'selector'], 'An empty `selector` selects every pod: the API server rejects it for a workload.', { target: 'key' });
+    else if (!selector.matches(labels)) report(['spec', 'selector'], '`selector` does not match the template `labels`: the API server rejects it.', { target: 'key', data: { align: true } });
+  },
+);

@@ -1,0 +1,23 @@
+import { closestMatches } from '../../suggest';
+import { enumValuesOf } from '../facts/enumValues';
+import { defineDocumentRule } from '../defineRule';
+import { walkWithSchema } from '../objects/schemaWalk';
+
+/**
+ * Enumerated fields (protocol, imagePullPolicy, restartPolicy, Service type, …) accept only their
+ * listed values. The OpenAPI schemas no longer carry enums, so the values come from a facts table.
+ */
+export const unsupportedValue = defineDocumentRule(
+  { code: 'api/unsupported-value', defaultSeverity: 'error', category: 'api-server', summary: 'Enumerated fields (protocol, imagePullPolicy, restartPolicy, Service type, …) must have one of their supported values.' },
+  (target, report, ctx) => {
+    if (target.resolution?.status !== 'known') return;
+    walkWithSchema(ctx.bundle, target.resolution.definition, target.object, (field) => {
+      if (Array.isArray(field.value)) return;
+      const allowed = enumValuesOf(field.owner, field.field);
+      if (!allowed || typeof field.value !== 'string' || field.value === '' || allowed.includes(field.value)) return;
+      const suggestions = closestMatches(field.value, allowed, 1);
+      const hint = suggestions.length ? ` (did you mean \`${suggestions[0]}\`?)` : '';
+      report(field.path, `Unsupported value \`${field.value}\`: supported values are ${allowed.map((v) => `\`${v}\``).join(', ')}${hint}.`, { data: { suggestions, allowed } });
+    });
+  },
+);

@@ -1,0 +1,57 @@
+import { isPlainObject } from '../../manifests';
+import { compileLabelSelector, toLabels } from '../../../simulator/model/labelSelector';
+import type { Manifest } from '../../../simulator/model/source';
+import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceRule } from './workspaceRule';
+
+const SCALABLE_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
+
+/**
+ * A PodDisruptionBudget that allows no voluntary disruption blocks every node drain: `maxUnavailable`
+ * of 0 (or 0%), `minAvailable` of 100%, or a `minAvailable` count at least the replicas of the
+ * workloads it selects.
+ *
+ * Worked example: a Deployment of 2 replicas and `minAvailable: 2` → 2 − 2 = 0 pods may be evicted.
+ */
+export const pdbBlocksEvictions: WorkspaceRule = {
+  meta: { code: 'ref/pdb-blocks-evictions', defaultSeverity: 'warning', category: 'cross-resource', summary: 'A PodDisruptionBudget allows no pod to be evicted, so node drains hang.' },
+  check(index, report) {
+    for (const pdb of index.ofKind('PodDisruptionBudget')) {
+      const spec = pdb.object.spec;
+      if (!isPlainObject(spec)) continue;
+      const { maxUnavailable, minAvailable } = spec;
+      if (maxUnavailable === 0 || maxUnavailable === '0%' || maxUnavailable === '0') {
+        report(pdb, ['spec', 'maxUnavailable'], '`maxUnavailable: 0` allows no voluntary eviction: node drains and cluster upgrades hang on these pods.');
+        continue;
+      }
+      if (minAvailable === '100%') {
+        report(pdb, ['spec', 'minAvailable'], '`minAvailable: 100%` allows no voluntary eviction: node drains and cluster upgrades hang on these pods.');
+        continue;
+      }
+      if (typeof minAvailable !== 'number') continue;
+      const replicas = selectedReplicas(index, pdb, spec.selector);
+      if (replicas !== undefined && minAvailable >= replicas) {
+        report(pdb, ['spec', 'minAvailable'], `\`minAvailable: ${minAvailable}\` with ${replicas} selected replica${replicas === 1 ? '' : 's'} allows no voluntary eviction: node drains hang on these pods.`);
+      }
+    }
+  },
+};
+
+/** The total replicas of the workloads whose pods the selector selects (undefined when it selects none). */
+function selectedReplicas(index: WorkspaceIndex, pdb: Manifest, rawSelector: unknown): number | undefined {
+  const selector = compileLabelSelector(rawSelector);
+  if (selector.nothing || selector.invalid) return undefined;
+  const namespace = index.namespaceOf(pdb.object);
+  let total: number | undefined;
+  for (const kind of SCALABLE_KINDS) {
+    for (const workload of index.ofKind(kind)) {
+      if (index.namespaceOf(workload.object) !== namespace) continue;
+      const spec = workload.object.spec;
+      if (!isPlainObject(spec) || !isPlainObject(spec.template)) continue;
+      const labels = toLabels(isPlainObject(spec.template.metadata) ? spec.template.metadata.labels : undefined);
+      if (!selector.matches(labels)) continue;
+      total = (total ?? 0) + (typeof spec.replicas === 'number' ? spec.replicas : 1);
+    }
+  }
+  return total;
+}

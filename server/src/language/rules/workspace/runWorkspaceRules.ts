@@ -1,0 +1,48 @@
+import type { Manifest, SimFinding } from '../../../simulator/model/source';
+import { DEFAULT_RULE_SETTINGS, effectiveSeverity, type RuleSettings } from '../ruleSettings';
+import { duplicateObject } from './duplicateObject';
+import { hpaTargetMissing } from './hpaTargetMissing';
+import { ingressServiceMissing } from './ingressServiceMissing';
+import { missingConfigMap, missingPersistentVolumeClaim, missingSecret, missingServiceAccount } from './missingReference';
+import { pdbBlocksEvictions } from './pdbBlocksEvictions';
+import { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceRule } from './workspaceRule';
+
+/** The cross-resource rules, in the order they run. */
+export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
+  duplicateObject,
+  ingressServiceMissing,
+  missingConfigMap,
+  missingSecret,
+  missingServiceAccount,
+  missingPersistentVolumeClaim,
+  hpaTargetMissing,
+  pdbBlocksEvictions,
+];
+
+export interface WorkspaceRuleOptions {
+  rules?: RuleSettings;
+  /** The namespace of objects that do not name one (default `default`). */
+  defaultNamespace?: string;
+}
+
+/**
+ * Runs the cross-resource rules over every manifest of the workspace. Pure: findings are addressed
+ * by SourceRef + field path (relative to the object), already at the user's severity; disabled
+ * rules report nothing. A rule that throws is skipped (its findings are lost, never the others').
+ */
+export function runWorkspaceRules(manifests: readonly Manifest[], options: WorkspaceRuleOptions = {}): SimFinding[] {
+  const index = new WorkspaceIndex(manifests, options.defaultNamespace);
+  const settings = options.rules ?? DEFAULT_RULE_SETTINGS;
+  const findings: SimFinding[] = [];
+  for (const rule of WORKSPACE_RULES) {
+    const severity = effectiveSeverity(rule.meta, rule.meta.code, settings);
+    if (severity === 'off') continue;
+    try {
+      rule.check(index, (manifest, path, message) => findings.push({ source: manifest.source, path, severity, code: rule.meta.code, message }));
+    } catch {
+      // A broken rule must not take the others down; its findings are simply missing.
+    }
+  }
+  return findings;
+}

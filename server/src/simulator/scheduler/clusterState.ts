@@ -1,0 +1,91 @@
+import { emptyClusterObjects, type ClusterObjects, type ServiceInfo } from '../model/clusterObjects';
+import type { SimNode } from '../model/node';
+import type { SimPod } from '../model/pod';
+import { isTerminalPhase } from '../model/podFromObject';
+import { type AffinityGroups, updateAffinityGroups } from './counters/affinityGroups';
+import { createCounterRegistry, notifyCounters, type CounterRegistry } from './counters/counterRegistry';
+import { addPodToNode, newNodeInfo, removePodFromNode, type NodeInfo } from './nodeInfo';
+import { nodeTreeOrder } from './nodeOrder';
+import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
+import { defaultProfile } from './profile';
+import type { Profile } from './types';
+
+/**
+ * The scheduler's view of the cluster (its cache + snapshot): nodes with the aggregates of their
+ * pods, every bound pod, and the incremental counters the plugins read. Mutated only through
+ * `bindPod` / `unbindPod`; owned by whoever created it (no module-level state).
+ */
+export interface ClusterState {
+  /** Nodes in the order the scheduler walks them (zone round-robin). */
+  readonly nodes: readonly NodeInfo[];
+  readonly nodeByName: ReadonlyMap<string, NodeInfo>;
+  /** Bound pods by `namespace/name`. */
+  readonly pods: Map<string, PodInfo>;
+  readonly objects: ClusterObjects;
+  /** Image name → number of nodes that have it (ImageLocality's spread). */
+  readonly imageNodeCount: ReadonlyMap<string, number>;
+  readonly counters: CounterRegistry;
+  readonly affinityGroups: AffinityGroups;
+  readonly podInfoCache: PodInfoCache;
+  readonly profile: Profile;
+  /** 0 = upstream's adaptive default (all nodes below 100, then 50% − nodes/125, at least 5%). */
+  readonly percentageOfNodesToScore: number;
+  /** Where the next filter pass starts (upstream rotates it so every node gets its turn). */
+  nextStartNodeIndex: number;
+}
+
+export interface ClusterStateOptions {
+  objects?: ClusterObjects;
+  percentageOfNodesToScore?: number;
+  profile?: Profile;
+}
+
+export function newClusterState(nodes: readonly SimNode[], runningPods: readonly SimPod[], options: ClusterStateOptions = {}): ClusterState {
+  const ordered = nodeTreeOrder(nodes).map((node, index) => newNodeInfo(node, index));
+  const imageNodeCount = new Map<string, number>();
+  for (const info of ordered) for (const name of info.images.keys()) imageNodeCount.set(name, (imageNodeCount.get(name) ?? 0) + 1);
+  const state: ClusterState = {
+    nodes: ordered,
+    nodeByName: new Map(ordered.map((n) => [n.name, n])),
+    pods: new Map(),
+    objects: options.objects ?? emptyClusterObjects(),
+    imageNodeCount,
+    counters: createCounterRegistry(),
+    affinityGroups: new Map(),
+    podInfoCache: createPodInfoCache(),
+    profile: options.profile ?? defaultProfile(),
+    percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0,
+    nextStartNodeIndex: 0,
+  };
+  for (const pod of runningPods) {
+    const node = pod.nodeName !== null ? state.nodeByName.get(pod.nodeName) : undefined;
+    if (!node || isTerminalPhase(pod.phase) || state.pods.has(pod.key)) continue;
+    bindPod(state, compilePod(state, pod), node);
+  }
+  return state;
+}
+
+export function compilePod(state: ClusterState, pod: SimPod): PodInfo {
+  return podInfoOf(pod, state.podInfoCache, state.objects.services);
+}
+
+export function bindPod(state: ClusterState, pod: PodInfo, node: NodeInfo): void {
+  addPodToNode(node, pod);
+  state.pods.set(pod.key, pod);
+  notifyCounters(state.counters, pod, node, 1);
+  updateAffinityGroups(state.affinityGroups, pod, node, 1);
+}
+
+/** Removes a bound pod; returns it, or undefined when no such pod is bound. */
+export function unbindPod(state: ClusterState, key: string): PodInfo | undefined {
+  const pod = state.pods.get(key);
+  if (!pod) return undefined;
+  const node = state.nodes[pod.nodeIndex];
+  notifyCounters(state.counters, pod, node, -1);
+  updateAffinityGroups(state.affinityGroups, pod, node, -1);
+  removePodFromNode(node, pod);
+  state.pods.delete(key);
+  return pod;
+}
+
+export type { ServiceInfo };

@@ -1,0 +1,31 @@
+import { isTolerated, NO_SCHEDULE, type Taint } from '../../model/taints';
+import type { NodeInfo } from '../nodeInfo';
+import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
+
+/**
+ * NodeUnschedulable: a cordoned node (`spec.unschedulable: true`) takes only pods tolerating the
+ * `node.kubernetes.io/unschedulable:NoSchedule` taint. It reads the spec field, not the taint
+ * (the node lifecycle controller adds the taint too; TaintToleration checks that one).
+ * (Skipped when no node of the cluster is cordoned: the filter would pass everywhere.)
+ */
+export const NODE_UNSCHEDULABLE = 'NodeUnschedulable';
+
+const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', value: '', effect: NO_SCHEDULE };
+const REJECTED = makeStatus(NODE_UNSCHEDULABLE, 'UnschedulableAndUnresolvable', 'node(s) were unschedulable');
+const tolerated = isTolerated;
+
+function filter(cycle: Cycle, _state: undefined, node: NodeInfo): Status | null {
+  if (!node.node.unschedulable) return null;
+  return tolerated(UNSCHEDULABLE_TAINT, cycle.pod.spec.tolerations) ? null : REJECTED;
+}
+
+export const nodeUnschedulablePlugin = definePlugin<undefined, never>({
+  name: NODE_UNSCHEDULABLE,
+  preFilter(cycle) {
+    return cycle.cluster.nodes.some((n) => n.node.unschedulable) ? { kind: 'run', state: undefined } : SKIP_RESULT;
+  },
+  filter,
+  filterNodes(cycle, state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filter(cycle, state, nodes[i]);
+  },
+});

@@ -1,0 +1,20 @@
+import { MAX_NODE_SCORE } from '../types';
+
+/**
+ * `helper.DefaultNormalizeScore`: scales so the highest raw score becomes 100 (integer division),
+ * reversed when asked (100 − that). With every raw score 0: all 0, or all 100 when reversed.
+ *
+ * Worked example (NodeAffinity): raw 2, 11, 4 → 100·2/11 = 18, 100, 100·4/11 = 36.
+ */
+export function defaultNormalizeScore(scores: number[], reverse: boolean): void {
+  let max = 0;
+  for (const s of scores) if (s > max) max = s;
+  if (max === 0) {
+    if (reverse) scores.fill(MAX_NODE_SCORE);
+    return;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    const scaled = Math.trunc((MAX_NODE_SCORE * scores[i]) / max);
+    scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
+  }
+}

@@ -1,0 +1,62 @@
+import type { DomainCounter } from '../counters/domainCounter';
+import type { SpreadConstraint } from '../podSpread';
+import { definePlugin, makeStatus, SKIP_RESULT } from '../types';
+import { normalizeSpreadScores, prepareSpreadScore, spreadScore, type SpreadScoreState } from './podTopologySpreadScoring';
+import { domainCounterFor } from './spreadCounters';
+
+/**
+ * PodTopologySpread.
+ * Filter (DoNotSchedule constraints), for each constraint c on node X:
+ *   fail "(missing required label)" when X lacks c.topologyKey;
+ *   minMatch = 0 when fewer than c.minDomains domains exist, else the smallest domain count;
+ *   skew = count(X's domain) + (1 if the pod matches its own selector) − minMatch;
+ *   fail when skew > c.maxSkew.
+ * Domains and counts come from eligible nodes only: nodes with every constraint key that pass
+ * the inclusion policies (nodeAffinityPolicy Honor by default, nodeTaintsPolicy Ignore).
+ *
+ * Worked example: zones a (n1, n2), b (n3, n4); matching pods n1:2, n2:1, n3:1; maxSkew 1 →
+ * a=3, b=1, min 1 → zone a skew 3+1−1 = 3 > 1 (n1, n2 fail), zone b skew 1 (n3, n4 pass).
+ * Score: see podTopologySpreadScoring.
+ */
+export const POD_TOPOLOGY_SPREAD = 'PodTopologySpread';
+
+const MISSING_LABEL = makeStatus(POD_TOPOLOGY_SPREAD, 'UnschedulableAndUnresolvable', "node(s) didn't match pod topology spread constraints (missing required label)");
+const SKEW = makeStatus(POD_TOPOLOGY_SPREAD, 'Unschedulable', "node(s) didn't match pod topology spread constraints");
+
+interface SpreadFilterState {
+  constraints: readonly SpreadConstraint[];
+  counters: DomainCounter[];
+  selfMatch: boolean[];
+}
+
+export const podTopologySpreadPlugin = definePlugin<SpreadFilterState, SpreadScoreState>({
+  name: POD_TOPOLOGY_SPREAD,
+  preFilter(cycle) {
+    const constraints = cycle.pod.spread.filter;
+    if (constraints.length === 0) return SKIP_RESULT;
+    const allKeys = constraints.map((c) => c.topologyKey);
+    return {
+      kind: 'run',
+      state: {
+        constraints,
+        counters: constraints.map((c) => domainCounterFor(cycle, c, allKeys, 'filter')),
+        selfMatch: constraints.map((c) => c.selector.matches(cycle.pod.labels)),
+      },
+    };
+  },
+  filter(_cycle, state, node) {
+    for (let i = 0; i < state.constraints.length; i++) {
+      const c = state.constraints[i];
+      const value = node.labels[c.topologyKey];
+      if (value === undefined) return MISSING_LABEL;
+      const counter = state.counters[i];
+      const minMatch = counter.domains < c.minDomains ? 0 : counter.min();
+      const skew = (counter.counts.get(value) ?? 0) + (state.selfMatch[i] ? 1 : 0) - minMatch;
+      if (skew > c.maxSkew) return SKEW;
+    }
+    return null;
+  },
+  preScore: prepareSpreadScore,
+  score: spreadScore,
+  normalizeScore: normalizeSpreadScores,
+});

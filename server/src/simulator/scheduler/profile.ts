@@ -1,0 +1,49 @@
+import { balancedAllocationPlugin } from './plugins/balancedAllocation';
+import { imageLocalityPlugin } from './plugins/imageLocality';
+import { interPodAffinityPlugin } from './plugins/interPodAffinity';
+import { nodeAffinityPlugin } from './plugins/nodeAffinity';
+import { nodeNamePlugin } from './plugins/nodeName';
+import { nodePortsPlugin } from './plugins/nodePorts';
+import { nodeResourcesFitPlugin } from './plugins/nodeResourcesFit';
+import { nodeUnschedulablePlugin } from './plugins/nodeUnschedulable';
+import { podTopologySpreadPlugin } from './plugins/podTopologySpread';
+import { taintTolerationPlugin } from './plugins/taintToleration';
+import type { Profile } from './types';
+
+/**
+ * The `default-scheduler` profile (`apis/config/v1/default_plugins.go`, 1.31–1.34), restricted
+ * to the plugins that matter without volumes or DRA:
+ *
+ *   Filter, in order: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts,
+ *     NodeResourcesFit, (VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone: not
+ *     simulated), PodTopologySpread, InterPodAffinity.
+ *   Score (weight): TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated, cpu
+ *     and memory weight 1), PodTopologySpread 2, InterPodAffinity 2,
+ *     NodeResourcesBalancedAllocation 1, ImageLocality 1 — at most 1200 in total.
+ */
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+export function defaultProfile(): Profile {
+  return {
+    name: DEFAULT_SCHEDULER_NAME,
+    filters: [
+      nodeUnschedulablePlugin,
+      nodeNamePlugin,
+      taintTolerationPlugin,
+      nodeAffinityPlugin,
+      nodePortsPlugin,
+      nodeResourcesFitPlugin,
+      podTopologySpreadPlugin,
+      interPodAffinityPlugin,
+    ],
+    scorers: [
+      { plugin: taintTolerationPlugin, weight: 3 },
+      { plugin: nodeAffinityPlugin, weight: 2 },
+      { plugin: nodeResourcesFitPlugin, weight: 1 },
+      { plugin: podTopologySpreadPlugin, weight: 2 },
+      { plugin: interPodAffinityPlugin, weight: 2 },
+      { plugin: balancedAllocationPlugin, weight: 1 },
+      { plugin: imageLocalityPlugin, weight: 1 },
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+import { isRecord } from '../model/labelSelector';
+import type { SimPod } from '../model/pod';
+import { bindPod, compilePod, type ClusterState } from './clusterState';
+import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from './explainMessages';
+import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
+import { simplePlacement, type PodPlacement, type ScoreTable } from './placement';
+import { evaluatePreemption } from './preemption';
+import { DEFAULT_SCHEDULER_NAME } from './profile';
+
+/**
+ * One scheduling cycle for one pod (`ScheduleOne` → `schedulePod`), binding it into the state
+ * when a node is found:
+ *   - a pod naming its node (`spec.nodeName`) is bound there without scheduling (as the kubelet
+ *     runs it); an unknown node leaves it Pending;
+ *   - another `schedulerName`, or `schedulingGates`, leave it Pending untouched;
+ *   - otherwise Filter; no feasible node → Pending with the FitError message (and what preemption
+ *     would do); exactly one → that node, **no scoring**; several → Score, highest total wins,
+ *     ties broken by the lowest node name (upstream: random) and reported.
+ * A pod whose key is already bound is returned as Bound where it is.
+ */
+export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
+  const existing = state.pods.get(pod.key);
+  if (existing) return simplePlacement(pod.key, 'Bound', state.nodes[existing.nodeIndex].name, null, `already running on ${state.nodes[existing.nodeIndex].name}`);
+  if (pod.nodeName !== null) return bindByName(state, pod, pod.nodeName);
+  const schedulerName = typeof pod.spec.schedulerName === 'string' && pod.spec.schedulerName !== '' ? pod.spec.schedulerName : DEFAULT_SCHEDULER_NAME;
+  if (schedulerName !== DEFAULT_SCHEDULER_NAME) {
+    return simplePlacement(pod.key, 'Pending', null, 'OtherScheduler', `waiting for scheduler "${schedulerName}", which is not simulated`);
+  }
+  const gates = Array.isArray(pod.spec.schedulingGates) ? pod.spec.schedulingGates.filter(isRecord) : [];
+  if (gates.length > 0) {
+    const names = gates.map((g) => String(g.name ?? '')).join(', ');
+    return simplePlacement(pod.key, 'Pending', null, 'SchedulingGated', `Scheduling is blocked due to non-empty scheduling gates (${names})`);
+  }
+  if (state.nodes.length === 0) return simplePlacement(pod.key, 'Pending', null, 'Unschedulable', NO_NODES_MESSAGE);
+  const info = compilePod(state, pod);
+  const cycle = { pod: info, cluster: state };
+  const pass = runFilters(cycle);
+  const filters = { nodes: pass.failedNodes.map((n) => n.name), statuses: pass.failedStatuses };
+  if (pass.feasible.length === 0) {
+    const preemption = evaluatePreemption(state, info, pass);
+    const message = unschedulableMessage(fitErrorMessage(pass, state.nodes.length), preemption);
+    return { podKey: pod.key, status: 'Pending', node: null, reason: 'Unschedulable', message, filters, scores: null, tie: null, evaluatedNodes: pass.evaluated, feasibleNodes: 0, preemption };
+  }
+  let chosen = pass.feasible[0];
+  let scores: ScoreTable | null = null;
+  let tie: string[] | null = null;
+  if (pass.feasible.length > 1) {
+    const scored = runScores(cycle, pass.feasible);
+    const selected = selectHost(pass.feasible, scored.totals);
+    chosen = selected.node;
+    tie = selected.tie.length > 0 ? selected.tie.map((n) => n.name) : null;
+    scores = scoreTable(pass, scored);
+  }
+  bindPod(state, info, chosen);
+  const message = `Successfully assigned ${pod.namespace}/${pod.name} to ${chosen.name}`;
+  return { podKey: pod.key, status: 'Scheduled', node: chosen.name, reason: null, message, filters, scores, tie, evaluatedNodes: pass.evaluated, feasibleNodes: pass.feasible.length, preemption: null };
+}
+
+function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlacement {
+  const node = state.nodeByName.get(nodeName);
+  if (!node) return simplePlacement(pod.key, 'Pending', null, 'NodeNotFound', `spec.nodeName names node "${nodeName}", which is not in the cluster: the pod never starts`);
+  bindPod(state, compilePod(state, pod), node);
+  return simplePlacement(pod.key, 'Bound', nodeName, null, `bound to ${nodeName} by spec.nodeName (the scheduler is bypassed)`);
+}
+
+function scoreTable(pass: FilterPass, scored: ScorePass): ScoreTable {
+  const width = scored.plugins.length;
+  const normalized = new Int16Array(pass.feasible.length * width);
+  for (let p = 0; p < width; p++) {
+    const column = scored.normalized[p];
+    for (let i = 0; i < column.length; i++) normalized[i * width + p] = column[i];
+  }
+  return {
+    plugins: scored.plugins,
+    weights: scored.weights,
+    skipped: scored.skipped,
+    nodes: pass.feasible.map((n) => n.name),
+    normalized,
+    totals: Int32Array.from(scored.totals),
+  };
+}

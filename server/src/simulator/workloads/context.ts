@@ -1,0 +1,131 @@
+import type { ClusterObjects } from '../model/clusterObjects';
+import { isRecord, toLabels } from '../model/labelSelector';
+import type { SimNode } from '../model/node';
+import type { PodSpec, SimPod } from '../model/pod';
+import { makeSimPod, namespaceOf } from '../model/podFromObject';
+import type { FieldPath, Manifest, SimFinding } from '../model/source';
+import { admitPodSpec } from './admission';
+import type { PodNamer } from './names';
+
+/** Everything a workload expander needs, for one simulation. */
+export interface ExpansionContext {
+  readonly nodes: readonly SimNode[];
+  readonly objects: ClusterObjects;
+  readonly namer: PodNamer;
+  readonly maxPodsPerWorkload: number;
+  readonly maxPodsTotal: number;
+  /** Pods created so far, over every workload. */
+  created: number;
+  readonly findings: SimFinding[];
+}
+
+/** The pods one manifest stands for. */
+export interface WorkloadPods {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly manifest: Manifest;
+  readonly pods: SimPod[];
+  /** StatefulSet `OrderedReady`: pod N+1 is created only once pod N runs and is Ready. */
+  readonly orderedReady: boolean;
+}
+
+export interface PodTemplate {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The spec after admission (shared by every replica). */
+  spec: PodSpec;
+  priority: number;
+  /** Path of the spec in the manifest object. */
+  specPath: FieldPath;
+  /** The raw template (what pod-template-hash is computed from). */
+  raw: Record<string, unknown>;
+}
+
+export function nameOf(manifest: Manifest): string {
+  const metadata = manifest.object.metadata;
+  return isRecord(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+}
+
+export { namespaceOf };
+
+/** `spec.template` of a workload, admitted; undefined (with a finding) when unusable. */
+export function readTemplate(ctx: ExpansionContext, manifest: Manifest, path: FieldPath = ['spec', 'template']): PodTemplate | undefined {
+  let raw: unknown = manifest.object;
+  for (const segment of path) raw = isRecord(raw) ? raw[segment as string] : undefined;
+  if (!isRecord(raw) || !isRecord(raw.spec)) {
+    ctx.findings.push({ source: manifest.source, path: path.slice(0, -1), severity: 'warning', code: 'sim/invalid-workload', message: `This ${manifest.object.kind} has no pod template (${path.join('.')}.spec); it creates no pods.` });
+    return undefined;
+  }
+  const metadata = isRecord(raw.metadata) ? raw.metadata : {};
+  return admitted(ctx, manifest, raw.spec as PodSpec, [...path, 'spec'], toLabels(metadata.labels), toLabels(metadata.annotations), raw);
+}
+
+/** Runs admission on a spec; undefined (with an error finding) when the API server would reject the pods. */
+export function admitted(ctx: ExpansionContext, manifest: Manifest, spec: PodSpec, specPath: FieldPath, labels: Record<string, string>, annotations: Record<string, string>, raw: Record<string, unknown>): PodTemplate | undefined {
+  const result = admitPodSpec(spec, ctx.objects);
+  if (!result.ok) {
+    ctx.findings.push({ source: manifest.source, path: [...specPath, ...result.path], severity: 'error', code: 'sim/admission-rejected', message: result.message });
+    return undefined;
+  }
+  return { labels, annotations, spec: result.spec, priority: result.priority, specPath, raw };
+}
+
+/**
+ * `spec.replicas` (or another count field): the default when missing; capped at the per-workload
+ * and total limits with a `sim/too-many-pods` finding, so that `replicas: 1000000000` cannot hang.
+ */
+export function replicaCount(ctx: ExpansionContext, manifest: Manifest, path: FieldPath, fallback: number): number {
+  let raw: unknown = manifest.object;
+  for (const segment of path) raw = isRecord(raw) ? raw[segment as string] : undefined;
+  if (raw === undefined) return limit(ctx, manifest, path, fallback);
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
+    ctx.findings.push({ source: manifest.source, path, severity: 'warning', code: 'sim/invalid-workload', message: `${path.join('.')} must be a non-negative integer; this ${manifest.object.kind} is simulated with no pods.` });
+    return 0;
+  }
+  return limit(ctx, manifest, path, raw);
+}
+
+function limit(ctx: ExpansionContext, manifest: Manifest, path: FieldPath, wanted: number): number {
+  const allowed = Math.max(0, Math.min(wanted, ctx.maxPodsPerWorkload, ctx.maxPodsTotal - ctx.created));
+  if (allowed < wanted) {
+    ctx.findings.push({
+      source: manifest.source,
+      path,
+      severity: 'warning',
+      code: 'sim/too-many-pods',
+      message: `This ${manifest.object.kind} asks for ${wanted} pods; only ${allowed} are simulated (limits: ${ctx.maxPodsPerWorkload} per workload, ${ctx.maxPodsTotal} in all).`,
+    });
+  }
+  return allowed;
+}
+
+export interface ReplicaFields {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  template: PodTemplate;
+  spec?: PodSpec;
+  owner: { kind: string; name: string } | null;
+  ownerSelector?: SimPod['ownerSelector'];
+  workload?: { kind: string; name: string } | null;
+}
+
+export function makeReplica(ctx: ExpansionContext, manifest: Manifest, fields: ReplicaFields): SimPod {
+  ctx.created++;
+  const pod = makeSimPod({
+    name: fields.name,
+    namespace: fields.namespace,
+    labels: fields.labels,
+    annotations: fields.template.annotations,
+    spec: fields.spec ?? fields.template.spec,
+    source: manifest.source,
+    specPath: fields.template.specPath,
+    owner: fields.owner,
+    origin: 'manifest',
+  });
+  pod.priority = fields.template.priority;
+  if (fields.ownerSelector !== undefined) pod.ownerSelector = fields.ownerSelector;
+  if (fields.workload) pod.workload = fields.workload;
+  return pod;
+}

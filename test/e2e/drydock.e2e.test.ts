@@ -1,0 +1,186 @@
+/**
+ * Drydock inside a real VS Code (code-server 4.139.1 = VS Code 1.139, driven in Chromium): the
+ * built .vsix is installed into a fresh profile and every scenario opens its own window on a fresh
+ * copy of test/e2e/workspace, then checks what a user sees. Screenshots of each step go to
+ * test-artifacts/e2e/<scenario>/ (and code-server's logs too when a scenario fails).
+ *
+ * Run with `npm run test:e2e` (packages the .vsix first). Needs Debian's chromium and a code-server
+ * install, which scripts/e2e/install-code-server.sh caches in ~/.cache/drydock-e2e.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Frame } from 'playwright-core';
+import { builtVsix, ensureCodeServer, startCodeServer, type RunningCodeServer } from './codeServer';
+import { launchBrowser, waitUntil, Workbench } from './workbench';
+
+const FILE = 'web.yaml';
+/** 1-based lines of test/e2e/workspace/web.yaml. */
+const LINE = { kind: 2, replicas: 7, cpu: 21 } as const;
+const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
+const PREVIEW_COMMAND = 'Drydock: Preview Cluster';
+/** A node card of the preview webview (client/webview/nodeCard.ts). */
+const NODE_CARD = '.node-card';
+
+let server: RunningCodeServer;
+let browser: Browser;
+
+/** One scenario: its own window on its own copy of the workspace; screenshots and logs on failure. */
+function scenario(name: string, body: (workbench: Workbench) => Promise<void>, options: { skip?: string } = {}): void {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  it(name, { timeout: 240_000, skip: options.skip ?? false }, async () => {
+    const folder = server.workspace(slug);
+    const workbench = await Workbench.open(browser, server, folder, slug);
+    try {
+      await body(workbench);
+      await workbench.screenshot('end');
+    } catch (error) {
+      const shot = await workbench.screenshot('FAILED');
+      server.saveLogs(slug);
+      throw Object.assign(error as Error, { message: `${(error as Error).message}\nscreenshot: ${shot}` });
+    } finally {
+      await workbench.close();
+    }
+  });
+}
+
+/** The preview webview's frame, once it has drawn at least one node card. */
+async function previewFrame(workbench: Workbench): Promise<Frame> {
+  return workbench.webviewFrame(NODE_CARD, 'the cluster preview webview to draw its node cards');
+}
+
+/** Accessible labels of the pod chips the preview draws for the Deployment `web`. */
+async function webPodChips(frame: Frame): Promise<string[]> {
+  return frame.locator('.pod-chip[aria-label^="Pod default/web-"]').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('aria-label') ?? ''));
+}
+
+describe('Drydock in code-server (VS Code 1.139)', () => {
+  before(async () => {
+    const install = ensureCodeServer();
+    server = await startCodeServer(install, builtVsix());
+    browser = await launchBrowser();
+  }, { timeout: 15 * 60_000 });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  scenario('typing an error shows a squiggle and a Problems entry on its line, fixing it clears both', async (wb) => {
+    await wb.openFile(FILE);
+    await wb.screenshot('opened');
+    await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
+    await wb.waitForSquiggle(FILE, LINE.replicas);
+    const problem = await wb.waitForProblem((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
+    assert.deepEqual({ severity: problem.severity, line: problem.line, column: problem.column, source: problem.source },
+      { severity: 'Error', line: LINE.replicas, column: 3, source: 'drydock' });
+    assert.deepEqual(await wb.squiggleLines(FILE), [LINE.replicas], 'the only error squiggle is on the edited line');
+    await wb.screenshot('unknown-field');
+
+    // A second kind of error: an invalid quantity.
+    await wb.typeOverLine(FILE, LINE.cpu, '              cpu: 1 core');
+    await wb.waitForSquiggle(FILE, LINE.cpu);
+    const quantity = await wb.waitForProblem((p) => p.line === LINE.cpu, `an error on line ${LINE.cpu}`);
+    assert.match(quantity.message, /quantity/i);
+    await wb.screenshot('quantity');
+
+    // Typing the fixes back clears the squiggles and the entries.
+    await wb.typeOverLine(FILE, LINE.replicas, '  replicas: 2');
+    await wb.typeOverLine(FILE, LINE.cpu, '              cpu: 250m');
+    await wb.waitForNoSquiggle(FILE, LINE.replicas);
+    await wb.waitForNoSquiggle(FILE, LINE.cpu);
+    await wb.waitForNoProblem((p) => p.source === 'drydock', 'any Drydock problem');
+  });
+
+  scenario('a quick fix renames an unknown field to the suggested one', async (wb) => {
+    await wb.openFile(FILE);
+    await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
+    await wb.waitForSquiggle(FILE, LINE.replicas);
+    const titles = await wb.quickFixes(LINE.replicas, 4, /replicas/);
+    await wb.screenshot('quick-fix-menu');
+    assert.ok(titles.some((t) => /replicas/.test(t)), `a fix mentioning replicas among ${JSON.stringify(titles)}`);
+    await wb.applyQuickFix(/replicas/);
+    await wb.waitForLineText(FILE, LINE.replicas, '  replicas: 2');
+    await wb.waitForNoSquiggle(FILE, LINE.replicas);
+    await wb.waitForNoProblem((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
+  });
+
+  scenario('hovering a field shows its documentation from the Kubernetes schema', async (wb) => {
+    await wb.openFile(FILE);
+    // DeploymentSpec.replicas: "Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1."
+    const text = await wb.hoverAt(LINE.replicas, 4, /Number of desired pods/);
+    await wb.screenshot('hover');
+    assert.match(text, /Number of desired pods/);
+  });
+
+  scenario('Drydock: Preview Cluster opens the webview with the nodes and the pods drawn', async (wb) => {
+    await wb.openFile(FILE);
+    await wb.runCommand(PREVIEW_COMMAND);
+    const frame = await previewFrame(wb);
+    await wb.screenshot('preview');
+    const nodes = await frame.locator(NODE_CARD).count();
+    assert.ok(nodes >= 2, `node cards drawn: ${nodes}`);
+    // The default cluster's worker nodes, and the two replicas of web placed on them.
+    await waitUntil('a node card for worker-1a', async () => (await frame.locator(`${NODE_CARD}[aria-label^="Node worker-1a"]`).count()) > 0);
+    const pods = await waitUntil('two web pods drawn as scheduled', async () => {
+      const chips = await webPodChips(frame);
+      return chips.filter((label) => /, Scheduled/.test(label)).length === 2 ? chips : undefined;
+    }, { seen: async () => JSON.stringify(await webPodChips(frame)) });
+    assert.equal(pods.length, 2);
+  });
+
+  scenario('an edit that makes a pod unschedulable shows up inline and in the preview', async (wb) => {
+    await wb.openFile(FILE);
+    await wb.runCommand(PREVIEW_COMMAND);
+    const frame = await previewFrame(wb);
+    await waitUntil('the web pods scheduled before the edit', async () => (await webPodChips(frame)).some((label) => /, Scheduled/.test(label)));
+    await wb.screenshot('before');
+
+    await wb.typeOverLine(FILE, LINE.cpu, '              cpu: "64"');
+    // Inline: a diagnostic carrying the scheduler's verdict, on the edited Deployment.
+    const problem = await wb.waitForProblem((p) => /Insufficient cpu/.test(p.message), 'the scheduler\'s "Insufficient cpu" verdict');
+    assert.ok(problem.line <= 22, `the unschedulable diagnostic is on the Deployment (line ${problem.line})`);
+    await wb.waitForSquiggle(FILE, problem.line, problem.severity === 'Error' ? 'error' : problem.severity === 'Warning' ? 'warning' : 'info');
+    // In the preview: the pods of web are pending, with the same reason.
+    const pending = await waitUntil('the web pods drawn as pending in the preview', async () => {
+      const tabs = await frame.locator('[role="tab"]').allInnerTexts();
+      const pendingTab = tabs.find((t) => /^Pending/.test(t.trim()));
+      const chips = await webPodChips(frame);
+      const stillScheduled = chips.some((label) => /, Scheduled/.test(label));
+      return pendingTab && /\(2\)/.test(pendingTab) && !stillScheduled ? pendingTab : undefined;
+    }, { seen: async () => JSON.stringify({ tabs: await frame.locator('[role="tab"]').allInnerTexts(), chips: await webPodChips(frame) }) });
+    await frame.locator('[role="tab"]', { hasText: /^Pending/ }).click();
+    const row = frame.locator('.pending-row[aria-label*="default/web-"]').first();
+    await row.waitFor({ state: 'visible' });
+    assert.match((await row.getAttribute('aria-label')) ?? '', /Insufficient cpu/);
+    await wb.screenshot(`pending ${pending}`);
+  });
+
+  scenario('the CodeLens above a Deployment opens its placement preview', async (wb) => {
+    await wb.openFile(FILE);
+    const placement = wb.codeLens(FILE, 'Preview placement');
+    await waitUntil('the "Preview placement" CodeLens', async () => (await placement.count()) > 0);
+    assert.equal(await wb.codeLensLine(FILE, 'Preview placement'), LINE.kind, 'the lens sits above `kind: Deployment`');
+    assert.equal(await wb.codeLens(FILE, 'Preview rollout').count(), 1, 'one "Preview rollout" lens (the Deployment; not the Service)');
+    assert.equal(await placement.count(), 1, 'one "Preview placement" lens (the Service is not a workload)');
+    await wb.screenshot('lenses');
+    await placement.first().click();
+    const frame = await previewFrame(wb);
+    await waitUntil('the web pods in the preview', async () => (await webPodChips(frame)).length === 2);
+    await wb.screenshot('preview-from-lens');
+  });
+
+  scenario('a window reload restores the preview panel', async (wb) => {
+    await wb.openFile(FILE);
+    await wb.runCommand(PREVIEW_COMMAND);
+    await previewFrame(wb);
+    const tabsBefore = await wb.tabTitles();
+    const previewTab = tabsBefore.find((t) => /^Cluster preview/.test(t));
+    assert.ok(previewTab, `a Cluster preview tab among ${JSON.stringify(tabsBefore)}`);
+    await wb.screenshot('before-reload');
+    await wb.reloadWindow();
+    await waitUntil(`the "${previewTab}" tab after the reload`, async () => (await wb.tabTitles()).includes(previewTab));
+    const frame = await previewFrame(wb);
+    await waitUntil('the web pods redrawn after the reload', async () => (await webPodChips(frame)).length === 2);
+    await wb.screenshot('after-reload');
+  });
+});
