@@ -48,7 +48,7 @@ export async function benchNetwork(): Promise<Record<string, number | string>> {
 }
 
 /** 40 pods per namespace: 8 apps × 5 replicas; `distinct` adds a per-pod label. */
-export function pods(namespaces: number, perNamespace: number, replicas: number, distinct: boolean): NetworkPod[] {
+function pods(namespaces: number, perNamespace: number, replicas: number, distinct: boolean): NetworkPod[] {
   const out: NetworkPod[] = [];
   for (let n = 0; n < namespaces; n++) {
     for (let i = 0; i < perNamespace; i++) {
@@ -66,7 +66,7 @@ export function pods(namespaces: number, perNamespace: number, replicas: number,
 }
 
 /** Per namespace: a Namespace and `perNamespace` policies of the usual kinds. */
-export function policyManifests(namespaces: number, perNamespace: number): Manifest[] {
+function policyManifests(namespaces: number, perNamespace: number): Manifest[] {
   const out: Manifest[] = [];
   let document = 0;
   const add = (object: Manifest['object']) => out.push({ source: { file: 'bench.yaml', document: document++, path: [] }, object });

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     ['scheduler', async () => optional('scheduler.ts', 'benchScheduler')],
     ['network', async () => optional('network.ts', 'benchNetwork')],
     ['rollout', async () => optional('rollout.ts', 'benchRollout')],
+    ['completion', async () => optional('completion.ts', 'benchCompletion')],
     ['webview', async () => optional('webview.ts', 'benchWebview')],
   ];
   const only = process.argv.slice(2);

@@ -17,7 +17,9 @@ export async function benchScheduler(): Promise<Record<string, number | string>>
   const workloads = workloadManifests();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const result = simulate(workloads, nodes);
+  const cpu = process.cpuUsage(cpuBefore);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const memory = process.memoryUsage();
   const placed = result.pods.filter((p) => p.pod.origin === 'manifest');
@@ -29,6 +31,7 @@ export async function benchScheduler(): Promise<Record<string, number | string>>
     'scheduler.scheduled': scheduled,
     'scheduler.pending': placed.length - scheduled,
     'scheduler.wallMs': Math.round(wallMs),
+    'scheduler.cpuMs': Math.round((cpu.user + cpu.system) / 1000),
     'scheduler.podsPerSecond': Math.round(placed.length / (wallMs / 1000)),
     'scheduler.heapUsedMB': Math.round(memory.heapUsed / 2 ** 20),
     'scheduler.heapGrowthMB': Math.round((memory.heapUsed - heapBefore) / 2 ** 20),
@@ -40,7 +43,7 @@ function manifest(object: KubeObject, index: number, file: string): Manifest {
   return { source: { file, document: index, path: [] }, object };
 }
 
-function clusterManifests(count: number): Manifest[] {
+export function clusterManifests(count: number): Manifest[] {
   const result: Manifest[] = [];
   for (let i = 0; i < count; i++) {
     const region = `region-${i % 3}`;
@@ -96,7 +99,7 @@ function deployment(name: string, namespace: string, spec: Record<string, unknow
   };
 }
 
-function workloadManifests(): Manifest[] {
+export function workloadManifests(): Manifest[] {
   const objects: KubeObject[] = [];
   const cpu = ['100m', '250m', '500m', '1'];
   const mem = ['128Mi', '512Mi', '1Gi', '2Gi'];

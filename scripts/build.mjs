@@ -19,7 +19,10 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode'] }),
+  // The extension's entry stays small for a quick activation: vscode-languageclient is a bundle of its
+  // own, required (as ./lspClientLib.js) when the language server first starts.
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode', './lspClientLib.js'] }),
+  build({ ...common, entryPoints: [join(root, 'client/src/lspClientLib.ts')], outfile: join(dist, 'lspClientLib.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   // The cluster preview webview: browser code, loaded by client/src/preview/html.ts under a strict CSP.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { commandTable } from './commands';
 import { DrydockClient } from './languageClient';
+import { startOnFirstManifest } from './lazyStart';
 import { registerPreviewCodeLenses } from './preview/codeLens';
 import { PreviewPanels } from './preview/previewPanels';
 import { KubernetesVersionStatus } from './statusBar';
@@ -11,12 +12,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   context.subscriptions.push(new KubernetesVersionStatus());
   // The serializer must be registered during activation for the panel to survive a window reload.
-  const preview = new PreviewPanels({ extensionUri: context.extensionUri, connection: () => client.running });
+  const preview = new PreviewPanels({ extensionUri: context.extensionUri, connection: () => client.ensureStarted() });
   context.subscriptions.push(preview, registerPreviewCodeLenses());
   for (const [id, handler] of Object.entries(commandTable(client, preview))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
-  await client.start();
+  // The server starts on the first manifest, not here: activation stays cheap (lazyStart.ts).
+  context.subscriptions.push(startOnFirstManifest(() => void client.start().catch(() => undefined)));
 }
 
 export function deactivate(): void {

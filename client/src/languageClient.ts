@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+
+type LanguageClientLib = typeof import('./lspClientLib');
+
+/**
+ * vscode-languageclient is required on the first start, not when the extension loads, so that
+ * activation stays cheap: it is a bundle of its own, dist/lspClientLib.js (scripts/build.mjs).
+ */
+function languageClientLib(): LanguageClientLib {
+  return require('./lspClientLib.js') as LanguageClientLib;
+}
 
 /** Starts, stops and restarts the Drydock language server (dist/server.js, over IPC). */
 export class DrydockClient implements vscode.Disposable {
@@ -12,8 +22,18 @@ export class DrydockClient implements vscode.Disposable {
     return this.client;
   }
 
+  /**
+   * The client, starting the server first if it is not running (it starts lazily: see lazyStart.ts).
+   * Requests sent while it starts wait for it.
+   */
+  ensureStarted(): LanguageClient {
+    if (!this.client) this.start().catch(() => undefined); // the language client reports a failed start itself
+    return this.client as LanguageClient;
+  }
+
   async start(): Promise<void> {
     if (this.client) return;
+    const { LanguageClient, TransportKind } = languageClientLib();
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },

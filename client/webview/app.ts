@@ -13,7 +13,10 @@ import { ServicesView } from './servicesView';
 import { Tabs } from './tabs';
 import { restoreState } from './viewState';
 
-/** Fired on `document` after each render, for tests and benchmarks: `detail` is `{ view, seq }`. */
+/**
+ * Fired on `document` whenever a view (or the pod details) is on screen and up to date — after a
+ * render, or when an up-to-date tab is shown again. For tests and benchmarks: `detail` is `{ view, seq }`.
+ */
 export const RENDERED_EVENT = 'drydock-rendered';
 
 const PODS_VIEWS: ReadonlySet<PreviewView> = new Set(['nodes', 'pending', 'services']);
@@ -143,6 +146,7 @@ export class PreviewApp {
     for (const [id, panel] of this.panels) panel.hidden = id !== view || !this.index;
     this.details.hidden = !this.detailsShown();
     if (this.stale.has(view)) this.renderView(view);
+    else if (this.index) this.signalRendered(view);
   }
 
   private renderView(view: PreviewView): void {

@@ -91,7 +91,7 @@ export class NetworkView {
     const cell = grid.cells[r][c];
     replaceChildren(this.explanation,
       el('h3', {}, `${grid.labels[r]} → ${grid.labels[c]}`),
-      el('p', { class: `verdict reach-text-${cell.state}` }, `${CELL_GLYPH[cell.state]} ${cell.text}`),
+      el('p', { class: `verdict reach-text-${cell.state}` }, `${CELL_GLYPH[cell.state]} ${cell.state === 'partial' && reachMatrixText(cell.text) ? `Only ${cell.text}` : cell.text}`),
       grid.members[r].length > 1 && el('p', { class: 'muted' }, `Sources: ${grid.members[r].join(', ')}`),
       grid.members[c].length > 1 && el('p', { class: 'muted' }, `Destinations: ${grid.members[c].join(', ')}`),
       cell.queries.length === 0
@@ -123,4 +123,9 @@ function renderLegend(): HTMLElement {
   const item = (state: 'allowed' | 'denied' | 'partial' | 'self', text: string) =>
     el('span', { class: 'legend-item' }, el('span', { class: `reach-cell reach-${state}`, 'aria-hidden': 'true' }, CELL_GLYPH[state]), text);
   return el('div', { class: 'legend', 'aria-label': 'Legend' }, item('allowed', 'allowed'), item('denied', 'denied'), item('partial', 'some ports'), item('self', 'self'));
+}
+
+/** Whether a cell's text is a port list from the matrix (as opposed to a list of query verdicts). */
+function reachMatrixText(text: string): boolean {
+  return /^(TCP|UDP|SCTP) /.test(text) && !/ (allowed|denied)/.test(text);
 }

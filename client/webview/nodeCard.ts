@@ -12,7 +12,6 @@ export type NodeListItem =
 export interface NodeCardContext {
   selectedPod: string | null;
   isHighlighted(pod: PreviewPod): boolean;
-  selectPod(pod: PreviewPod): void;
   reveal(location: SourceLocation): void;
 }
 
@@ -65,7 +64,13 @@ export function renderNodeRow(node: PreviewNode, pods: readonly PreviewPod[], co
     'aria-label': `Node ${node.name}${roles ? ` (${roles})` : ''}, ${plural(pods.length, 'pod')}, requested ${usage.join(', ')}`,
   });
   const name = node.source
-    ? button(node.name, { class: 'node-name link', title: 'Reveal the Node manifest' }, () => context.reveal(node.source as SourceLocation))
+    ? button(node.name, {
+      class: 'node-name link',
+      title: 'Reveal the Node manifest',
+      'aria-label': `Node ${node.name}: reveal its manifest`,
+      [ROW_ITEM_ATTRIBUTE]: `node:${node.name}`,
+      tabindex: -1,
+    }, () => context.reveal(node.source as SourceLocation))
     : el('span', { class: 'node-name' }, node.name);
   card.append(el('div', { class: 'node-head' },
     name,
@@ -121,19 +126,22 @@ function renderBar(node: PreviewNode, resource: string, label: string, pods: rea
 
 const STATUS_GLYPH: Record<PreviewPod['status'], string> = { Bound: '◆', Scheduled: '●', Pending: '○' };
 
+/** Pod names longer than this are likely cut off on a chip: they get a tooltip. */
+const CHIP_NAME_FITS = 22;
+
+/** A pod chip. Clicks are handled by the list (event delegation on `data-pod`). */
 export function renderPodChip(pod: PreviewPod, context: NodeCardContext): HTMLElement {
   const key = keyOf(pod);
   const selected = context.selectedPod === key;
   const highlighted = context.isHighlighted(pod);
-  const classes = ['pod-chip', `pod-${pod.status.toLowerCase()}`, selected && 'selected', highlighted && 'highlighted'].filter(Boolean).join(' ');
-  const chip = button([STATUS_GLYPH[pod.status], ' ', pod.name].join(''), {
+  const classes = ['pod-chip', `pod-${pod.status.toLowerCase()}`, highlighted && 'highlighted'].filter(Boolean).join(' ');
+  return el('button', {
     class: classes,
-    title: `${key} (${pod.status})${pod.owner ? ` — ${pod.owner.kind} ${pod.owner.name}` : ''}`,
-    'aria-label': `Pod ${key}, ${pod.status}${highlighted ? ', highlighted' : ''}: show placement and reveal manifest`,
+    title: pod.name.length > CHIP_NAME_FITS ? key : null,
+    'aria-label': `Pod ${key}, ${pod.status}${highlighted ? ', highlighted' : ''}`,
     'aria-pressed': selected ? 'true' : 'false',
-    'data-focus-key': key,
-    [ROW_ITEM_ATTRIBUTE]: true,
+    [ROW_ITEM_ATTRIBUTE]: key,
+    'data-pod': key,
     tabindex: -1,
-  }, () => context.selectPod(pod));
-  return chip;
+  }, STATUS_GLYPH[pod.status], ' ', pod.name);
 }

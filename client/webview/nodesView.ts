@@ -37,6 +37,12 @@ export class NodesView {
       rowHeight: nodeRowHeight,
       renderRow: (item) => (item.kind === 'zone' ? renderZoneRow(item.group, item.shown) : renderNodeRow(item.node, item.pods, this.cardContext())),
     });
+    // One listener for every pod chip of every row (rows come and go while scrolling).
+    this.list.element.addEventListener('click', (event) => {
+      const chip = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-pod]') : null;
+      const pod = chip?.dataset.pod ? this.index?.podByKey.get(chip.dataset.pod) : undefined;
+      if (pod) this.actions.selectPod(pod);
+    });
     this.filter.addEventListener('input', () => {
       cancelAnimationFrame(this.filterFrame);
       this.filterFrame = requestAnimationFrame(() => this.rebuild());
@@ -68,7 +74,7 @@ export class NodesView {
     const row = this.currentItems.findIndex((item) => item.kind === 'node' && item.node.name === pod.node);
     if (row < 0) return;
     this.list.reveal(row, false);
-    if (focus) this.list.rowAt(row)?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(podKey)}"]`)?.focus();
+    if (focus) this.list.rowAt(row)?.querySelector<HTMLElement>(`[data-pod="${CSS.escape(podKey)}"]`)?.focus();
   }
 
   /** Scrolls to a node's row and optionally focuses it. */
@@ -121,7 +127,6 @@ export class NodesView {
     return {
       selectedPod,
       isHighlighted: (pod) => workload !== null && podBelongsTo(pod, workload),
-      selectPod: (pod) => this.actions.selectPod(pod),
       reveal: (location) => this.actions.reveal(location),
     };
   }

@@ -117,7 +117,7 @@ function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement 
     el('caption', {}, 'Weighted score of each plugin (weight × normalised 0–100); the highest total wins'),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Node'),
-      ...plugins.map((plugin) => el('th', { scope: 'col', class: 'num' }, plugin)),
+      ...plugins.map((plugin) => el('th', { scope: 'col', class: 'num' }, ...camelCaseBreaks(plugin))),
       el('th', { scope: 'col', class: 'num' }, 'Total'),
     )),
     body,
@@ -138,4 +138,10 @@ function pluginColumns(scores: readonly NodeScore[]): string[] {
   const max = new Map<string, number>();
   for (const score of scores) for (const [plugin, value] of Object.entries(score.plugins)) max.set(plugin, Math.max(max.get(plugin) ?? 0, value));
   return [...max.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([plugin]) => plugin);
+}
+
+/** "NodeResourcesFit" → "Node", <wbr>, "Resources", <wbr>, "Fit": long plugin names wrap between words. */
+function camelCaseBreaks(name: string): Child[] {
+  const words = name.split(/(?<=[a-z])(?=[A-Z])/);
+  return words.flatMap((word, i) => (i === 0 ? [word] : [el('wbr'), word]));
 }

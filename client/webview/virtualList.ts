@@ -16,8 +16,12 @@ export interface VirtualListOptions<T> {
   activate?(item: T, index: number): void;
 }
 
-/** Elements inside a row that take part in arrow-key navigation (pod chips) carry this attribute. */
-export const ROW_ITEM_ATTRIBUTE = 'data-row-item';
+/**
+ * Elements inside a row that take part in arrow-key navigation (pod chips) carry this attribute, with
+ * a value unique in the row (it also lets `refresh` put focus back on the same item). Renderers
+ * create them with `tabindex="-1"`; the list makes the active row's items tab stops.
+ */
+export const ROW_ITEM_ATTRIBUTE = 'data-focus-key';
 
 /**
  * A scrolling list that keeps only the rows near the viewport in the DOM, so 1,000 nodes cost as much
@@ -37,6 +41,7 @@ export class VirtualList<T> {
   private readonly rows = new Map<number, HTMLElement>();
   private active = 0;
   private frameRequested = false;
+  private lastRenderTop = 0;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(private readonly options: VirtualListOptions<T>) {
@@ -47,8 +52,8 @@ export class VirtualList<T> {
     this.element.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.element.addEventListener('focusin', (event) => this.onFocusIn(event));
     this.resizeObserver = new ResizeObserver(() => {
-      if (this.element.clientWidth !== this.width) this.layout();
-      this.render();
+      if (this.element.clientWidth !== this.width) this.rebuild(true);
+      else this.render();
     });
     this.resizeObserver.observe(this.element);
   }
@@ -56,10 +61,7 @@ export class VirtualList<T> {
   setItems(items: readonly T[], activeIndex = 0): void {
     this.items = items;
     this.active = Math.max(0, Math.min(activeIndex, items.length - 1));
-    for (const row of this.rows.values()) row.remove();
-    this.rows.clear();
-    this.layout();
-    this.render();
+    this.rebuild(true);
   }
 
   get activeIndex(): number {
@@ -79,20 +81,26 @@ export class VirtualList<T> {
     if (focus) this.rows.get(index)?.focus({ preventScroll: true });
   }
 
-  /**
-   * Rebuilds the rendered rows (e.g. after the selection changed) without a new layout. Focus stays
-   * on the element with the same `data-focus-key` in the same row.
-   */
+  /** Rebuilds the rendered rows (e.g. after the selection changed) without a new layout. */
   refresh(): void {
+    this.rebuild(false);
+  }
+
+  /**
+   * Drops the rendered rows, optionally recomputes the row heights, and renders again. Focus stays
+   * on the item with the same `ROW_ITEM_ATTRIBUTE` value in the row at the same index (or on that row).
+   */
+  private rebuild(relayout: boolean): void {
     const focused = document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement) ? document.activeElement : null;
     const focusedRow = focused ? rowOf(focused) : null;
-    const focusKey = focused && focused !== focusedRow ? focused.dataset.focusKey : undefined;
+    const focusKey = focused && focused !== focusedRow ? focused.getAttribute(ROW_ITEM_ATTRIBUTE) : null;
     for (const row of this.rows.values()) row.remove();
     this.rows.clear();
+    if (relayout) this.layout();
     this.render();
     if (!focusedRow) return;
     const row = this.rows.get(Number(focusedRow.dataset.index));
-    const target = focusKey ? row?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) : row;
+    const target = focusKey ? row?.querySelector<HTMLElement>(`[${ROW_ITEM_ATTRIBUTE}="${CSS.escape(focusKey)}"]`) : row;
     (target ?? row)?.focus({ preventScroll: true });
   }
 
@@ -112,8 +120,6 @@ export class VirtualList<T> {
     for (let i = 0; i < this.items.length; i++) offsets[i + 1] = offsets[i] + this.options.rowHeight(this.items[i], this.width);
     this.offsets = offsets;
     this.spacer.style.height = `${offsets[this.items.length]}px`;
-    for (const row of this.rows.values()) row.remove();
-    this.rows.clear();
   }
 
   private requestRender(): void {
@@ -125,11 +131,20 @@ export class VirtualList<T> {
     });
   }
 
-  /** Renders the rows that intersect the viewport (plus overscan and the active row). */
+  /**
+   * Renders the rows that intersect the viewport (plus overscan and the active row). After a jump of
+   * more than a screen (dragging the scrollbar) only the visible rows are built in that frame; the
+   * overscan follows in the next one, when the scrolling has slowed down.
+   */
   render(): void {
-    const overscan = this.options.overscanPx ?? 400;
-    const top = this.element.scrollTop - overscan;
-    const bottom = this.element.scrollTop + Math.max(this.element.clientHeight, 1) + overscan;
+    const scrollTop = this.element.scrollTop;
+    const height = Math.max(this.element.clientHeight, 1);
+    const jumped = Math.abs(scrollTop - this.lastRenderTop) > height;
+    this.lastRenderTop = scrollTop;
+    const overscan = jumped ? 0 : this.options.overscanPx ?? 400;
+    if (jumped) this.requestRender();
+    const top = scrollTop - overscan;
+    const bottom = scrollTop + height + overscan;
     const wanted = new Set<number>();
     for (let i = this.firstRowAt(top); i < this.items.length && this.offsets[i] < bottom; i++) wanted.add(i);
     if (this.items.length > 0) wanted.add(this.active);
@@ -151,7 +166,8 @@ export class VirtualList<T> {
     row.dataset.index = String(index);
     row.style.transform = `translateY(${this.offsets[index]}px)`;
     row.style.height = `${this.offsets[index + 1] - this.offsets[index]}px`;
-    setTabStops(row, index === this.active);
+    row.tabIndex = -1;
+    if (index === this.active) setTabStops(row, true);
     this.rows.set(index, row);
     this.element.appendChild(row);
   }

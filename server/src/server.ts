@@ -21,6 +21,7 @@ import type { FeatureDeps } from './handlers/featureDocument';
 import { hoverHandler } from './handlers/hover';
 import { documentSymbolHandler, foldingRangeHandler } from './handlers/symbols';
 import { ValidationScheduler } from './handlers/validation';
+import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { LanguageService } from './language/languageService';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -34,7 +35,8 @@ export function startServer(connection: Connection, service: LanguageService = n
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   const warned = new Set<string>();
-  const validation = new ValidationScheduler(connection, service, states, () => settings);
+  const publisher = new DiagnosticsPublisher(connection);
+  const validation = new ValidationScheduler(publisher, service, states, () => settings);
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
   let workspaceFolders: string[] = [];
   let canWatchFiles = false;

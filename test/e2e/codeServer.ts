@@ -6,7 +6,7 @@
  * never on timers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync, cpSync, readdirSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -181,6 +181,26 @@ export async function startCodeServer(install: CodeServerInstall, vsix: string, 
     },
     stop: () => stopProcessGroup(child, () => rmSync(root, { recursive: true, force: true })),
   };
+}
+
+/**
+ * Drydock language servers running for `folder`: processes whose command line runs the installed
+ * extension's dist/server.js and whose working directory is the folder (vscode-languageclient starts
+ * the server in the workspace folder). Read from /proc: the suite runs on Linux.
+ */
+export function languageServerPids(folder: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (!commandLine.some((arg) => /drydock\.drydock-[^/]+\/dist\/server\.js$/.test(arg))) continue;
+      if (readlinkSync(`/proc/${entry}/cwd`) === folder) pids.push(Number(entry));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return pids;
 }
 
 function copyLogs(from: string, to: string): void {

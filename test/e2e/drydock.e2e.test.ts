@@ -10,10 +10,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
-import { builtVsix, ensureCodeServer, startCodeServer, type RunningCodeServer } from './codeServer';
+import { builtVsix, ensureCodeServer, languageServerPids, startCodeServer, type RunningCodeServer } from './codeServer';
 import { launchBrowser, waitUntil, Workbench } from './workbench';
 
 const FILE = 'web.yaml';
+/** YAML that is not a Kubernetes manifest. */
+const NOT_A_MANIFEST = 'notes.yaml';
+const DISPLAY_NAME = 'Drydock — Kubernetes manifests & dry-run';
+/** The issue's target for activation (code loading + `activate`, as VS Code measures it). */
+const ACTIVATION_BUDGET_MS = Number(process.env.DRYDOCK_E2E_ACTIVATION_BUDGET_MS ?? 100);
 /** 1-based lines of test/e2e/workspace/web.yaml. */
 const LINE = { kind: 2, replicas: 7, cpu: 21 } as const;
 const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
@@ -63,6 +68,21 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  scenario('activation is quick and the language server starts with the first manifest', async (wb) => {
+    // Any YAML activates Drydock (onLanguage:yaml), but only a manifest starts the language server.
+    await wb.openFile(NOT_A_MANIFEST);
+    const activation = await wb.activationTime(DISPLAY_NAME);
+    await wb.screenshot(`running-extensions-${activation}ms`);
+    console.log(`# Drydock activation: ${activation} ms (VS Code's Running Extensions; budget ${ACTIVATION_BUDGET_MS} ms)`);
+    assert.ok(activation < ACTIVATION_BUDGET_MS, `activation took ${activation} ms; the budget is ${ACTIVATION_BUDGET_MS} ms`);
+    assert.deepEqual(languageServerPids(wb.folder), [], 'no language server while only non-Kubernetes YAML is open');
+
+    await wb.openFile(FILE);
+    await waitUntil('the language server to start for the first manifest', async () => languageServerPids(wb.folder).length === 1);
+    await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
+    await wb.waitForSquiggle(FILE, LINE.replicas);
   });
 
   scenario('typing an error shows a squiggle and a Problems entry on its line, fixing it clears both', async (wb) => {

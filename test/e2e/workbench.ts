@@ -364,6 +364,20 @@ export class Workbench {
     return (await this.page.locator('.tabs-container .tab .label-name').allInnerTexts()).map((t) => t.trim());
   }
 
+  /**
+   * The activation time VS Code measured for an extension (code loading + the `activate` call), as
+   * "Developer: Show Running Extensions" shows it. The extension must be active.
+   */
+  async activationTime(displayName: string): Promise<number> {
+    await this.runCommand('Developer: Show Running Extensions');
+    const row = this.page.locator('.runtime-extensions-editor .monaco-list-row', { has: this.page.locator('.name', { hasText: displayName }) }).first();
+    const text = await waitUntil(`an activation time for "${displayName}" in Running Extensions`, async () => {
+      const time = await row.locator('.activation-time').innerText({ timeout: 1_000 }).catch(() => '');
+      return /\d+\s*ms/.test(time) ? time : undefined;
+    }, { seen: async () => (await this.page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts()).join(' | ') });
+    return Number(/(\d+)\s*ms/.exec(text)?.[1]);
+  }
+
   /** Developer: Reload Window, then wait for the new workbench. */
   async reloadWindow(): Promise<void> {
     const loaded = this.page.waitForEvent('load', { timeout: UI_TIMEOUT * 2 });

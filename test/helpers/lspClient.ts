@@ -16,7 +16,22 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  CodeActionRequest,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  type CodeAction,
+  type Command,
+  type CompletionItem,
+  type CompletionList,
   type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Position,
+  type Range,
+  type SymbolInformation,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -104,6 +119,66 @@ export class LspClient {
     const next = this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { drydock: settings } });
     return next;
+  }
+
+  /**
+   * Like `start`, with a workspace folder (a file URI): the server scans it (e.g. for CRDs) on start.
+   */
+  static async startInWorkspace(folderUri: string, settings?: Record<string, unknown>): Promise<LspClient> {
+    const clientToServer = new PassThrough();
+    const serverToClient = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient)));
+    const connection = createProtocolConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));
+    const client = new LspClient(connection);
+    if (settings) client.settings = settings;
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
+    connection.onNotification(ShowMessageNotification.type, (params) => client.messages.push(params.message));
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      client.messages.push(params.message);
+      return null;
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: folderUri,
+      workspaceFolders: [{ uri: folderUri, name: 'workspace' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      initializationOptions: { settings: client.settings },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** Waits until the diagnostics published for `uri` satisfy `accept` (starting with `first`, if given). */
+  async diagnosticsUntil(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, first?: Diagnostic[]): Promise<Diagnostic[]> {
+    let diagnostics = first ?? (await this.nextDiagnostics(uri));
+    while (!accept(diagnostics)) diagnostics = await this.nextDiagnostics(uri);
+    return diagnostics;
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const result = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) as Array<CodeAction | Command> | null;
+    return (result ?? []).filter((action): action is CodeAction => 'edit' in action || 'kind' in action);
+  }
+
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    const result = (await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[] | SymbolInformation[] | null;
+    return (result ?? []) as DocumentSymbol[];
+  }
+
+  async foldingRanges(uri: string): Promise<FoldingRange[]> {
+    return (await this.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) ?? [];
   }
 
   sendRequest<R>(method: string, params: unknown): Promise<R> {

@@ -3,7 +3,7 @@ import { completeAt } from '../language/completion/completeAt';
 import type { CompletionEntry } from '../language/completion/completionEntry';
 import { LineIndex } from '../language/parse/lineIndex';
 import { parseChunk, type ParsedDocument } from '../language/parse/parseChunk';
-import { splitDocuments, type DocumentChunk } from '../language/parse/splitDocuments';
+import type { DocumentChunk } from '../language/parse/splitDocuments';
 import type { FeatureDeps } from './featureDocument';
 
 const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -32,24 +32,51 @@ export function completionHandler(deps: FeatureDeps): (params: CompletionParams)
 }
 
 /**
- * The document under the cursor, found by cutting the text into its documents (a line scan). Its
+ * The document under the cursor: its text runs from the nearest `---` line at or above the cursor
+ * to the next one below (the same cut `splitDocuments` makes, read around the cursor only). Its
  * parse is the validator's when current, otherwise only that document is parsed: completion never
  * waits for a whole file. An empty document (just after `---`) completes on its text.
  */
 function locate(deps: FeatureDeps, params: CompletionParams): { doc: ParsedDocument; offset: number } | undefined {
   const document = deps.documents.get(params.textDocument.uri);
   if (!document) return undefined;
+  const text = document.getText();
   const offset = document.offsetAt(params.position);
-  let chunk: DocumentChunk | undefined;
-  for (const candidate of splitDocuments(document.getText())) {
-    if (candidate.offset > offset) break;
-    chunk = candidate;
-  }
-  if (!chunk) return undefined;
+  const chunk = chunkAround(text, offset);
+  chunk.line = document.positionAt(chunk.offset).line;
   const state = deps.states.get(params.textDocument.uri);
-  const current = state.parsed && state.version === document.version ? state.parsed.documents.find((d) => d.chunk.offset === chunk.offset && d.chunk.text === chunk.text) : undefined;
+  const current = state.parsed && state.version === document.version ? findDocument(state.parsed.documents, chunk) : undefined;
   const doc = current ?? parseChunk(chunk)[0] ?? { chunk, root: null, id: {}, lines: new LineIndex(chunk.text), value: undefined, findings: [] };
   return { doc, offset: offset - chunk.offset };
+}
+
+const MARKER = /^---(?:[ \t\r\n]|$)/;
+
+function chunkAround(text: string, offset: number): DocumentChunk {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  while (start > 0 && !isMarker(text, start)) start = text.lastIndexOf('\n', start - 2) + 1;
+  let end = text.indexOf('\n', offset);
+  while (end !== -1 && !isMarker(text, end + 1)) end = text.indexOf('\n', end + 1);
+  const stop = end === -1 ? text.length : end + 1;
+  return { text: text.slice(start, stop), offset: start, line: 0 };
+}
+
+function isMarker(text: string, lineStart: number): boolean {
+  return text.charCodeAt(lineStart) === 45 && MARKER.test(text.slice(lineStart, lineStart + 5));
+}
+
+/** The parsed document of a chunk, by binary search on chunk offsets. */
+function findDocument(docs: readonly ParsedDocument[], chunk: DocumentChunk): ParsedDocument | undefined {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const candidate = docs[mid].chunk;
+    if (candidate.offset === chunk.offset) return candidate.text === chunk.text ? docs[mid] : undefined;
+    if (candidate.offset < chunk.offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 function toItem(entry: CompletionEntry): CompletionItem {

@@ -1,4 +1,3 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
@@ -6,25 +5,8 @@ import { isManifestFile } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
 import { stripBom } from '../cli/inputs';
 import type { ServerSettings } from '../settings';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStates } from './documentState';
-
-const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export function toDiagnostic(finding: Finding): Diagnostic {
-  return {
-    range: finding.range,
-    severity: SEVERITY[finding.severity],
-    code: finding.code,
-    source: 'drydock',
-    message: finding.message,
-    ...(finding.data ? { data: finding.data } : {}),
-  };
-}
 
 /**
  * Validates open documents and publishes their diagnostics. Validation of a document is coalesced:
@@ -35,7 +17,7 @@ export class ValidationScheduler {
   private flushing = false;
 
   constructor(
-    private readonly connection: Connection,
+    private readonly publisher: DiagnosticsPublisher,
     private readonly service: LanguageService,
     private readonly states: DocumentStates,
     private readonly settings: () => ServerSettings,
@@ -51,7 +33,7 @@ export class ValidationScheduler {
   clear(uri: string): void {
     this.queued.delete(uri);
     this.states.delete(uri);
-    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    this.publisher.clear(uri);
   }
 
   private flush(): void {
@@ -85,7 +67,7 @@ export class ValidationScheduler {
       ];
     }
     state.published = findings;
-    this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
+    this.publisher.set(document.uri, 'validation', findings, document.version);
     return findings;
   }
 }

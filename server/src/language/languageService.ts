@@ -5,6 +5,7 @@ import type { ParsedFile } from './parse/parseFile';
 import { SchemaStore } from './schema/schemaBundle';
 import { SchemaValidators } from './schema/schemaValidators';
 import { validateDocument } from './validateDocument';
+import { activeValidators, ruleSettingsKey } from './rules/activeValidators';
 import { RULE_CATALOG } from './rules/ruleCatalog';
 import { applyRuleSettings, type RuleSettings } from './rules/ruleSettings';
 import { DOCUMENT_VALIDATORS } from './validators/documentValidators';
@@ -28,6 +29,7 @@ export type FindingCache = WeakMap<object, { version: string; findings: Finding[
  */
 export class LanguageService {
   private readonly validatorsByVersion = new Map<string, SchemaValidators>();
+  private readonly validatorsByRules = new Map<string, readonly DocumentValidator[]>();
 
   constructor(
     private readonly store: SchemaStore = new SchemaStore(),
@@ -48,18 +50,33 @@ export class LanguageService {
   /** All findings of a file, with ranges in file coordinates, in document order. */
   validateFile(parsed: ParsedFile, settings: ValidationSettings, cache?: FindingCache): Finding[] {
     const schemas = this.schemas(settings.kubernetesVersion);
+    const rulesKey = ruleSettingsKey(settings.rules);
+    const cacheKey = `${settings.kubernetesVersion}|${rulesKey}`;
+    const validators = this.validatorsFor(rulesKey, settings.rules);
     const result: Finding[] = [];
     for (const doc of parsed.documents) {
       const cached = cache?.get(doc.id);
       let findings: Finding[];
-      if (cached && cached.version === settings.kubernetesVersion) findings = cached.findings;
+      if (cached && cached.version === cacheKey) findings = cached.findings;
       else {
-        findings = validateDocument(doc, settings.kubernetesVersion, schemas, this.validators);
-        cache?.set(doc.id, { version: settings.kubernetesVersion, findings });
+        findings = applyRuleSettings(validateDocument(doc, settings.kubernetesVersion, schemas, validators), settings.rules, RULE_CATALOG);
+        cache?.set(doc.id, { version: cacheKey, findings });
       }
-      findings = applyRuleSettings(withCustomResourceFindings(doc, findings, this.customResources), settings.rules, RULE_CATALOG);
+      // Custom resources are validated after the cache: their CRDs change independently of their text.
+      const custom = withCustomResourceFindings(doc, findings, this.customResources);
+      if (custom !== findings) findings = applyRuleSettings(custom, settings.rules, RULE_CATALOG);
       for (const finding of findings) result.push({ ...finding, range: shiftRange(finding.range, doc.chunk.line) });
     }
     return result;
+  }
+
+  /** The validators to run under some rule settings (rules turned off are not run), computed once per settings. */
+  private validatorsFor(key: string, rules: RuleSettings | undefined): readonly DocumentValidator[] {
+    let validators = this.validatorsByRules.get(key);
+    if (!validators) {
+      validators = activeValidators(this.validators, rules);
+      this.validatorsByRules.set(key, validators);
+    }
+    return validators;
   }
 }

@@ -110,9 +110,10 @@ function nodeSummaries(state: ClusterState, nodes: readonly SimNode[]): Simulate
   return nodes.map((node) => {
     const info = state.nodeByName.get(node.name)!;
     const requested: ResourceAmounts = Object.create(null) as ResourceAmounts;
-    requested.cpu = info.requestedMilliCPU;
-    requested.memory = info.requestedMemory;
-    if (info.requestedEphemeralStorage > 0) requested['ephemeral-storage'] = info.requestedEphemeralStorage;
+    const c = info.columns;
+    requested.cpu = c.requestedMilliCPU[info.index];
+    requested.memory = c.requestedMemory[info.index];
+    if (c.requestedEphemeralStorage[info.index] > 0) requested['ephemeral-storage'] = c.requestedEphemeralStorage[info.index];
     for (const name of Object.keys(info.requestedScalar)) if (info.requestedScalar[name] !== 0) requested[name] = info.requestedScalar[name];
     requested[PODS] = info.pods.length;
     return { node, requested, pods: info.pods.map((p) => p.key) };

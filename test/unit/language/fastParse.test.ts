@@ -179,7 +179,7 @@ class Generator {
   }
 
   comment(): string {
-    return this.pick(['# c', '#', '# a: b', '#- x', '# [x']);
+    return this.pick(['# c', '#', '# a: b', '#- x', '# [x', '#x']);
   }
 
   lineEnd(): string {
@@ -199,7 +199,7 @@ class Generator {
     if (!multiline) return `${open}${items.join(this.pick([', ', ',', ' , ']))}${this.chance(0.2) && n ? ',' : ''}${close}`;
     const pad = ' '.repeat(indent + 2);
     const lines = items.map((item, i) => `${pad}${item}${i < n - 1 || this.chance(0.5) ? ',' : ''}${this.chance(0.2) ? ` ${this.comment()}` : ''}`);
-    if (this.chance(0.2)) lines.splice(this.int(lines.length + 1), 0, `${' '.repeat(this.int(indent + 4))}${this.comment()}`);
+    while (this.chance(0.3)) lines.splice(this.int(lines.length + 1), 0, this.chance(0.2) ? '' : `${' '.repeat(this.int(indent + 4))}${this.comment()}`);
     return `${open}\n${lines.join('\n')}\n${' '.repeat(indent + this.int(2))}${close}`;
   }
 
@@ -225,7 +225,11 @@ class Generator {
     if (r < 10) return ` ${this.flow(indent, 0, this.chance(0.3))}${this.lineEnd()}`;
     if (r < 12) return ` ${this.blockScalar(indent)}`;
     if (r < 13) return this.chance(0.5) ? '' : ` ${this.comment()}`;
-    if (r < 14) return `\n${' '.repeat(indent + 2)}${this.scalar()}${this.lineEnd()}`;
+    if (r < 14) {
+      const between = this.chance(0.3) ? `\n${' '.repeat(this.int(indent + 4))}${this.comment()}` : '';
+      const value = this.chance(0.8) ? this.scalar() : this.flow(indent, 0, this.chance(0.5));
+      return `${this.lineEnd()}${between}\n${' '.repeat(indent + 1 + this.int(3))}${value}${this.lineEnd()}`;
+    }
     if (r < 17) return `${this.lineEnd()}\n${this.map(indent + 1 + this.int(3), depth + 1)}`;
     return `${this.lineEnd()}\n${this.seq(this.chance(0.5) ? indent : indent + 2, depth + 1)}`;
   }
@@ -295,7 +299,8 @@ class Generator {
     }
     if (r === 1) {
       const i = this.int(lines.length);
-      lines[i] = this.chance(0.5) ? ` ${lines[i]}` : lines[i].replace(/^ /, '');
+      if (this.chance(0.3)) lines.splice(i, 0, `${' '.repeat(this.int(8))}${this.comment()}`);
+      else lines[i] = this.chance(0.5) ? ` ${lines[i]}` : lines[i].replace(/^ /, '');
       return lines.join('\n');
     }
     const at = this.int(text.length + 1);

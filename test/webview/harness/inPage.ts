@@ -85,10 +85,15 @@ export interface Harness {
   deliverAndWaitForRender(message: unknown, timeoutMs: number): Promise<RenderRecord | null>;
   /** Times an `update` with the stashed model. */
   measureUpdate(): Promise<UpdateTiming>;
+  /** Mean interval of `frames` animation frames of the page doing nothing (the machine's baseline). */
+  measureIdleFrames(frames: number): Promise<number>;
   /** Times any message: from delivery to the next animation frame, in ms. */
   measureMessage(message: unknown): Promise<number>;
-  /** Scrolls `selector` from top to bottom in `steps` frames and times the frames. */
-  measureScroll(selector: string, steps: number): Promise<ScrollTiming>;
+  /**
+   * Scrolls `selector` one step per frame and times the frames: `stepPx` per step (a mouse wheel),
+   * or with null the whole height in `steps` steps (dragging the scrollbar).
+   */
+  measureScroll(selector: string, steps: number, stepPx: number | null): Promise<ScrollTiming>;
 }
 
 export function install(options: HarnessOptions): void {
@@ -128,6 +133,12 @@ export function install(options: HarnessOptions): void {
       const t4 = performance.now();
       return { cloneMs: t1 - t0, scriptMs: t2 - t1, layoutMs: t3 - t1, frameMs: t4 - t1 };
     },
+    async measureIdleFrames(frames) {
+      const start = await nextFrame();
+      let last = start;
+      for (let i = 0; i < frames; i++) last = await nextFrame();
+      return (last - start) / frames;
+    },
     async measureMessage(message) {
       const t0 = performance.now();
       harness.deliver(message);
@@ -135,7 +146,7 @@ export function install(options: HarnessOptions): void {
       await nextFrame();
       return performance.now() - t0;
     },
-    async measureScroll(selector, steps) {
+    async measureScroll(selector, steps, stepPx) {
       const scroller = document.querySelector(selector);
       if (!scroller) throw new Error(`no ${selector}`);
       let longTasks = 0;
@@ -143,7 +154,8 @@ export function install(options: HarnessOptions): void {
         longTasks += list.getEntries().length;
       });
       observer.observe({ type: 'longtask' });
-      const distance = scroller.scrollHeight - scroller.clientHeight;
+      scroller.scrollTop = 0;
+      const distance = stepPx === null ? scroller.scrollHeight - scroller.clientHeight : stepPx * steps;
       const frames: number[] = [];
       let last = await nextFrame();
       for (let i = 1; i <= steps; i++) {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { newNonce, previewHtml } from '../../../client/src/preview/html';
@@ -28,6 +29,21 @@ export interface OpenOptions {
   /** What `getState()` returns, as after a reload. */
   initialState?: unknown;
   viewport?: { width: number; height: number };
+}
+
+export interface FocusedElement {
+  label: string | null;
+  text: string;
+  tag: string;
+  className: string;
+}
+
+/** The few members of a DOM element the page functions here read (the tests have no DOM lib). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+  readonly tagName: string;
+  readonly className: string;
 }
 
 interface HarnessWindow {
@@ -106,6 +122,19 @@ export class PreviewPage {
     return this.page.evaluate(() => (globalThis as unknown as HarnessWindow).__drydockHarness.cspViolations);
   }
 
+  /** Returns and forgets the errors the page logged (for a test that provokes them on purpose). */
+  takeErrors(): string[] {
+    return this.errors.splice(0);
+  }
+
+  /** What has keyboard focus: its aria-label, text, tag and classes. */
+  async focused(): Promise<FocusedElement> {
+    return this.page.evaluate(() => {
+      const active = (globalThis as unknown as { document: { activeElement: PageElement | null } }).document.activeElement;
+      return { label: active?.getAttribute('aria-label') ?? null, text: active?.textContent ?? '', tag: active?.tagName.toLowerCase() ?? '', className: active?.className ?? '' };
+    });
+  }
+
   /** Saves a PNG under test-artifacts/webview/ and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -144,3 +173,31 @@ const HARNESS_SCRIPT = buildSync({
   platform: 'browser',
   target: 'chrome120',
 }).outputFiles[0].text;
+
+/**
+ * Launches one Chromium for the test file (node:test `before`/`after`) and opens a fresh page per
+ * call, closing it when the test ends. A page that logged errors fails its test.
+ */
+export function useBrowser(): (options?: OpenOptions) => Promise<PreviewPage> {
+  let browser: Browser | undefined;
+  const pages: PreviewPage[] = [];
+  before(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const preview of pages.splice(0)) {
+      const errors = [...preview.errors];
+      await preview.close();
+      if (errors.length > 0) throw new Error(`the page logged errors: ${errors.join('; ')}`);
+    }
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return async (options) => {
+    if (!browser) throw new Error('useBrowser: the browser is not running');
+    const preview = await PreviewPage.open(browser, options);
+    pages.push(preview);
+    return preview;
+  };
+}

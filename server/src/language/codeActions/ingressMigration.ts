@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../parse/parseChunk';
 import type { YMap, YNode } from '../parse/yamlNode';
 import type { FieldPath } from '../../simulator/model/source';
 import type { TextEditRef } from './quickFix';
-import { columnOf, edit, insertIntoMap } from './yamlEdits';
+import { columnOf, contentEnd, edit, insertIntoMap } from './yamlEdits';
 
 /**
  * The field changes from an `extensions/v1beta1` or `networking.k8s.io/v1beta1` Ingress to
@@ -48,12 +48,13 @@ function backendEdits(doc: ParsedDocument, backend: YNode): TextEditRef[] {
   const serviceName = String(name.value);
   const others = backend.items.filter((p) => p.key.value !== 'serviceName' && p.key.value !== 'servicePort');
   if (others.length) return []; // a resource backend, or something unexpected: leave it for the author
+  const end = contentEnd(doc, backend.range[0], backend.range[1]);
   if (backend.flow) {
-    return [edit(doc, backend.range[0], backend.range[1], `{service: {name: ${serviceName}${portField ? `, port: {${portField}}` : ''}}}`)];
+    return [edit(doc, backend.range[0], end, `{service: {name: ${serviceName}${portField ? `, port: {${portField}}` : ''}}}`)];
   }
   const indent = ' '.repeat(columnOf(doc, backend.range[0]));
   const lines = ['service:', `  name: ${serviceName}`, ...(portField ? ['  port:', `    ${portField}`] : [])];
-  return [edit(doc, backend.range[0], backend.range[1], lines.map((line, i) => (i === 0 ? line : indent + line)).join('\n'))];
+  return [edit(doc, backend.range[0], end, lines.map((line, i) => (i === 0 ? line : indent + line)).join('\n'))];
 }
 
 function valueOf(node: YNode | null | undefined, key: string): YNode | null | undefined {

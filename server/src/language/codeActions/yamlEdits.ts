@@ -8,6 +8,13 @@ export function edit(doc: ParsedDocument, start: number, end: number, newText: s
   return { range: shiftRange(doc.lines.range(start, end), doc.chunk.line), newText };
 }
 
+/** The end of a node's content: its range without trailing white space (parsers differ on it). */
+export function contentEnd(doc: ParsedDocument, start: number, end: number): number {
+  let stop = end;
+  while (stop > start && /\s/.test(doc.chunk.text[stop - 1])) stop--;
+  return stop;
+}
+
 export function columnOf(doc: ParsedDocument, offset: number): number {
   return offset - (doc.chunk.text.lastIndexOf('\n', offset - 1) + 1);
 }

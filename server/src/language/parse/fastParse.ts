@@ -1,6 +1,11 @@
 import type { YNode } from './yamlNode';
-import { BAIL, HASH, LF, SPACE, bail, isBreakOrEnd, scalarNode } from './fast/common';
+import { BAIL, bail, isBreakOrEnd, scalarNode } from './fast/common';
 import { BlockParser } from './fast/blockParser';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const SPACE = 32; // ' '
+const HASH = 35; // '#'
 
 export interface FastParseResult {
   root: YNode | null;

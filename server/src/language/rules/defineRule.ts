@@ -1,4 +1,3 @@
-import type { Finding } from '../findings';
 import type { DocumentContext, ObjectTarget } from '../validators/types';
 import type { FieldPath } from '../../simulator/model/source';
 import type { DocumentRule, RuleMeta } from './ruleTypes';
@@ -17,11 +16,12 @@ export function defineDocumentRule(meta: RuleMeta, check: (target: ObjectTarget,
     meta,
     validate(ctx: DocumentContext): void {
       for (const target of ctx.targets) {
-        const report: RuleReport = (path, message, options) => {
-          const finding: Omit<Finding, 'range'> = { severity: meta.defaultSeverity, code: meta.code, message, ...(options?.data ? { data: options.data } : {}) };
-          ctx.report([...target.path, ...path], finding, options?.target ?? 'value');
-        };
-        check(target, report, ctx);
+        check(
+          target,
+          (path, message, options) =>
+            ctx.report([...target.path, ...path], { severity: meta.defaultSeverity, code: meta.code, message, ...(options?.data ? { data: options.data } : {}) }, options?.target ?? 'value'),
+          ctx,
+        );
       }
     },
   };

@@ -16,8 +16,9 @@ export function foldingRanges(parsed: ParsedFile): FoldingSpan[] {
     const visit = (node: YNode | null, startLine: number | undefined): void => {
       if (!node || node.kind === 'scalar') return;
       if (startLine !== undefined) {
-        const end = doc.lines.position(node.range[1]).line + doc.chunk.line;
-        const last = node.range[1] > 0 && doc.chunk.text[node.range[1] - 1] === '\n' ? end - 1 : end;
+        let end = node.range[1];
+        while (end > node.range[0] && /\s/.test(doc.chunk.text[end - 1])) end--;
+        const last = doc.lines.position(end).line + doc.chunk.line;
         if (last > startLine) spans.push({ startLine, endLine: last });
       }
       if (node.kind === 'map') {

@@ -13,7 +13,7 @@ export const MAX_CLASSES_FOR_SERVICE_CHECK = 20_000;
  * `net/service-unreachable` (warning): for a Service port, no pod at all may open a connection to
  * any of the Service's pods on its target port — every caller is denied by NetworkPolicy (ingress
  * of the backends, or egress of every would-be client). A pod reaching itself does not count.
- * Services without a selector, without selected pods, or in a model with no other pod are skipped.
+ * Services without a selector or without selected pods, and models of a single pod, are skipped.
  */
 export function serviceReachabilityFindings(index: PolicyIndex, manifests: readonly Manifest[]): SimFinding[] {
   const findings: SimFinding[] = [];
@@ -26,7 +26,7 @@ export function serviceReachabilityFindings(index: PolicyIndex, manifests: reado
     if (!service.selector) continue;
     const selector = selectorFromSet(service.selector);
     const backends = index.model.pods.filter((pod) => pod.namespace === service.namespace && selector.matches(pod.labels));
-    if (backends.length === 0 || backends.length === index.model.pods.length) continue;
+    if (backends.length === 0 || index.model.pods.length < 2) continue;
     for (const port of service.ports) {
       const protocol = port.protocol as Protocol;
       if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') continue;

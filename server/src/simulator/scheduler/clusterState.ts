@@ -4,10 +4,11 @@ import type { SimPod } from '../model/pod';
 import { isTerminalPhase } from '../model/podFromObject';
 import { type AffinityGroups, updateAffinityGroups } from './counters/affinityGroups';
 import { createCounterRegistry, notifyCounters, type CounterRegistry } from './counters/counterRegistry';
-import { addPodToNode, newNodeInfo, removePodFromNode, type NodeInfo } from './nodeInfo';
+import { addPodToNode, newNodeColumns, newNodeInfo, removePodFromNode, type NodeColumns, type NodeInfo } from './nodeInfo';
 import { nodeTreeOrder } from './nodeOrder';
 import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
 import { defaultProfile } from './profile';
+import { topologyOf, type TopologyIndex } from './topologyIndex';
 import type { Profile } from './types';
 
 /**
@@ -16,14 +17,20 @@ import type { Profile } from './types';
  * `bindPod` / `unbindPod`; owned by whoever created it (no module-level state).
  */
 export interface ClusterState {
-  /** Nodes in the order the scheduler walks them (zone round-robin). */
+  /** Nodes in the order the scheduler walks them (zone round-robin); `nodes[i].index === i`. */
   readonly nodes: readonly NodeInfo[];
+  /** The per-node numbers the plugins read, by node index. */
+  readonly columns: NodeColumns;
+  /** 0, 1, … n−1: every node, in walking order. */
+  readonly nodeOrder: Int32Array;
   readonly nodeByName: ReadonlyMap<string, NodeInfo>;
   /** Bound pods by `namespace/name`. */
   readonly pods: Map<string, PodInfo>;
   readonly objects: ClusterObjects;
   /** Image name → number of nodes that have it (ImageLocality's spread). */
   readonly imageNodeCount: ReadonlyMap<string, number>;
+  /** Some node is cordoned (`spec.unschedulable`). */
+  readonly hasCordonedNodes: boolean;
   readonly counters: CounterRegistry;
   readonly affinityGroups: AffinityGroups;
   readonly podInfoCache: PodInfoCache;
@@ -32,6 +39,16 @@ export interface ClusterState {
   readonly percentageOfNodesToScore: number;
   /** Where the next filter pass starts (upstream rotates it so every node gets its turn). */
   nextStartNodeIndex: number;
+  /** Numbered domains per topology key (nodes never change, so they are built once). */
+  readonly topologies: Map<string, TopologyIndex>;
+  /** Counters already resolved for a compiled pod variant (its spread or terms object). */
+  readonly resolvedCounters: WeakMap<object, unknown>;
+  /** Scratch space the framework scores into (never read across cycles). */
+  scoreBuffer: Float64Array;
+  /** Image name → size of that image on each node (0 when absent), built on first use. */
+  readonly imageSizes: Map<string, Float64Array>;
+  /** `key=value` → the bound pods carrying that label (to fill a new counter quickly). */
+  readonly podsByLabel: Map<string, Set<PodInfo>>;
 }
 
 export interface ClusterStateOptions {
@@ -41,21 +58,30 @@ export interface ClusterStateOptions {
 }
 
 export function newClusterState(nodes: readonly SimNode[], runningPods: readonly SimPod[], options: ClusterStateOptions = {}): ClusterState {
-  const ordered = nodeTreeOrder(nodes).map((node, index) => newNodeInfo(node, index));
+  const columns = newNodeColumns(nodes.length);
+  const ordered = nodeTreeOrder(nodes).map((node, index) => newNodeInfo(node, index, columns));
   const imageNodeCount = new Map<string, number>();
   for (const info of ordered) for (const name of info.images.keys()) imageNodeCount.set(name, (imageNodeCount.get(name) ?? 0) + 1);
   const state: ClusterState = {
     nodes: ordered,
+    columns,
+    nodeOrder: Int32Array.from(ordered, (n) => n.index),
     nodeByName: new Map(ordered.map((n) => [n.name, n])),
     pods: new Map(),
     objects: options.objects ?? emptyClusterObjects(),
     imageNodeCount,
+    hasCordonedNodes: nodes.some((n) => n.unschedulable),
     counters: createCounterRegistry(),
     affinityGroups: new Map(),
     podInfoCache: createPodInfoCache(),
     profile: options.profile ?? defaultProfile(),
     percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0,
     nextStartNodeIndex: 0,
+    topologies: new Map(),
+    resolvedCounters: new WeakMap(),
+    scoreBuffer: new Float64Array(ordered.length),
+    imageSizes: new Map(),
+    podsByLabel: new Map(),
   };
   for (const pod of runningPods) {
     const node = pod.nodeName !== null ? state.nodeByName.get(pod.nodeName) : undefined;
@@ -72,8 +98,16 @@ export function compilePod(state: ClusterState, pod: SimPod): PodInfo {
 export function bindPod(state: ClusterState, pod: PodInfo, node: NodeInfo): void {
   addPodToNode(node, pod);
   state.pods.set(pod.key, pod);
+  for (const label of pod.labelKeys) {
+    let set = state.podsByLabel.get(label);
+    if (!set) {
+      set = new Set();
+      state.podsByLabel.set(label, set);
+    }
+    set.add(pod);
+  }
   notifyCounters(state.counters, pod, node, 1);
-  updateAffinityGroups(state.affinityGroups, pod, node, 1);
+  updateAffinityGroups(state.affinityGroups, pod, node, 1, (key) => topologyOf(state, key));
 }
 
 /** Removes a bound pod; returns it, or undefined when no such pod is bound. */
@@ -82,9 +116,10 @@ export function unbindPod(state: ClusterState, key: string): PodInfo | undefined
   if (!pod) return undefined;
   const node = state.nodes[pod.nodeIndex];
   notifyCounters(state.counters, pod, node, -1);
-  updateAffinityGroups(state.affinityGroups, pod, node, -1);
+  updateAffinityGroups(state.affinityGroups, pod, node, -1, (key) => topologyOf(state, key));
   removePodFromNode(node, pod);
   state.pods.delete(key);
+  for (const label of pod.labelKeys) state.podsByLabel.get(label)?.delete(pod);
   return pod;
 }
 

@@ -1,4 +1,3 @@
-import type { ClusterState } from './clusterState';
 import type { NodeInfo } from './nodeInfo';
 import { numFeasibleNodesToFind } from './numNodesToFind';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from './types';
@@ -8,20 +7,27 @@ import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from
  * the nodes (starting where the previous pod stopped, stopping once enough feasible nodes are
  * found, and at the first failing plugin per node), then PreScore / Score / NormalizeScore with
  * the profile's weights. Plugins never see weights; the framework clamps each normalized score
- * into 0..100 before weighting.
+ * into 0..100 before weighting. Nodes are handled by index (`cluster.nodes[i].index === i`).
  */
+const MAX_SCORE = MAX_NODE_SCORE;
+const SKIPPED = SKIP_SCORE;
+const FILTER_CHUNK = 64;
+
 export interface FilterPass {
   /** A PreFilter rejected the pod before any node was tried. */
   readonly preFilterStatus: Status | null;
-  readonly feasible: NodeInfo[];
-  /** Nodes tried that failed, in the order they were tried, and the status each failed with. */
-  readonly failedNodes: NodeInfo[];
+  /** Indices of the feasible nodes, in the order they were found. */
+  readonly feasible: Int32Array;
+  /** Indices of the nodes tried that failed, in the order they were tried, and their statuses. */
+  readonly failedNodes: number[];
   readonly failedStatuses: Status[];
   /** Nodes a PreFilter ruled out (NodeAffinity's node-name shortcut), with their status. */
   readonly excluded: { readonly count: number; readonly status: Status | null };
   /** Nodes tried (feasible + failed). */
   readonly evaluated: number;
 }
+
+const NONE = new Int32Array(0);
 
 export function runFilters(cycle: Cycle): FilterPass {
   const cluster = cycle.cluster;
@@ -32,7 +38,7 @@ export function runFilters(cycle: Cycle): FilterPass {
   for (const plugin of cluster.profile.filters) {
     if (!plugin.filter) continue;
     const result = plugin.preFilter ? plugin.preFilter(cycle) : ({ kind: 'run', state: undefined } as const);
-    if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: [], failedNodes: [], failedStatuses: [], excluded: { count: 0, status: null }, evaluated: 0 };
+    if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: NONE, failedNodes: [], failedStatuses: [], excluded: { count: 0, status: null }, evaluated: 0 };
     if (result.kind === 'skip') continue;
     active.push(plugin);
     states.push(result.state);
@@ -41,29 +47,55 @@ export function runFilters(cycle: Cycle): FilterPass {
       restricting.push(plugin.name);
     }
   }
-  const nodes = allowed === null ? cluster.nodes : cluster.nodes.filter((n) => allowed!.has(n.name));
+  const nodes = allowed === null ? cluster.nodeOrder : Int32Array.from(cluster.nodes.filter((n) => allowed!.has(n.name)).map((n) => n.index));
   const excluded = {
     count: cluster.nodes.length - nodes.length,
     status: allowed === null ? null : { code: 'UnschedulableAndUnresolvable' as const, reasons: [`node(s) didn't satisfy plugin(s) [${restricting.sort().join(' ')}]`], plugin: restricting[0] },
   };
-  const feasible: NodeInfo[] = [];
-  const failedNodes: NodeInfo[] = [];
-  const failedStatuses: Status[] = [];
   const toFind = numFeasibleNodesToFind(cluster.percentageOfNodesToScore, nodes.length);
+  const feasible = new Int32Array(Math.min(toFind, nodes.length));
+  let found = 0;
+  const failedNodes: number[] = [];
+  const failedStatuses: Status[] = [];
   const start = nodes.length === 0 ? 0 : cluster.nextStartNodeIndex % nodes.length;
+  // Nodes are filtered a chunk at a time, plugin by plugin (each plugin loops over the chunk),
+  // then taken in order until enough feasible nodes are found: the same outcome as trying one
+  // node after the other, without calling every plugin through one polymorphic call site.
+  const chunk = new Int32Array(FILTER_CHUNK);
+  const statuses: Array<Status | null> = new Array<Status | null>(FILTER_CHUNK).fill(null);
   let processed = 0;
-  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-    const node = nodes[(start + i) % nodes.length];
-    processed++;
-    const status = filterNode(cycle, active, states, node);
-    if (status === null) feasible.push(node);
-    else {
-      failedNodes.push(node);
-      failedStatuses.push(status);
+  let next = 0;
+  let position = start;
+  while (next < nodes.length && found < toFind) {
+    const size = Math.min(FILTER_CHUNK, nodes.length - next);
+    for (let j = 0; j < size; j++) {
+      chunk[j] = nodes[position];
+      statuses[j] = null;
+      if (++position === nodes.length) position = 0;
+    }
+    next += size;
+    for (let p = 0; p < active.length; p++) filterChunk(cycle, active[p], states[p], chunk, size, statuses);
+    for (let j = 0; j < size && found < toFind; j++) {
+      processed++;
+      const status = statuses[j];
+      if (status === null) feasible[found++] = chunk[j];
+      else {
+        failedNodes.push(chunk[j]);
+        failedStatuses.push(status);
+      }
     }
   }
   if (cluster.nodes.length > 0) cluster.nextStartNodeIndex = (cluster.nextStartNodeIndex + processed) % cluster.nodes.length;
-  return { preFilterStatus: null, feasible, failedNodes, failedStatuses, excluded, evaluated: processed };
+  return { preFilterStatus: null, feasible: feasible.subarray(0, found), failedNodes, failedStatuses, excluded, evaluated: processed };
+}
+
+function filterChunk(cycle: Cycle, plugin: Plugin, state: unknown, chunk: Int32Array, size: number, statuses: Array<Status | null>): void {
+  if (plugin.filterNodes) {
+    plugin.filterNodes(cycle, state, chunk, 0, size, statuses);
+    return;
+  }
+  const nodes = cycle.cluster.nodes;
+  for (let j = 0; j < size; j++) if (statuses[j] === null) statuses[j] = plugin.filter!(cycle, state, nodes[chunk[j]]);
 }
 
 /** PreFilter node-name results are ANDed across plugins (`PreFilterResult.Merge`). */
@@ -74,11 +106,9 @@ function intersect(a: ReadonlySet<string> | null, b: ReadonlySet<string>): Reado
 
 /**
  * PreFilter then Filter for a single node, without moving the rotating start index: what
- * preemption's dry run and the nominated-node check use.
+ * preemption's dry run uses.
  */
 export function checkNode(cycle: Cycle, node: NodeInfo): Status | null {
-  const plugins: Plugin[] = [];
-  const states: unknown[] = [];
   for (const plugin of cycle.cluster.profile.filters) {
     if (!plugin.filter) continue;
     const result = plugin.preFilter ? plugin.preFilter(cycle) : ({ kind: 'run', state: undefined } as const);
@@ -87,16 +117,7 @@ export function checkNode(cycle: Cycle, node: NodeInfo): Status | null {
     if (result.nodeNames && !result.nodeNames.has(node.name)) {
       return { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugin.name}]`], plugin: plugin.name };
     }
-    plugins.push(plugin);
-    states.push(result.state);
-  }
-  return filterNode(cycle, plugins, states, node);
-}
-
-/** Runs the filters on one node, stopping at the first that fails. */
-export function filterNode(cycle: Cycle, plugins: readonly Plugin[], states: readonly unknown[], node: NodeInfo): Status | null {
-  for (let p = 0; p < plugins.length; p++) {
-    const status = plugins[p].filter!(cycle, states[p], node);
+    const status = plugin.filter(cycle, result.state, node);
     if (status !== null) return status;
   }
   return null;
@@ -108,35 +129,46 @@ export interface ScorePass {
   readonly weights: readonly number[];
   /** Plugins whose PreScore said "nothing to add" (they score 0 everywhere). */
   readonly skipped: readonly boolean[];
-  /** normalized[p][i]: plugin p's 0..100 score of feasible node i (before weighting). */
-  readonly normalized: readonly (readonly number[])[];
+  /** normalized[i * plugins + p]: plugin p's 0..100 score of feasible node i (before weighting). */
+  readonly normalized: Int16Array;
   /** Σ weight × normalized, per feasible node. */
-  readonly totals: readonly number[];
+  readonly totals: Int32Array;
 }
 
-export function runScores(cycle: Cycle, feasible: readonly NodeInfo[], cluster: ClusterState = cycle.cluster): ScorePass {
-  const scorers = cluster.profile.scorers;
-  const totals = new Array<number>(feasible.length).fill(0);
-  const normalized: number[][] = [];
+export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
+  const scorers = cycle.cluster.profile.scorers;
+  const n = feasible.length;
+  const width = scorers.length;
+  const totals = new Int32Array(n);
+  const normalized = new Int16Array(n * width);
   const skipped: boolean[] = [];
-  for (const { plugin, weight } of scorers) {
+  const scores = scratch(cycle, n);
+  for (let p = 0; p < width; p++) {
+    const { plugin, weight } = scorers[p];
     const state = plugin.preScore ? plugin.preScore(cycle, feasible) : undefined;
-    if (state === SKIP_SCORE || !plugin.score) {
+    if (state === SKIPPED || !plugin.score) {
       skipped.push(true);
-      normalized.push(new Array<number>(feasible.length).fill(0));
       continue;
     }
-    const scores = feasible.map((node) => plugin.score!(cycle, state, node));
+    if (plugin.scoreNodes) plugin.scoreNodes(cycle, state, feasible, scores);
+    else for (let i = 0; i < n; i++) scores[i] = plugin.score(cycle, state, cycle.cluster.nodes[feasible[i]]);
     plugin.normalizeScore?.(cycle, state, scores, feasible);
-    for (let i = 0; i < scores.length; i++) {
-      const clamped = Math.min(MAX_NODE_SCORE, Math.max(0, scores[i]));
-      scores[i] = clamped;
+    for (let i = 0; i < n; i++) {
+      const s = scores[i];
+      const clamped = s > MAX_SCORE ? MAX_SCORE : s < 0 ? 0 : s;
+      normalized[i * width + p] = clamped;
       totals[i] += clamped * weight;
     }
     skipped.push(false);
-    normalized.push(scores);
   }
   return { plugins: scorers.map((s) => s.plugin.name), weights: scorers.map((s) => s.weight), skipped, normalized, totals };
+}
+
+/** A view of the state's score buffer, `n` long (plugins fill it in turn). */
+function scratch(cycle: Cycle, n: number): Float64Array {
+  const cluster = cycle.cluster;
+  if (cluster.scoreBuffer.length < n) cluster.scoreBuffer = new Float64Array(Math.max(n, cluster.nodes.length));
+  return cluster.scoreBuffer.subarray(0, n);
 }
 
 /**
@@ -144,9 +176,25 @@ export function runScores(cycle: Cycle, feasible: readonly NodeInfo[], cluster: 
  * picks one uniformly at random (reservoir sampling) — we pick the lowest node name (byte order)
  * and report every tied node.
  */
-export function selectHost(feasible: readonly NodeInfo[], totals: readonly number[]): { node: NodeInfo; tie: NodeInfo[] } {
+export function selectHost(nodes: readonly NodeInfo[], feasible: Int32Array, totals: Int32Array): { node: NodeInfo; tie: NodeInfo[] } {
   let best = -Infinity;
-  for (const t of totals) if (t > best) best = t;
-  const top = feasible.filter((_, i) => totals[i] === best).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { node: top[0], tie: top.length > 1 ? top : [] };
+  let count = 0;
+  let chosen = nodes[feasible[0]];
+  for (let i = 0; i < feasible.length; i++) {
+    const t = totals[i];
+    const node = nodes[feasible[i]];
+    if (t > best) {
+      best = t;
+      count = 1;
+      chosen = node;
+    } else if (t === best) {
+      count++;
+      if (node.name < chosen.name) chosen = node;
+    }
+  }
+  if (count === 1) return { node: chosen, tie: [] };
+  const tie: NodeInfo[] = [];
+  for (let i = 0; i < feasible.length; i++) if (totals[i] === best) tie.push(nodes[feasible[i]]);
+  tie.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { node: chosen, tie };
 }

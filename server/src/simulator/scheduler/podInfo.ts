@@ -22,6 +22,10 @@ export interface PodInfo {
   readonly spec: PodSpecInfo;
   readonly terms: PodAffinityTerms;
   readonly spread: PodSpread;
+  /** `key=value` for each label, and the same prefixed with the namespace (`ns\0key=value`) / any (`\0key=value`): counter index keys. */
+  readonly labelKeys: readonly string[];
+  readonly namespacedLabelKeys: readonly string[];
+  readonly anyNamespaceLabelKeys: readonly string[];
   /** Index of the node it is bound to in the cluster state, or -1. */
   nodeIndex: number;
   /** Position in that node's pod list (for O(1) removal). */
@@ -31,16 +35,21 @@ export interface PodInfo {
 interface Variant {
   terms: PodAffinityTerms;
   spread: PodSpread;
+  labelKeys: string[];
+  namespacedLabelKeys: string[];
+  anyNamespaceLabelKeys: string[];
 }
 
 /** Compilation caches, owned by one cluster state (never module-level). */
 export interface PodInfoCache {
   specs: WeakMap<PodSpec, PodSpecInfo>;
   variants: WeakMap<PodSpec, Map<string, Variant>>;
+  /** Canonical text of label maps and owner selectors (replicas share those objects). */
+  texts: WeakMap<object, string>;
 }
 
 export function createPodInfoCache(): PodInfoCache {
-  return { specs: new WeakMap(), variants: new WeakMap() };
+  return { specs: new WeakMap(), variants: new WeakMap(), texts: new WeakMap() };
 }
 
 export function podInfoOf(pod: SimPod, cache: PodInfoCache, services: readonly ServiceInfo[]): PodInfo {
@@ -54,10 +63,19 @@ export function podInfoOf(pod: SimPod, cache: PodInfoCache, services: readonly S
     variants = new Map();
     cache.variants.set(pod.spec, variants);
   }
-  const variantKey = `${pod.namespace}\u0000${labelsKey(pod.labels)}\u0000${pod.owner?.kind ?? ''}\u0000${pod.ownerSelector ? stableJson(pod.ownerSelector) : ''}`;
+  const labelsText = textOf(cache, pod.labels, labelsKey);
+  const ownerText = pod.ownerSelector ? textOf(cache, pod.ownerSelector, stableJson) : '';
+  const variantKey = `${pod.namespace}\u0000${labelsText}\u0000${pod.owner?.kind ?? ''}\u0000${ownerText}`;
   let variant = variants.get(variantKey);
   if (!variant) {
-    variant = { terms: podAffinityTerms(pod.spec, pod.namespace, pod.labels), spread: podSpread(pod, pod.labels, services) };
+    const labelKeys = Object.keys(pod.labels).map((k) => `${k}=${pod.labels[k]}`);
+    variant = {
+      terms: podAffinityTerms(pod.spec, pod.namespace, pod.labels),
+      spread: podSpread(pod, pod.labels, services),
+      labelKeys,
+      namespacedLabelKeys: labelKeys.map((k) => `${pod.namespace}\u0000${k}`),
+      anyNamespaceLabelKeys: labelKeys.map((k) => `\u0000${k}`),
+    };
     variants.set(variantKey, variant);
   }
   return {
@@ -71,9 +89,21 @@ export function podInfoOf(pod: SimPod, cache: PodInfoCache, services: readonly S
     spec,
     terms: variant.terms,
     spread: variant.spread,
+    labelKeys: variant.labelKeys,
+    namespacedLabelKeys: variant.namespacedLabelKeys,
+    anyNamespaceLabelKeys: variant.anyNamespaceLabelKeys,
     nodeIndex: -1,
     slot: -1,
   };
+}
+
+function textOf<T extends object>(cache: PodInfoCache, value: T, render: (value: T) => string): string {
+  let text = cache.texts.get(value);
+  if (text === undefined) {
+    text = render(value);
+    cache.texts.set(value, text);
+  }
+  return text;
 }
 
 function labelsKey(labels: Labels): string {

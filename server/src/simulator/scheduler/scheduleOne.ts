@@ -35,21 +35,21 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   const info = compilePod(state, pod);
   const cycle = { pod: info, cluster: state };
   const pass = runFilters(cycle);
-  const filters = { nodes: pass.failedNodes.map((n) => n.name), statuses: pass.failedStatuses };
+  const filters = { nodes: pass.failedNodes.map((i) => state.nodes[i].name), statuses: pass.failedStatuses };
   if (pass.feasible.length === 0) {
     const preemption = evaluatePreemption(state, info, pass);
     const message = unschedulableMessage(fitErrorMessage(pass, state.nodes.length), preemption);
     return { podKey: pod.key, status: 'Pending', node: null, reason: 'Unschedulable', message, filters, scores: null, tie: null, evaluatedNodes: pass.evaluated, feasibleNodes: 0, preemption };
   }
-  let chosen = pass.feasible[0];
+  let chosen = state.nodes[pass.feasible[0]];
   let scores: ScoreTable | null = null;
   let tie: string[] | null = null;
   if (pass.feasible.length > 1) {
     const scored = runScores(cycle, pass.feasible);
-    const selected = selectHost(pass.feasible, scored.totals);
+    const selected = selectHost(state.nodes, pass.feasible, scored.totals);
     chosen = selected.node;
     tie = selected.tie.length > 0 ? selected.tie.map((n) => n.name) : null;
-    scores = scoreTable(pass, scored);
+    scores = scoreTable(state, pass, scored);
   }
   bindPod(state, info, chosen);
   const message = `Successfully assigned ${pod.namespace}/${pod.name} to ${chosen.name}`;
@@ -63,19 +63,13 @@ function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlac
   return simplePlacement(pod.key, 'Bound', nodeName, null, `bound to ${nodeName} by spec.nodeName (the scheduler is bypassed)`);
 }
 
-function scoreTable(pass: FilterPass, scored: ScorePass): ScoreTable {
-  const width = scored.plugins.length;
-  const normalized = new Int16Array(pass.feasible.length * width);
-  for (let p = 0; p < width; p++) {
-    const column = scored.normalized[p];
-    for (let i = 0; i < column.length; i++) normalized[i * width + p] = column[i];
-  }
+function scoreTable(state: ClusterState, pass: FilterPass, scored: ScorePass): ScoreTable {
   return {
     plugins: scored.plugins,
     weights: scored.weights,
     skipped: scored.skipped,
-    nodes: pass.feasible.map((n) => n.name),
-    normalized,
-    totals: Int32Array.from(scored.totals),
+    nodes: Array.from(pass.feasible, (i) => state.nodes[i].name),
+    normalized: scored.normalized,
+    totals: scored.totals,
   };
 }

@@ -42,20 +42,21 @@ export interface Plugin<F = unknown, S = unknown> {
   preFilter?(cycle: Cycle): PreFilterResult<F>;
   filter?(cycle: Cycle, state: F, node: NodeInfo): Status | null;
   /**
-   * `filter` over `nodes[from..to)`, skipping nodes that already failed: sets `statuses[i]` for
-   * each node this plugin rejects. Optional (the framework falls back to `filter`).
+   * `filter` over the node indices `nodes[from..to)`, skipping nodes that already failed: sets
+   * `statuses[i]` for each node this plugin rejects. Optional (the framework falls back to `filter`).
    */
-  filterNodes?(cycle: Cycle, state: F, nodes: readonly NodeInfo[], from: number, to: number, statuses: Array<Status | null>): void;
-  preScore?(cycle: Cycle, feasible: readonly NodeInfo[]): S | typeof SKIP_SCORE;
+  filterNodes?(cycle: Cycle, state: F, nodes: Int32Array, from: number, to: number, statuses: Array<Status | null>): void;
+  /** `feasible` holds node indices (`cycle.cluster.nodes[i]`). */
+  preScore?(cycle: Cycle, feasible: Int32Array): S | typeof SKIP_SCORE;
   /** Raw score of one feasible node. */
   score?(cycle: Cycle, state: S, node: NodeInfo): number;
   /**
    * The same for many nodes at once (`out[i]` = score of `nodes[i]`). Optional: the framework
    * falls back to `score`; plugins provide it so that the per-node call stays monomorphic.
    */
-  scoreNodes?(cycle: Cycle, state: S, nodes: readonly NodeInfo[], out: number[]): void;
-  /** Rewrites `scores` (aligned with `feasible`) into 0..100. */
-  normalizeScore?(cycle: Cycle, state: S, scores: number[], feasible: readonly NodeInfo[]): void;
+  scoreNodes?(cycle: Cycle, state: S, nodes: Int32Array, out: Float64Array): void;
+  /** Rewrites `scores` (aligned with the feasible node indices) into 0..100. */
+  normalizeScore?(cycle: Cycle, state: S, scores: Float64Array, feasible: Int32Array): void;
 }
 
 /** Erases a plugin's state types so that plugins of different kinds share one ordered list. */

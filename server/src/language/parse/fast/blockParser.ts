@@ -1,14 +1,24 @@
 import type { YNode, YScalar } from '../yamlNode';
-import {
-  APOS, COLON, DASH, GT, HASH, LBRACE, LBRACKET, LF, MAX_DEPTH, MAX_KEY_LENGTH, PIPE, QUOTE, SPACE,
-  bail, isBreakOrEnd, isIndicatorAt, isSpecialStart, scalarNode, type Parsed,
-} from './common';
+import { MAX_DEPTH, MAX_KEY_LENGTH, bail, isBreakOrEnd, isIndicatorAt, isSpecialStart, scalarNode, type Parsed } from './common';
 import { parseBlockScalar } from './blockScalar';
 import { FlowParser } from './flowParser';
 import { MapBuilder } from './mapBuilder';
 import { scanDoubleQuoted, scanSingleQuoted } from './quoted';
 import { keyString, resolvePlain, scanPlainBlock, trimEnd } from './scalars';
 import { TriviaScanner } from './trivia';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const SPACE = 32; // ' '
+const QUOTE = 34; // '"'
+const HASH = 35; // '#'
+const APOS = 39; // "'"
+const DASH = 45; // '-'
+const COLON = 58; // ':'
+const GT = 62; // '>'
+const LBRACKET = 91; // '['
+const LBRACE = 123; // '{'
+const PIPE = 124; // '|'
 
 /** A scanned implicit key and the position of its `:`. */
 interface Key {
@@ -116,10 +126,7 @@ export class BlockParser extends TriviaScanner {
     const comment = c === HASH;
     this.scan(this.lineAfter(i), indent, false, 0);
     if (this.next >= 0) {
-      if (this.nextIndent > indent) {
-        this.nextItem();
-        return this.node(this.next, this.nextIndent, indent, false, depth + 1);
-      }
+      if (this.nextIndent > indent) return this.laterLine(indent, depth);
       const p = this.next;
       if (this.nextIndent === indent && text.charCodeAt(p) === DASH && isBreakOrEnd(text.charCodeAt(p + 1))) {
         this.nextItem();
@@ -163,11 +170,21 @@ export class BlockParser extends TriviaScanner {
     if (c === c && c !== LF && c !== HASH) return this.node(i, indent + (i - dash), indent, true, depth + 1);
     const comment = c === HASH;
     this.scan(this.lineAfter(i), indent, false, 0);
-    if (this.next >= 0 && this.nextIndent > indent) {
-      this.nextItem();
-      return this.node(this.next, this.nextIndent, indent, false, depth + 1);
-    }
+    if (this.next >= 0 && this.nextIndent > indent) return this.laterLine(indent, depth);
     return { node: scalarNode(i, i, null, 'plain'), value: null, ext: this.emptyEnd(i, comment || commentBefore) };
+  }
+
+  /**
+   * A value on a line after its key or dash (found by the last `scan`), in a collection of indent
+   * `indent`. A comment line not deeper than the collection lowers the `yaml` lexer's continuation
+   * indent, so a scalar (or flow collection) after it could continue differently: left to the full parser.
+   */
+  private laterLine(indent: number, depth: number): Parsed {
+    const lowered = this.lowestComment <= indent;
+    this.nextItem();
+    const value = this.node(this.next, this.nextIndent, indent, false, depth + 1);
+    if (lowered && (value.node.kind === 'scalar' || value.node.flow)) bail();
+    return value;
   }
 
   /** The start of the line after the one holding `i`. */

@@ -1,5 +1,11 @@
-import { HASH, LF, PIPE, SPACE, bail, lineEnd, scalarNode } from './common';
+import { bail, lineEnd, scalarNode } from './common';
 import type { YScalar } from '../yamlNode';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const SPACE = 32; // ' '
+const HASH = 35; // '#'
+const PIPE = 124; // '|'
 
 /** A block scalar and the end of its text (its range end, where the trivia after it begin). */
 export interface BlockScalar {

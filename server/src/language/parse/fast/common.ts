@@ -20,21 +20,21 @@ export interface Parsed {
   ext: number;
 }
 
-export const SPACE = 32;
-export const LF = 10;
-export const HASH = 35;
-export const COLON = 58;
-export const DASH = 45;
-export const DOT = 46;
-export const COMMA = 44;
-export const QUOTE = 34;
-export const APOS = 39;
-export const LBRACKET = 91;
-export const RBRACKET = 93;
-export const LBRACE = 123;
-export const RBRACE = 125;
-export const PIPE = 124;
-export const GT = 62;
+const SPACE = 32;
+const LF = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const DOT = 46;
+const COMMA = 44;
+const QUOTE = 34;
+const APOS = 39;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const PIPE = 124;
+const GT = 62;
 
 /** Deeper than this is left to the full parser (which has its own limits). */
 export const MAX_DEPTH = 200;

@@ -1,11 +1,21 @@
 import type { YNode, YPair, YScalar } from '../yamlNode';
-import {
-  APOS, COLON, COMMA, HASH, LBRACE, LBRACKET, LF, MAX_DEPTH, QUOTE, RBRACE, RBRACKET, SPACE,
-  bail, isBreakOrEnd, isDocumentMarker, isFlowIndicator, isSpecialStart, scalarNode,
-} from './common';
+import { MAX_DEPTH, bail, isBreakOrEnd, isDocumentMarker, isFlowIndicator, isSpecialStart, scalarNode } from './common';
 import { scanDoubleQuoted, scanSingleQuoted } from './quoted';
 import { keyString, resolvePlain, scanPlainFlow, trimEnd } from './scalars';
 import { MapBuilder } from './mapBuilder';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const SPACE = 32; // ' '
+const QUOTE = 34; // '"'
+const HASH = 35; // '#'
+const APOS = 39; // "'"
+const COMMA = 44; // ','
+const COLON = 58; // ':'
+const LBRACKET = 91; // '['
+const RBRACKET = 93; // ']'
+const LBRACE = 123; // '{'
+const RBRACE = 125; // '}'
 
 /** A flow collection (or flow scalar) and the position after it. */
 export interface FlowResult {

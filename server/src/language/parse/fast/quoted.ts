@@ -1,4 +1,9 @@
-import { APOS, LF, QUOTE, bail } from './common';
+import { bail } from './common';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const QUOTE = 34; // '"'
+const APOS = 39; // "'"
 
 /** The end (after the closing quote) and value of a quoted scalar; one line only. */
 export interface Quoted {

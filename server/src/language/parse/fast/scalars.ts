@@ -1,4 +1,10 @@
-import { COLON, HASH, LF, SPACE, isFlowIndicator } from './common';
+import { isFlowIndicator } from './common';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const SPACE = 32; // ' '
+const HASH = 35; // '#'
+const COLON = 58; // ':'
 
 /*
  * Plain scalars: where they end, and what they mean under YAML 1.1 as the slow path resolves them

@@ -1,4 +1,9 @@
-import { HASH, LF, SPACE, bail, isDocumentMarker } from './common';
+import { bail, isDocumentMarker } from './common';
+
+// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+const LF = 10; // '\n'
+const SPACE = 32; // ' '
+const HASH = 35; // '#'
 
 /**
  * Blank lines and comment lines between block nodes, and where the `yaml` library counts them.
@@ -24,6 +29,8 @@ export class TriviaScanner {
   protected pendingComment = false;
   protected pendingIndent = -1;
   protected pendingEnd = 0;
+  /** The least indent of the comment lines met by the last `scan` (Infinity if none). */
+  protected lowestComment = Infinity;
 
   constructor(protected readonly text: string) {
     this.len = text.length;
@@ -59,6 +66,7 @@ export class TriviaScanner {
     const len = this.len;
     this.pendingComment = false;
     this.pendingIndent = -1;
+    this.lowestComment = Infinity;
     let p = start;
     while (p < len) {
       let i = p;
@@ -73,6 +81,7 @@ export class TriviaScanner {
       if (c === HASH) {
         let e = text.indexOf('\n', i);
         e = e === -1 ? len : e + 1;
+        if (indent < this.lowestComment) this.lowestComment = indent;
         if (absorb && indent > parent) {
           end = e;
         } else {

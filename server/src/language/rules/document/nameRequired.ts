@@ -8,7 +8,9 @@ export const nameRequired = defineDocumentRule(
     const { object } = target;
     if (typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') return;
     const metadata = object.metadata;
-    const named = isPlainObject(metadata) && ((typeof metadata.name === 'string' && metadata.name !== '') || (typeof metadata.generateName === 'string' && metadata.generateName !== ''));
+    // A name of the wrong type is the schema's to report; this rule is about a missing one.
+    const given = (value: unknown): boolean => value !== undefined && value !== '';
+    const named = isPlainObject(metadata) && (given(metadata.name) || given(metadata.generateName));
     if (named) return;
     report(isPlainObject(metadata) ? ['metadata'] : [], `\`${object.kind}\` needs a \`metadata.name\` (or \`metadata.generateName\`): the API server rejects objects without one.`, {
       target: 'key',

@@ -10,6 +10,8 @@ const REQUIREMENT_LISTS: Readonly<Record<string, 'label' | 'node'>> = {
   'NodeSelectorTerm.matchFields': 'node',
 };
 
+const REQUIREMENT_OWNERS: ReadonlySet<string> = new Set(['LabelSelector', 'NodeSelectorTerm', 'PodSpec']);
+
 /**
  * `In`/`NotIn` need values, `Exists`/`DoesNotExist` must have none, node selectors' `Gt`/`Lt` take
  * exactly one integer; a toleration with `operator: Exists` must have no value.
@@ -19,15 +21,14 @@ export const selectorOperator = defineDocumentRule(
   (target, report, ctx) => {
     if (target.resolution?.status !== 'known') return;
     walkWithSchema(ctx.bundle, target.resolution.definition, target.object, (field) => {
-      if (!field.item || !isPlainObject(field.value)) return;
-      const key = `${field.owner}.${field.field}`;
-      if (key === 'PodSpec.tolerations') {
-        if (field.value.operator === 'Exists' && typeof field.value.value === 'string' && field.value.value !== '') {
+      if (!field.item || !isPlainObject(field.value) || !REQUIREMENT_OWNERS.has(field.owner ?? '')) return;
+      if (field.owner === 'PodSpec') {
+        if (field.field === 'tolerations' && field.value.operator === 'Exists' && typeof field.value.value === 'string' && field.value.value !== '') {
           report([...field.path, 'value'], 'A toleration with `operator: Exists` must not have a `value`.');
         }
         return;
       }
-      if (REQUIREMENT_LISTS[key]) checkRequirement(field.path, field.value, report);
+      if (REQUIREMENT_LISTS[`${field.owner}.${field.field}`]) checkRequirement([...field.path], field.value, report);
     });
   },
 );

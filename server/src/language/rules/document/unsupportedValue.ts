@@ -17,7 +17,7 @@ export const unsupportedValue = defineDocumentRule(
       if (!allowed || typeof field.value !== 'string' || field.value === '' || allowed.includes(field.value)) return;
       const suggestions = closestMatches(field.value, allowed, 1);
       const hint = suggestions.length ? ` (did you mean \`${suggestions[0]}\`?)` : '';
-      report(field.path, `Unsupported value \`${field.value}\`: supported values are ${allowed.map((v) => `\`${v}\``).join(', ')}${hint}.`, { data: { suggestions, allowed } });
+      report([...field.path], `Unsupported value \`${field.value}\`: supported values are ${allowed.map((v) => `\`${v}\``).join(', ')}${hint}.`, { data: { suggestions, allowed } });
     });
   },
 );

@@ -68,8 +68,21 @@ export const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
   'JSONSchemaProps.type': ['array', 'boolean', 'integer', 'number', 'object', 'string'],
 };
 
-/** The allowed values of a field (`owner` is a definition name, with or without its version prefix). */
+/** The same table by type, then field: a lookup builds no string. */
+const BY_OWNER: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = (() => {
+  const owners = new Map<string, Map<string, readonly string[]>>();
+  for (const [key, values] of Object.entries(ENUM_VALUES)) {
+    const dot = key.indexOf('.');
+    const owner = key.slice(0, dot);
+    let fields = owners.get(owner);
+    if (!fields) owners.set(owner, (fields = new Map()));
+    fields.set(key.slice(dot + 1), values);
+  }
+  return owners;
+})();
+
+/** The allowed values of a field (`ownerDisplayName` is the type without its version prefix: `ContainerPort`). */
 export function enumValuesOf(ownerDisplayName: string | undefined, field: string | undefined): readonly string[] | undefined {
   if (!ownerDisplayName || !field) return undefined;
-  return ENUM_VALUES[`${ownerDisplayName}.${field}`];
+  return BY_OWNER.get(ownerDisplayName)?.get(field);
 }

@@ -24,15 +24,19 @@ export function dns1123Subdomain(value: string): string[] {
   return reasons;
 }
 
+/** The common case, checked with one expression: `[prefix/]name` with short, plain parts. */
+const PLAIN_QUALIFIED_NAME = /^(?:[a-z0-9](?:[-a-z0-9.]{0,61}[a-z0-9])?\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
 /** A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
 export function qualifiedName(value: string): string[] {
+  if (PLAIN_QUALIFIED_NAME.test(value) && !value.includes('..') && !/[.-]\.|\.[-.]/.test(value.split('/')[0] ?? '')) return [];
   const parts = value.split('/');
   if (parts.length > 2) return ["a qualified name must consist of an optional DNS subdomain prefix and '/', then a name (e.g. 'example.com/MyName')"];
   const reasons: string[] = [];
   const name = parts[parts.length - 1];
   if (parts.length === 2) {
     if (parts[0] === '') reasons.push('the prefix part must be non-empty');
-    else for (const reason of dns1123Subdomain(parts[0])) reasons.push(`the prefix part ${reason}`);
+    else for (const reason of dns1123Subdomain(parts[0])) reasons.push(`the prefix part: ${reason}`);
   }
   if (name === '') reasons.push('the name part must be non-empty');
   else {
@@ -43,6 +47,7 @@ export function qualifiedName(value: string): string[] {
 }
 
 export function labelValue(value: string): string[] {
+  if (value.length <= 63 && LABEL_VALUE.test(value)) return [];
   const reasons: string[] = [];
   if (value.length > 63) reasons.push('must be no more than 63 characters');
   if (!LABEL_VALUE.test(value)) reasons.push("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', 'my_value' or '12345')");

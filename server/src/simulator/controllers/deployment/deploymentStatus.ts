@@ -17,7 +17,7 @@ export function statusOf(world: RolloutWorld, newRS: ReplicaSetState | undefined
   let availableReplicas = 0;
   for (const rs of world.replicaSets) {
     replicas += rs.pods.length;
-    availableReplicas += availableOf(rs, world.tick);
+    availableReplicas += availableOf(rs);
   }
   return { replicas, updatedReplicas: newRS?.pods.length ?? 0, availableReplicas };
 }

@@ -39,17 +39,17 @@ function reconcileOldReplicaSets(world: RolloutWorld, newRS: ReplicaSetState, ol
   const R = world.deployment.replicas;
   const minAvailable = R - fencepostsOf(world).unavailable;
   const allPods = oldRSs.reduce((sum, rs) => sum + rs.replicas, newRS.replicas);
-  const budget = maxScaledDown(allPods, minAvailable, newRS.replicas, availableOf(newRS, world.tick));
+  const budget = maxScaledDown(allPods, minAvailable, newRS.replicas, availableOf(newRS));
   if (budget <= 0) return false;
 
   const cleaned = apply(world, active, planCleanupUnhealthyReplicas(views(world, active), budget), 'cleanupUnhealthyReplicas', newRS);
-  const availableOverall = [...active, newRS].reduce((sum, rs) => sum + availableOf(rs, world.tick), 0);
+  const availableOverall = [...active, newRS].reduce((sum, rs) => sum + availableOf(rs), 0);
   const scaledDown = apply(world, active, planScaleDownOldReplicaSets(views(world, active), availableOverall, minAvailable), 'scaleDownOldReplicaSetsForRollingUpdate', newRS);
   return cleaned || scaledDown;
 }
 
 export function views(world: RolloutWorld, rss: readonly ReplicaSetState[]): ReplicaSetView[] {
-  return rss.map((rs) => ({ id: rs.name, replicas: rs.replicas, available: availableOf(rs, world.tick), created: rs.created }));
+  return rss.map((rs) => ({ id: rs.name, replicas: rs.replicas, available: availableOf(rs), created: rs.created }));
 }
 
 export function apply(world: RolloutWorld, rss: readonly ReplicaSetState[], plan: readonly PlannedScale[], by: ControllerFunction, newRS: ReplicaSetState | undefined): boolean {

@@ -18,7 +18,7 @@ export function scaleDeployment(world: RolloutWorld): void {
     if (single.replicas !== R) scaleReplicaSetAndRecordEvent(world, single, R, 'scale(activeOrLatest)', newRS);
     return;
   }
-  if (newRS && newRS.replicas === R && newRS.desiredAnnotation === R && availableOf(newRS, world.tick) === R) {
+  if (newRS && newRS.replicas === R && newRS.desiredAnnotation === R && availableOf(newRS) === R) {
     for (const rs of oldRSs.filter(isActive)) scaleReplicaSetAndRecordEvent(world, rs, 0, 'scale(newRS saturated)', newRS);
     return;
   }

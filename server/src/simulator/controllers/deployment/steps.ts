@@ -1,6 +1,7 @@
 import { availableCondition, isDeploymentComplete, rolloutStatusText } from './deploymentStatus';
 import { splitReplicaSets } from './newReplicaSet';
-import { availableOf, countsOf, pendingPods, retryPendingPods, type RolloutWorld } from './rolloutState';
+import { advanceAvailability, retryPendingPods } from './podLifecycle';
+import { availableOf, countsOf, pendingPods, type RolloutWorld } from './rolloutState';
 import { syncDeployment } from './sync';
 import type { RolloutStep } from './types';
 
@@ -30,7 +31,7 @@ export function runSteps(world: RolloutWorld, maxSteps: number): StepRun {
     world.tick = tick;
     world.actions = [];
     world.scheduled = [];
-    const becameAvailable = world.replicaSets.reduce((sum, rs) => sum + rs.pods.filter((pod) => pod.availableAt === tick).length, 0);
+    const becameAvailable = advanceAvailability(world, tick);
     world.dirty = false;
     if (tick > 0) retryPendingPods(world);
     let changed = world.dirty;
@@ -44,7 +45,7 @@ export function runSteps(world: RolloutWorld, maxSteps: number): StepRun {
 
     const { newRS } = splitReplicaSets(world);
     const complete = isDeploymentComplete(world, newRS);
-    const availabilityPending = world.replicaSets.some((rs) => rs.pods.some((pod) => pod.availableAt !== null && pod.availableAt > tick));
+    const availabilityPending = world.awaiting > 0;
     const idle = tick > 0 && !changed && becameAvailable === 0 && !availabilityPending;
     if (idle && (!complete || world.deployment.paused)) {
       return { steps, outcome: world.deployment.paused ? 'paused' : 'stalled', boundHit: null };
@@ -66,7 +67,7 @@ function snapshot(world: RolloutWorld, tick: number, becameAvailable: number, co
     becameAvailable,
     replicaSets: [...world.replicaSets]
       .sort((a, b) => a.created - b.created)
-      .map((rs) => ({ name: rs.name, revision: rs.revision, replicas: rs.replicas, available: availableOf(rs, tick), isNew: rs === newRS })),
+      .map((rs) => ({ name: rs.name, revision: rs.revision, replicas: rs.replicas, available: availableOf(rs), isNew: rs === newRS })),
     availableCondition: availableCondition(world, newRS),
     complete,
     rolloutStatus: rolloutStatusText(world, newRS),

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../clusterState';
 import type { NodeInfo } from '../nodeInfo';
 import type { PodInfo } from '../podInfo';
 import type { PodCounter } from './podCounter';
@@ -19,11 +20,14 @@ export function createCounterRegistry(): CounterRegistry {
 }
 
 /** The counter with this key, created (and filled with the pods already bound) on first use. */
-export function counterFor<T extends PodCounter>(registry: CounterRegistry, nodes: readonly NodeInfo[], key: string, create: () => T): T {
+export function counterFor<T extends PodCounter>(state: ClusterState, key: string, create: () => T): T {
+  const registry = state.counters;
   const existing = registry.byKey.get(key);
   if (existing) return existing as T;
   const counter = create();
-  for (const node of nodes) for (const pod of node.pods) counter.update(pod, node, 1);
+  // Only pods carrying the counter's index label can count: start from those.
+  const candidates = counter.indexLabel !== null ? state.podsByLabel.get(counter.indexLabel) ?? [] : state.pods.values();
+  for (const pod of candidates) counter.update(pod, state.nodes[pod.nodeIndex], 1);
   registry.byKey.set(key, counter);
   const ns = counter.namespace ?? '';
   if (counter.indexLabel !== null) push(registry.indexed, `${ns}\u0000${counter.indexLabel}`, counter);
@@ -34,14 +38,18 @@ export function counterFor<T extends PodCounter>(registry: CounterRegistry, node
 /** Tells every counter that may count this pod that it was bound to / removed from a node. */
 export function notifyCounters(registry: CounterRegistry, pod: PodInfo, node: NodeInfo, delta: 1 | -1): void {
   if (registry.byKey.size === 0) return;
-  for (const ns of [pod.namespace, '']) {
-    const plain = registry.unindexed.get(ns);
-    if (plain) for (const counter of plain) counter.update(pod, node, delta);
-    if (registry.indexed.size === 0) continue;
-    for (const label of Object.keys(pod.labels)) {
-      const list = registry.indexed.get(`${ns}\u0000${label}=${pod.labels[label]}`);
-      if (list) for (const counter of list) counter.update(pod, node, delta);
-    }
+  const plain = registry.unindexed.get(pod.namespace);
+  if (plain) for (const counter of plain) counter.update(pod, node, delta);
+  const anywhere = registry.unindexed.get('');
+  if (anywhere) for (const counter of anywhere) counter.update(pod, node, delta);
+  if (registry.indexed.size === 0) return;
+  for (const key of pod.namespacedLabelKeys) {
+    const list = registry.indexed.get(key);
+    if (list) for (const counter of list) counter.update(pod, node, delta);
+  }
+  for (const key of pod.anyNamespaceLabelKeys) {
+    const list = registry.indexed.get(key);
+    if (list) for (const counter of list) counter.update(pod, node, delta);
   }
 }
 

@@ -1,4 +1,4 @@
-import { definePlugin, MAX_NODE_SCORE, SKIP_SCORE } from '../types';
+import { definePlugin, MAX_NODE_SCORE, SKIP_SCORE, type Cycle } from '../types';
 
 /**
  * NodeResourcesBalancedAllocation (score only): favours nodes whose cpu and memory would be used
@@ -13,18 +13,28 @@ import { definePlugin, MAX_NODE_SCORE, SKIP_SCORE } from '../types';
  */
 export const BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocation';
 
+const MAX_SCORE = MAX_NODE_SCORE;
+
+function scoreAt(cycle: Cycle, i: number): number {
+  const r = cycle.pod.spec.requests;
+  const c = cycle.cluster.columns;
+  const allocCPU = c.allocMilliCPU[i];
+  const allocMemory = c.allocMemory[i];
+  if (allocCPU <= 0 || allocMemory <= 0) return MAX_SCORE;
+  const cpu = Math.min(1, (c.requestedMilliCPU[i] + r.milliCPU) / allocCPU);
+  const memory = Math.min(1, (c.requestedMemory[i] + r.memory) / allocMemory);
+  const std = Math.abs((cpu - memory) / 2);
+  return Math.trunc((1 - std) * MAX_SCORE);
+}
+
 export const balancedAllocationPlugin = definePlugin<never, undefined>({
   name: BALANCED_ALLOCATION,
   preScore(cycle) {
     const r = cycle.pod.spec.requests;
     return r.milliCPU === 0 && r.memory === 0 ? SKIP_SCORE : undefined;
   },
-  score(cycle, _state, node) {
-    const r = cycle.pod.spec.requests;
-    const fractions: number[] = [];
-    if (node.allocMilliCPU > 0) fractions.push(Math.min(1, (node.requestedMilliCPU + r.milliCPU) / node.allocMilliCPU));
-    if (node.allocMemory > 0) fractions.push(Math.min(1, (node.requestedMemory + r.memory) / node.allocMemory));
-    const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
-    return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  score: (cycle, _state, node) => scoreAt(cycle, node.index),
+  scoreNodes(cycle, _state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(cycle, nodes[i]);
   },
 });

@@ -1,10 +1,11 @@
+import type { ClusterState } from '../clusterState';
 import { definePlugin, MAX_NODE_SCORE } from '../types';
 
 /**
  * ImageLocality (score only): favours nodes that already have the pod's images (`status.images`),
  * discounted by how few nodes have them:
  *   sum     = Σ over containers (init + regular) whose normalized image the node has:
- *             trunc(size · numNodesWithImage / totalNodes)
+ *             trunc(size · (numNodesWithImage / totalNodes))
  *   clamped = min(max(sum, 23 MiB), 1000 MiB · containers)
  *   score   = 100 · (clamped − 23 MiB) / (1000 MiB · containers − 23 MiB)   (integer division)
  *
@@ -16,24 +17,55 @@ export const IMAGE_LOCALITY = 'ImageLocality';
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+const MAX_SCORE = MAX_NODE_SCORE;
 
-export const imageLocalityPlugin = definePlugin<never, undefined>({
+interface ImageState {
+  /** For each of the pod's images some node has: its size per node index, and numNodes/totalNodes. */
+  sizes: Float64Array[];
+  spreads: number[];
+  maxThreshold: number;
+}
+
+function scoreAt(state: ImageState, index: number): number {
+  const count = state.sizes.length;
+  if (count === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const size = state.sizes[i][index];
+    if (size > 0) sum += Math.trunc(size * state.spreads[i]);
+  }
+  if (state.maxThreshold <= MIN_THRESHOLD) return 0;
+  const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), state.maxThreshold);
+  return Math.trunc((MAX_SCORE * (clamped - MIN_THRESHOLD)) / (state.maxThreshold - MIN_THRESHOLD));
+}
+
+/** Size of an image on every node (0 where absent), built once per cluster state. */
+function sizesOf(cluster: ClusterState, image: string): Float64Array {
+  let sizes = cluster.imageSizes.get(image);
+  if (!sizes) {
+    sizes = new Float64Array(cluster.nodes.length);
+    for (const node of cluster.nodes) sizes[node.index] = node.images.get(image) ?? 0;
+    cluster.imageSizes.set(image, sizes);
+  }
+  return sizes;
+}
+
+export const imageLocalityPlugin = definePlugin<never, ImageState>({
   name: IMAGE_LOCALITY,
-  preScore() {
-    return undefined;
-  },
-  score(cycle, _state, node) {
-    const images = cycle.pod.spec.images;
-    const total = cycle.cluster.nodes.length;
-    let sum = 0;
-    for (const image of images) {
-      const size = node.images.get(image);
-      if (size === undefined) continue;
-      sum += Math.trunc(size * ((cycle.cluster.imageNodeCount.get(image) ?? 0) / total));
+  preScore(cycle) {
+    const cluster = cycle.cluster;
+    const total = cluster.nodes.length;
+    const state: ImageState = { sizes: [], spreads: [], maxThreshold: MAX_CONTAINER_THRESHOLD * cycle.pod.spec.images.length };
+    for (const image of cycle.pod.spec.images) {
+      const withImage = cluster.imageNodeCount.get(image) ?? 0;
+      if (withImage === 0) continue;
+      state.sizes.push(sizesOf(cluster, image));
+      state.spreads.push(withImage / total);
     }
-    const max = MAX_CONTAINER_THRESHOLD * images.length;
-    if (max <= MIN_THRESHOLD) return 0;
-    const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
-    return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+    return state;
+  },
+  score: (_cycle, state, node) => scoreAt(state, node.index),
+  scoreNodes(_cycle, state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(state, nodes[i]);
   },
 });

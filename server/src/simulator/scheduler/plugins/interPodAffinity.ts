@@ -1,9 +1,10 @@
-import { namespaceLabelsOf } from '../namespaceLabels';
 import type { TermCounter } from '../counters/termCounter';
-import { termMatches, type AffinityTerm } from '../podAffinityTerms';
-import { definePlugin, makeStatus, SKIP_RESULT, type Cycle } from '../types';
-import { interPodAffinityScore, normalizeInterPodAffinityScores, prepareInterPodAffinityScore } from './interPodAffinityScoring';
-import { addCounts, termCounterFor, type TopologyScores } from './podAffinityCounts';
+import { namespaceLabelsOf } from '../namespaceLabels';
+import { termMatches } from '../podAffinityTerms';
+import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
+import { interPodAffinityScore, interPodAffinityScoreNodes, normalizeInterPodAffinityScores, prepareInterPodAffinityScore } from './interPodAffinityScoring';
+import { termCounterFor, type DomainCounts } from './podAffinityCounts';
+import { resolvedOnce } from './spreadCounters';
 
 /**
  * InterPodAffinity filter, on counts over every bound pod (upstream PreFilter):
@@ -24,71 +25,75 @@ const AFFINITY = makeStatus(INTER_POD_AFFINITY, 'UnschedulableAndUnresolvable', 
 const ANTI_AFFINITY = makeStatus(INTER_POD_AFFINITY, 'Unschedulable', "node(s) didn't match pod anti-affinity rules");
 const EXISTING_ANTI_AFFINITY = makeStatus(INTER_POD_AFFINITY, 'Unschedulable', "node(s) didn't satisfy existing pods anti-affinity rules");
 
-interface FilterState {
-  affinityTerms: readonly AffinityTerm[];
+interface OwnCounters {
   affinity: TermCounter | null;
-  antiTerms: readonly AffinityTerm[];
   anti: TermCounter[];
-  existingAnti: TopologyScores;
   matchesOwnTerms: boolean;
 }
 
-export const interPodAffinityPlugin = definePlugin<FilterState, TopologyScores>({
+interface FilterState extends OwnCounters {
+  existingAnti: DomainCounts[];
+}
+
+function filterAt(state: FilterState, index: number): Status | null {
+  const affinity = state.affinity;
+  if (affinity !== null) {
+    let podsExist = true;
+    for (let t = 0; t < affinity.topologies.length; t++) {
+      const domain = affinity.topologies[t].domainOf[index];
+      if (domain < 0) return AFFINITY;
+      if (affinity.counts[t][domain] <= 0) podsExist = false;
+    }
+    if (!podsExist && !(affinity.total() === 0 && state.matchesOwnTerms)) return AFFINITY;
+  }
+  for (let i = 0; i < state.anti.length; i++) {
+    const domain = state.anti[i].topologies[0].domainOf[index];
+    if (domain >= 0 && state.anti[i].counts[0][domain] > 0) return ANTI_AFFINITY;
+  }
+  for (let i = 0; i < state.existingAnti.length; i++) {
+    const e = state.existingAnti[i];
+    const domain = e.domainOf[index];
+    if (domain >= 0 && e.counts[domain] > 0) return EXISTING_ANTI_AFFINITY;
+  }
+  return null;
+}
+
+export const interPodAffinityPlugin = definePlugin<FilterState, readonly DomainCounts[]>({
   name: INTER_POD_AFFINITY,
   preFilter(cycle) {
     const { terms } = cycle.pod;
     const existingAnti = existingAntiAffinityCounts(cycle);
-    if (terms.requiredAffinity.length === 0 && terms.requiredAntiAffinity.length === 0 && existingAnti.size === 0) return SKIP_RESULT;
-    const nsLabels = namespaceLabelsOf(cycle.cluster, cycle.pod.namespace);
-    const affinityTerms = terms.requiredAffinity;
-    return {
-      kind: 'run',
-      state: {
-        affinityTerms,
-        affinity: affinityTerms.length > 0 ? termCounterFor(cycle, affinityTerms) : null,
-        antiTerms: terms.requiredAntiAffinity,
+    if (terms.requiredAffinity.length === 0 && terms.requiredAntiAffinity.length === 0 && existingAnti.length === 0) return SKIP_RESULT;
+    const own = resolvedOnce(cycle, terms, (): OwnCounters => {
+      const nsLabels = namespaceLabelsOf(cycle.cluster, cycle.pod.namespace);
+      return {
+        affinity: terms.requiredAffinity.length > 0 ? termCounterFor(cycle, terms.requiredAffinity) : null,
         anti: terms.requiredAntiAffinity.map((t) => termCounterFor(cycle, [t])),
-        existingAnti,
-        matchesOwnTerms: affinityTerms.every((t) => termMatches(t, cycle.pod.namespace, cycle.pod.labels, nsLabels)),
-      },
-    };
+        matchesOwnTerms: terms.requiredAffinity.every((t) => termMatches(t, cycle.pod.namespace, cycle.pod.labels, nsLabels)),
+      };
+    });
+    return { kind: 'run', state: { ...own, existingAnti } };
   },
-  filter(_cycle, state, node) {
-    if (state.affinity) {
-      let podsExist = true;
-      for (const term of state.affinityTerms) {
-        const value = node.labels[term.topologyKey];
-        if (value === undefined) return AFFINITY;
-        if ((state.affinity.pairs.get(term.topologyKey)?.get(value) ?? 0) <= 0) podsExist = false;
-      }
-      if (!podsExist && !(state.affinity.nonZeroPairs() === 0 && state.matchesOwnTerms)) return AFFINITY;
-    }
-    for (let i = 0; i < state.antiTerms.length; i++) {
-      const key = state.antiTerms[i].topologyKey;
-      const value = node.labels[key];
-      if (value !== undefined && (state.anti[i].pairs.get(key)?.get(value) ?? 0) > 0) return ANTI_AFFINITY;
-    }
-    for (const [key, byValue] of state.existingAnti) {
-      const value = node.labels[key];
-      if (value !== undefined && (byValue.get(value) ?? 0) > 0) return EXISTING_ANTI_AFFINITY;
-    }
-    return null;
+  filter: (_cycle, state, node) => filterAt(state, node.index),
+  filterNodes(_cycle, state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(state, nodes[i]);
   },
   preScore: prepareInterPodAffinityScore,
   score: interPodAffinityScore,
+  scoreNodes: interPodAffinityScoreNodes,
   normalizeScore: normalizeInterPodAffinityScores,
 });
 
-/** Existing pods' required anti-affinity terms that match the incoming pod, summed per (key, value). */
-function existingAntiAffinityCounts(cycle: Cycle): TopologyScores {
-  const result: TopologyScores = new Map();
+/** Existing pods' required anti-affinity terms that match the incoming pod, with their domain counts. */
+function existingAntiAffinityCounts(cycle: Cycle): DomainCounts[] {
+  const result: DomainCounts[] = [];
   if (cycle.cluster.affinityGroups.size === 0) return result;
   const nsLabels = namespaceLabelsOf(cycle.cluster, cycle.pod.namespace);
   for (const group of cycle.cluster.affinityGroups.values()) {
-    const terms = group.terms.requiredAntiAffinity;
-    for (let i = 0; i < terms.length; i++) {
-      if (!termMatches(terms[i], cycle.pod.namespace, cycle.pod.labels, nsLabels)) continue;
-      addCounts(result, terms[i].topologyKey, group.requiredAntiAffinity[i], 1);
+    const part = group.requiredAntiAffinity;
+    for (let t = 0; t < part.terms.length; t++) {
+      if (part.totals[t] === 0 || !termMatches(part.terms[t], cycle.pod.namespace, cycle.pod.labels, nsLabels)) continue;
+      result.push({ domainOf: part.topologies[t].domainOf, counts: part.counts[t], factor: 1 });
     }
   }
   return result;

@@ -1,8 +1,10 @@
+import type { GroupTerms } from '../counters/affinityGroups';
 import { namespaceLabelsOf } from '../namespaceLabels';
 import type { NodeInfo } from '../nodeInfo';
 import { termMatches, type AffinityTerm } from '../podAffinityTerms';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle } from '../types';
-import { addCounts, termCounterFor, type TopologyScores } from './podAffinityCounts';
+import { sumAt, termCounterFor, type DomainCounts } from './podAffinityCounts';
+import { resolvedOnce } from './spreadCounters';
 
 /**
  * InterPodAffinity score (weight 2). For every bound pod P on node N, into topologyScore[(key, N[key])]:
@@ -10,52 +12,54 @@ import { addCounts, termCounterFor, type TopologyScores } from './podAffinityCou
  *   −w  per preferred anti-affinity term of the pod that P matches;
  *   +1  per required affinity term of P that the pod matches (hardPodAffinityWeight);
  *   +w / −w per preferred affinity / anti-affinity term of P that the pod matches.
- * raw(X) = Σ over keys X has of topologyScore[(key, X[key])]; nothing accumulated → skipped.
+ * raw(X) = Σ over keys X has of topologyScore[(key, X[key])]; no pod matched anything → skipped.
  * Normalized min-max over the feasible nodes: trunc(100 · ((raw − min) / (max − min))), 0 when equal.
  *
  * Worked example (upstream): preferred affinity w6 to security=S2 by region; S2 pods: 4 in China,
  * 2 in India → China 24, India 12 → China nodes 100, India nodes 0.
  */
 const HARD_POD_AFFINITY_WEIGHT = 1;
+const MAX_SCORE = MAX_NODE_SCORE;
 
-export function prepareInterPodAffinityScore(cycle: Cycle): TopologyScores | typeof SKIP_SCORE {
+export function prepareInterPodAffinityScore(cycle: Cycle): DomainCounts[] | typeof SKIP_SCORE {
   const { terms, namespace, labels } = cycle.pod;
-  const scores: TopologyScores = new Map();
+  const contributions: DomainCounts[] = [];
   const incoming = (list: readonly AffinityTerm[], sign: number): void => {
-    for (const term of list) {
-      const counter = termCounterFor(cycle, [term]);
-      const byValue = counter.pairs.get(term.topologyKey);
-      if (byValue) addCounts(scores, term.topologyKey, byValue, sign * term.weight);
+    if (list.length === 0) return;
+    const counters = resolvedOnce(cycle, list, () => list.map((term) => termCounterFor(cycle, [term])));
+    for (let t = 0; t < list.length; t++) {
+      const counter = counters[t];
+      if (counter.total() !== 0) contributions.push({ domainOf: counter.topologies[0].domainOf, counts: counter.counts[0], factor: sign * list[t].weight });
     }
   };
   incoming(terms.preferredAffinity, 1);
   incoming(terms.preferredAntiAffinity, -1);
   if (cycle.cluster.affinityGroups.size > 0) {
     const nsLabels = namespaceLabelsOf(cycle.cluster, namespace);
-    const existing = (list: readonly AffinityTerm[], counts: Map<string, number>[], weightOf: (t: AffinityTerm) => number): void => {
-      for (let i = 0; i < list.length; i++) {
-        if (termMatches(list[i], namespace, labels, nsLabels)) addCounts(scores, list[i].topologyKey, counts[i], weightOf(list[i]));
+    const existing = (part: GroupTerms, weightOf: (t: AffinityTerm) => number): void => {
+      for (let t = 0; t < part.terms.length; t++) {
+        if (part.totals[t] === 0 || !termMatches(part.terms[t], namespace, labels, nsLabels)) continue;
+        contributions.push({ domainOf: part.topologies[t].domainOf, counts: part.counts[t], factor: weightOf(part.terms[t]) });
       }
     };
     for (const group of cycle.cluster.affinityGroups.values()) {
-      existing(group.terms.requiredAffinity, group.requiredAffinity, () => HARD_POD_AFFINITY_WEIGHT);
-      existing(group.terms.preferredAffinity, group.preferredAffinity, (t) => t.weight);
-      existing(group.terms.preferredAntiAffinity, group.preferredAntiAffinity, (t) => -t.weight);
+      existing(group.requiredAffinity, () => HARD_POD_AFFINITY_WEIGHT);
+      existing(group.preferredAffinity, (t) => t.weight);
+      existing(group.preferredAntiAffinity, (t) => -t.weight);
     }
   }
-  return scores.size === 0 ? SKIP_SCORE : scores;
+  return contributions.length === 0 ? SKIP_SCORE : contributions;
 }
 
-export function interPodAffinityScore(_cycle: Cycle, scores: TopologyScores, node: NodeInfo): number {
-  let total = 0;
-  for (const [key, byValue] of scores) {
-    const value = node.labels[key];
-    if (value !== undefined) total += byValue.get(value) ?? 0;
-  }
-  return total;
+export function interPodAffinityScore(_cycle: Cycle, contributions: readonly DomainCounts[], node: NodeInfo): number {
+  return sumAt(contributions, node.index);
 }
 
-export function normalizeInterPodAffinityScores(_cycle: Cycle, _state: TopologyScores, scores: number[]): void {
+export function interPodAffinityScoreNodes(_cycle: Cycle, contributions: readonly DomainCounts[], nodes: Int32Array, out: Float64Array): void {
+  for (let i = 0; i < nodes.length; i++) out[i] = sumAt(contributions, nodes[i]);
+}
+
+export function normalizeInterPodAffinityScores(_cycle: Cycle, _state: readonly DomainCounts[], scores: Float64Array): void {
   let min = Infinity;
   let max = -Infinity;
   for (const s of scores) {
@@ -63,5 +67,5 @@ export function normalizeInterPodAffinityScores(_cycle: Cycle, _state: TopologyS
     if (s > max) max = s;
   }
   const diff = max - min;
-  for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;
+  for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(MAX_SCORE * ((scores[i] - min) / diff)) : 0;
 }

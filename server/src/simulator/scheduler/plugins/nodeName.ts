@@ -1,4 +1,3 @@
-import type { NodeInfo } from '../nodeInfo';
 import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
 
 /**
@@ -9,9 +8,9 @@ export const NODE_NAME = 'NodeName';
 
 const REJECTED = makeStatus(NODE_NAME, 'UnschedulableAndUnresolvable', "node(s) didn't match the requested node name");
 
-function filter(cycle: Cycle, _state: undefined, node: NodeInfo): Status | null {
+function filterAt(cycle: Cycle, index: number): Status | null {
   const wanted = cycle.pod.spec.nodeName;
-  return wanted === '' || wanted === node.name ? null : REJECTED;
+  return wanted === '' || wanted === cycle.cluster.nodes[index].name ? null : REJECTED;
 }
 
 export const nodeNamePlugin = definePlugin<undefined, never>({
@@ -19,8 +18,8 @@ export const nodeNamePlugin = definePlugin<undefined, never>({
   preFilter(cycle) {
     return cycle.pod.spec.nodeName === '' ? SKIP_RESULT : { kind: 'run', state: undefined };
   },
-  filter,
-  filterNodes(cycle, state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filter(cycle, state, nodes[i]);
+  filter: (cycle, _state, node) => filterAt(cycle, node.index),
+  filterNodes(cycle, _state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
   },
 });

@@ -1,4 +1,4 @@
-import { portConflicts, type NodeInfo } from '../nodeInfo';
+import { portConflicts } from '../nodeInfo';
 import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
 
 /**
@@ -10,7 +10,8 @@ export const NODE_PORTS = 'NodePorts';
 const REJECTED = makeStatus(NODE_PORTS, 'Unschedulable', "node(s) didn't have free ports for the requested pod ports");
 const conflicts = portConflicts;
 
-function filter(cycle: Cycle, _state: undefined, node: NodeInfo): Status | null {
+function filterAt(cycle: Cycle, index: number): Status | null {
+  const node = cycle.cluster.nodes[index];
   if (node.usedPorts.size === 0) return null;
   for (const port of cycle.pod.spec.hostPorts) if (conflicts(node, port)) return REJECTED;
   return null;
@@ -21,8 +22,8 @@ export const nodePortsPlugin = definePlugin<undefined, never>({
   preFilter(cycle) {
     return cycle.pod.spec.hostPorts.length === 0 ? SKIP_RESULT : { kind: 'run', state: undefined };
   },
-  filter,
-  filterNodes(cycle, state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filter(cycle, state, nodes[i]);
+  filter: (cycle, _state, node) => filterAt(cycle, node.index),
+  filterNodes(cycle, _state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
   },
 });

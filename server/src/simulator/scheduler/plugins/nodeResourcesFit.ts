@@ -1,6 +1,6 @@
 import type { NodeInfo } from '../nodeInfo';
 import type { Requests } from '../podSpecInfo';
-import { definePlugin, makeStatus, MAX_NODE_SCORE } from '../types';
+import { definePlugin, makeStatus, MAX_NODE_SCORE, type Cycle, type Status } from '../types';
 import { mulDiv } from './intMath';
 
 /**
@@ -19,47 +19,79 @@ import { mulDiv } from './intMath';
 export const NODE_RESOURCES_FIT = 'NodeResourcesFit';
 
 const TOO_MANY_PODS = 'Too many pods';
+const MAX_SCORE = MAX_NODE_SCORE;
+const scaled = mulDiv;
 
-export const nodeResourcesFitPlugin = definePlugin<undefined, undefined>({
-  name: NODE_RESOURCES_FIT,
-  filter(cycle, _state, node) {
-    const reasons = insufficientResources(cycle.pod.spec.requests, node);
-    return reasons.length === 0 ? null : makeStatus(NODE_RESOURCES_FIT, 'Unschedulable', ...reasons);
-  },
-  preScore() {
-    return undefined;
-  },
-  score(cycle, _state, node) {
-    const spec = cycle.pod.spec;
-    let total = 0;
-    let count = 0;
-    if (node.allocMilliCPU > 0) {
-      total += leastRequestedScore(node.nonZeroMilliCPU + spec.nonZeroMilliCPU, node.allocMilliCPU);
-      count++;
-    }
-    if (node.allocMemory > 0) {
-      total += leastRequestedScore(node.nonZeroMemory + spec.nonZeroMemory, node.allocMemory);
-      count++;
-    }
-    return count === 0 ? 0 : Math.trunc(total / count);
-  },
-});
+function filterAt(cycle: Cycle, index: number): Status | null {
+  const requests = cycle.pod.spec.requests;
+  if (fits(cycle, requests, index)) return null;
+  return makeStatus(NODE_RESOURCES_FIT, 'Unschedulable', ...insufficientResources(requests, cycle.cluster.nodes[index]));
+}
 
-export function leastRequestedScore(requested: number, capacity: number): number {
-  if (capacity === 0 || requested > capacity) return 0;
-  return mulDiv(capacity - requested, MAX_NODE_SCORE, capacity);
+/** The allocation-free check of the common case. */
+function fits(cycle: Cycle, r: Requests, i: number): boolean {
+  const c = cycle.cluster.columns;
+  if (c.podCount[i] + 1 > c.allowedPods[i]) return false;
+  if (r.isZero) return true;
+  if (r.milliCPU > 0 && r.milliCPU > c.allocMilliCPU[i] - c.requestedMilliCPU[i]) return false;
+  if (r.memory > 0 && r.memory > c.allocMemory[i] - c.requestedMemory[i]) return false;
+  if (r.ephemeralStorage > 0 && r.ephemeralStorage > c.allocEphemeralStorage[i] - c.requestedEphemeralStorage[i]) return false;
+  if (r.scalar.length === 0) return true;
+  const node = cycle.cluster.nodes[i];
+  for (const [name, amount] of r.scalar) if (amount > (node.allocScalar[name] ?? 0) - (node.requestedScalar[name] ?? 0)) return false;
+  return true;
 }
 
 /** The reasons a node cannot take these requests, in upstream's order; empty when it can. */
 export function insufficientResources(requests: Requests, node: NodeInfo): string[] {
+  const c = node.columns;
+  const i = node.index;
   const reasons: string[] = [];
-  if (node.pods.length + 1 > node.allowedPods) reasons.push(TOO_MANY_PODS);
+  if (c.podCount[i] + 1 > c.allowedPods[i]) reasons.push(TOO_MANY_PODS);
   if (requests.isZero) return reasons;
-  if (requests.milliCPU > 0 && requests.milliCPU > node.allocMilliCPU - node.requestedMilliCPU) reasons.push('Insufficient cpu');
-  if (requests.memory > 0 && requests.memory > node.allocMemory - node.requestedMemory) reasons.push('Insufficient memory');
-  if (requests.ephemeralStorage > 0 && requests.ephemeralStorage > node.allocEphemeralStorage - node.requestedEphemeralStorage) reasons.push('Insufficient ephemeral-storage');
+  if (requests.milliCPU > 0 && requests.milliCPU > c.allocMilliCPU[i] - c.requestedMilliCPU[i]) reasons.push('Insufficient cpu');
+  if (requests.memory > 0 && requests.memory > c.allocMemory[i] - c.requestedMemory[i]) reasons.push('Insufficient memory');
+  if (requests.ephemeralStorage > 0 && requests.ephemeralStorage > c.allocEphemeralStorage[i] - c.requestedEphemeralStorage[i]) reasons.push('Insufficient ephemeral-storage');
   for (const [name, amount] of requests.scalar) {
     if (amount > (node.allocScalar[name] ?? 0) - (node.requestedScalar[name] ?? 0)) reasons.push(`Insufficient ${name}`);
   }
   return reasons;
 }
+
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return scaled(capacity - requested, MAX_SCORE, capacity);
+}
+
+function scoreAt(cycle: Cycle, i: number): number {
+  const spec = cycle.pod.spec;
+  const c = cycle.cluster.columns;
+  const allocCPU = c.allocMilliCPU[i];
+  const allocMemory = c.allocMemory[i];
+  let total = 0;
+  let count = 0;
+  if (allocCPU > 0) {
+    total += leastRequestedScore(c.nonZeroMilliCPU[i] + spec.nonZeroMilliCPU, allocCPU);
+    count++;
+  }
+  if (allocMemory > 0) {
+    total += leastRequestedScore(c.nonZeroMemory[i] + spec.nonZeroMemory, allocMemory);
+    count++;
+  }
+  return count === 0 ? 0 : Math.trunc(total / count);
+}
+
+export const nodeResourcesFitPlugin = definePlugin<undefined, undefined>({
+  name: NODE_RESOURCES_FIT,
+  filter: (cycle, _state, node) => filterAt(cycle, node.index),
+  filterNodes(cycle, _state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
+  },
+  preScore() {
+    return undefined;
+  },
+  score: (cycle, _state, node) => scoreAt(cycle, node.index),
+  scoreNodes(cycle, _state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(cycle, nodes[i]);
+  },
+});

@@ -1,5 +1,4 @@
 import { isTolerated, NO_SCHEDULE, type Taint } from '../../model/taints';
-import type { NodeInfo } from '../nodeInfo';
 import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
 
 /**
@@ -14,18 +13,18 @@ const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', va
 const REJECTED = makeStatus(NODE_UNSCHEDULABLE, 'UnschedulableAndUnresolvable', 'node(s) were unschedulable');
 const tolerated = isTolerated;
 
-function filter(cycle: Cycle, _state: undefined, node: NodeInfo): Status | null {
-  if (!node.node.unschedulable) return null;
+function filterAt(cycle: Cycle, index: number): Status | null {
+  if (cycle.cluster.columns.unschedulable[index] === 0) return null;
   return tolerated(UNSCHEDULABLE_TAINT, cycle.pod.spec.tolerations) ? null : REJECTED;
 }
 
 export const nodeUnschedulablePlugin = definePlugin<undefined, never>({
   name: NODE_UNSCHEDULABLE,
   preFilter(cycle) {
-    return cycle.cluster.nodes.some((n) => n.node.unschedulable) ? { kind: 'run', state: undefined } : SKIP_RESULT;
+    return cycle.cluster.hasCordonedNodes ? { kind: 'run', state: undefined } : SKIP_RESULT;
   },
-  filter,
-  filterNodes(cycle, state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filter(cycle, state, nodes[i]);
+  filter: (cycle, _state, node) => filterAt(cycle, node.index),
+  filterNodes(cycle, _state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
   },
 });

@@ -6,7 +6,7 @@ import { MAX_NODE_SCORE } from '../types';
  *
  * Worked example (NodeAffinity): raw 2, 11, 4 → 100·2/11 = 18, 100, 100·4/11 = 36.
  */
-export function defaultNormalizeScore(scores: number[], reverse: boolean): void {
+export function defaultNormalizeScore(scores: Float64Array, reverse: boolean): void {
   let max = 0;
   for (const s of scores) if (s > max) max = s;
   if (max === 0) {

@@ -1,25 +1,33 @@
-import { namespaceLabelsOf } from '../namespaceLabels';
 import { counterFor } from '../counters/counterRegistry';
 import { createTermCounter, termCounterKey, type TermCounter } from '../counters/termCounter';
+import { namespaceLabelsOf } from '../namespaceLabels';
 import type { AffinityTerm } from '../podAffinityTerms';
+import { topologyOf } from '../topologyIndex';
 import type { Cycle } from '../types';
 
-/** topologyKey → value → count (or score): the maps InterPodAffinity works with. */
-export type TopologyScores = Map<string, Map<string, number>>;
+/** Counts per domain for one term: where the term's matching pods are. */
+export interface DomainCounts {
+  readonly domainOf: Int32Array;
+  readonly counts: Int32Array;
+  /** Score contribution per matching pod (weight × ±1); 1 for filters. */
+  readonly factor: number;
+}
 
 /** The cluster's shared counter of bound pods matching all these terms. */
 export function termCounterFor(cycle: Cycle, terms: readonly AffinityTerm[]): TermCounter {
   const cluster = cycle.cluster;
-  return counterFor(cluster.counters, cluster.nodes, termCounterKey(terms), () => createTermCounter(terms, (ns) => namespaceLabelsOf(cluster, ns)));
+  return counterFor(cluster, termCounterKey(terms), () =>
+    createTermCounter(terms, terms.map((t) => topologyOf(cluster, t.topologyKey)), (ns) => namespaceLabelsOf(cluster, ns)),
+  );
 }
 
-/** Adds `factor × counts` into `into[key]`. */
-export function addCounts(into: TopologyScores, key: string, counts: ReadonlyMap<string, number>, factor: number): void {
-  if (counts.size === 0) return;
-  let byValue = into.get(key);
-  if (!byValue) {
-    byValue = new Map();
-    into.set(key, byValue);
+/** Σ over the contributions that cover this node of factor × count of its domain. */
+export function sumAt(contributions: readonly DomainCounts[], nodeIndex: number): number {
+  let total = 0;
+  for (let i = 0; i < contributions.length; i++) {
+    const c = contributions[i];
+    const domain = c.domainOf[nodeIndex];
+    if (domain >= 0) total += c.factor * c.counts[domain];
   }
-  for (const [value, count] of counts) byValue.set(value, (byValue.get(value) ?? 0) + factor * count);
+  return total;
 }

@@ -1,8 +1,8 @@
 import type { DomainCounter } from '../counters/domainCounter';
 import type { SpreadConstraint } from '../podSpread';
-import { definePlugin, makeStatus, SKIP_RESULT } from '../types';
-import { normalizeSpreadScores, prepareSpreadScore, spreadScore, type SpreadScoreState } from './podTopologySpreadScoring';
-import { domainCounterFor } from './spreadCounters';
+import { definePlugin, makeStatus, SKIP_RESULT, type Status } from '../types';
+import { normalizeSpreadScores, prepareSpreadScore, spreadScore, spreadScoreNodes, type SpreadScoreState } from './podTopologySpreadScoring';
+import { domainCounterFor, resolvedOnce } from './spreadCounters';
 
 /**
  * PodTopologySpread.
@@ -29,34 +29,40 @@ interface SpreadFilterState {
   selfMatch: boolean[];
 }
 
+function filterAt(state: SpreadFilterState, index: number): Status | null {
+  for (let i = 0; i < state.constraints.length; i++) {
+    const c = state.constraints[i];
+    const counter = state.counters[i];
+    const domain = counter.topology.domainOf[index];
+    if (domain < 0) return MISSING_LABEL;
+    const minMatch = counter.domains < c.minDomains ? 0 : counter.min();
+    const skew = counter.counts[domain] + (state.selfMatch[i] ? 1 : 0) - minMatch;
+    if (skew > c.maxSkew) return SKEW;
+  }
+  return null;
+}
+
 export const podTopologySpreadPlugin = definePlugin<SpreadFilterState, SpreadScoreState>({
   name: POD_TOPOLOGY_SPREAD,
   preFilter(cycle) {
     const constraints = cycle.pod.spread.filter;
     if (constraints.length === 0) return SKIP_RESULT;
-    const allKeys = constraints.map((c) => c.topologyKey);
-    return {
-      kind: 'run',
-      state: {
+    const state = resolvedOnce(cycle, constraints, (): SpreadFilterState => {
+      const allKeys = constraints.map((c) => c.topologyKey);
+      return {
         constraints,
         counters: constraints.map((c) => domainCounterFor(cycle, c, allKeys, 'filter')),
         selfMatch: constraints.map((c) => c.selector.matches(cycle.pod.labels)),
-      },
-    };
+      };
+    });
+    return { kind: 'run', state };
   },
-  filter(_cycle, state, node) {
-    for (let i = 0; i < state.constraints.length; i++) {
-      const c = state.constraints[i];
-      const value = node.labels[c.topologyKey];
-      if (value === undefined) return MISSING_LABEL;
-      const counter = state.counters[i];
-      const minMatch = counter.domains < c.minDomains ? 0 : counter.min();
-      const skew = (counter.counts.get(value) ?? 0) + (state.selfMatch[i] ? 1 : 0) - minMatch;
-      if (skew > c.maxSkew) return SKEW;
-    }
-    return null;
+  filter: (_cycle, state, node) => filterAt(state, node.index),
+  filterNodes(_cycle, state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(state, nodes[i]);
   },
   preScore: prepareSpreadScore,
   score: spreadScore,
+  scoreNodes: spreadScoreNodes,
   normalizeScore: normalizeSpreadScores,
 });

@@ -1,85 +1,142 @@
-import { counterFor } from '../counters/counterRegistry';
-import { createNodeCounter, type DomainCounter, type NodeCounter } from '../counters/domainCounter';
+import type { DomainCounter, NodeCounter } from '../counters/domainCounter';
 import type { NodeInfo } from '../nodeInfo';
 import { HOSTNAME_KEY, type SpreadConstraint } from '../podSpread';
+import { topologyOf, type TopologyIndex } from '../topologyIndex';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle } from '../types';
-import { domainCounterFor } from './spreadCounters';
+import { domainCounterFor, nodeCounterFor, resolvedOnce } from './spreadCounters';
 
 /**
  * PodTopologySpread score (ScheduleAnyway constraints, or the system defaults), weight 2:
  *   ignored   = feasible nodes lacking a constraint key (only for the pod's own constraints)
- *   size_i    = distinct values of key_i over the other feasible nodes (hostname: their number)
+ *   size_i    = distinct values of key_i over the other feasible nodes (hostname: their number;
+ *               with the system defaults a node without the key counts as the value "")
  *   w_i       = ln(size_i + 2)
  *   raw(X)    = round( Σ_i [ count_i(X) · w_i + (maxSkew_i − 1) ] )   over constraints whose key X has
- *   count_i   = matching pods in X's domain (hostname: on X itself)
+ *   count_i   = matching pods in X's domain on eligible nodes (hostname: on X itself)
  *   score(X)  = 100 · (max + min − raw) / max over non-ignored nodes (100 when max is 0; ignored 0)
  *
  * Worked example (upstream): hostname, maxSkew 1, matching pods a:2, b:1, c:0, d:3, w = ln 6 →
  * raw 4, 2, 0, 5 → 20, 60, 100, 0.
  */
-export interface SpreadScoreState {
-  constraints: readonly SpreadConstraint[];
-  weights: number[];
-  domainCounters: Array<DomainCounter | null>;
-  nodeCounters: Array<NodeCounter | null>;
-  ignored: Set<number>;
+interface SpreadScoreCounters {
+  readonly constraints: readonly SpreadConstraint[];
+  readonly topologies: readonly TopologyIndex[];
+  readonly domainCounters: ReadonlyArray<DomainCounter | null>;
+  readonly nodeCounters: ReadonlyArray<NodeCounter | null>;
 }
 
-export function prepareSpreadScore(cycle: Cycle, feasible: readonly NodeInfo[]): SpreadScoreState | typeof SKIP_SCORE {
+export interface SpreadScoreState extends SpreadScoreCounters {
+  readonly weights: Float64Array;
+  /** Per node index: 1 when the node is ignored; null when no node is (the usual case). */
+  readonly ignored: Uint8Array | null;
+  readonly ignoredCount: number;
+  /** Per constraint: the counts to read, by domain id (or by node index when `perNode[i]` is 1). */
+  readonly sources: readonly Int32Array[];
+  readonly perNode: Uint8Array;
+  /** maxSkew − 1 per constraint. */
+  readonly skews: Float64Array;
+}
+
+const MAX_SCORE = MAX_NODE_SCORE;
+const HOSTNAME = HOSTNAME_KEY;
+
+export function prepareSpreadScore(cycle: Cycle, feasible: Int32Array): SpreadScoreState | typeof SKIP_SCORE {
   const spread = cycle.pod.spread;
   const constraints = spread.score;
   if (constraints.length === 0 || feasible.length === 0) return SKIP_SCORE;
   const requireAll = spread.explicit;
-  const allKeys = constraints.map((c) => c.topologyKey);
-  const ignored = new Set<number>();
-  const domains = constraints.map(() => new Set<string>());
-  for (const node of feasible) {
-    if (requireAll && allKeys.some((k) => node.labels[k] === undefined)) {
-      ignored.add(node.index);
-      continue;
+  const counters = resolvedOnce(cycle, constraints, (): SpreadScoreCounters => {
+    const keys = constraints.map((c) => c.topologyKey);
+    return {
+      constraints,
+      topologies: keys.map((k) => topologyOf(cycle.cluster, k)),
+      domainCounters: constraints.map((c) => (c.topologyKey === HOSTNAME ? null : domainCounterFor(cycle, c, requireAll ? keys : [c.topologyKey], 'score'))),
+      nodeCounters: constraints.map((c) => (c.topologyKey === HOSTNAME ? nodeCounterFor(cycle, c) : null)),
+    };
+  });
+  const topologies = counters.topologies;
+  const k = topologies.length;
+  let ignored: Uint8Array | null = null;
+  let ignoredCount = 0;
+  if (requireAll) {
+    for (let n = 0; n < feasible.length; n++) {
+      for (let i = 0; i < k; i++) {
+        if (topologies[i].domainOf[feasible[n]] < 0) {
+          ignored ??= new Uint8Array(cycle.cluster.nodes.length);
+          ignored[feasible[n]] = 1;
+          ignoredCount++;
+          break;
+        }
+      }
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey !== HOSTNAME_KEY) domains[i].add(node.labels[c.topologyKey] ?? '');
-    });
   }
-  const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME_KEY ? feasible.length - ignored.size : domains[i].size) + 2));
-  const ns = cycle.pod.namespace;
-  return {
-    constraints,
-    weights,
-    ignored,
-    domainCounters: constraints.map((c) => (c.topologyKey === HOSTNAME_KEY ? null : domainCounterFor(cycle, c, requireAll ? allKeys : [c.topologyKey], 'score'))),
-    nodeCounters: constraints.map((c) =>
-      c.topologyKey !== HOSTNAME_KEY ? null : counterFor(cycle.cluster.counters, cycle.cluster.nodes, `nodes|${ns}|${c.selector.key}`, () => createNodeCounter(ns, c.selector, cycle.cluster.nodes.length)),
-    ),
-  };
+  const weights = new Float64Array(k);
+  const sources: Int32Array[] = [];
+  const perNode = new Uint8Array(k);
+  for (let i = 0; i < k; i++) {
+    const hostname = constraints[i].topologyKey === HOSTNAME;
+    weights[i] = Math.log((hostname ? feasible.length - ignoredCount : domainCount(topologies[i], feasible, ignored)) + 2);
+    sources.push(hostname ? counters.nodeCounters[i]!.perNode : counters.domainCounters[i]!.counts);
+    perNode[i] = hostname ? 1 : 0;
+  }
+  const skews = new Float64Array(constraints.map((c) => c.maxSkew - 1));
+  return { ...counters, weights, ignored, ignoredCount, sources, perNode, skews };
 }
 
-export function spreadScore(_cycle: Cycle, state: SpreadScoreState, node: NodeInfo): number {
-  if (state.ignored.has(node.index)) return 0;
+/**
+ * Distinct values of the key over the non-ignored feasible nodes; with the system defaults a node
+ * without the key counts as the value "" (one more domain, unless a node has the value "").
+ */
+function domainCount(topology: TopologyIndex, feasible: Int32Array, ignored: Uint8Array | null): number {
+  const seen = new Uint8Array(topology.values.length);
+  let size = 0;
+  let missing = false;
+  for (let n = 0; n < feasible.length; n++) {
+    if (ignored !== null && ignored[feasible[n]] === 1) continue;
+    const domain = topology.domainOf[feasible[n]];
+    if (domain < 0) missing = true;
+    else if (seen[domain] === 0) {
+      seen[domain] = 1;
+      size++;
+    }
+  }
+  if (missing && !topology.values.some((v, id) => v === '' && seen[id] === 1)) size++;
+  return size;
+}
+
+function scoreAt(state: SpreadScoreState, index: number): number {
+  if (state.ignored !== null && state.ignored[index] === 1) return 0;
   let score = 0;
-  for (let i = 0; i < state.constraints.length; i++) {
-    const c = state.constraints[i];
-    const value = node.labels[c.topologyKey];
-    if (value === undefined) continue;
-    const domainCounter = state.domainCounters[i];
-    const count = domainCounter ? (domainCounter.counts.get(value) ?? 0) : state.nodeCounters[i]!.perNode[node.index];
-    score += count * state.weights[i] + (c.maxSkew - 1);
+  const topologies = state.topologies;
+  for (let i = 0; i < topologies.length; i++) {
+    const domain = topologies[i].domainOf[index];
+    if (domain < 0) continue;
+    const count = state.sources[i][state.perNode[i] === 1 ? index : domain];
+    score += count * state.weights[i] + state.skews[i];
   }
   return Math.round(score);
 }
 
-export function normalizeSpreadScores(_cycle: Cycle, state: SpreadScoreState, scores: number[], feasible: readonly NodeInfo[]): void {
+export function spreadScore(_cycle: Cycle, state: SpreadScoreState, node: NodeInfo): number {
+  return scoreAt(state, node.index);
+}
+
+export function spreadScoreNodes(_cycle: Cycle, state: SpreadScoreState, nodes: Int32Array, out: Float64Array): void {
+  for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(state, nodes[i]);
+}
+
+export function normalizeSpreadScores(_cycle: Cycle, state: SpreadScoreState, scores: Float64Array, feasible: Int32Array): void {
+  const ignored = state.ignored;
   let min = Infinity;
   let max = 0;
-  feasible.forEach((node, i) => {
-    if (state.ignored.has(node.index)) return;
+  for (let i = 0; i < scores.length; i++) {
+    if (ignored !== null && ignored[feasible[i]] === 1) continue;
     if (scores[i] < min) min = scores[i];
     if (scores[i] > max) max = scores[i];
-  });
-  feasible.forEach((node, i) => {
-    if (state.ignored.has(node.index)) scores[i] = 0;
-    else if (max === 0) scores[i] = MAX_NODE_SCORE;
-    else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
-  });
+  }
+  for (let i = 0; i < scores.length; i++) {
+    if (ignored !== null && ignored[feasible[i]] === 1) scores[i] = 0;
+    else if (max === 0) scores[i] = MAX_SCORE;
+    else scores[i] = Math.trunc((MAX_SCORE * (max + min - scores[i])) / max);
+  }
 }

@@ -1,8 +1,9 @@
 import { findUntoleratedTaint, isDoNotScheduleTaint } from '../../model/taints';
 import { counterFor } from '../counters/counterRegistry';
-import { createDomainCounter, type DomainCounter } from '../counters/domainCounter';
+import { createDomainCounter, createNodeCounter, type DomainCounter, type NodeCounter } from '../counters/domainCounter';
 import type { NodeInfo } from '../nodeInfo';
 import type { SpreadConstraint } from '../podSpread';
+import { topologyOf } from '../topologyIndex';
 import type { Cycle } from '../types';
 
 /**
@@ -12,6 +13,7 @@ import type { Cycle } from '../types';
 export function domainCounterFor(cycle: Cycle, c: SpreadConstraint, requiredKeys: readonly string[], purpose: string): DomainCounter {
   const spec = cycle.pod.spec;
   const ns = cycle.pod.namespace;
+  const cluster = cycle.cluster;
   const key = [
     'spread', purpose, ns, c.selector.key, c.topologyKey, requiredKeys.join(','),
     c.honorNodeAffinity ? spec.nodeAffinity.key : '*',
@@ -23,5 +25,23 @@ export function domainCounterFor(cycle: Cycle, c: SpreadConstraint, requiredKeys
     if (c.honorNodeTaints && findUntoleratedTaint(node.node.taints, spec.tolerations, isDoNotScheduleTaint)) return false;
     return true;
   };
-  return counterFor(cycle.cluster.counters, cycle.cluster.nodes, key, () => createDomainCounter(ns, c.selector, c.topologyKey, cycle.cluster.nodes, eligible));
+  return counterFor(cluster, key, () => createDomainCounter(ns, c.selector, topologyOf(cluster, c.topologyKey), cluster.nodes, eligible));
+}
+
+/** The shared per-node counter of pods matching a constraint's selector. */
+export function nodeCounterFor(cycle: Cycle, c: SpreadConstraint): NodeCounter {
+  const ns = cycle.pod.namespace;
+  const cluster = cycle.cluster;
+  return counterFor(cluster, `nodes|${ns}|${c.selector.key}`, () => createNodeCounter(ns, c.selector, cluster.nodes.length));
+}
+
+/** A value computed once per compiled pod variant (`owner`: its spread or terms object) and cluster state. */
+export function resolvedOnce<T>(cycle: Cycle, owner: object, compute: () => T): T {
+  const cache = cycle.cluster.resolvedCounters;
+  let value = cache.get(owner) as T | undefined;
+  if (value === undefined) {
+    value = compute();
+    cache.set(owner, value);
+  }
+  return value;
 }

@@ -1,5 +1,4 @@
 import { isTolerated } from '../../model/taints';
-import type { NodeInfo } from '../nodeInfo';
 import { definePlugin, makeStatus, type Cycle, type Status } from '../types';
 import { defaultNormalizeScore } from './normalize';
 
@@ -16,17 +15,17 @@ export const TAINT_TOLERATION = 'TaintToleration';
 const REJECTED = makeStatus(TAINT_TOLERATION, 'UnschedulableAndUnresolvable', 'node(s) had untolerated taint(s)');
 const tolerated = isTolerated;
 
-function filter(cycle: Cycle, _state: undefined, node: NodeInfo): Status | null {
-  const taints = node.doNotScheduleTaints;
-  if (taints.length === 0) return null;
+function filterAt(cycle: Cycle, index: number): Status | null {
+  if (cycle.cluster.columns.hasDoNotScheduleTaints[index] === 0) return null;
+  const taints = cycle.cluster.nodes[index].doNotScheduleTaints;
   const tolerations = cycle.pod.spec.tolerations;
   for (let i = 0; i < taints.length; i++) if (!tolerated(taints[i], tolerations)) return REJECTED;
   return null;
 }
 
-function score(cycle: Cycle, _state: undefined, node: NodeInfo): number {
-  const taints = node.preferNoScheduleTaints;
-  if (taints.length === 0) return 0;
+function scoreAt(cycle: Cycle, index: number): number {
+  if (cycle.cluster.columns.hasPreferNoScheduleTaints[index] === 0) return 0;
+  const taints = cycle.cluster.nodes[index].preferNoScheduleTaints;
   let count = 0;
   for (let i = 0; i < taints.length; i++) if (!tolerated(taints[i], cycle.pod.spec.preferNoScheduleTolerations)) count++;
   return count;
@@ -34,16 +33,16 @@ function score(cycle: Cycle, _state: undefined, node: NodeInfo): number {
 
 export const taintTolerationPlugin = definePlugin<undefined, undefined>({
   name: TAINT_TOLERATION,
-  filter,
-  filterNodes(cycle, state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filter(cycle, state, nodes[i]);
+  filter: (cycle, _state, node) => filterAt(cycle, node.index),
+  filterNodes(cycle, _state, nodes, from, to, statuses) {
+    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
   },
   preScore() {
     return undefined;
   },
-  score,
-  scoreNodes(cycle, state, nodes, out) {
-    for (let i = 0; i < nodes.length; i++) out[i] = score(cycle, state, nodes[i]);
+  score: (cycle, _state, node) => scoreAt(cycle, node.index),
+  scoreNodes(cycle, _state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(cycle, nodes[i]);
   },
   normalizeScore(_cycle, _state, scores) {
     defaultNormalizeScore(scores, true);

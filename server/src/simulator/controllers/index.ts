@@ -1,0 +1,26 @@
+/**
+ * Public entry points of the controllers (pure: no IO, no clock, no randomness; errors are findings).
+ *
+ *   simulateRollout(oldManifest: Manifest | null, newManifest: Manifest, placer: PodPlacer,
+ *                   options?: RolloutOptions): RolloutResult
+ *     The Deployment controller's step sequence from the running version to the new one
+ *     (rollout.md §3). `placerFor(clusterManifests | null, manifests?)` builds placers over the
+ *     scheduler (or `unboundedPlacer()` when there is no cluster); each `create(deployment)` gives a
+ *     fresh one. A stalled rollout carries the finding `sim/rollout-stalled`.
+ *
+ *   computeServices(manifests: readonly Manifest[], pods: readonly SimPod[], options?: EndpointsOptions):
+ *                   { services: ServiceEndpoints[]; findings: SimFinding[] }
+ *     Endpoints per Service port over placed pods (services.md); findings `ref/service-no-pods`,
+ *     `ref/target-port-not-found`, `sim/service-no-ready-endpoints`, `ref/selector-template-mismatch`.
+ *
+ *   findPort(spec, targetPort, protocol): number | null      upstream FindPort
+ *   selectorTemplateMismatch(manifest): SimFinding | null    a workload whose selector misses its template
+ */
+export { simulateRollout } from './deployment/rollout';
+export { placerFor, type PlacementSetup } from './deployment/clusterPlacer';
+export { unboundedPlacer } from './deployment/podPlacer';
+export type { PodPlacer, PodPlacement, RolloutOptions, RolloutResult, RolloutStep, RolloutAction, RolloutOutcome } from './deployment/types';
+export { computeServices, type ServiceEndpoints, type ServicesResult } from './services';
+export type { EndpointAddress, EndpointsOptions, ServicePortEndpoints } from './endpoints';
+export { findPort } from './findPort';
+export { selectorTemplateMismatch } from './workloadSelector';

@@ -1,0 +1,125 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lspClient';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+const crd = lines(
+  'apiVersion: apiextensions.k8s.io/v1',
+  'kind: CustomResourceDefinition',
+  'metadata:',
+  '  name: crontabs.stable.example.com',
+  'spec:',
+  '  group: stable.example.com',
+  '  scope: Namespaced',
+  '  names: {plural: crontabs, singular: crontab, kind: CronTab}',
+  '  versions:',
+  '  - name: v1',
+  '    served: true',
+  '    storage: true',
+  '    schema:',
+  '      openAPIV3Schema:',
+  '        type: object',
+  '        properties:',
+  '          spec:',
+  '            type: object',
+  '            description: The desired schedule.',
+  '            required: [cronSpec]',
+  '            properties:',
+  '              cronSpec: {type: string, description: A cron expression for the runs.}',
+  '              replicas: {type: integer, minimum: 1}',
+  '              mode: {type: string, enum: [Fast, Slow]}',
+  '              image: {type: string}',
+  '              size: {x-kubernetes-int-or-string: true}',
+);
+
+const customResource = lines(
+  'apiVersion: stable.example.com/v1', // 0
+  'kind: CronTab', // 1
+  'metadata: {name: my-cron}', // 2
+  'spec:', // 3
+  '  cronSpec: "*/5 * * * *"', // 4
+  '  replicas: 0', // 5
+  '  mode: Medium', // 6
+  '  imag: nginx', // 7
+  '  size: 50%', // 8
+);
+
+const validResource = lines('apiVersion: stable.example.com/v1', 'kind: CronTab', 'metadata: {name: ok}', 'spec:', '  cronSpec: "0 * * * *"', '  mode: Fast', '  size: 3');
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}`).sort();
+const expected = ['schema/enum@6', 'schema/minimum@5', 'schema/unknown-field@7'];
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start();
+});
+after(async () => {
+  await client.dispose();
+});
+
+test('crd: a custom resource is validated against the CRD of an open document', async () => {
+  await client.open('file:///ws/crd/crontab-crd.yaml', crd);
+  const diagnostics = await client.open('file:///ws/crd/my-cron.yaml', customResource);
+  assert.deepEqual(codes(diagnostics), expected);
+  assert.match(diagnostics.find((d) => d.code === 'schema/unknown-field')?.message ?? '', /did you mean `image`/);
+  assert.deepEqual(await client.open('file:///ws/crd/ok.yaml', validResource), []);
+});
+
+test('crd: opening the CRD after its resource re-validates the resource', async () => {
+  const other = lines('apiVersion: games.example.com/v2', 'kind: Level', 'metadata: {name: one}', 'spec: {depth: deep}');
+  const resource = 'file:///ws/crd2/level.yaml';
+  const before = await client.open(resource, other);
+  assert.deepEqual(codes(before), ['schema/no-schema@1']);
+  const levelCrd = crd.replace('crontabs.stable.example.com', 'levels.games.example.com').replace('stable.example.com', 'games.example.com').replace('{plural: crontabs, singular: crontab, kind: CronTab}', '{plural: levels, kind: Level}').replace('name: v1', 'name: v2').replace('required: [cronSpec]', 'required: []').replace('cronSpec: {type: string, description: A cron expression for the runs.}', 'depth: {type: integer}');
+  const next = client.diagnosticsUntil(resource, (d) => !d.some((x) => x.code === 'schema/no-schema'));
+  await client.open('file:///ws/crd2/level-crd.yaml', levelCrd);
+  assert.deepEqual(codes(await next), ['schema/type@3']);
+});
+
+test('crd: completion offers the fields and enum values of the CRD schema', async () => {
+  const uri = 'file:///ws/crd/complete.yaml';
+  await client.open(uri, lines('apiVersion: stable.example.com/v1', 'kind: CronTab', 'metadata: {name: c}', 'spec:', '  cronSpec: "* * * * *"', '  ', '  mode: '));
+  const keys = (await client.completion(uri, { line: 5, character: 2 })).map((i) => i.label);
+  assert.ok(['replicas', 'image', 'size'].every((k) => keys.includes(k)), keys.join(', '));
+  assert.ok(!keys.includes('cronSpec') && !keys.includes('mode'), 'present keys are left out');
+  const values = (await client.completion(uri, { line: 6, character: 8 })).map((i) => i.label);
+  assert.deepEqual(values, ['Fast', 'Slow']);
+  const kinds = (await client.completion(uri, { line: 1, character: 6 })).map((i) => i.label);
+  assert.ok(kinds.includes('CronTab'), 'the custom kind is offered for its apiVersion');
+});
+
+test('crd: hover describes a custom resource field from its CRD', async () => {
+  const uri = 'file:///ws/crd/my-cron.yaml';
+  const hover = await client.hover(uri, { line: 4, character: 4 });
+  const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+  for (const part of ['**cronSpec**', '`string`', 'required', 'A cron expression for the runs.', 'CustomResourceDefinition `crontabs.stable.example.com`']) assert.ok(value.includes(part), `${part} missing in ${value}`);
+});
+
+test('crd: CRDs in the workspace folder and in drydock.crdFolders are found on start', { timeout: 30_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-crd-'));
+  try {
+    mkdirSync(join(root, 'workspace', 'deploy', 'crds'), { recursive: true });
+    mkdirSync(join(root, 'shared-crds'), { recursive: true });
+    writeFileSync(join(root, 'workspace', 'deploy', 'crds', 'crontab.yaml'), crd);
+    writeFileSync(join(root, 'shared-crds', 'level.yml'), crd.replace(/CronTab/g, 'Widget').replace('crontabs', 'widgets'));
+    const workspace = await LspClient.startInWorkspace(pathToFileURL(join(root, 'workspace')).toString(), { kubernetesVersion: '1.36', validate: { enable: true }, crdFolders: [join(root, 'shared-crds')] });
+    try {
+      const uri = pathToFileURL(join(root, 'workspace', 'my-cron.yaml')).toString();
+      const first = await workspace.open(uri, customResource);
+      assert.deepEqual(codes(await workspace.diagnosticsUntil(uri, (d) => !d.some((x) => x.code === 'schema/no-schema'), first)), expected);
+      const widgetUri = pathToFileURL(join(root, 'workspace', 'widget.yaml')).toString();
+      const widget = await workspace.open(widgetUri, customResource.replace('CronTab', 'Widget'));
+      assert.deepEqual(codes(await workspace.diagnosticsUntil(widgetUri, (d) => !d.some((x) => x.code === 'schema/no-schema'), widget)), expected);
+    } finally {
+      await workspace.dispose();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

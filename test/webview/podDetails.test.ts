@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { loadFixture, useBrowser } from './harness/previewPage';
+
+const openPreview = useBrowser();
+const cluster = loadFixture('small-cluster');
+
+async function tableRows(table: Locator): Promise<string[][]> {
+  const rows = table.locator('tbody tr');
+  const result: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    result.push((await rows.nth(i).locator('th, td').allTextContents()).map((cell) => cell.trim()));
+  }
+  return result;
+}
+
+test('details: a pending pod shows the scheduler message and the filters grouped by plugin and reason', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.deliverAndWaitForRender({ type: 'selectPod', pod: 'shop/report-batch-x7k2p' });
+  const details = preview.page.locator('.details');
+  await details.locator('h2', { hasText: 'Pod shop/report-batch-x7k2p' }).waitFor();
+  assert.equal(await preview.page.locator('#tab-pending').getAttribute('aria-selected'), 'true', 'a pending pod opens the pending tab');
+  assert.match((await details.locator('.verdict').textContent()) ?? '', /^0\/5 nodes are available: .*2 Insufficient cpu/);
+  assert.equal(await details.locator('h3').first().textContent(), 'Filters: 5 of 5 nodes rejected');
+  assert.deepEqual(await tableRows(details.locator('.filters-table')), [
+    ['NodeResourcesFit', 'Insufficient cpu', '2', 'worker-a1, worker-a2'],
+    ['TaintToleration', 'node(s) had untolerated taint(s)', '2', 'cp-1, worker-b2'],
+    ['NodeUnschedulable', 'node(s) were unschedulable', '1', 'worker-b1'],
+  ]);
+  assert.equal(await details.locator('.filters-table th[scope="col"]').count(), 4, 'column headers are scoped for screen readers');
+  assert.match((await details.textContent()) ?? '', /No node passed the filters, so none was scored\./);
+});
+
+test('details: a scheduled pod shows each plugin\'s weighted score per node, best first, with the chosen node and the tie', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.page.locator('[data-pod="shop/web-7c9d8f-2xkqp"]').click();
+  const details = preview.page.locator('.details');
+  await details.locator('.scores-table').waitFor();
+  const headers = (await details.locator('.scores-table thead th').allTextContents()).map((h) => h.trim());
+  assert.deepEqual(headers, ['Node', 'TaintToleration', 'PodTopologySpread', 'NodeResourcesBalancedAllocation', 'NodeResourcesFit', 'ImageLocality', 'InterPodAffinity', 'NodeAffinity', 'Total']);
+  assert.deepEqual(await tableRows(details.locator('.scores-table')), [
+    ['worker-a1✓ chosen', '300', '200', '97', '88', '0', '0', '0', '685'],
+    ['worker-a2', '300', '200', '97', '88', '0', '0', '0', '685'],
+  ]);
+  assert.equal(await details.locator('.scores-table tr.chosen th').textContent(), 'worker-a1✓ chosen');
+  assert.match((await details.locator('.note').textContent()) ?? '', /Tie: worker-a1, worker-a2 share the best total.*picked worker-a1/);
+  assert.match((await details.locator('.verdict').textContent()) ?? '', /Placed on worker-a1 with the highest total score, 685: 2 nodes passed the filters, 3 of 5 were rejected\./);
+});
+
+test('details: a node name in the scores jumps to that node in the nodes view', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.page.locator('[data-pod="shop/api-1"]').click();
+  await preview.page.locator('.details .scores-table button', { hasText: 'worker-a1' }).click();
+  assert.match((await preview.focused()).label ?? '', /^Node worker-a1,/);
+});
+
+test('details: a bound pod says the scheduler was not asked; Escape closes the details', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.page.locator('[data-pod="kube-system/etcd-cp-1"]').click();
+  const details = preview.page.locator('.details');
+  await details.locator('.verdict', { hasText: 'Bound by spec.nodeName' }).waitFor();
+  await details.locator('button', { hasText: 'Reveal manifest' }).click();
+  assert.deepEqual((await preview.posted()).at(-1), { type: 'revealSource', location: { uri: 'file:///workspace/shop/cluster.yaml', line: 100 } });
+  await details.locator('button[aria-label="Close pod details"]').focus();
+  await preview.page.keyboard.press('Escape');
+  await details.waitFor({ state: 'hidden' });
+  assert.equal(await preview.page.locator('[data-pod="kube-system/etcd-cp-1"]').getAttribute('aria-pressed'), 'false');
+});

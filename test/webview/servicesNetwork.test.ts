@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadFixture, useBrowser } from './harness/previewPage';
+
+const openPreview = useBrowser();
+const cluster = loadFixture('small-cluster');
+
+test('services: endpoints per port, with readiness, and a warning for a Service without endpoints', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'services' });
+  const api = preview.page.locator('.service-card', { has: preview.page.locator('h3', { hasText: 'shop/api' }) });
+  const rows = api.locator('tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.match((await rows.nth(0).textContent()) ?? '', /5432 \(pg\)TCPpg1 of 2 ready ✓ shop\/api-0:5432✕ shop\/api-1:5432/);
+  assert.equal(await rows.nth(0).locator('.endpoint-not-ready').getAttribute('aria-label'), 'Endpoint shop/api-1 port 5432, not ready: show the pod');
+  const legacy = preview.page.locator('.service-card', { has: preview.page.locator('h3', { hasText: 'shop/legacy' }) });
+  assert.match((await legacy.textContent()) ?? '', /No endpoints: no pod matches the selector and port\./);
+});
+
+test('services: an endpoint opens its pod; the Service name reveals its manifest', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'services' });
+  await preview.page.locator('.endpoint', { hasText: 'shop/api-1:9090' }).click();
+  await preview.page.locator('.details h2', { hasText: 'Pod shop/api-1' }).waitFor();
+  await preview.page.locator('button[aria-label="Service shop/web: reveal its manifest"]').click();
+  assert.deepEqual((await preview.posted()).at(-1), { type: 'revealSource', location: { uri: 'file:///workspace/shop/web.yaml', line: 40 } });
+});
+
+test('network: the reachability matrix is a grid of allowed (green) and denied (red) cells', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
+  const grid = preview.page.locator('table.reach-grid[role="grid"]');
+  assert.deepEqual(await grid.locator('thead th.reach-col').allTextContents(), ['shop/api', 'shop/queue', 'shop/web', '0.0.0.0-255.255.255.255']);
+  assert.equal(await grid.locator('.reach-cell').count(), 16);
+  assert.equal(await grid.locator('.reach-cell.reach-denied').count(), 2);
+  assert.equal(await grid.locator('.reach-cell.reach-partial').count(), 1);
+  assert.equal(await grid.locator('.reach-cell.reach-allowed').count(), 12);
+  assert.equal(await grid.locator('.reach-cell[data-row="1"][data-col="0"]').getAttribute('aria-label'), 'shop/queue to shop/api: denied');
+});
+
+test('network: clicking a cell explains it with both directions of every query', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
+  await preview.page.locator('.reach-cell[data-row="2"][data-col="0"]').click();
+  const explanation = preview.page.locator('.reach-explanation');
+  await explanation.locator('h3', { hasText: 'shop/web → shop/api' }).waitFor();
+  const queries = explanation.locator('.reach-query');
+  assert.equal(await queries.count(), 2);
+  assert.equal(await queries.nth(0).locator('h4').textContent(), 'TCP 5432: ✓ allowed');
+  assert.match((await queries.nth(0).textContent()) ?? '', /Ingress of shop\/apiallowed by shop\/api-from-web ingress\[0\]/);
+  assert.equal(await queries.nth(1).locator('h4').textContent(), 'TCP 9090: ✕ denied');
+  assert.match((await queries.nth(1).textContent()) ?? '', /ports\/protocol do not match/);
+});
+
+test('network: arrow keys move between cells and Enter explains the focused one', async () => {
+  const preview = await openPreview();
+  await preview.update(cluster);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
+  await preview.page.locator('.reach-cell[tabindex="0"]').focus();
+  await preview.page.keyboard.press('ArrowDown');
+  assert.equal((await preview.focused()).label, 'shop/queue to shop/api: denied');
+  await preview.page.keyboard.press('End');
+  assert.equal((await preview.focused()).label, 'shop/queue to 0.0.0.0-255.255.255.255: allowed');
+  await preview.page.keyboard.press('ArrowLeft');
+  await preview.page.keyboard.press('Enter');
+  await preview.page.locator('.reach-explanation h3', { hasText: 'shop/queue → shop/web' }).waitFor();
+  assert.equal(await preview.page.locator('.reach-cell[tabindex="0"]').count(), 1, 'one tab stop in the grid');
+});
