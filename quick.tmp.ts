@@ -21,7 +21,7 @@ for (const pod of pods) {
   const pass = runFilters(cycle);
   b = cpu(); t.filter += b - a; const fcost = b - a; a = b;
   const scored = runScores(cycle, pass.feasible);
-  const { node: chosen } = selectHost(state.nodes, pass.feasible, scored.totals); const node = chosen;
+  const { node: chosen } = selectHost(state.nodes, state.nameRank, pass.feasible, scored.totals); const node = chosen;
   b = cpu(); t.score += b - a; const scost = b - a; a = b;
   bindPod(state, info, node);
   b = cpu(); t.bind += b - a;

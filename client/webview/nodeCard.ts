@@ -15,7 +15,7 @@ export interface NodeCardContext {
   reveal(location: SourceLocation): void;
 }
 
-/** Row geometry in px; media/preview.css gives the same heights to the same parts. */
+/** Row geometry in px; media/nodes.css gives the same heights to the same parts. */
 const ZONE_ROW = 34;
 const CARD_CHROME = 22; // padding 6+6, border 1+1, gap of 8 below the card
 const HEAD_LINE = 24;

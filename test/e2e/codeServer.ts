@@ -71,6 +71,7 @@ export const USER_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'git.autoRepositoryDetection': false,
   'files.hotExit': 'off',
+  'workbench.editor.enablePreview': false,
   // Typing in the tests must produce exactly the characters typed.
   'editor.autoClosingBrackets': 'never',
   'editor.autoClosingQuotes': 'never',

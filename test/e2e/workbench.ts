@@ -85,8 +85,8 @@ export class Workbench {
 
   /** The workbench is up: its editor area and status bar are drawn and the explorer lists the folder. */
   async waitForWorkbench(): Promise<void> {
-    await this.page.locator('.monaco-workbench .part.editor').waitFor({ timeout: UI_TIMEOUT * 2 });
-    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: UI_TIMEOUT });
+    await this.page.locator('.monaco-workbench .part.editor').first().waitFor({ timeout: UI_TIMEOUT * 2 });
+    await this.page.locator('.monaco-workbench .part.statusbar').first().waitFor({ timeout: UI_TIMEOUT });
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: UI_TIMEOUT * 2 });
   }
 
@@ -105,15 +105,29 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
+  /** Presses `shortcut` until the quick input shows (a key pressed while the workbench is busy can be lost). */
   private async openQuickInput(shortcut: string): Promise<void> {
-    await this.page.keyboard.press(shortcut);
-    await this.quickInput().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await waitUntil(`the quick input to open with ${shortcut}`, async () => {
+      await this.page.keyboard.press(shortcut);
+      return this.quickInput().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    });
+  }
+
+  /**
+   * Opens a file at the top of the workspace by clicking it in the Explorer, as a user would (Quick
+   * Open works too but waits for a file search, which is slow on a loaded machine).
+   */
+  async openFile(fileName: string): Promise<void> {
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await row.dblclick(); // opens it and moves the focus to the editor
+    await this.editor(fileName).locator('.view-lines .view-line').first().waitFor({ timeout: UI_TIMEOUT });
+    await this.page.locator(`.editor-instance .monaco-editor.focused[data-uri$="/${fileName}"]`).first().waitFor({ timeout: UI_TIMEOUT });
   }
 
   /** Opens a workspace file with Quick Open (Ctrl+P), waiting for its row before choosing it. */
-  async openFile(relativePath: string): Promise<void> {
+  async quickOpen(relativePath: string): Promise<void> {
     const base = relativePath.split('/').pop() as string;
-    await this.focusEditorArea();
     await this.openQuickInput('Control+P');
     await this.page.keyboard.type(relativePath);
     const row = this.quickInput().locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(base)}$`) }) }).first();
@@ -157,10 +171,6 @@ export class Workbench {
     await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     const status = this.page.locator('[id="status.editor.selection"]');
     await waitUntil(`the cursor at Ln ${line}, Col ${column}`, async () => (await status.innerText()).trim() === `Ln ${line}, Col ${column}`, { seen: () => status.innerText() });
-  }
-
-  async focusEditorArea(): Promise<void> {
-    await this.page.keyboard.press('Escape');
   }
 
   // ───────────────────────────────────────────── the editor ─────────────────────────────────────────────
@@ -371,10 +381,20 @@ export class Workbench {
   async activationTime(displayName: string): Promise<number> {
     await this.runCommand('Developer: Show Running Extensions');
     const row = this.page.locator('.runtime-extensions-editor .monaco-list-row', { has: this.page.locator('.name', { hasText: displayName }) }).first();
+    const rows = this.page.locator('.runtime-extensions-editor .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await rows.first().click(); // focus the list: it draws only the rows in view, sorted by time
     const text = await waitUntil(`an activation time for "${displayName}" in Running Extensions`, async () => {
+      if (!(await row.isVisible())) {
+        await this.page.keyboard.press('PageDown');
+        return undefined;
+      }
       const time = await row.locator('.activation-time').innerText({ timeout: 1_000 }).catch(() => '');
       return /\d+\s*ms/.test(time) ? time : undefined;
-    }, { seen: async () => (await this.page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts()).join(' | ') });
+    }, { seen: async () => (await rows.allInnerTexts()).join(' | ') });
+    // It opens as a modal editor, which keeps the keyboard until it is closed.
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     return Number(/(\d+)\s*ms/.exec(text)?.[1]);
   }
 

@@ -110,6 +110,13 @@ const cases: Case[] = [
     expect: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  selector:', '    matchLabels:', '      app: "web"', '  template:', '    metadata:', '      labels: {app: web}', '    spec: {containers: [{name: web, image: nginx:1.27}]}'),
   },
   {
+    name: 'unsupported enum value → the supported value',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: web', '    image: nginx:1.27', '    ports: [{containerPort: 88, protocol: udp}]'),
+    code: 'api/unsupported-value',
+    title: 'Change to `UDP`',
+    expect: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: web', '    image: nginx:1.27', '    ports: [{containerPort: 88, protocol: UDP}]'),
+  },
+  {
     name: 'missing metadata.name → add it',
     text: lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  labels: {app: web}', 'data: {a: b}'),
     code: 'api/name-required',

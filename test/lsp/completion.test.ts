@@ -75,6 +75,19 @@ const cases: Case[] = [
     excludes: ['matchLabels'],
     insert: { label: 'matchExpressions', text: 'matchExpressions: $0' },
   },
+  {
+    name: 'inside a flow mapping that spans lines',
+    text: deployment('  selector: {\n    matchLabels: {app: web},\n    ¦\n  }\n  replicas: 2\n'),
+    includes: ['matchExpressions'],
+    excludes: ['matchLabels', 'replicas', 'template'],
+  },
+  {
+    name: 'brackets inside quotes and comments are not flow collections',
+    text: deployment('  template:\n    spec:\n      containers:\n      - name: a\n        command: ["sh", "-c", "echo [x"]  # {\n        ¦\n'),
+    includes: ['image', 'args'],
+    excludes: ['name', 'command'],
+  },
+  { name: 'after a flow collection that spans lines is closed, block keys again', text: deployment('  selector: {\n    matchLabels: {app: web}\n  }\n  ¦\n'), includes: ['template', 'replicas'], excludes: ['selector', 'matchExpressions'] },
   { name: 'inside a flow sequence of mappings: values', text: 'apiVersion: v1\nkind: Service\nspec:\n  ports: [{port: 80, protocol: ¦}]\n', includes: ['TCP', 'UDP'] },
   { name: 'inside a flow mapping: keys of ContainerPort', text: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    ports: [{containerPort: 80, ¦}]\n', includes: ['protocol', 'name'], excludes: ['containerPort'] },
   {

@@ -123,3 +123,38 @@ test('crd: CRDs in the workspace folder and in drydock.crdFolders are found on s
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('crd: list-type map and set items must be unique (keys defaulted as the API server does)', async () => {
+  const listCrd = lines(
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata: {name: basics.lists.example.com}',
+    'spec:',
+    '  group: lists.example.com',
+    '  scope: Namespaced',
+    '  names: {plural: basics, kind: Basic}',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    schema:',
+    '      openAPIV3Schema:',
+    '        type: object',
+    '        properties:',
+    '          ports:',
+    '            type: array',
+    '            x-kubernetes-list-type: map',
+    '            x-kubernetes-list-map-keys: [containerPort, protocol]',
+    '            items:',
+    '              type: object',
+    '              properties:',
+    '                containerPort: {type: integer}',
+    '                protocol: {type: string, default: TCP}',
+    '          tags: {type: array, x-kubernetes-list-type: set, items: {type: string}}',
+  );
+  await client.open('file:///ws/lists/crd.yaml', listCrd);
+  const bad = lines('apiVersion: lists.example.com/v1', 'kind: Basic', 'metadata: {name: b}', 'ports:', '- {containerPort: 88, protocol: TCP}', '- {containerPort: 88}', 'tags: [a, b, a]');
+  assert.deepEqual(codes(await client.open('file:///ws/lists/bad.yaml', bad)), ['schema/duplicate-item@5', 'schema/duplicate-item@6']);
+  const good = lines('apiVersion: lists.example.com/v1', 'kind: Basic', 'metadata: {name: b}', 'ports:', '- {containerPort: 88, protocol: UDP}', '- {containerPort: 88}', 'tags: [a, b]');
+  assert.deepEqual(await client.open('file:///ws/lists/good.yaml', good), []);
+});

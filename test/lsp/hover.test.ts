@@ -55,6 +55,7 @@ const cases: Case[] = [
   { name: 'metadata links to the meta group', line: 3, character: 3, contains: ['**name**', '#objectmeta-v1-meta'] },
   { name: 'a field new in 1.36 says which versions have it', line: 10, character: 8, contains: ['**hostnameOverride**', 'Kubernetes 1.34, 1.36'], absent: ['1.32'] },
   { name: 'a value hovers as its field', line: 13, character: 18, contains: ['**image**'] },
+  { name: 'the kind value describes the kind', line: 1, character: 8, contains: ['**Deployment** `apps/v1`', 'Deployment enables declarative updates', '#deployment-v1-apps'] },
 ];
 
 let client: LspClient;

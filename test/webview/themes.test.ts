@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { WEBVIEW_STYLES } from '../../client/src/preview/html';
 import { contrastRatio, flatten, parseCssColor, type Rgba } from './harness/contrast';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
 import { THEMES, type ThemeKind } from './harness/themes';
 
 const openPreview = useBrowser();
 const cluster = loadFixture('small-cluster');
-const CSS = readFileSync(join(__dirname, '..', '..', 'media', 'preview.css'), 'utf8');
+const CSS = WEBVIEW_STYLES.map((path) => readFileSync(join(__dirname, '..', '..', ...path), 'utf8')).join('\n');
 
 interface ComputedColours {
   color: string;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 /** Where the webview's files are, relative to the extension root (also its `localResourceRoots`). */
 export const WEBVIEW_SCRIPT = ['dist', 'webview.js'] as const;
-export const WEBVIEW_STYLE = ['media', 'preview.css'] as const;
+/** The stylesheets, in cascade order: the page, then one per part. */
+export const WEBVIEW_STYLES = ['preview.css', 'controls.css', 'nodes.css', 'details.css', 'rollout.css', 'network.css'].map((file) => ['media', file] as const);
 export const WEBVIEW_RESOURCE_ROOTS = ['dist', 'media'] as const;
 
 export interface PreviewHtmlInputs {
@@ -10,8 +11,8 @@ export interface PreviewHtmlInputs {
   cspSource: string;
   /** `webview.asWebviewUri(…/dist/webview.js)` */
   scriptUri: string;
-  /** `webview.asWebviewUri(…/media/preview.css)` */
-  styleUri: string;
+  /** `webview.asWebviewUri(…)` of each of `WEBVIEW_STYLES`, in that order. */
+  styleUris: readonly string[];
   /** Fresh for every page load (see `newNonce`). */
   nonce: string;
 }
@@ -27,7 +28,7 @@ export function newNonce(): string {
  * scripts, inline style attributes, images and network requests. The data never appears here; it
  * arrives by `postMessage` and is rendered as text.
  */
-export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHtmlInputs): string {
+export function previewHtml({ cspSource, scriptUri, styleUris, nonce }: PreviewHtmlInputs): string {
   const csp = [`default-src 'none'`, `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -35,8 +36,7 @@ export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHt
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" href="${attribute(styleUri)}">
-  <title>Drydock: cluster preview</title>
+${styleUris.map((uri) => `  <link rel="stylesheet" href="${attribute(uri)}">\n`).join('')}  <title>Drydock: cluster preview</title>
 </head>
 <body>
   <div id="app" aria-busy="true"><p class="empty placeholder">Loading the cluster preview…</p></div>

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, PreviewModel, SourceLocation } from '../../../server/src/protocol/preview';
-import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLE } from './html';
+import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLES } from './html';
 import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
 import { onPreviewChanged, requestPreview, type PreviewConnection } from './previewSource';
 
@@ -45,7 +45,7 @@ export class PreviewPanel implements vscode.Disposable {
     webview.html = previewHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...WEBVIEW_SCRIPT)).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...WEBVIEW_STYLE)).toString(),
+      styleUris: WEBVIEW_STYLES.map((path) => webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...path)).toString()),
       nonce: newNonce(),
     });
     this.updateTitle();
@@ -90,10 +90,12 @@ export class PreviewPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
+        // First load, or the page was recreated after being hidden: it gets the latest model (kept
+        // current while hidden by the change listeners), or one is asked for.
         this.ready = true;
         if (this.latest) this.post({ type: 'update', model: this.latest });
+        else this.refresh();
         this.flushQueued();
-        this.refresh();
         return;
       case 'revealSource':
         this.reveal(message.location).catch((error: unknown) => {
@@ -210,7 +212,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.target.uri ? decodeURIComponent(this.target.uri.split('/').pop() ?? '') : '';
+    const name = this.target.uri ? fileName(this.target.uri) : '';
     this.panel.title = this.target.scope === 'workspace' ? 'Cluster preview: workspace' : `Cluster preview${name ? `: ${name}` : ''}`;
   }
 }
@@ -218,6 +220,15 @@ export class PreviewPanel implements vscode.Disposable {
 /** YAML in a file or an unsaved editor: what the server may simulate. */
 export function isManifestCandidate(document: vscode.TextDocument): boolean {
   return document.languageId === 'yaml' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+}
+
+function fileName(uri: string): string {
+  const last = uri.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 function errorText(error: unknown): string {

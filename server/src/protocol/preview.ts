@@ -100,7 +100,11 @@ export interface PreviewPod {
   message: string;
   /** Nodes that a filter rejected, by node name. Nodes absent here passed every filter. */
   filters: Record<string, FilterVerdict>;
-  /** Scores of the nodes that passed the filters, by node name. */
+  /**
+   * Scores of the nodes that passed the filters, by node name. These two maps dominate the size of
+   * the model (pods × nodes): on large clusters the server may keep only the best-scored nodes of
+   * each pod (the chosen one and the tie included); the webview shows what it is given.
+   */
   scores: Record<string, NodeScore>;
   /** Nodes that shared the best total, when there was a tie (the scheduler picked `node`). */
   tie?: string[];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { newNonce, previewHtml } from '../../../client/src/preview/html';
+import { newNonce, previewHtml, WEBVIEW_STYLES } from '../../../client/src/preview/html';
 import type { HostToWebview, PreviewModel } from '../../../server/src/protocol/preview';
 import type { Harness, HarnessOptions, RenderRecord } from './inPage';
 import { THEMES, type ThemeKind } from './themes';
@@ -29,6 +29,8 @@ export interface OpenOptions {
   /** What `getState()` returns, as after a reload. */
   initialState?: unknown;
   viewport?: { width: number; height: number };
+  /** Serve this instead of dist/webview.js (to prove a broken bundle fails the tests). */
+  bundleOverride?: string;
 }
 
 export interface FocusedElement {
@@ -76,7 +78,9 @@ export class PreviewPage {
     });
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
-      const body = url.origin === ORIGIN ? serve(url.pathname) : undefined;
+      const body = url.origin !== ORIGIN ? undefined
+        : url.pathname === '/dist/webview.js' && options.bundleOverride !== undefined ? { type: 'text/javascript', content: options.bundleOverride }
+          : serve(url.pathname);
       if (body) await route.fulfill({ status: 200, contentType: body.type, body: body.content });
       else {
         preview.refusedRequests.push(url.href);
@@ -87,7 +91,12 @@ export class PreviewPage {
     const harnessOptions: HarnessOptions = { themeKind: theme, variables: THEMES[theme], initialState: options.initialState };
     await page.addInitScript({ content: `${HARNESS_SCRIPT}\nDrydockHarness.install(${JSON.stringify(harnessOptions)});` });
     await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForFunction(() => (globalThis as unknown as HarnessWindow).__drydockHarness.posted.some((m) => (m as { type?: string }).type === 'ready'));
+    try {
+      await page.waitForFunction(() => (globalThis as unknown as HarnessWindow).__drydockHarness.posted.some((m) => (m as { type?: string }).type === 'ready'), undefined, { timeout: 10_000 });
+    } catch (error) {
+      await context.close();
+      throw new Error(`the preview never said ready (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); page errors: ${preview.errors.join('; ') || 'none'}`);
+    }
     return preview;
   }
 
@@ -98,7 +107,7 @@ export class PreviewPage {
 
   async deliverAndWaitForRender(message: HostToWebview): Promise<RenderRecord> {
     const record = await this.page.evaluate(
-      (m) => (globalThis as unknown as HarnessWindow).__drydockHarness.deliverAndWaitForRender(m, 10_000),
+      (m) => (globalThis as unknown as HarnessWindow).__drydockHarness.deliverAndWaitForRender(m, 5_000),
       message,
     );
     if (!record) throw new Error(`no render after ${message.type}; page errors: ${this.errors.join('; ') || 'none'}`);
@@ -150,10 +159,12 @@ export class PreviewPage {
 
 function serve(pathname: string): { type: string; content: string | Buffer } | undefined {
   if (pathname === '/index.html') {
-    return { type: 'text/html', content: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/media/preview.css`, nonce: newNonce() }) };
+    const styleUris = WEBVIEW_STYLES.map((path) => `${ORIGIN}/${path.join('/')}`);
+    return { type: 'text/html', content: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview.js`, styleUris, nonce: newNonce() }) };
   }
   if (pathname === '/dist/webview.js') return { type: 'text/javascript', content: readFileSync(builtBundle()) };
-  if (pathname === '/media/preview.css') return { type: 'text/css', content: readFileSync(join(ROOT, 'media', 'preview.css')) };
+  const style = WEBVIEW_STYLES.find((path) => pathname === `/${path.join('/')}`);
+  if (style) return { type: 'text/css', content: readFileSync(join(ROOT, ...style)) };
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import { missingImageFix, nameRequiredFix, requiredFieldFix } from './insertFiel
 import type { DiagnosticRef, QuickFix } from './quickFix';
 import { quoteValueFix } from './quoteValueFix';
 import { unknownFieldFix } from './unknownFieldFix';
+import { unsupportedValueFix } from './unsupportedValueFix';
 
 /** Diagnostic code → the provider of its quick fixes. */
 const FIXES: Readonly<Record<string, FixProvider>> = {
@@ -18,6 +19,7 @@ const FIXES: Readonly<Record<string, FixProvider>> = {
   'schema/unknown-api-version': apiVersionFix,
   'api/name-required': nameRequiredFix,
   'api/missing-image': missingImageFix,
+  'api/unsupported-value': unsupportedValueFix,
 };
 
 export interface CodeActionRequest {

@@ -37,6 +37,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd === -1) lineEnd = text.length;
+  const opener = openFlowAbove(text, lineStart);
+  if (opener !== undefined) {
+    const base = cursorContext(text, opener).path;
+    let wordEnd = offset;
+    while (wordEnd < lineEnd && WORD.test(text[wordEnd])) wordEnd++;
+    const flow = flowContext(text.slice(opener, offset), text.slice(offset, lineEnd), base);
+    return { ...flow, replaceStart: offset - flow.prefix.length, replaceEnd: wordEnd, flow: true, hasColon: flow.position === 'key' && /^\s*:/.test(text.slice(wordEnd, lineEnd)), itemStart: false };
+  }
   const stack = stackBefore(text, lineStart);
   const before = text.slice(lineStart, offset);
   const line = readBlockLine(before);
@@ -79,6 +87,47 @@ export function cursorContext(text: string, offset: number): CursorContext {
     hasColon: /^\s*:/.test(after),
     itemStart: line.dashes.length > 0 && contentText.trim() === text.slice(wordStart, offset),
   };
+}
+
+/** How far back a flow collection that spans lines is looked for. */
+const FLOW_LOOKBACK = 4000;
+
+/**
+ * The offset of a `{` or `[` on an earlier line that is still open at `lineStart` (a flow collection
+ * spanning lines), if any. Brackets inside quotes and comments do not count.
+ */
+function openFlowAbove(text: string, lineStart: number): number | undefined {
+  let depth = 0;
+  let end = lineStart - 1;
+  const stop = Math.max(0, lineStart - FLOW_LOOKBACK);
+  while (end > stop) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const brackets = bracketsOf(text, start, end);
+    for (let i = brackets.length - 1; i >= 0; i--) {
+      const c = text[brackets[i]];
+      if (c === '}' || c === ']') depth++;
+      else if (depth === 0) return brackets[i];
+      else depth--;
+    }
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** Offsets of the flow brackets of one line, outside quoted text and comments. */
+function bracketsOf(text: string, start: number, end: number): number[] {
+  const offsets: number[] = [];
+  let quote: string | undefined;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      if (i === start || /[\s,[{:]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === start || /\s/.test(text[i - 1]))) break;
+    else if (c === '{' || c === '[' || c === '}' || c === ']') offsets.push(i);
+  }
+  return offsets;
 }
 
 /** The open keys and items before a line. */
@@ -132,7 +181,7 @@ function siblingKeys(text: string, lineStart: number, lineEnd: number, column: n
   const keys = new Set<string>();
   const consider = (raw: string): boolean => {
     const line = readBlockLine(raw);
-    if (line.blank) return true;
+    if (line.blank || closesFlow(raw, line.contentStart)) return true;
     const first = line.dashes.length ? line.dashes[0] : (line.key?.column ?? line.indent);
     if (line.key && line.key.column === column) keys.add(line.key.name);
     if (first < column) return false;
@@ -150,13 +199,21 @@ function siblingKeys(text: string, lineStart: number, lineEnd: number, column: n
     let stop = text.indexOf('\n', start);
     if (stop === -1) stop = text.length;
     const line = readBlockLine(text.slice(start, stop));
+    if (line.blank || closesFlow(text.slice(start, stop), line.contentStart)) {
+      start = stop + 1;
+      continue;
+    }
     start = stop + 1;
-    if (line.blank) continue;
     const first = line.dashes.length ? line.dashes[0] : (line.key?.column ?? line.indent);
     if (first < column || (first === column && !line.key)) break;
     if (line.key && line.key.column === column) keys.add(line.key.name);
   }
   return keys;
+}
+
+/** A line that only closes a flow collection spanning lines (`  }`, `]`). */
+function closesFlow(raw: string, contentStart: number): boolean {
+  return raw[contentStart] === '}' || raw[contentStart] === ']';
 }
 
 function trimmedEnd(text: string, offset: number, lineEnd: number): number {

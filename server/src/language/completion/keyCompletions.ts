@@ -48,8 +48,3 @@ function insertion(source: SchemaSource, name: string, declared: JsonSchema, enu
   if (choices?.length) return { insertText: `${key}: \${1|${choices.map((c) => c.replace(/[,|\\$}]/g, (m) => `\\${m}`)).join(',')}|}`, snippet: true };
   return { insertText: `${key}: $0`, snippet: true };
 }
-
-/** The kind of value a list item or field holds, for people (used in value completion details). */
-export function typeDetail(source: SchemaSource, declared: JsonSchema): string {
-  return typeLabel(source, declared);
-}

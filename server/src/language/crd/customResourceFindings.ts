@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../parse/parseChunk';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
 import { crdErrorsToProblems } from './crdErrorToFinding';
 import type { CrdRegistry } from './crdRegistry';
+import { listTypeProblems } from './listTypeProblems';
 
 /**
  * Validates the custom resources of a document against the workspace's CRDs. Returns the document's
@@ -22,7 +23,8 @@ export function withCustomResourceFindings(doc: ParsedDocument, findings: Findin
     const noSchemaAt = locate(doc, [...path, 'kind']).range;
     const kept = result.filter((f) => !(f.code === 'schema/no-schema' && f.range.start.line === noSchemaAt.start.line && f.range.start.character === noSchemaAt.start.character));
     if (kept.length === result.length) continue; // not a custom resource to the built-in schemas
-    const added = crdErrorsToProblems(registry.validate(schema, object), object, kind).map((p) => ({ ...p.finding, range: locate(doc, [...path, ...p.path], p.target).range }));
+    const problems = [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object)];
+    const added = problems.map((p) => ({ ...p.finding, range: locate(doc, [...path, ...p.path], p.target).range }));
     result = [...kept, ...added].sort(compareFindings);
   }
   return result;

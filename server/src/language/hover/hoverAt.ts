@@ -40,6 +40,7 @@ export function hoverAt(request: HoverRequest): HoverResult | undefined {
   if (target.path.length === 0) return undefined;
   const source = sourceFor(bundle, crds, target.apiVersion, target.kind);
   if (!source) return undefined;
+  if (hit.on === 'value' && target.path.length === 1 && (target.path[0] === 'kind' || target.path[0] === 'apiVersion')) return kindHover(source, request, hit.range);
   const field = schemaAtPath(source, target.path);
   if (!field) return undefined;
   const range = shiftRange(doc.lines.range(hit.range[0], hit.range[1]), doc.chunk.line);
@@ -52,6 +53,19 @@ export function hoverAt(request: HoverRequest): HoverResult | undefined {
   const allowed = enumValuesOf(field.ownerDefinition ? displayDefinitionName(field.ownerDefinition) : undefined, field.name) ?? (Array.isArray(field.resolved.enum) ? field.resolved.enum.map(String) : undefined);
   if (allowed?.length) lines.push('', `Allowed values: ${allowed.map((v) => `\`${v}\``).join(', ')}`);
   lines.push('', footer(source, field.ownerDefinition, target.path, request));
+  return { markdown: lines.join('\n'), range };
+}
+
+/** Hover on the `kind` or `apiVersion` value: what the kind is, and where it is documented. */
+function kindHover(source: SchemaSource, request: HoverRequest, offsets: [number, number]): HoverResult {
+  const { doc } = request;
+  const range = shiftRange(doc.lines.range(offsets[0], offsets[1]), doc.chunk.line);
+  const origin = source.origin;
+  const description = source.deref(source.root)?.description;
+  const lines = [`**${origin.kind}** \`${origin.apiVersion}\``];
+  if (description) lines.push('', description);
+  if (origin.type === 'crd') lines.push('', `From CustomResourceDefinition \`${origin.crdName}\``);
+  else lines.push('', `Kubernetes ${origin.kubernetesVersion} · [API reference](${apiReferenceUrl(request.bundle, origin.definition)})`);
   return { markdown: lines.join('\n'), range };
 }
 

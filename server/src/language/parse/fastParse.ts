@@ -1,8 +1,11 @@
 import type { YNode } from './yamlNode';
-import { BAIL, bail, isBreakOrEnd, scalarNode } from './fast/common';
-import { BlockParser } from './fast/blockParser';
+import * as commonModule from './fast/common';
+import * as blockParserModule from './fast/blockParser';
 
-// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+// Imports are read once (see fast/scanner.ts).
+const { BAIL, UNSUPPORTED_CHARACTERS, bail, isBreakOrEnd, scalarNode } = commonModule;
+const { BlockParser } = blockParserModule;
+
 const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const HASH = 35; // '#'
@@ -24,7 +27,8 @@ export interface FastParseResult {
  * Subset: block mappings and sequences, one-line plain and quoted scalars, flow collections (also
  * over several lines), literal and folded block scalars, comments, a leading `---` line. Left to the
  * full parser: anchors, aliases, tags, merge keys, complex keys, directives, `...`, several
- * documents, tabs, CR line ends, multi-line plain or quoted scalars, duplicate keys, and errors.
+ * documents, tabs, CR line ends, multi-line plain or quoted scalars, scalar documents, duplicate
+ * keys, and anything the `yaml` library reports a problem for.
  */
 export function fastParse(text: string): FastParseResult | undefined {
   try {
@@ -45,11 +49,8 @@ export function fastParseOrThrow(text: string): FastParseResult | undefined {
   }
 }
 
-/** Characters the fast path leaves to the full parser wherever they are: tabs, CR, other controls, BOM, Unicode line breaks. */
-const UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
-
 function parseDocument(text: string): FastParseResult {
-  if (UNSUPPORTED.test(text)) bail();
+  if (UNSUPPORTED_CHARACTERS.test(text)) bail();
   const len = text.length;
   let start = 0;
   let emptyAt = -1;
@@ -72,7 +73,7 @@ function parseDocument(text: string): FastParseResult {
   if (pos < 0) return emptyAt < 0 ? { root: null, value: null } : { root: scalarNode(emptyAt, emptyAt, null, 'plain'), value: null };
   // The root: a block mapping or sequence, or a flow collection (JSON). A scalar document is left to the full parser.
   const root = parser.node(pos, parser.nextIndent, -1, false, 0);
-  if (root.node.kind === 'scalar') bail();
+  if (root.kind === 'scalar') bail();
   if (parser.next >= 0) bail(); // content after the root node: an error or another document
-  return { root: root.node, value: root.value };
+  return { root, value: parser.value };
 }

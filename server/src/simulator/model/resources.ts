@@ -32,6 +32,11 @@ export function parseResourceList(raw: unknown, problems?: ResourceListProblem[]
   const amounts = emptyAmounts();
   if (!isRecord(raw)) return amounts;
   for (const [name, text] of Object.entries(raw)) {
+    const fast = fastAmount(text, name === CPU);
+    if (fast !== undefined) {
+      amounts[name] = fast;
+      continue;
+    }
     const parsed = parseQuantity(text);
     if (!parsed.ok) {
       problems?.push({ resource: name, error: parsed.error });
@@ -40,6 +45,28 @@ export function parseResourceList(raw: unknown, problems?: ResourceListProblem[]
     amounts[name] = name === CPU ? milliValue(parsed.quantity) : value(parsed.quantity);
   }
   return amounts;
+}
+
+const SIMPLE_QUANTITY = /^(\d{1,15})(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+const SCALE: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+
+/**
+ * The common case without big-integer arithmetic: a whole number with an optional suffix, when
+ * the result is an exact safe integer (`500m`, `2`, `64Gi`). Anything else: undefined (use parseQuantity).
+ */
+function fastAmount(text: unknown, milli: boolean): number | undefined {
+  if (typeof text === 'number') {
+    if (!Number.isSafeInteger(text) || text < 0) return undefined;
+    text = String(text);
+  }
+  if (typeof text !== 'string') return undefined;
+  const match = SIMPLE_QUANTITY.exec(text);
+  if (!match) return undefined;
+  const digits = Number(match[1]);
+  const suffix = match[2] ?? '';
+  if (suffix === 'm') return milli ? digits : Math.ceil(digits / 1000);
+  const amount = digits * SCALE[suffix] * (milli ? 1000 : 1);
+  return Number.isSafeInteger(amount) ? amount : undefined;
 }
 
 /**

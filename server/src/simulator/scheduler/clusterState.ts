@@ -9,7 +9,8 @@ import { nodeTreeOrder } from './nodeOrder';
 import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
 import { defaultProfile } from './profile';
 import { topologyOf, type TopologyIndex } from './topologyIndex';
-import type { Profile } from './types';
+import type { Profile, Status } from './types';
+import { FILTER_CHUNK } from './framework';
 
 /**
  * The scheduler's view of the cluster (its cache + snapshot): nodes with the aggregates of their
@@ -23,6 +24,13 @@ export interface ClusterState {
   readonly columns: NodeColumns;
   /** 0, 1, … n−1: every node, in walking order. */
   readonly nodeOrder: Int32Array;
+  /** Per node index: its position in byte order of names (the tie-break compares these). */
+  readonly nameRank: Int32Array;
+  /** Scratch space for the filter pass (never read across cycles). */
+  readonly filterChunk: Int32Array;
+  readonly filterStatuses: Array<Status | null>;
+  /** Scratch space for the feasible nodes of the current cycle (copied before it is kept). */
+  readonly feasibleBuffer: Int32Array;
   readonly nodeByName: ReadonlyMap<string, NodeInfo>;
   /** Bound pods by `namespace/name`. */
   readonly pods: Map<string, PodInfo>;
@@ -66,6 +74,10 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     nodes: ordered,
     columns,
     nodeOrder: Int32Array.from(ordered, (n) => n.index),
+    nameRank: nameRanks(ordered),
+    filterChunk: new Int32Array(FILTER_CHUNK),
+    filterStatuses: new Array<Status | null>(FILTER_CHUNK).fill(null),
+    feasibleBuffer: new Int32Array(ordered.length),
     nodeByName: new Map(ordered.map((n) => [n.name, n])),
     pods: new Map(),
     objects: options.objects ?? emptyClusterObjects(),
@@ -89,6 +101,12 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     bindPod(state, compilePod(state, pod), node);
   }
   return state;
+}
+
+function nameRanks(nodes: readonly NodeInfo[]): Int32Array {
+  const rank = new Int32Array(nodes.length);
+  [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((node, position) => (rank[node.index] = position));
+  return rank;
 }
 
 export function compilePod(state: ClusterState, pod: SimPod): PodInfo {

@@ -11,7 +11,7 @@ import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from
  */
 const MAX_SCORE = MAX_NODE_SCORE;
 const SKIPPED = SKIP_SCORE;
-const FILTER_CHUNK = 64;
+export const FILTER_CHUNK = 64;
 
 export interface FilterPass {
   /** A PreFilter rejected the pod before any node was tried. */
@@ -53,7 +53,7 @@ export function runFilters(cycle: Cycle): FilterPass {
     status: allowed === null ? null : { code: 'UnschedulableAndUnresolvable' as const, reasons: [`node(s) didn't satisfy plugin(s) [${restricting.sort().join(' ')}]`], plugin: restricting[0] },
   };
   const toFind = numFeasibleNodesToFind(cluster.percentageOfNodesToScore, nodes.length);
-  const feasible = new Int32Array(Math.min(toFind, nodes.length));
+  const feasible = cluster.feasibleBuffer;
   let found = 0;
   const failedNodes: number[] = [];
   const failedStatuses: Status[] = [];
@@ -61,8 +61,8 @@ export function runFilters(cycle: Cycle): FilterPass {
   // Nodes are filtered a chunk at a time, plugin by plugin (each plugin loops over the chunk),
   // then taken in order until enough feasible nodes are found: the same outcome as trying one
   // node after the other, without calling every plugin through one polymorphic call site.
-  const chunk = new Int32Array(FILTER_CHUNK);
-  const statuses: Array<Status | null> = new Array<Status | null>(FILTER_CHUNK).fill(null);
+  const chunk = cluster.filterChunk;
+  const statuses = cluster.filterStatuses;
   let processed = 0;
   let next = 0;
   let position = start;
@@ -129,8 +129,8 @@ export interface ScorePass {
   readonly weights: readonly number[];
   /** Plugins whose PreScore said "nothing to add" (they score 0 everywhere). */
   readonly skipped: readonly boolean[];
-  /** normalized[i * plugins + p]: plugin p's 0..100 score of feasible node i (before weighting). */
-  readonly normalized: Int16Array;
+  /** normalized[p * nodes + i]: plugin p's 0..100 score of feasible node i (before weighting). */
+  readonly normalized: Uint8Array;
   /** Σ weight × normalized, per feasible node. */
   readonly totals: Int32Array;
 }
@@ -140,7 +140,7 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
   const n = feasible.length;
   const width = scorers.length;
   const totals = new Int32Array(n);
-  const normalized = new Int16Array(n * width);
+  const normalized = new Uint8Array(n * width);
   const skipped: boolean[] = [];
   const scores = scratch(cycle, n);
   for (let p = 0; p < width; p++) {
@@ -153,10 +153,11 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
     if (plugin.scoreNodes) plugin.scoreNodes(cycle, state, feasible, scores);
     else for (let i = 0; i < n; i++) scores[i] = plugin.score(cycle, state, cycle.cluster.nodes[feasible[i]]);
     plugin.normalizeScore?.(cycle, state, scores, feasible);
+    const base = p * n;
     for (let i = 0; i < n; i++) {
       const s = scores[i];
       const clamped = s > MAX_SCORE ? MAX_SCORE : s < 0 ? 0 : s;
-      normalized[i * width + p] = clamped;
+      normalized[base + i] = clamped;
       totals[i] += clamped * weight;
     }
     skipped.push(false);
@@ -176,7 +177,7 @@ function scratch(cycle: Cycle, n: number): Float64Array {
  * picks one uniformly at random (reservoir sampling) — we pick the lowest node name (byte order)
  * and report every tied node.
  */
-export function selectHost(nodes: readonly NodeInfo[], feasible: Int32Array, totals: Int32Array): { node: NodeInfo; tie: NodeInfo[] } {
+export function selectHost(nodes: readonly NodeInfo[], rank: Int32Array, feasible: Int32Array, totals: Int32Array): { node: NodeInfo; tie: NodeInfo[] } {
   let best = -Infinity;
   let count = 0;
   let chosen = nodes[feasible[0]];
@@ -189,12 +190,12 @@ export function selectHost(nodes: readonly NodeInfo[], feasible: Int32Array, tot
       chosen = node;
     } else if (t === best) {
       count++;
-      if (node.name < chosen.name) chosen = node;
+      if (rank[node.index] < rank[chosen.index]) chosen = node;
     }
   }
   if (count === 1) return { node: chosen, tie: [] };
   const tie: NodeInfo[] = [];
   for (let i = 0; i < feasible.length; i++) if (totals[i] === best) tie.push(nodes[feasible[i]]);
-  tie.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  tie.sort((a, b) => rank[a.index] - rank[b.index]);
   return { node: chosen, tie };
 }

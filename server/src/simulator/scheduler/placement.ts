@@ -42,8 +42,8 @@ export interface ScoreTable {
   readonly skipped: readonly boolean[];
   /** Feasible nodes in the order they were found. */
   readonly nodes: readonly string[];
-  /** normalized[i * plugins.length + p]: plugin p's 0..100 score of node i (before weighting). */
-  readonly normalized: Int16Array;
+  /** normalized[p * nodes.length + i]: plugin p's 0..100 score of node i (before weighting). */
+  readonly normalized: Uint8Array;
   /** Σ weight × normalized per node. */
   readonly totals: Int32Array;
 }
@@ -73,7 +73,7 @@ export function simplePlacement(podKey: string, status: PlacementStatus, node: s
 
 /** The weighted score of plugin `p` on scored node `i`. */
 export function weightedScore(table: ScoreTable, i: number, p: number): number {
-  return table.normalized[i * table.plugins.length + p] * table.weights[p];
+  return table.normalized[p * table.totals.length + i] * table.weights[p];
 }
 
 /** The failed nodes as readable verdicts. */

@@ -3,7 +3,7 @@ import type { SimPod } from '../model/pod';
 import { bindPod, compilePod, type ClusterState } from './clusterState';
 import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from './explainMessages';
 import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
-import { simplePlacement, type PodPlacement, type ScoreTable } from './placement';
+import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTable } from './placement';
 import { evaluatePreemption } from './preemption';
 import { DEFAULT_SCHEDULER_NAME } from './profile';
 
@@ -35,7 +35,7 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   const info = compilePod(state, pod);
   const cycle = { pod: info, cluster: state };
   const pass = runFilters(cycle);
-  const filters = { nodes: pass.failedNodes.map((i) => state.nodes[i].name), statuses: pass.failedStatuses };
+  const filters = failuresOf(state, pass);
   if (pass.feasible.length === 0) {
     const preemption = evaluatePreemption(state, info, pass);
     const message = unschedulableMessage(fitErrorMessage(pass, state.nodes.length), preemption);
@@ -46,7 +46,7 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   let tie: string[] | null = null;
   if (pass.feasible.length > 1) {
     const scored = runScores(cycle, pass.feasible);
-    const selected = selectHost(state.nodes, pass.feasible, scored.totals);
+    const selected = selectHost(state.nodes, state.nameRank, pass.feasible, scored.totals);
     chosen = selected.node;
     tie = selected.tie.length > 0 ? selected.tie.map((n) => n.name) : null;
     scores = scoreTable(state, pass, scored);
@@ -63,13 +63,31 @@ function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlac
   return simplePlacement(pod.key, 'Bound', nodeName, null, `bound to ${nodeName} by spec.nodeName (the scheduler is bypassed)`);
 }
 
+/** Node names are resolved when first read (most placements are never explained node by node). */
 function scoreTable(state: ClusterState, pass: FilterPass, scored: ScorePass): ScoreTable {
+  const feasible = pass.feasible.slice();
+  let names: string[] | undefined;
+  const nodes = state.nodes;
   return {
     plugins: scored.plugins,
     weights: scored.weights,
     skipped: scored.skipped,
-    nodes: Array.from(pass.feasible, (i) => state.nodes[i].name),
+    get nodes(): readonly string[] {
+      return (names ??= Array.from(feasible, (i) => nodes[i].name));
+    },
     normalized: scored.normalized,
     totals: scored.totals,
+  };
+}
+
+function failuresOf(state: ClusterState, pass: FilterPass): FilterFailures {
+  const failed = pass.failedNodes;
+  let names: string[] | undefined;
+  const nodes = state.nodes;
+  return {
+    get nodes(): readonly string[] {
+      return (names ??= failed.map((i) => nodes[i].name));
+    },
+    statuses: pass.failedStatuses,
   };
 }

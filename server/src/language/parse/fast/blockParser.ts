@@ -1,13 +1,21 @@
 import type { YNode, YScalar } from '../yamlNode';
-import { MAX_DEPTH, MAX_KEY_LENGTH, bail, isBreakOrEnd, isIndicatorAt, isSpecialStart, scalarNode, type Parsed } from './common';
-import { parseBlockScalar } from './blockScalar';
-import { FlowParser } from './flowParser';
-import { MapBuilder } from './mapBuilder';
-import { scanDoubleQuoted, scanSingleQuoted } from './quoted';
-import { keyString, resolvePlain, scanPlainBlock, trimEnd } from './scalars';
-import { TriviaScanner } from './trivia';
+import * as blockScalarModule from './blockScalar';
+import * as commonModule from './common';
+import * as flowParserModule from './flowParser';
+import * as mapBuilderModule from './mapBuilder';
+import * as scalarsModule from './scalars';
+import * as triviaModule from './trivia';
+import type { FlowParser as FlowParserType } from './flowParser';
 
-// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+// Imports are read once (see scanner.ts).
+const { parseBlockScalar } = blockScalarModule;
+const { MAX_DEPTH, MAX_KEY_LENGTH, bail, isIndicatorAt, isSpecialStart } = commonModule;
+const { FlowParser } = flowParserModule;
+const { MapBuilder } = mapBuilderModule;
+const { keyString, resolvePlain } = scalarsModule;
+const { TriviaScanner } = triviaModule;
+
+// Character codes.
 const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const QUOTE = 34; // '"'
@@ -20,123 +28,139 @@ const LBRACKET = 91; // '['
 const LBRACE = 123; // '{'
 const PIPE = 124; // '|'
 
-/** A scanned implicit key and the position of its `:`. */
-interface Key {
-  node: YScalar;
-  colon: number;
-}
-
 /**
- * Block mappings and sequences. Each method parses one node and leaves `next`/`nextIndent` on the
- * following content line; a collection goes on while that line is one of its items, and returns
- * when it is less indented. Anything else (a deeper line after a complete value: a continuation or
- * an error) bails.
+ * Block mappings and sequences. Each parsing method returns a node, leaves its plain value in
+ * `value` and where the `yaml` library's node ends (its `range[2]`, with the trivia it takes) in
+ * `ext`, and leaves `next`/`nextIndent` on the following content line. A collection goes on while
+ * that line is one of its items and returns when it is less indented; anything else (a deeper line
+ * after a complete value: a continuation or an error) bails.
  */
 export class BlockParser extends TriviaScanner {
+  /** The plain value of the last parsed node. */
+  value: unknown = null;
+  /** The node end (`range[2]`) of the last parsed node. */
+  ext = 0;
+  private flowParser: FlowParserType | undefined;
+  /** The last implicit key found by `key`, and its `:`. */
+  private keyNode: YScalar | undefined;
+  private colon = 0;
+
   /**
-   * The node at `pos`, at column `col` (-1 when a block collection cannot start there, after `key: `),
-   * in a collection of indent `parent`. `inline`: on the line of its key or dash.
+   * The node at `pos`, at column `col` (-1 where a block collection cannot start: after `key: `), in
+   * a collection of indent `parent` (-1 for the document). `inline`: on the line of its key or dash.
    */
-  node(pos: number, col: number, parent: number, inline: boolean, depth: number): Parsed {
+  node(pos: number, col: number, parent: number, inline: boolean, depth: number): YNode {
     if (depth > MAX_DEPTH) bail();
     const text = this.text;
     const c = text.charCodeAt(pos);
-    if (c === DASH && isBreakOrEnd(text.charCodeAt(pos + 1))) {
+    if (c === DASH && this.isBreakOrEndAt(pos + 1)) {
       if (col < 0) bail();
       return this.sequence(pos, col, depth);
     }
     if (c === LBRACKET || c === LBRACE) {
-      const flow = new FlowParser(text, parent + 1).collection(pos, 1, depth);
-      return { node: flow.node, value: flow.value, ext: this.afterFlowLeaf(flow.end, parent) };
+      const flow = (this.flowParser ??= new FlowParser(text));
+      const node = flow.parse(pos, parent + 1, depth);
+      this.value = flow.value;
+      this.ext = this.afterFlowLeaf(flow.endOffset, parent);
+      return node;
     }
     if (c === PIPE || c === GT) {
       if (!inline) bail();
       const block = parseBlockScalar(text, pos, parent);
-      return { node: block.node, value: block.node.value, ext: this.scan(block.end, parent, false, block.end) };
+      this.value = block.node.value;
+      this.ext = this.scan(block.end, parent, false, block.end);
+      return block.node;
     }
-    const key = this.key(pos);
-    if (key) {
+    const stop = this.key(pos);
+    if (stop < 0) {
       if (col < 0) bail(); // `a: b: c`
-      return this.mapping(key, col, depth);
+      return this.mapping(col, depth);
     }
     // A quoted or plain scalar on one line.
     let node: YScalar;
     if (c === QUOTE || c === APOS) {
-      const q = c === QUOTE ? scanDoubleQuoted(text, pos) : scanSingleQuoted(text, pos);
-      node = scalarNode(pos, q.end, q.value, c === QUOTE ? 'double' : 'single');
+      node = this.quoted(pos);
     } else {
-      const stop = scanPlainBlock(text, pos);
-      const end = trimEnd(text, pos, stop);
-      node = scalarNode(pos, end, resolvePlain(text.slice(pos, end)), 'plain');
+      const end = this.trimEnd(pos, stop);
+      node = { kind: 'scalar', range: [pos, end], value: resolvePlain(text.slice(pos, end)), style: 'plain' };
     }
-    return { node, value: node.value, ext: this.afterFlowLeaf(node.range[1], parent) };
+    this.value = node.value;
+    this.ext = this.afterFlowLeaf(node.range[1], parent);
+    return node;
   }
 
-  /** An implicit key at `pos` (a one-line scalar followed by `: ` or `:` at the end of the line), or undefined. */
-  private key(pos: number): Key | undefined {
+  /**
+   * Looks for an implicit key at `pos` (a one-line scalar followed by `: ` or `:` at the end of the
+   * line): returns -1 and sets `keyNode`/`colon` if there is one, else where a plain scalar there stops.
+   */
+  private key(pos: number): number {
     const text = this.text;
     const c = text.charCodeAt(pos);
-    let node: YScalar;
     let colon: number;
     if (c === QUOTE || c === APOS) {
-      const q = c === QUOTE ? scanDoubleQuoted(text, pos) : scanSingleQuoted(text, pos);
-      colon = q.end;
+      const node = this.quoted(pos);
+      colon = this.end;
       while (text.charCodeAt(colon) === SPACE) colon++;
-      if (text.charCodeAt(colon) !== COLON) return undefined;
-      if (!isBreakOrEnd(text.charCodeAt(colon + 1))) bail();
-      node = scalarNode(pos, q.end, q.value, c === QUOTE ? 'double' : 'single');
+      if (text.charCodeAt(colon) !== COLON) return colon;
+      if (!this.isBreakOrEndAt(colon + 1)) bail();
+      this.keyNode = node;
     } else {
-      if (isSpecialStart(c) || isIndicatorAt(text, pos) || c !== c || c === LF) bail();
-      colon = scanPlainBlock(text, pos);
-      if (text.charCodeAt(colon) !== COLON) return undefined;
-      const end = trimEnd(text, pos, colon);
-      node = scalarNode(pos, end, resolvePlain(text.slice(pos, end)), 'plain');
+      if (isSpecialStart(c) || isIndicatorAt(text, pos) || pos >= this.len || c === LF) bail();
+      colon = this.plainBlockStop(pos);
+      if (text.charCodeAt(colon) !== COLON) return colon;
+      const end = this.trimEnd(pos, colon);
+      this.keyNode = { kind: 'scalar', range: [pos, end], value: resolvePlain(text.slice(pos, end)), style: 'plain' };
     }
     if (colon - pos > MAX_KEY_LENGTH) bail();
-    return { node, colon };
+    this.colon = colon;
+    return -1;
   }
 
-  private mapping(first: Key, indent: number, depth: number): Parsed {
+  /** The mapping whose first key `key` just found, at column `indent`. */
+  private mapping(indent: number, depth: number): YNode {
     const text = this.text;
     const map = new MapBuilder();
-    let key = first;
+    let key = this.keyNode as YScalar;
+    const start = key.range[0];
     let end: number;
     for (;;) {
-      const value = this.mapValue(key.colon + 1, indent, depth);
-      map.add({ key: key.node, value: value.node }, keyString(key.node.value), value.value);
-      end = value.ext;
+      const value = this.mapValue(this.colon + 1, indent, depth);
+      map.add({ key, value }, keyString(key.value), this.value);
+      end = this.ext;
       if (this.next < 0 || this.nextIndent < indent) break;
       if (this.nextIndent > indent) bail();
       const p = this.next;
-      if (text.charCodeAt(p) === DASH && isBreakOrEnd(text.charCodeAt(p + 1))) bail();
-      key = this.key(p) ?? bail();
+      if (text.charCodeAt(p) === DASH && this.isBreakOrEndAt(p + 1)) bail();
+      if (this.key(p) >= 0) bail();
+      key = this.keyNode as YScalar;
       this.nextItem();
     }
-    const node: YNode = { kind: 'map', range: [first.node.range[0], end], flow: false, items: map.items };
-    return { node, value: map.value, ext: this.closeCollection(indent, end) };
+    this.value = map.value;
+    this.ext = this.closeCollection(indent, end);
+    return { kind: 'map', range: [start, end], flow: false, items: map.items };
   }
 
   /** The value after a key's `:` at `pos - 1`, in a mapping of indent `indent`. */
-  private mapValue(pos: number, indent: number, depth: number): Parsed {
+  private mapValue(pos: number, indent: number, depth: number): YNode {
     const text = this.text;
     let i = pos;
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
-    if (c === c && c !== LF && c !== HASH) return this.node(i, -1, indent, true, depth + 1);
+    if (c !== LF && c !== HASH && i < this.len) return this.node(i, -1, indent, true, depth + 1);
     const comment = c === HASH;
     this.scan(this.lineAfter(i), indent, false, 0);
     if (this.next >= 0) {
       if (this.nextIndent > indent) return this.laterLine(indent, depth);
       const p = this.next;
-      if (this.nextIndent === indent && text.charCodeAt(p) === DASH && isBreakOrEnd(text.charCodeAt(p + 1))) {
+      if (this.nextIndent === indent && text.charCodeAt(p) === DASH && this.isBreakOrEndAt(p + 1)) {
         this.nextItem();
         return this.sequence(p, indent, depth + 1); // `key:` then `- item` at the key's indent
       }
     }
-    return { node: scalarNode(i, i, null, 'plain'), value: null, ext: this.emptyEnd(i, comment) };
+    return this.empty(i, comment);
   }
 
-  private sequence(start: number, indent: number, depth: number): Parsed {
+  private sequence(start: number, indent: number, depth: number): YNode {
     const text = this.text;
     const items: Array<YNode | null> = [];
     const values: unknown[] = [];
@@ -144,34 +168,41 @@ export class BlockParser extends TriviaScanner {
     let end: number;
     let commentBefore = false;
     for (;;) {
-      const item = this.item(dash, indent, commentBefore, depth);
-      items.push(item.node);
-      values.push(item.value);
-      end = item.ext;
+      items.push(this.item(dash, indent, commentBefore, depth));
+      values.push(this.value);
+      end = this.ext;
       if (this.next < 0 || this.nextIndent < indent) break;
       if (this.nextIndent > indent) bail();
       const p = this.next;
-      if (text.charCodeAt(p) !== DASH || !isBreakOrEnd(text.charCodeAt(p + 1))) break; // the parent's next key
+      if (text.charCodeAt(p) !== DASH || !this.isBreakOrEndAt(p + 1)) break; // the parent's next key
       // Trivia before a `-` are the start of its item: their comments extend an empty item's node.
       commentBefore = this.hasPendingComment();
       this.nextItem();
       dash = p;
     }
-    const node: YNode = { kind: 'seq', range: [start, end], flow: false, items };
-    return { node, value: values, ext: this.closeCollection(indent, end) };
+    this.value = values;
+    this.ext = this.closeCollection(indent, end);
+    return { kind: 'seq', range: [start, end], flow: false, items };
   }
 
   /** The item after the `-` at `dash` of a sequence of indent `indent`; `commentBefore`: comment lines precede the `-`. */
-  private item(dash: number, indent: number, commentBefore: boolean, depth: number): Parsed {
+  private item(dash: number, indent: number, commentBefore: boolean, depth: number): YNode {
     const text = this.text;
     let i = dash + 1;
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
-    if (c === c && c !== LF && c !== HASH) return this.node(i, indent + (i - dash), indent, true, depth + 1);
+    if (c !== LF && c !== HASH && i < this.len) return this.node(i, indent + (i - dash), indent, true, depth + 1);
     const comment = c === HASH;
     this.scan(this.lineAfter(i), indent, false, 0);
     if (this.next >= 0 && this.nextIndent > indent) return this.laterLine(indent, depth);
-    return { node: scalarNode(i, i, null, 'plain'), value: null, ext: this.emptyEnd(i, comment || commentBefore) };
+    return this.empty(i, comment || commentBefore);
+  }
+
+  /** An empty value at `pos` (after `key:` or `-` and their spaces); `comment`: comment lines go with it. */
+  private empty(pos: number, comment: boolean): YNode {
+    this.value = null;
+    this.ext = this.emptyEnd(pos, comment);
+    return { kind: 'scalar', range: [pos, pos], value: null, style: 'plain' };
   }
 
   /**
@@ -179,12 +210,12 @@ export class BlockParser extends TriviaScanner {
    * `indent`. A comment line not deeper than the collection lowers the `yaml` lexer's continuation
    * indent, so a scalar (or flow collection) after it could continue differently: left to the full parser.
    */
-  private laterLine(indent: number, depth: number): Parsed {
+  private laterLine(indent: number, depth: number): YNode {
     const lowered = this.lowestComment <= indent;
     this.nextItem();
-    const value = this.node(this.next, this.nextIndent, indent, false, depth + 1);
-    if (lowered && (value.node.kind === 'scalar' || value.node.flow)) bail();
-    return value;
+    const node = this.node(this.next, this.nextIndent, indent, false, depth + 1);
+    if (lowered && (node.kind === 'scalar' || node.flow)) bail();
+    return node;
   }
 
   /** The start of the line after the one holding `i`. */

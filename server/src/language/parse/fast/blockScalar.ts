@@ -1,5 +1,9 @@
-import { bail, lineEnd, scalarNode } from './common';
+import * as commonModule from './common';
 import type { YScalar } from '../yamlNode';
+
+// Imports are read once: compiled file by file (tsx), each use of an imported binding is a
+// getter call, far too slow for the inner loops of a scanner.
+const { bail, scalarNode } = commonModule;
 
 // Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
 const LF = 10; // '\n'
@@ -68,6 +72,12 @@ export function parseBlockScalar(text: string, pos: number, parent: number): Blo
   const source = text.slice(contentStart, end);
   const value = literal ? literalValue(source, indent, chomp) : foldedValue(source, indent, chomp);
   return { node: scalarNode(pos, end, value, literal ? 'block-literal' : 'block-folded'), end };
+}
+
+/** Position of the line break ending the line that holds `i` (or the text length). */
+function lineEnd(text: string, i: number): number {
+  const e = text.indexOf('\n', i);
+  return e === -1 ? text.length : e;
 }
 
 /** Leaves out trailing lines that hold at most `indent` spaces (they belong to what follows). */

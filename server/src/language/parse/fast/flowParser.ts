@@ -1,69 +1,79 @@
 import type { YNode, YPair, YScalar } from '../yamlNode';
-import { MAX_DEPTH, bail, isBreakOrEnd, isDocumentMarker, isFlowIndicator, isSpecialStart, scalarNode } from './common';
-import { scanDoubleQuoted, scanSingleQuoted } from './quoted';
-import { keyString, resolvePlain, scanPlainFlow, trimEnd } from './scalars';
-import { MapBuilder } from './mapBuilder';
+import * as commonModule from './common';
+import * as mapBuilderModule from './mapBuilder';
+import * as scalarsModule from './scalars';
+import * as scannerModule from './scanner';
 
-// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+// Imports are read once (see scanner.ts).
+const { MAX_DEPTH, bail, isBreakOrEnd, isDocumentMarker, isSpecialStart } = commonModule;
+const { MapBuilder } = mapBuilderModule;
+const { keyString, resolvePlain } = scalarsModule;
+const { Scanner } = scannerModule;
+
+// Character codes.
 const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const QUOTE = 34; // '"'
 const HASH = 35; // '#'
 const APOS = 39; // "'"
 const COMMA = 44; // ','
+const DASH = 45; // '-'
 const COLON = 58; // ':'
+const QUESTION = 63; // '?'
 const LBRACKET = 91; // '['
 const RBRACKET = 93; // ']'
 const LBRACE = 123; // '{'
 const RBRACE = 125; // '}'
 
-/** A flow collection (or flow scalar) and the position after it. */
-export interface FlowResult {
-  node: YNode;
-  value: unknown;
-  end: number;
-}
-
 /**
  * Flow collections (`{a: 1, b: [x, "y"]}`), possibly over several lines with comments and trailing
- * commas. `indentNext` is the least indent a continuation line needs (the enclosing block
- * collection's indent + 1; 0 at the top level): the `yaml` lexer ends the collection with an error
- * on a line less indented, except for the outermost closing bracket one column to the left.
+ * commas. `collection` returns the node, and leaves its plain value in `value` and the position
+ * after its closing bracket in `end`.
+ *
+ * Continuation lines need an indent of at least `indentNext` (the enclosing block collection's
+ * indent + 1; 0 at the top level): the `yaml` lexer ends the collection with an error on a line less
+ * indented, except for the outermost closing bracket one column to the left.
  */
-export class FlowParser {
-  private readonly len: number;
+export class FlowParser extends Scanner {
+  /** The plain value of the last parsed node. */
+  value: unknown = null;
+  private indentNext = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly indentNext: number,
-  ) {
-    this.len = text.length;
+  /** The collection whose opening bracket is at `pos`. */
+  parse(pos: number, indentNext: number, depth: number): YNode {
+    this.indentNext = indentNext;
+    return this.collection(pos, 1, depth);
   }
 
-  /** The collection starting with the bracket at `pos`. */
-  collection(pos: number, level: number, depth: number): FlowResult {
+  /** Where the last parsed collection ends (after its closing bracket). */
+  get endOffset(): number {
+    return this.end;
+  }
+
+  private collection(pos: number, level: number, depth: number): YNode {
     if (depth > MAX_DEPTH) bail();
     return this.text.charCodeAt(pos) === LBRACKET ? this.sequence(pos, level, depth) : this.mapping(pos, level, depth);
   }
 
-  private sequence(start: number, level: number, depth: number): FlowResult {
+  private sequence(start: number, level: number, depth: number): YNode {
     const text = this.text;
     const items: Array<YNode | null> = [];
     const values: unknown[] = [];
     let i = this.skip(start + 1, level);
     while (text.charCodeAt(i) !== RBRACKET) {
-      const item = this.value(i, level, depth);
-      items.push(item.node);
-      values.push(item.value);
-      i = this.skip(item.end, level);
+      items.push(this.item(i, level, depth));
+      values.push(this.value);
+      i = this.skip(this.end, level);
       const c = text.charCodeAt(i);
       if (c === COMMA) i = this.skip(i + 1, level);
       else if (c !== RBRACKET) bail(); // a pair (`[a: 1]`), a missing comma, a wrong bracket
     }
-    return { node: { kind: 'seq', range: [start, i + 1], flow: true, items }, value: values, end: i + 1 };
+    this.value = values;
+    this.end = i + 1;
+    return { kind: 'seq', range: [start, i + 1], flow: true, items };
   }
 
-  private mapping(start: number, level: number, depth: number): FlowResult {
+  private mapping(start: number, level: number, depth: number): YNode {
     const text = this.text;
     const map = new MapBuilder();
     let i = this.skip(start + 1, level);
@@ -77,52 +87,68 @@ export class FlowParser {
       let p = colon + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       i = this.skip(p, level);
-      let value: FlowResult;
+      let value: YNode;
       const c = text.charCodeAt(i);
-      if (c === COMMA || c === RBRACE) value = { node: scalarNode(p, p, null, 'plain'), value: null, end: i };
-      else value = this.value(i, level, depth);
-      const pair: YPair = { key, value: value.node };
-      map.add(pair, keyString(key.value), value.value);
-      this.checkAfterMapValue(value.end);
-      i = this.skip(value.end, level);
+      if (c === COMMA || c === RBRACE) {
+        value = { kind: 'scalar', range: [p, p], value: null, style: 'plain' };
+        this.value = null;
+        this.end = i;
+      } else {
+        value = this.item(i, level, depth);
+        this.checkAfterMapValue(this.end);
+      }
+      const pair: YPair = { key, value };
+      map.add(pair, keyString(key.value), this.value);
+      i = this.skip(this.end, level);
       const d = text.charCodeAt(i);
       if (d === COMMA) i = this.skip(i + 1, level);
       else if (d !== RBRACE) bail();
     }
-    return { node: { kind: 'map', range: [start, i + 1], flow: true, items: map.items }, value: map.value, end: i + 1 };
+    this.value = map.value;
+    this.end = i + 1;
+    return { kind: 'map', range: [start, i + 1], flow: true, items: map.items };
   }
 
   /** A map key: a quoted or plain scalar on one line. */
   private key(i: number): YScalar {
     const text = this.text;
     const c = text.charCodeAt(i);
-    if (c === QUOTE || c === APOS) {
-      const q = c === QUOTE ? scanDoubleQuoted(text, i) : scanSingleQuoted(text, i);
-      return scalarNode(i, q.end, q.value, c === QUOTE ? 'double' : 'single');
-    }
-    if (isSpecialStart(c) || isFlowIndicatorStart(text, i)) bail();
-    const stop = scanPlainFlow(text, i);
+    if (c === QUOTE || c === APOS) return this.quoted(i);
+    if (isSpecialStart(c) || this.isIndicatorStart(i)) bail();
+    const stop = this.plainFlowStop(i);
     if (text.charCodeAt(stop) !== COLON) bail();
-    const end = trimEnd(text, i, stop);
-    return scalarNode(i, end, resolvePlain(text.slice(i, end)), 'plain');
+    const end = this.trimEnd(i, stop);
+    return { kind: 'scalar', range: [i, end], value: resolvePlain(text.slice(i, end)), style: 'plain' };
   }
 
   /** A value in a flow collection: a nested collection, a quoted scalar or a one-line plain scalar. */
-  private value(i: number, level: number, depth: number): FlowResult {
+  private item(i: number, level: number, depth: number): YNode {
     const text = this.text;
     const c = text.charCodeAt(i);
     if (c === LBRACKET || c === LBRACE) return this.collection(i, level + 1, depth + 1);
     if (c === QUOTE || c === APOS) {
-      const q = c === QUOTE ? scanDoubleQuoted(text, i) : scanSingleQuoted(text, i);
-      return { node: scalarNode(i, q.end, q.value, c === QUOTE ? 'double' : 'single'), value: q.value, end: q.end };
+      const node = this.quoted(i);
+      this.value = node.value;
+      return node;
     }
-    if (isSpecialStart(c) || isFlowIndicatorStart(text, i) || c !== c) bail();
-    const stop = scanPlainFlow(text, i);
-    const end = trimEnd(text, i, stop);
+    if (isSpecialStart(c) || this.isIndicatorStart(i) || i >= this.len) bail();
+    const stop = this.plainFlowStop(i);
+    const end = this.trimEnd(i, stop);
     if (end === i) bail();
     if (text.charCodeAt(stop) === LF) this.checkPlainEnd(stop);
     const value = resolvePlain(text.slice(i, end));
-    return { node: scalarNode(i, end, value, 'plain'), value, end };
+    this.value = value;
+    this.end = end;
+    return { kind: 'scalar', range: [i, end], value, style: 'plain' };
+  }
+
+  /** `:` anywhere, or `-`/`?` before a space, a line break, the end or a flow indicator: not a plain scalar here. */
+  private isIndicatorStart(i: number): boolean {
+    const c = this.text.charCodeAt(i);
+    if (c === COLON) return true;
+    if (c !== DASH && c !== QUESTION) return false;
+    const n = this.text.charCodeAt(i + 1);
+    return isBreakOrEnd(n) || n === COMMA || n === LBRACKET || n === RBRACKET || n === LBRACE || n === RBRACE;
   }
 
   /** A plain scalar that reaches the end of its line continues on the next one unless that starts with `,]}#`. */
@@ -161,7 +187,8 @@ export class FlowParser {
         if (d === LF || d === HASH) continue;
         if (i >= this.len) bail(); // unterminated
         const indent = i - lineStart;
-        if (indent < this.indentNext && !(indent === this.indentNext - 1 && level === 1 && (d === RBRACKET || d === RBRACE))) bail();
+        const next = this.indentNext;
+        if (indent < next && !(indent === next - 1 && level === 1 && (d === RBRACKET || d === RBRACE))) bail();
         if (indent === 0 && isDocumentMarker(text, i)) bail();
       } else if (c === HASH) {
         const before = text.charCodeAt(i - 1);
@@ -175,13 +202,4 @@ export class FlowParser {
       }
     }
   }
-}
-
-/** `:` anywhere, or `-`/`?` before a space, a line break, the end or a flow indicator: not a plain scalar here. */
-function isFlowIndicatorStart(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === COLON) return true;
-  if (c !== 45 /* - */ && c !== 63 /* ? */) return false;
-  const n = text.charCodeAt(i + 1);
-  return isBreakOrEnd(n) || isFlowIndicator(n);
 }

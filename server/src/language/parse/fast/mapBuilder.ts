@@ -1,5 +1,11 @@
 import type { YPair } from '../yamlNode';
-import { bail } from './common';
+import * as commonModule from './common';
+
+// Read once (see scanner.ts).
+const { bail } = commonModule;
+
+/** Up to this many keys, duplicates are found by a linear scan; past it, with a set. */
+const SMALL = 16;
 
 /**
  * Collects a mapping's pairs and its plain value (keys as strings, null values left out, as
@@ -9,13 +15,21 @@ import { bail } from './common';
 export class MapBuilder {
   readonly items: YPair[] = [];
   readonly value: Record<string, unknown> = {};
-  private nullKeys: string[] | undefined;
+  private readonly keys: string[] = [];
+  private set: Set<string> | undefined;
 
   add(pair: YPair, key: string, value: unknown): void {
-    if (Object.prototype.hasOwnProperty.call(this.value, key) || key === '__proto__' || key === '<<') bail();
-    if (this.nullKeys !== undefined && this.nullKeys.includes(key)) bail();
+    const keys = this.keys;
+    if (keys.length < SMALL) {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === key) bail();
+    } else {
+      this.set ??= new Set(keys);
+      if (this.set.has(key)) bail();
+      this.set.add(key);
+    }
+    if (key === '__proto__' || key === '<<') bail();
+    keys.push(key);
     this.items.push(pair);
     if (value !== null) this.value[key] = value;
-    else (this.nullKeys ??= []).push(key);
   }
 }

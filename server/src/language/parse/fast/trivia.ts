@@ -1,4 +1,10 @@
-import { bail, isDocumentMarker } from './common';
+import * as commonModule from './common';
+import * as scannerModule from './scanner';
+
+// Imports are read once: compiled file by file (tsx), each use of an imported binding is a
+// getter call, far too slow for the inner loops of a scanner.
+const { bail, isDocumentMarker } = commonModule;
+const { Scanner } = scannerModule;
 
 // Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
 const LF = 10; // '\n'
@@ -19,8 +25,7 @@ const HASH = 35; // '#'
  *  - After an empty value (`key:` / `-` with nothing), all trivia up to the next content token
  *    belong to that empty node, but only extend it when they hold a comment.
  */
-export class TriviaScanner {
-  protected readonly len: number;
+export class TriviaScanner extends Scanner {
   /** Position of the next content line's first character, or -1 at the end of the text. */
   next = -1;
   /** Indent of the next content line. */
@@ -31,10 +36,6 @@ export class TriviaScanner {
   protected pendingEnd = 0;
   /** The least indent of the comment lines met by the last `scan` (Infinity if none). */
   protected lowestComment = Infinity;
-
-  constructor(protected readonly text: string) {
-    this.len = text.length;
-  }
 
   /**
    * Called after a flow leaf whose content ends at `q`, in a collection of indent `parent`: checks

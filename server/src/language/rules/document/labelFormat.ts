@@ -1,5 +1,5 @@
 import { isPlainObject } from '../../manifests';
-import { labelValue, qualifiedName } from '../facts/nameFormats';
+import { isTemplatePlaceholder, labelValue, qualifiedName } from '../facts/nameFormats';
 import { defineDocumentRule } from '../defineRule';
 import { metadataPathsOf } from '../objects/metadataPaths';
 import { valueAt } from '../objects/podSpecs';
@@ -13,6 +13,7 @@ export const labelFormat = defineDocumentRule(
         const map = valueAt(target.object, [...metadata, field]);
         if (!isPlainObject(map)) continue;
         for (const [key, value] of Object.entries(map)) {
+          if (isTemplatePlaceholder(key) || (typeof value === 'string' && isTemplatePlaceholder(value))) continue;
           const keyReasons = qualifiedName(key);
           if (keyReasons.length) report([...metadata, field, key], `Invalid ${field === 'labels' ? 'label' : 'annotation'} key \`${key}\`: ${keyReasons.join('; ')}.`, { target: 'key' });
           if (field === 'labels' && typeof value === 'string') {

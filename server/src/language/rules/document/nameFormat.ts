@@ -1,4 +1,4 @@
-import { dns1123Label, dns1123Subdomain, LABEL_NAMED_KINDS, PATH_SEGMENT_NAMED_KINDS } from '../facts/nameFormats';
+import { dns1123Label, dns1123Subdomain, isTemplatePlaceholder, LABEL_NAMED_KINDS, PATH_SEGMENT_NAMED_KINDS } from '../facts/nameFormats';
 import { defineDocumentRule } from '../defineRule';
 
 /** CronJob names are suffixed with an 11-character timestamp for their Jobs, so they may be at most 52 characters. */
@@ -23,7 +23,7 @@ export const nameFormat = defineDocumentRule(
     const { object } = target;
     const name = object.metadata?.name;
     if (typeof object.kind !== 'string' || typeof name !== 'string' || name === '') return;
-    const reasons = nameProblems(object.kind, name);
+    const reasons = isTemplatePlaceholder(name) ? [] : nameProblems(object.kind, name);
     if (reasons.length) report(['metadata', 'name'], `Invalid name \`${shorten(name)}\` for a ${object.kind}: ${reasons.join('; ')}.`);
     const generateName = object.metadata?.generateName;
     if (typeof generateName === 'string' && generateName !== '') {

@@ -6,7 +6,9 @@ export const nameRequired = defineDocumentRule(
   { code: 'api/name-required', defaultSeverity: 'error', category: 'api-server', summary: 'Every object needs `metadata.name` (or `metadata.generateName`).' },
   (target, report) => {
     const { object } = target;
-    if (typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') return;
+    // Only API objects: a config file with apiVersion/kind (Kustomization, AdmissionConfiguration) has no name.
+    if (target.resolution?.status !== 'known') return;
+    if (typeof object.kind === 'string' && object.kind.endsWith('Review')) return; // TokenReview, SubjectAccessReview…: created, never stored
     const metadata = object.metadata;
     // A name of the wrong type is the schema's to report; this rule is about a missing one.
     const given = (value: unknown): boolean => value !== undefined && value !== '';

@@ -70,3 +70,11 @@ export function ianaServiceName(value: string): string[] {
  */
 export const LABEL_NAMED_KINDS: ReadonlySet<string> = new Set(['Namespace', 'Service', 'StatefulSet']);
 export const PATH_SEGMENT_NAMED_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'PriorityLevelConfiguration', 'FlowSchema']);
+
+/**
+ * A value that is a template placeholder rather than a name (`etcd-{{cell}}`, `job-$ITEM`, `${NAME}`):
+ * the file is a template to be filled in, so format rules leave it alone.
+ */
+export function isTemplatePlaceholder(value: string): boolean {
+  return value.includes('{{') || /\$\{?[A-Za-z_]/.test(value);
+}

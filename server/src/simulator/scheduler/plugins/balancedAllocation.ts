@@ -35,6 +35,21 @@ export const balancedAllocationPlugin = definePlugin<never, undefined>({
   },
   score: (cycle, _state, node) => scoreAt(cycle, node.index),
   scoreNodes(cycle, _state, nodes, out) {
-    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(cycle, nodes[i]);
+    const r = cycle.pod.spec.requests;
+    const { allocMilliCPU, allocMemory, requestedMilliCPU, requestedMemory } = cycle.cluster.columns;
+    const podCPU = r.milliCPU;
+    const podMemory = r.memory;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      const allocCPU = allocMilliCPU[n];
+      const allocMem = allocMemory[n];
+      if (allocCPU <= 0 || allocMem <= 0) {
+        out[i] = MAX_SCORE;
+        continue;
+      }
+      const cpu = Math.min(1, (requestedMilliCPU[n] + podCPU) / allocCPU);
+      const memory = Math.min(1, (requestedMemory[n] + podMemory) / allocMem);
+      out[i] = Math.trunc((1 - Math.abs((cpu - memory) / 2)) * MAX_SCORE);
+    }
   },
 });

@@ -66,6 +66,10 @@ export const imageLocalityPlugin = definePlugin<never, ImageState>({
   },
   score: (_cycle, state, node) => scoreAt(state, node.index),
   scoreNodes(_cycle, state, nodes, out) {
+    if (state.sizes.length === 0) {
+      out.fill(0, 0, nodes.length);
+      return;
+    }
     for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(state, nodes[i]);
   },
 });

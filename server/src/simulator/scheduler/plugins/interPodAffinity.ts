@@ -35,17 +35,30 @@ interface FilterState extends OwnCounters {
   existingAnti: DomainCounts[];
 }
 
-function filterAt(state: FilterState, index: number): Status | null {
+function affinityAt(state: FilterState, index: number): Status | null {
   const affinity = state.affinity;
-  if (affinity !== null) {
-    let podsExist = true;
-    for (let t = 0; t < affinity.topologies.length; t++) {
-      const domain = affinity.topologies[t].domainOf[index];
-      if (domain < 0) return AFFINITY;
-      if (affinity.counts[t][domain] <= 0) podsExist = false;
-    }
-    if (!podsExist && !(affinity.total() === 0 && state.matchesOwnTerms)) return AFFINITY;
+  if (affinity === null) return null;
+  let podsExist = true;
+  for (let t = 0; t < affinity.topologies.length; t++) {
+    const domain = affinity.topologies[t].domainOf[index];
+    if (domain < 0) return AFFINITY;
+    if (affinity.counts[t][domain] <= 0) podsExist = false;
   }
+  return !podsExist && !(affinity.total() === 0 && state.matchesOwnTerms) ? AFFINITY : null;
+}
+
+/** Marks the nodes whose domain holds a matching pod. */
+function markMatches(domainOf: Int32Array, counts: Int32Array, status: Status, nodes: Int32Array, from: number, to: number, statuses: Array<Status | null>): void {
+  for (let i = from; i < to; i++) {
+    if (statuses[i] !== null) continue;
+    const domain = domainOf[nodes[i]];
+    if (domain >= 0 && counts[domain] > 0) statuses[i] = status;
+  }
+}
+
+function filterAt(state: FilterState, index: number): Status | null {
+  const affinity = affinityAt(state, index);
+  if (affinity !== null) return affinity;
   for (let i = 0; i < state.anti.length; i++) {
     const domain = state.anti[i].topologies[0].domainOf[index];
     if (domain >= 0 && state.anti[i].counts[0][domain] > 0) return ANTI_AFFINITY;
@@ -76,7 +89,10 @@ export const interPodAffinityPlugin = definePlugin<FilterState, readonly DomainC
   },
   filter: (_cycle, state, node) => filterAt(state, node.index),
   filterNodes(_cycle, state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(state, nodes[i]);
+    if (state.affinity !== null) for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = affinityAt(state, nodes[i]);
+    // Anti-affinity, then existing pods' anti-affinity, one term at a time (a node keeps its first failure).
+    for (let t = 0; t < state.anti.length; t++) markMatches(state.anti[t].topologies[0].domainOf, state.anti[t].counts[0], ANTI_AFFINITY, nodes, from, to, statuses);
+    for (let t = 0; t < state.existingAnti.length; t++) markMatches(state.existingAnti[t].domainOf, state.existingAnti[t].counts, EXISTING_ANTI_AFFINITY, nodes, from, to, statuses);
   },
   preScore: prepareInterPodAffinityScore,
   score: interPodAffinityScore,

@@ -62,7 +62,8 @@ export function interPodAffinityScoreNodes(_cycle: Cycle, contributions: readonl
 export function normalizeInterPodAffinityScores(_cycle: Cycle, _state: readonly DomainCounts[], scores: Float64Array): void {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of scores) {
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
     if (s < min) min = s;
     if (s > max) max = s;
   }

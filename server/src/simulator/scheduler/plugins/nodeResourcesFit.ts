@@ -85,13 +85,44 @@ export const nodeResourcesFitPlugin = definePlugin<undefined, undefined>({
   name: NODE_RESOURCES_FIT,
   filter: (cycle, _state, node) => filterAt(cycle, node.index),
   filterNodes(cycle, _state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
+    const r = cycle.pod.spec.requests;
+    const c = cycle.cluster.columns;
+    const { podCount, allowedPods, allocMilliCPU, requestedMilliCPU, allocMemory, requestedMemory } = c;
+    const cpu = r.milliCPU;
+    const memory = r.memory;
+    // Fast path for the common request (cpu and/or memory only); anything else goes through filterAt.
+    const simple = r.ephemeralStorage === 0 && r.scalar.length === 0;
+    for (let i = from; i < to; i++) {
+      if (statuses[i] !== null) continue;
+      const n = nodes[i];
+      if (simple && podCount[n] + 1 <= allowedPods[n] && (cpu === 0 || cpu <= allocMilliCPU[n] - requestedMilliCPU[n]) && (memory === 0 || memory <= allocMemory[n] - requestedMemory[n])) continue;
+      statuses[i] = filterAt(cycle, n);
+    }
   },
   preScore() {
     return undefined;
   },
   score: (cycle, _state, node) => scoreAt(cycle, node.index),
   scoreNodes(cycle, _state, nodes, out) {
-    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(cycle, nodes[i]);
+    const spec = cycle.pod.spec;
+    const { allocMilliCPU, allocMemory, nonZeroMilliCPU, nonZeroMemory } = cycle.cluster.columns;
+    const cpu = spec.nonZeroMilliCPU;
+    const memory = spec.nonZeroMemory;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      const allocCPU = allocMilliCPU[n];
+      const allocMem = allocMemory[n];
+      let total = 0;
+      let count = 0;
+      if (allocCPU > 0) {
+        total += leastRequestedScore(nonZeroMilliCPU[n] + cpu, allocCPU);
+        count++;
+      }
+      if (allocMem > 0) {
+        total += leastRequestedScore(nonZeroMemory[n] + memory, allocMem);
+        count++;
+      }
+      out[i] = count === 0 ? 0 : Math.trunc(total / count);
+    }
   },
 });

@@ -59,7 +59,20 @@ export const podTopologySpreadPlugin = definePlugin<SpreadFilterState, SpreadSco
   },
   filter: (_cycle, state, node) => filterAt(state, node.index),
   filterNodes(_cycle, state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(state, nodes[i]);
+    // Constraint by constraint (each with its arrays in locals); a node keeps its first failure.
+    for (let k = 0; k < state.constraints.length; k++) {
+      const c = state.constraints[k];
+      const counter = state.counters[k];
+      const domainOf = counter.topology.domainOf;
+      const counts = counter.counts;
+      const limit = c.maxSkew + (counter.domains < c.minDomains ? 0 : counter.min()) - (state.selfMatch[k] ? 1 : 0);
+      for (let i = from; i < to; i++) {
+        if (statuses[i] !== null) continue;
+        const domain = domainOf[nodes[i]];
+        if (domain < 0) statuses[i] = MISSING_LABEL;
+        else if (counts[domain] > limit) statuses[i] = SKEW;
+      }
+    }
   },
   preScore: prepareSpreadScore,
   score: spreadScore,

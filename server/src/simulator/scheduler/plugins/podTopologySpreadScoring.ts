@@ -75,32 +75,44 @@ export function prepareSpreadScore(cycle: Cycle, feasible: Int32Array): SpreadSc
   const perNode = new Uint8Array(k);
   for (let i = 0; i < k; i++) {
     const hostname = constraints[i].topologyKey === HOSTNAME;
-    weights[i] = Math.log((hostname ? feasible.length - ignoredCount : domainCount(topologies[i], feasible, ignored)) + 2);
+    weights[i] = Math.log((hostname ? feasible.length - ignoredCount : domainCount(topologies[i].domainOf, topologies[i].values, feasible, ignored)) + 2);
     sources.push(hostname ? counters.nodeCounters[i]!.perNode : counters.domainCounters[i]!.counts);
     perNode[i] = hostname ? 1 : 0;
   }
-  const skews = new Float64Array(constraints.map((c) => c.maxSkew - 1));
-  return { ...counters, weights, ignored, ignoredCount, sources, perNode, skews };
+  const skews = new Float64Array(k);
+  for (let i = 0; i < k; i++) skews[i] = constraints[i].maxSkew - 1;
+  return {
+    constraints,
+    topologies,
+    domainCounters: counters.domainCounters,
+    nodeCounters: counters.nodeCounters,
+    weights,
+    ignored,
+    ignoredCount,
+    sources,
+    perNode,
+    skews,
+  };
 }
 
 /**
  * Distinct values of the key over the non-ignored feasible nodes; with the system defaults a node
  * without the key counts as the value "" (one more domain, unless a node has the value "").
  */
-function domainCount(topology: TopologyIndex, feasible: Int32Array, ignored: Uint8Array | null): number {
-  const seen = new Uint8Array(topology.values.length);
+function domainCount(domainOf: Int32Array, values: readonly string[], feasible: Int32Array, ignored: Uint8Array | null): number {
+  const seen = new Uint8Array(values.length);
   let size = 0;
   let missing = false;
   for (let n = 0; n < feasible.length; n++) {
     if (ignored !== null && ignored[feasible[n]] === 1) continue;
-    const domain = topology.domainOf[feasible[n]];
+    const domain = domainOf[feasible[n]];
     if (domain < 0) missing = true;
     else if (seen[domain] === 0) {
       seen[domain] = 1;
       size++;
     }
   }
-  if (missing && !topology.values.some((v, id) => v === '' && seen[id] === 1)) size++;
+  if (missing && !values.some((v, id) => v === '' && seen[id] === 1)) size++;
   return size;
 }
 
@@ -121,8 +133,25 @@ export function spreadScore(_cycle: Cycle, state: SpreadScoreState, node: NodeIn
   return scoreAt(state, node.index);
 }
 
+/**
+ * The batch form, one constraint at a time with everything it reads in locals (the common
+ * hostname + zone pair would otherwise reload the same arrays from the state for every node).
+ */
 export function spreadScoreNodes(_cycle: Cycle, state: SpreadScoreState, nodes: Int32Array, out: Float64Array): void {
-  for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(state, nodes[i]);
+  const n = nodes.length;
+  out.fill(0, 0, n);
+  for (let c = 0; c < state.topologies.length; c++) addConstraint(state.topologies[c].domainOf, state.sources[c], state.perNode[c] === 1, state.weights[c], state.skews[c], nodes, out);
+  const ignored = state.ignored;
+  for (let i = 0; i < n; i++) out[i] = ignored !== null && ignored[nodes[i]] === 1 ? 0 : Math.round(out[i]);
+}
+
+function addConstraint(domainOf: Int32Array, counts: Int32Array, perNode: boolean, weight: number, skew: number, nodes: Int32Array, out: Float64Array): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const index = nodes[i];
+    const domain = domainOf[index];
+    if (domain < 0) continue;
+    out[i] += counts[perNode ? index : domain] * weight + skew;
+  }
 }
 
 export function normalizeSpreadScores(_cycle: Cycle, state: SpreadScoreState, scores: Float64Array, feasible: Int32Array): void {

@@ -35,14 +35,16 @@ export const taintTolerationPlugin = definePlugin<undefined, undefined>({
   name: TAINT_TOLERATION,
   filter: (cycle, _state, node) => filterAt(cycle, node.index),
   filterNodes(cycle, _state, nodes, from, to, statuses) {
-    for (let i = from; i < to; i++) if (statuses[i] === null) statuses[i] = filterAt(cycle, nodes[i]);
+    const tainted = cycle.cluster.columns.hasDoNotScheduleTaints;
+    for (let i = from; i < to; i++) if (statuses[i] === null && tainted[nodes[i]] === 1) statuses[i] = filterAt(cycle, nodes[i]);
   },
   preScore() {
     return undefined;
   },
   score: (cycle, _state, node) => scoreAt(cycle, node.index),
   scoreNodes(cycle, _state, nodes, out) {
-    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(cycle, nodes[i]);
+    const tainted = cycle.cluster.columns.hasPreferNoScheduleTaints;
+    for (let i = 0; i < nodes.length; i++) out[i] = tainted[nodes[i]] === 1 ? scoreAt(cycle, nodes[i]) : 0;
   },
   normalizeScore(_cycle, _state, scores) {
     defaultNormalizeScore(scores, true);

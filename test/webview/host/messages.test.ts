@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isRevealAllowed, parsePersistedState, parseWebviewMessage } from '../../../client/src/preview/messages';
+
+const messages: Array<{ name: string; raw: unknown; parsed: unknown }> = [
+  { name: 'ready', raw: { type: 'ready', extra: 1 }, parsed: { type: 'ready' } },
+  { name: 'a reveal', raw: { type: 'revealSource', location: { uri: 'file:///w/a.yaml', line: 3 } }, parsed: { type: 'revealSource', location: { uri: 'file:///w/a.yaml', line: 3 } } },
+  { name: 'a reveal with a fractional line', raw: { type: 'revealSource', location: { uri: 'file:///w/a.yaml', line: 1.5 } }, parsed: undefined },
+  { name: 'a reveal with a negative line', raw: { type: 'revealSource', location: { uri: 'file:///w/a.yaml', line: -1 } }, parsed: undefined },
+  { name: 'a reveal without a uri', raw: { type: 'revealSource', location: { line: 0 } }, parsed: undefined },
+  { name: 'a reveal with an empty uri', raw: { type: 'revealSource', location: { uri: '', line: 0 } }, parsed: undefined },
+  { name: 'setScope workspace', raw: { type: 'setScope', scope: 'workspace' }, parsed: { type: 'setScope', scope: 'workspace' } },
+  { name: 'setScope with an unknown scope', raw: { type: 'setScope', scope: 'cluster' }, parsed: undefined },
+  { name: 'setNeverReady', raw: { type: 'setNeverReady', neverReady: true }, parsed: { type: 'setNeverReady', neverReady: true } },
+  { name: 'setNeverReady with a string', raw: { type: 'setNeverReady', neverReady: 'yes' }, parsed: undefined },
+  { name: 'an unknown type', raw: { type: 'runCommand', command: 'rm -rf' }, parsed: undefined },
+  { name: 'null', raw: null, parsed: undefined },
+  { name: 'an array', raw: [{ type: 'ready' }], parsed: undefined },
+  { name: 'a string', raw: 'ready', parsed: undefined },
+];
+for (const c of messages) {
+  test(`host messages: ${c.name}`, () => assert.deepEqual(parseWebviewMessage(c.raw), c.parsed));
+}
+
+const folders = ['file:///home/me/shop', 'file:///home/me/other%20repo'];
+const reveals: Array<{ name: string; uri: string; previewed?: string; allowed: boolean }> = [
+  { name: 'a file in a workspace folder', uri: 'file:///home/me/shop/k8s/web.yaml', allowed: true },
+  { name: 'a file in a folder with an encoded space', uri: 'file:///home/me/other%20repo/a.yaml', allowed: true },
+  { name: 'a file outside every folder', uri: 'file:///etc/passwd', allowed: false },
+  { name: 'a sibling folder sharing the prefix', uri: 'file:///home/me/shop-secrets/a.yaml', allowed: false },
+  { name: 'a path that climbs out with ..', uri: 'file:///home/me/shop/../../../etc/passwd', allowed: false },
+  { name: 'an encoded ..', uri: 'file:///home/me/shop/%2e%2e/%2e%2e/etc/passwd', allowed: false },
+  { name: 'a javascript: URI', uri: 'javascript:alert(1)', allowed: false },
+  { name: 'an https URI', uri: 'https://example.com/a.yaml', allowed: false },
+  { name: 'a command URI', uri: 'command:workbench.action.terminal.new', allowed: false },
+  { name: 'a file URI with a query', uri: 'file:///home/me/shop/a.yaml?x=1', allowed: false },
+  { name: 'the previewed untitled document itself', uri: 'untitled:Untitled-1', previewed: 'untitled:Untitled-1', allowed: true },
+  { name: 'another untitled document', uri: 'untitled:Untitled-2', previewed: 'untitled:Untitled-1', allowed: false },
+  { name: 'not a URI', uri: '../../etc/passwd', allowed: false },
+];
+for (const c of reveals) {
+  test(`host reveal: ${c.name} is ${c.allowed ? 'allowed' : 'refused'}`, () => {
+    assert.equal(isRevealAllowed(c.uri, folders, c.previewed ?? null), c.allowed);
+  });
+}
+
+test('host reveal: without a workspace only the previewed file may be revealed', () => {
+  assert.equal(isRevealAllowed('file:///tmp/a.yaml', [], 'file:///tmp/a.yaml'), true);
+  assert.equal(isRevealAllowed('file:///tmp/b.yaml', [], 'file:///tmp/a.yaml'), false);
+});
+
+test('host state: the serializer reads the target back from the saved webview state', () => {
+  assert.deepEqual(parsePersistedState({ uri: 'file:///w/a.yaml', scope: 'workspace', neverReady: true, view: 'rollout' }), { uri: 'file:///w/a.yaml', scope: 'workspace', neverReady: true });
+  assert.deepEqual(parsePersistedState(undefined), { uri: null, scope: 'file', neverReady: false });
+  assert.deepEqual(parsePersistedState({ uri: 7, scope: 'x', neverReady: 'true' }), { uri: null, scope: 'file', neverReady: false });
+});
