@@ -45,7 +45,7 @@ export class DrydockClient implements vscode.Disposable {
         { scheme: 'untitled', language: 'yaml' },
       ],
       synchronize: { configurationSection: 'drydock' },
-      initializationOptions: { settings: vscode.workspace.getConfiguration('drydock') },
+      initializationOptions: { settings: vscode.workspace.getConfiguration('drydock'), trusted: vscode.workspace.isTrusted },
     };
     this.client = new LanguageClient('drydock', 'Drydock', serverOptions, clientOptions);
     await this.client.start();

@@ -99,14 +99,16 @@ function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement 
   const rows = Object.entries(pod.scores).sort(([nameA, a], [nameB, b]) => b.total - a.total || nameA.localeCompare(nameB));
   const heading = el('h3', {}, `Scores: ${plural(rows.length, 'feasible node')}`);
   if (rows.length === 0) return el('section', { class: 'details-section' }, heading, el('p', { class: 'muted' }, 'No node passed the filters, so none was scored.'));
-  const plugins = pluginColumns(rows.map(([, score]) => score));
+  const { plugins, zero } = pluginColumns(rows.map(([, score]) => score));
   const body = el('tbody', {});
   const renderRows = (count: number) => {
     body.textContent = '';
     for (const [node, score] of rows.slice(0, count)) {
       const chosen = node === pod.node;
       body.append(el('tr', { class: chosen ? 'chosen' : false },
-        el('th', { scope: 'row' }, button(node, { class: 'link', 'aria-label': `Show node ${node}` }, () => actions.showNode(node)), chosen && el('span', { class: 'badge badge-chosen' }, '✓ chosen')),
+        el('th', { scope: 'row', class: 'score-node' },
+          button(node, { class: 'link', 'aria-label': `Show node ${node}${chosen ? ' (chosen)' : ''}` }, () => actions.showNode(node)),
+          chosen && el('span', { class: 'badge badge-chosen', title: 'chosen by the scheduler' }, '✓')),
         ...plugins.map((plugin) => el('td', { class: 'num' }, score.plugins[plugin] ?? 0)),
         el('td', { class: 'num total' }, score.total),
       ));
@@ -117,12 +119,13 @@ function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement 
     el('caption', {}, 'Weighted score of each plugin (weight × normalised 0–100); the highest total wins'),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Node'),
-      ...plugins.map((plugin) => el('th', { scope: 'col', class: 'num' }, ...camelCaseBreaks(plugin))),
+      ...plugins.map((plugin) => el('th', { scope: 'col', class: 'num', title: plugin, 'aria-label': plugin }, ...shortPluginName(plugin))),
       el('th', { scope: 'col', class: 'num' }, 'Total'),
     )),
     body,
   );
-  const section = el('section', { class: 'details-section' }, heading, el('div', { class: 'table-scroll' }, table));
+  const section = el('section', { class: 'details-section' }, heading, el('div', { class: 'table-scroll' }, table),
+    zero.length > 0 && el('p', { class: 'muted' }, `Scored 0 on every node: ${zero.join(', ')}.`));
   if (rows.length > SCORE_ROWS_SHOWN) {
     const more = button(`Show all ${rows.length} nodes`, { class: 'secondary' }, () => {
       renderRows(rows.length);
@@ -133,15 +136,32 @@ function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement 
   return section;
 }
 
-/** Plugins in order of their largest contribution, so the deciding ones come first. */
-function pluginColumns(scores: readonly NodeScore[]): string[] {
+/**
+ * Plugins in order of their largest contribution, so the deciding ones come first; plugins that
+ * scored 0 on every node get no column (they are listed under the table).
+ */
+function pluginColumns(scores: readonly NodeScore[]): { plugins: string[]; zero: string[] } {
   const max = new Map<string, number>();
-  for (const score of scores) for (const [plugin, value] of Object.entries(score.plugins)) max.set(plugin, Math.max(max.get(plugin) ?? 0, value));
-  return [...max.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([plugin]) => plugin);
+  for (const score of scores) for (const [plugin, value] of Object.entries(score.plugins)) max.set(plugin, Math.max(max.get(plugin) ?? 0, Math.abs(value)));
+  const sorted = [...max.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { plugins: sorted.filter(([, m]) => m > 0).map(([plugin]) => plugin), zero: sorted.filter(([, m]) => m === 0).map(([plugin]) => plugin).sort() };
 }
 
-/** "NodeResourcesFit" → "Node", <wbr>, "Resources", <wbr>, "Fit": long plugin names wrap between words. */
-function camelCaseBreaks(name: string): Child[] {
-  const words = name.split(/(?<=[a-z])(?=[A-Z])/);
-  return words.flatMap((word, i) => (i === 0 ? [word] : [el('wbr'), word]));
+/** Column headings for the default score plugins; the full name is the heading's title and label. */
+const SHORT_PLUGIN_NAMES: Record<string, string> = {
+  NodeResourcesFit: 'Fit',
+  NodeResourcesBalancedAllocation: 'Balanced',
+  TaintToleration: 'Taints',
+  PodTopologySpread: 'Spread',
+  InterPodAffinity: 'Pod affinity',
+  NodeAffinity: 'Node affinity',
+  ImageLocality: 'Image',
+  VolumeBinding: 'Volumes',
+};
+
+/** A short heading, or an unknown plugin's name with line-break chances between its words. */
+function shortPluginName(name: string): Child[] {
+  const short = SHORT_PLUGIN_NAMES[name];
+  if (short) return [short];
+  return name.split(/(?<=[a-z])(?=[A-Z])/).flatMap((word, i) => (i === 0 ? [word] : [el('wbr'), word]));
 }

@@ -22,6 +22,9 @@ import { hoverHandler } from './handlers/hover';
 import { documentSymbolHandler, foldingRangeHandler } from './handlers/symbols';
 import { ValidationScheduler } from './handlers/validation';
 import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
+import { parsedFileOf } from './handlers/featureDocument';
+import { SimulationService } from './handlers/simulation';
+import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
 import { LanguageService } from './language/languageService';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -39,6 +42,16 @@ export function startServer(connection: Connection, service: LanguageService = n
   const validation = new ValidationScheduler(publisher, service, states, () => settings);
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
   let workspaceFolders: string[] = [];
+  let trusted = false;
+  const simulation = new SimulationService({
+    publisher,
+    parsedOf: (uri) => parsedFileOf(features, uri)?.parsed,
+    openUris: () => documents.all().map((d) => d.uri),
+    settings: () => settings,
+    workspaceFolders: () => workspaceFolders,
+    trusted: () => trusted,
+    notifyChanged: (uris) => void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION, { uris } satisfies PreviewChangedParams),
+  });
   let canWatchFiles = false;
   let scannedCrdFolders = '';
   const crdFeed = new CustomResourceFeed(service.customResources, () => {
@@ -54,10 +67,11 @@ export function startServer(connection: Connection, service: LanguageService = n
     const initial = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     settings = initial.settings;
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -98,6 +112,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     settings = next.settings;
     if (settings.crdFolders.join('\n') !== scannedCrdFolders) scanCustomResources();
     for (const document of documents.all()) validation.schedule(document);
+    simulation.scheduleAll();
   }
 
   connection.onDidChangeConfiguration((change) => {
@@ -112,6 +127,8 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onFoldingRanges(foldingRangeHandler(features));
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) crdFeed.fileChanged(change.uri, change.type !== FileChangeType.Deleted).catch(() => undefined);
+    // The cluster profile may be one of them: the dry run re-reads it when it changed.
+    simulation.scheduleAll();
   });
 
   documents.onDidChangeContent((event) => {
@@ -121,8 +138,17 @@ export function startServer(connection: Connection, service: LanguageService = n
       // A document that cannot be read for CRDs is still validated below.
     }
   });
-  documents.onDidChangeContent((event) => validation.schedule(event.document));
-  documents.onDidClose((event) => validation.clear(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    validation.schedule(event.document);
+    simulation.schedule(event.document.uri);
+  });
+  documents.onDidSave(() => simulation.scheduleAll());
+  documents.onDidClose((event) => {
+    validation.clear(event.document.uri);
+    simulation.scheduleAll();
+  });
+  connection.onRequest(PREVIEW_REQUEST_METHOD, (params: PreviewParams) => simulation.preview(params).catch(() => null));
+  connection.onShutdown(() => simulation.dispose());
 
   documents.listen(connection);
   connection.listen();

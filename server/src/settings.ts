@@ -12,6 +12,8 @@ export const SETTINGS = {
   'drydock.rules': { default: {} as Record<string, string> },
   'drydock.bestPractices.enable': { default: false as boolean },
   'drydock.crdFolders': { default: [] as string[] },
+  'drydock.cluster': { default: '.drydock/cluster.yaml' as string },
+  'drydock.rollout.baseline': { default: 'saved' as string },
 } as const;
 
 export interface ServerSettings {
@@ -21,6 +23,10 @@ export interface ServerSettings {
   rules: RuleSettings;
   /** Folders (absolute, or relative to the workspace) scanned for CustomResourceDefinitions. */
   crdFolders: string[];
+  /** The cluster profile file (absolute, or relative to the first workspace folder). */
+  cluster: string;
+  /** What a Deployment is rolled out from in the editor: the file as last saved, or as in git HEAD. */
+  rolloutBaseline: 'saved' | 'head';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -28,6 +34,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   validateEnable: SETTINGS['drydock.validate.enable'].default,
   rules: { severities: {}, bestPractices: SETTINGS['drydock.bestPractices.enable'].default },
   crdFolders: [],
+  cluster: SETTINGS['drydock.cluster'].default,
+  rolloutBaseline: 'saved',
 };
 
 /** Reads the `drydock` configuration section as the client sends it, falling back to defaults. */
@@ -47,5 +55,11 @@ export function readSettings(section: unknown): { settings: ServerSettings; prob
   const bestPractices = raw.bestPractices as Record<string, unknown> | undefined;
   const bestPracticesEnable = typeof bestPractices?.enable === 'boolean' ? bestPractices.enable : DEFAULT_SETTINGS.rules.bestPractices;
   const crdFolders = Array.isArray(raw.crdFolders) ? raw.crdFolders.filter((f): f is string => typeof f === 'string' && f !== '') : [];
-  return { settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders }, problems };
+  const cluster = typeof raw.cluster === 'string' && raw.cluster.trim() !== '' ? raw.cluster.trim() : DEFAULT_SETTINGS.cluster;
+  const rollout = raw.rollout as Record<string, unknown> | undefined;
+  const rolloutBaseline = rollout?.baseline === 'head' ? 'head' : 'saved';
+  return {
+    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, cluster, rolloutBaseline },
+    problems,
+  };
 }

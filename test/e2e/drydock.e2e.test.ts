@@ -8,9 +8,11 @@
  * install, which scripts/e2e/install-code-server.sh caches in ~/.cache/drydock-e2e.
  */
 import assert from 'node:assert/strict';
+import { availableParallelism, loadavg } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
-import { builtVsix, ensureCodeServer, languageServerPids, startCodeServer, type RunningCodeServer } from './codeServer';
+import { rmSync } from 'node:fs';
+import { ARTIFACTS, builtVsix, ensureCodeServer, languageServerPids, startCodeServer, type RunningCodeServer } from './codeServer';
 import { launchBrowser, waitUntil, Workbench } from './workbench';
 
 const FILE = 'web.yaml';
@@ -19,6 +21,17 @@ const NOT_A_MANIFEST = 'notes.yaml';
 const DISPLAY_NAME = 'Drydock — Kubernetes manifests & dry-run';
 /** The issue's target for activation (code loading + `activate`, as VS Code measures it). */
 const ACTIVATION_BUDGET_MS = Number(process.env.DRYDOCK_E2E_ACTIVATION_BUDGET_MS ?? 100);
+
+/**
+ * VS Code measures activation in wall-clock time, which a busy machine stretches (with L runnable
+ * processes on C cores, a CPU-bound step gets about C/L of a core). The budget is scaled by that
+ * oversubscription; activation.e2e.test.ts holds the unscaled budget in CPU time.
+ */
+function wallClockBudget(): { budget: number; load: string } {
+  const [load] = loadavg();
+  const cores = availableParallelism();
+  return { budget: Math.round(ACTIVATION_BUDGET_MS * Math.max(1, load / cores)), load: `load ${load.toFixed(1)} on ${cores} cores` };
+}
 /** 1-based lines of test/e2e/workspace/web.yaml. */
 const LINE = { kind: 2, replicas: 7, cpu: 21 } as const;
 const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
@@ -60,6 +73,7 @@ async function webPodChips(frame: Frame): Promise<string[]> {
 
 describe('Drydock in code-server (VS Code 1.139)', () => {
   before(async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
     const install = ensureCodeServer();
     server = await startCodeServer(install, builtVsix());
     browser = await launchBrowser();
@@ -76,7 +90,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     const samples = [await wb.activationTime(DISPLAY_NAME)];
     // Wall-clock time on a shared machine only ever comes out too high: when over budget, measure
     // again in new windows (new extension hosts), up to 3 samples, and judge the best.
-    while (Math.min(...samples) >= ACTIVATION_BUDGET_MS && samples.length < 3) {
+    while (Math.min(...samples) >= wallClockBudget().budget && samples.length < 3) {
       const again = await Workbench.open(browser, server, server.workspace(`${wb.name}-${samples.length}`), wb.name);
       try {
         await again.openFile(NOT_A_MANIFEST);
@@ -86,9 +100,10 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
       }
     }
     const activation = Math.min(...samples);
+    const { budget, load } = wallClockBudget();
     await wb.screenshot('activated');
-    console.log(`# Drydock activation: ${samples.join(', ')} ms (VS Code's Running Extensions: code loading + activate; budget ${ACTIVATION_BUDGET_MS} ms)`);
-    assert.ok(activation < ACTIVATION_BUDGET_MS, `activation took ${samples.join(', ')} ms; the budget is ${ACTIVATION_BUDGET_MS} ms`);
+    console.log(`# Drydock activation: ${samples.join(', ')} ms (VS Code's Running Extensions: code loading + activate; budget ${budget} ms = ${ACTIVATION_BUDGET_MS} ms at ${load})`);
+    assert.ok(activation < budget, `activation took ${samples.join(', ')} ms; the budget is ${budget} ms (${ACTIVATION_BUDGET_MS} ms at ${load})`);
     assert.deepEqual(languageServerPids(wb.folder), [], 'no language server while only non-Kubernetes YAML is open');
 
     await wb.openFile(FILE);

@@ -40,12 +40,15 @@ test('details: a scheduled pod shows each plugin\'s weighted score per node, bes
   const details = preview.page.locator('.details');
   await details.locator('.scores-table').waitFor();
   const headers = (await details.locator('.scores-table thead th').allTextContents()).map((h) => h.trim());
-  assert.deepEqual(headers, ['Node', 'TaintToleration', 'PodTopologySpread', 'NodeResourcesBalancedAllocation', 'NodeResourcesFit', 'ImageLocality', 'InterPodAffinity', 'NodeAffinity', 'Total']);
+  assert.deepEqual(headers, ['Node', 'Taints', 'Spread', 'Balanced', 'Fit', 'Total']);
+  const names = await details.locator('.scores-table thead th[aria-label]').evaluateAll((cells) => cells.map((cell) => (cell as unknown as { getAttribute(n: string): string }).getAttribute('aria-label')));
+  assert.deepEqual(names, ['TaintToleration', 'PodTopologySpread', 'NodeResourcesBalancedAllocation', 'NodeResourcesFit'], 'screen readers hear the plugin names');
   assert.deepEqual(await tableRows(details.locator('.scores-table')), [
-    ['worker-a1✓ chosen', '300', '200', '97', '88', '0', '0', '0', '685'],
-    ['worker-a2', '300', '200', '97', '88', '0', '0', '0', '685'],
+    ['worker-a1✓', '300', '200', '97', '88', '685'],
+    ['worker-a2', '300', '200', '97', '88', '685'],
   ]);
-  assert.equal(await details.locator('.scores-table tr.chosen th').textContent(), 'worker-a1✓ chosen');
+  assert.equal(await details.locator('.scores-table tr.chosen th button').getAttribute('aria-label'), 'Show node worker-a1 (chosen)');
+  assert.equal(await details.locator('.details-section p.muted').last().textContent(), 'Scored 0 on every node: ImageLocality, InterPodAffinity, NodeAffinity.');
   assert.match((await details.locator('.note').textContent()) ?? '', /Tie: worker-a1, worker-a2 share the best total.*picked worker-a1/);
   assert.match((await details.locator('.verdict').textContent()) ?? '', /Placed on worker-a1 with the highest total score, 685: 2 nodes passed the filters, 3 of 5 were rejected\./);
 });

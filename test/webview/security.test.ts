@@ -30,6 +30,7 @@ test('security: manifest strings are rendered as text in every view, never as ma
   await preview.deliverAndWaitForRender({ type: 'selectPod', pod: 'shop/<svg onload=alert(3)>' });
   await preview.deliverAndWaitForRender({ type: 'showView', view: 'nodes' });
   assert.equal(await injectedElements(preview), 0, 'no element injected in the pod details');
+  await preview.screenshot('xss-as-text-dark');
   const text = (await preview.page.locator('#app').textContent()) ?? '';
   assert.ok(text.includes('team=<img src=x onerror=alert(1)>'), 'the label value is shown literally');
   assert.ok(text.includes('<svg onload=alert(3)>'), 'the pod name is shown literally');

@@ -51,6 +51,44 @@ export function fastParseOrThrow(text: string): FastParseResult | undefined {
 
 function parseDocument(text: string): FastParseResult {
   if (UNSUPPORTED_CHARACTERS.test(text)) bail();
+  if (text.indexOf('\r') === -1) return parseLines(text);
+  // CRLF line ends: parse with LF ends, then move every offset past the CRs before it.
+  const crs: number[] = [];
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== LF) bail(); // a lone CR
+    crs.push(i - crs.length); // where its LF is in the LF text
+  }
+  const result = parseLines(text.replace(/\r\n/g, '\n'));
+  if (result.root) shiftRanges(result.root, crs);
+  return result;
+}
+
+/** Maps the offsets of a tree parsed from LF text back to the CRLF text (`crs`: the LF positions of the CRs, ascending). */
+function shiftRanges(node: YNode, crs: number[]): void {
+  node.range = [shift(node.range[0], crs), shift(node.range[1], crs)];
+  if (node.kind === 'map') {
+    for (const pair of node.items) {
+      shiftRanges(pair.key, crs);
+      if (pair.value) shiftRanges(pair.value, crs);
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) if (item) shiftRanges(item, crs);
+  }
+}
+
+/** `offset` plus the number of CRs before it. */
+function shift(offset: number, crs: number[]): number {
+  let lo = 0;
+  let hi = crs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (crs[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return offset + lo;
+}
+
+function parseLines(text: string): FastParseResult {
   const len = text.length;
   let start = 0;
   let emptyAt = -1;

@@ -7,8 +7,8 @@
  * `K` is not a suffix (only `k`), `E` alone is exa but `E3` is an exponent, no spaces anywhere.
  *
  * A parsed value is kept in nano-units (the finest precision a Quantity holds), rounded **up**
- * (away from zero) as upstream does: `3.001n` → 4n, `0.000000000001Ki` → 2n. Values past
- * 2^63−1 units saturate there (`9Ei`). `milliValue` and `value` then round up again, exactly as
+ * (away from zero) as upstream does: `3.001n` → 4n, `0.000000000001Ki` → 2n. Binary quantities
+ * past 2^63−1 units saturate there (`9Ei`); decimal ones do not (`12E`). `milliValue` and `value` then round up again, exactly as
  * `Quantity.MilliValue()` and `Quantity.Value()` do (ceil toward +∞).
  *
  * Worked example: `100.035Ki` = 100.035 × 1024 = 102435.84 units → nanos 102435840000000,
@@ -57,8 +57,11 @@ function parseQuantityString(text: string): QuantityResult {
   else denominator *= 10n ** BigInt(-scale.exponent);
   numerator *= NANO;
   let nanos = (numerator + denominator - 1n) / denominator;
-  if (nanos > MAX_NANOS) nanos = MAX_NANOS;
-  return { ok: true, quantity: { nanos: parts.negative ? -nanos : nanos, format: scale.format } };
+  let format = scale.format;
+  // Upstream caps only binary quantities, and calls a binary quantity below 1 decimal.
+  if (format === 'BinarySI' && nanos > MAX_NANOS) nanos = MAX_NANOS;
+  if (format === 'BinarySI' && nanos > 0n && nanos < NANO) format = 'DecimalSI';
+  return { ok: true, quantity: { nanos: parts.negative ? -nanos : nanos, format } };
 }
 
 interface QuantityParts {

@@ -2,7 +2,7 @@ import { isRecord } from '../model/labelSelector';
 import type { Container, PodSpec, SimPod } from '../model/pod';
 import { containerRequests } from '../model/resources';
 import type { FieldPath } from '../model/source';
-import { filterVerdicts, type PodPlacement } from './placement';
+import { filterVerdicts, type FilterVerdict, type PodPlacement } from './placement';
 import { INTER_POD_AFFINITY } from './plugins/interPodAffinity';
 import { NODE_AFFINITY } from './plugins/nodeAffinity';
 import { NODE_NAME } from './plugins/nodeName';
@@ -13,7 +13,8 @@ import { TAINT_TOLERATION } from './plugins/taintToleration';
 
 /**
  * Where in the manifest an unschedulable pod's problem is best shown (a path relative to the
- * object): the plugin that rejected the most nodes decides (ties: the earlier filter), then
+ * object): the plugin that rejected the most nodes decides (ties: one that can point at a field,
+ * then the earlier filter), then
  *   NodeResourcesFit "Insufficient r"  → the largest request of r among the containers;
  *   TaintToleration                    → `tolerations` (or the kind when the pod has none);
  *   NodeAffinity                       → the nodeSelector key no node offers, else the required terms;
@@ -26,12 +27,20 @@ const FILTER_ORDER = ['NodeUnschedulable', NODE_NAME, TAINT_TOLERATION, NODE_AFF
 const KIND: FieldPath = ['kind'];
 
 export function blamePath(pod: SimPod, placement: PodPlacement, nodeLabels: (node: string) => Readonly<Record<string, string>> | undefined): FieldPath {
+  if (placement.message.includes('pod affinity terms conflict')) return [...pod.specPath, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'];
+  const verdicts = filterVerdicts(placement);
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v.plugin, (counts.get(v.plugin) ?? 0) + 1);
+  // Most rejected nodes first; on a tie, a plugin that points at a field beats one that cannot, then filter order.
+  const ranked = [...counts.keys()]
+    .map((plugin) => ({ plugin, count: counts.get(plugin)!, path: pluginPath(pod, plugin, verdicts.filter((v) => v.plugin === plugin), nodeLabels) }))
+    .sort((a, b) => b.count - a.count || Number(a.path === KIND) - Number(b.path === KIND) || FILTER_ORDER.indexOf(a.plugin) - FILTER_ORDER.indexOf(b.plugin));
+  return ranked[0]?.path ?? KIND;
+}
+
+function pluginPath(pod: SimPod, plugin: string, failures: readonly FilterVerdict[], nodeLabels: (node: string) => Readonly<Record<string, string>> | undefined): FieldPath {
   const spec = pod.spec;
   const at = (...rest: Array<string | number>): FieldPath => [...pod.specPath, ...rest];
-  if (placement.message.includes('pod affinity terms conflict')) return at('affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution');
-  const verdicts = filterVerdicts(placement);
-  const plugin = dominant(verdicts.map((f) => f.plugin), (a, b) => FILTER_ORDER.indexOf(a) - FILTER_ORDER.indexOf(b));
-  const failures = verdicts.filter((f) => f.plugin === plugin);
   switch (plugin) {
     case NODE_RESOURCES_FIT: {
       const reasons = failures.flatMap((f) => f.reason.split(', ')).filter((r) => r.startsWith('Insufficient '));

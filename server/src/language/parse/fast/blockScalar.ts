@@ -1,11 +1,10 @@
 import * as commonModule from './common';
 import type { YScalar } from '../yamlNode';
 
-// Imports are read once: compiled file by file (tsx), each use of an imported binding is a
-// getter call, far too slow for the inner loops of a scanner.
+// Imports are read once (see scanner.ts).
 const { bail, scalarNode } = commonModule;
 
-// Character codes (local constants: imported ones cost a getter call per use when modules are compiled one by one).
+// Character codes.
 const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const HASH = 35; // '#'

@@ -19,8 +19,8 @@ export const MAX_DEPTH = 200;
 /** Longest implicit key the fast path takes (the `yaml` library refuses keys over 1024 characters). */
 export const MAX_KEY_LENGTH = 1000;
 
-/** Characters the fast path leaves to the full parser wherever they are: tabs, CR, other controls, BOM, Unicode line breaks. */
-export const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/** Characters the fast path leaves to the full parser wherever they are: tabs, controls (but CR), BOM, Unicode line breaks. */
+export const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 
 export function scalarNode(start: number, end: number, value: unknown, style: YScalar['style']): YScalar {
   return { kind: 'scalar', range: [start, end], value, style };

@@ -1,7 +1,7 @@
 import type { YPair } from '../yamlNode';
 import * as commonModule from './common';
 
-// Read once (see scanner.ts).
+// Imports are read once (see scanner.ts).
 const { bail } = commonModule;
 
 /** Up to this many keys, duplicates are found by a linear scan; past it, with a set. */

@@ -1,11 +1,13 @@
 import type { YScalar } from '../yamlNode';
 import * as commonModule from './common';
 
-// Imports are read once: compiled file by file (tsx), each use of an imported binding is a
-// getter call, far too slow for the inner loops of a scanner.
+// Imports are read once. Compiled file by file (as tsx runs the tests and benchmarks), every use
+// of an imported binding is a getter call, far too slow for the inner loops of a scanner; the
+// fast-path files therefore bind what they import to local constants, and define the character
+// codes they compare with locally.
 const { bail } = commonModule;
 
-// Character codes (local constants, for the same reason).
+// Character codes.
 const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const QUOTE = 34; // '"'

@@ -1,0 +1,67 @@
+import { defaultClusterManifests } from '../simulator/cluster/defaultCluster';
+import { computeServices, placerFor, simulateRollout, type RolloutResult, type ServicesResult } from '../simulator/controllers';
+import type { Manifest, SimFinding } from '../simulator/model/source';
+import { computeReachability, networkPodsOf, type ReachabilityResult } from '../simulator/network';
+import { simulate, type SimulationResult } from '../simulator/simulate';
+import { changedDeployments } from './changedDeployments';
+
+export interface DryRunInput {
+  /** The user's manifests (one file, or the workspace). */
+  manifests: readonly Manifest[];
+  /** The cluster profile's objects; null: the embedded default cluster. */
+  cluster: readonly Manifest[] | null;
+  /**
+   * The previous version of the manifests (the file as last saved, or as in git HEAD): every
+   * Deployment whose spec differs from it is rolled out step by step. Null: no rollouts.
+   */
+  baseline: readonly Manifest[] | null;
+  /** The rollout preview assumes new pods never become ready. */
+  neverReady?: boolean;
+  /** Compute the whole reachability matrix (for the preview; diagnostics do not need it). */
+  matrix?: boolean;
+  /**
+   * Also preview a restart (`kubectl rollout restart`) of Deployments that did not change, so the
+   * rollout view always has something to show. Their stalls are not findings.
+   */
+  previewUnchangedRollouts?: boolean;
+}
+
+export interface DryRunOutput {
+  simulation: SimulationResult;
+  services: ServicesResult;
+  reach: ReachabilityResult;
+  rollouts: RolloutResult[];
+  /** Every finding of the run (scheduling, services, network policies, rollouts), deterministic order. */
+  findings: SimFinding[];
+}
+
+/**
+ * The whole dry run, pure and deterministic: schedule the pods, compute Service endpoints and
+ * NetworkPolicy reachability over them, and roll out every changed Deployment through the scheduler.
+ */
+export function dryRun(input: DryRunInput): DryRunOutput {
+  const simulation = simulate(input.manifests, input.cluster);
+  const pods = simulation.pods.map((p) => ({ ...p.pod, nodeName: p.placement.status === 'Pending' ? null : p.placement.node }));
+  const userFiles = new Set(input.manifests.map((m) => m.source.file));
+  const userPods = pods.filter((p) => userFiles.has(p.source.file));
+  // Endpoints include pods already running in the cluster profile; reachability covers the user's pods.
+  const services = computeServices(input.manifests, pods);
+  const reach = computeReachability({ manifests: input.manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
+  const rollouts: RolloutResult[] = [];
+  const rolloutFindings: SimFinding[] = [];
+  if (input.baseline) {
+    const setup = placerFor(input.cluster ?? defaultClusterManifests(), input.manifests);
+    for (const change of changedDeployments(input.baseline, input.manifests, input.previewUnchangedRollouts ?? false)) {
+      const result = simulateRollout(change.old, change.new, setup.create(change.new), { neverReady: input.neverReady ?? false });
+      rollouts.push(result);
+      if (!change.restartOnly) rolloutFindings.push(...result.findings);
+    }
+  }
+  return {
+    simulation,
+    services,
+    reach,
+    rollouts,
+    findings: [...simulation.findings, ...services.findings, ...reach.findings, ...rolloutFindings],
+  };
+}

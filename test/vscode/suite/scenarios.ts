@@ -1,0 +1,190 @@
+/**
+ * The end-to-end scenarios of test/e2e (code-server), written against the `vscode` API for a desktop
+ * VS Code started by @vscode/test-electron. The workspace is a fresh copy of test/e2e/workspace.
+ * What the API cannot see (the pixels of the webview, a window reload) is left to the code-server
+ * suite, and said so.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { test } from './runner';
+
+const EXTENSION_ID = 'drydock.drydock';
+const FILE = 'web.yaml';
+const NOT_A_MANIFEST = 'notes.yaml';
+/** 0-based lines of test/e2e/workspace/web.yaml. */
+const LINE = { kind: 1, replicas: 6, cpu: 20 } as const;
+const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
+const PREVIEW_COMMAND = 'drydock.previewCluster';
+
+/** Polls `probe` until it returns something truthy (VS Code gives no event for most of these). */
+async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeout = 45_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return folder.uri;
+}
+
+function fileUri(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder(), name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fileUri(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Replaces line `line` (0-based) as if typed, and waits for the document to hold it. */
+async function typeOverLine(editor: vscode.TextEditor, line: number, text: string): Promise<void> {
+  const ok = await editor.edit((edit) => edit.replace(editor.document.lineAt(line).range, text));
+  assert.ok(ok, `the edit of line ${line + 1} applied`);
+  assert.equal(editor.document.lineAt(line).text, text);
+}
+
+function drydockDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'drydock');
+}
+
+async function waitForDiagnostic(uri: vscode.Uri, predicate: (d: vscode.Diagnostic) => boolean, what: string): Promise<vscode.Diagnostic> {
+  return waitFor(`a diagnostic: ${what} (have: ${JSON.stringify(drydockDiagnostics(uri).map((d) => `${d.range.start.line}:${d.message}`))})`, () => drydockDiagnostics(uri).find(predicate));
+}
+
+/** Drydock language servers whose working directory is the workspace folder (Linux: /proc). */
+function languageServerPids(): number[] | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined; // not Linux: cannot tell
+  }
+  const folder = workspaceFolder().fsPath;
+  const pids: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some((arg) => /dist[\\/]server\.js$/.test(arg))) continue;
+      if (readlinkSync(`/proc/${entry}/cwd`) === folder) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && /drydock\.preview$/.test(tab.input.viewType));
+}
+
+/** Closes every editor and the preview, with web.yaml put back as the fixture has it, and opens it. */
+async function resetFile(): Promise<vscode.TextEditor> {
+  const edited = await open(FILE);
+  if (edited.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return open(FILE);
+}
+
+test('activation is cheap and the language server starts with the first manifest', async () => {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  await open(NOT_A_MANIFEST);
+  await waitFor('Drydock to activate on a YAML file', () => extension.isActive);
+  const servers = languageServerPids();
+  if (servers) assert.deepEqual(servers, [], 'no language server while only non-Kubernetes YAML is open');
+  await open(FILE);
+  if (servers) await waitFor('the language server to start for the first manifest', () => languageServerPids()?.length === 1);
+});
+
+test('typing an error shows a diagnostic on its line; fixing it clears it', async () => {
+  const editor = await resetFile();
+  const uri = editor.document.uri;
+  await typeOverLine(editor, LINE.replicas, '  replica: 2');
+  const diagnostic = await waitForDiagnostic(uri, (d) => d.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
+  assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [LINE.replicas, 2]);
+  assert.deepEqual(drydockDiagnostics(uri).map((d) => d.range.start.line), [LINE.replicas], 'the only diagnostic is on the edited line');
+
+  await typeOverLine(editor, LINE.cpu, '              cpu: 1 core');
+  const quantity = await waitForDiagnostic(uri, (d) => d.range.start.line === LINE.cpu, `an error on line ${LINE.cpu + 1}`);
+  assert.match(quantity.message, /quantity/i);
+
+  await typeOverLine(editor, LINE.replicas, '  replicas: 2');
+  await typeOverLine(editor, LINE.cpu, '              cpu: 250m');
+  await waitFor('the diagnostics to clear', () => drydockDiagnostics(uri).length === 0);
+});
+
+test('a quick fix renames an unknown field to the suggested one', async () => {
+  const editor = await resetFile();
+  const uri = editor.document.uri;
+  await typeOverLine(editor, LINE.replicas, '  replica: 2');
+  const diagnostic = await waitForDiagnostic(uri, (d) => d.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
+  const actions = await waitFor('a quick fix mentioning replicas', async () => {
+    const found = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    return found?.some((a) => /replicas/.test(a.title)) ? found : undefined;
+  });
+  const fix = actions.find((a) => /replicas/.test(a.title)) as vscode.CodeAction;
+  if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit applied');
+  if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+  await waitFor('the line to read `replicas: 2`', () => editor.document.lineAt(LINE.replicas).text === '  replicas: 2');
+  await waitFor('the diagnostic to clear', () => !drydockDiagnostics(uri).some((d) => d.message === UNKNOWN_FIELD));
+});
+
+test('hovering a field shows its documentation from the Kubernetes schema', async () => {
+  const editor = await resetFile();
+  const text = await waitFor('a hover with the DeploymentSpec.replicas documentation', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(LINE.replicas, 3));
+    const joined = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    return /Number of desired pods/.test(joined) ? joined : undefined;
+  });
+  assert.match(text, /Number of desired pods/);
+});
+
+test('Drydock: Preview Cluster opens the preview panel (its drawing is checked by the code-server suite)', async () => {
+  await resetFile();
+  const commands = await vscode.commands.getCommands(true);
+  assert.ok(commands.includes(PREVIEW_COMMAND), `${PREVIEW_COMMAND} is registered`);
+  await vscode.commands.executeCommand(PREVIEW_COMMAND);
+  const [tab] = await waitFor('a cluster preview tab', () => (previewTabs().length > 0 ? previewTabs() : undefined));
+  assert.match(tab.label, /^Cluster preview/);
+});
+
+test('an edit that makes a pod unschedulable is reported inline', async () => {
+  const editor = await resetFile();
+  const uri = editor.document.uri;
+  await typeOverLine(editor, LINE.cpu, '              cpu: "64"');
+  const diagnostic = await waitForDiagnostic(uri, (d) => /Insufficient cpu/.test(d.message), 'the scheduler\'s "Insufficient cpu" verdict');
+  assert.ok(diagnostic.range.start.line <= 21, `on the Deployment (line ${diagnostic.range.start.line + 1})`);
+});
+
+test('the CodeLenses above a Deployment open its preview', async () => {
+  const editor = await resetFile();
+  const lenses = await waitFor('the Preview CodeLenses', async () => {
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
+    return found?.some((l) => l.command?.title === 'Preview placement') ? found : undefined;
+  });
+  const titled = (title: string) => lenses.filter((l) => l.command?.title === title);
+  assert.deepEqual(titled('Preview placement').map((l) => l.range.start.line), [LINE.kind], 'one placement lens, above `kind: Deployment`');
+  assert.deepEqual(titled('Preview rollout').map((l) => l.range.start.line), [LINE.kind], 'one rollout lens, above `kind: Deployment`');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await open(FILE);
+  const placement = titled('Preview placement')[0].command as vscode.Command;
+  await vscode.commands.executeCommand(placement.command, ...(placement.arguments ?? []));
+  await waitFor('a cluster preview tab opened by the lens', () => previewTabs().length > 0);
+});
+
+test('a window reload restores the preview panel', async () => {
+  // Reloading the window ends the extension-host test run itself; see test/e2e/drydock.e2e.test.ts.
+}, { skip: 'a window reload ends an extension-host test run; the code-server suite (npm run test:e2e) checks it' });
