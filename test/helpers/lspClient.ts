@@ -114,9 +114,9 @@ export class LspClient {
   }
 
   /** Changes the settings the client reports, and tells the server (which pulls them). */
-  async configure(settings: Record<string, unknown>, uri: string): Promise<Diagnostic[]> {
+  async configure(settings: Record<string, unknown>, uri: string, accept?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     this.settings = settings;
-    const next = this.nextDiagnostics(uri);
+    const next = accept ? this.diagnosticsUntil(uri, accept) : this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { drydock: settings } });
     return next;
   }

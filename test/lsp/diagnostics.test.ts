@@ -88,11 +88,13 @@ test('lsp: settings take effect without a restart', async () => {
   const uri = 'file:///ws/settings.yaml';
   const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostnameOverride: h\n  containers: [{name: a, image: b}]\n';
   assert.deepEqual(await client.open(uri, text), []);
-  const old = await client.configure({ kubernetesVersion: '1.32', validate: { enable: true } }, uri);
+  // Each change is published (validation first, the dry run a moment later): wait for the one that shows it.
+  const old = await client.configure({ kubernetesVersion: '1.32', validate: { enable: true } }, uri, (d) => d.length > 0);
   assert.deepEqual(summary(old), ['schema/unknown-field@4:2-4:18']);
-  const disabled = await client.configure({ kubernetesVersion: '1.32', validate: { enable: false } }, uri);
+  const disabled = await client.configure({ kubernetesVersion: '1.32', validate: { enable: false } }, uri, (d) => d.length === 0);
   assert.deepEqual(disabled, []);
-  const unknown = await client.configure({ kubernetesVersion: '1.99', validate: { enable: true } }, uri);
+  await client.configure({ kubernetesVersion: '1.32', validate: { enable: true } }, uri, (d) => d.length > 0);
+  const unknown = await client.configure({ kubernetesVersion: '1.99', validate: { enable: true } }, uri, (d) => d.length === 0);
   assert.deepEqual(unknown, []);
   assert.ok(client.messages.some((m) => m.includes('no schemas for Kubernetes 1.99')), client.messages.join('\n'));
   await client.configure({ kubernetesVersion: '1.36', validate: { enable: true } }, uri);

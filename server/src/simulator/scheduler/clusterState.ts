@@ -9,6 +9,7 @@ import { nodeTreeOrder } from './nodeOrder';
 import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
 import { defaultProfile } from './profile';
 import { topologyOf, type TopologyIndex } from './topologyIndex';
+import { createArena, type Arena } from './arena';
 import type { Profile, Status } from './types';
 import { FILTER_CHUNK } from './framework';
 
@@ -31,6 +32,8 @@ export interface ClusterState {
   readonly filterStatuses: Array<Status | null>;
   /** Scratch space for the feasible nodes of the current cycle (copied before it is kept). */
   readonly feasibleBuffer: Int32Array;
+  /** Where the score tables kept in placements are allocated. */
+  readonly arena: Arena;
   readonly nodeByName: ReadonlyMap<string, NodeInfo>;
   /** Bound pods by `namespace/name`. */
   readonly pods: Map<string, PodInfo>;
@@ -78,6 +81,7 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     filterChunk: new Int32Array(FILTER_CHUNK),
     filterStatuses: new Array<Status | null>(FILTER_CHUNK).fill(null),
     feasibleBuffer: new Int32Array(ordered.length),
+    arena: createArena(),
     nodeByName: new Map(ordered.map((n) => [n.name, n])),
     pods: new Map(),
     objects: options.objects ?? emptyClusterObjects(),

@@ -1,4 +1,5 @@
 import type { NodeInfo } from './nodeInfo';
+import { arenaInt32, arenaUint8 } from './arena';
 import { numFeasibleNodesToFind } from './numNodesToFind';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from './types';
 
@@ -139,8 +140,8 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
   const scorers = cycle.cluster.profile.scorers;
   const n = feasible.length;
   const width = scorers.length;
-  const totals = new Int32Array(n);
-  const normalized = new Uint8Array(n * width);
+  const totals = arenaInt32(cycle.cluster.arena, n);
+  const normalized = arenaUint8(cycle.cluster.arena, n * width);
   const skipped: boolean[] = [];
   const scores = scratch(cycle, n);
   for (let p = 0; p < width; p++) {

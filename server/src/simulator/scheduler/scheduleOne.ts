@@ -4,6 +4,7 @@ import { bindPod, compilePod, type ClusterState } from './clusterState';
 import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from './explainMessages';
 import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
 import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTable } from './placement';
+import { arenaInt32 } from './arena';
 import { evaluatePreemption } from './preemption';
 import { DEFAULT_SCHEDULER_NAME } from './profile';
 
@@ -65,7 +66,8 @@ function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlac
 
 /** Node names are resolved when first read (most placements are never explained node by node). */
 function scoreTable(state: ClusterState, pass: FilterPass, scored: ScorePass): ScoreTable {
-  const feasible = pass.feasible.slice();
+  const feasible = arenaInt32(state.arena, pass.feasible.length);
+  feasible.set(pass.feasible);
   let names: string[] | undefined;
   const nodes = state.nodes;
   return {
