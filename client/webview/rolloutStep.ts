@@ -43,7 +43,7 @@ function renderStall(rollout: DeploymentRollout): HTMLElement {
   return el('div', { class: 'callout callout-stall', role: 'alert' },
     el('strong', {}, rollout.outcome === 'paused' ? '⏸ The rollout pauses here. ' : '⚠ The rollout stalls here. '),
     why,
-    rollout.outcome === 'stalled' && el('p', {},
+    rollout.outcome === 'stalled' && !/ProgressDeadlineExceeded/.test(why) && el('p', {},
       'Nothing reverts automatically: after progressDeadlineSeconds the Deployment reports Progressing=False (ProgressDeadlineExceeded) and stays in this state until the template is fixed or rolled back (kubectl rollout undo).'),
   );
 }

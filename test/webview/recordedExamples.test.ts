@@ -24,7 +24,7 @@ test('recorded server output: every view renders it', async () => {
     await preview.screenshot(`recorded-${view}-dark`);
   }
   const deployments = recorded.rollout?.deployments ?? [];
-  assert.equal(await preview.page.locator('#panel-network .reach-cell').count(), (recorded.reach?.matrix?.endpoints.length ?? 0) ** 2);
+  assert.equal(await preview.page.locator('#panel-network .reach-grid .reach-cell').count(), (recorded.reach?.matrix?.endpoints.length ?? 0) ** 2);
   await preview.deliverAndWaitForRender({ type: 'showView', view: 'rollout' });
   assert.equal(await preview.page.locator('select[aria-label="Deployment"] option').count(), deployments.length);
   for (const deployment of deployments) {
