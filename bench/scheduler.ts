@@ -23,7 +23,6 @@ export async function benchScheduler(): Promise<Record<string, number | string>>
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const memory = process.memoryUsage();
   const placed = result.pods.filter((p) => p.pod.origin === 'manifest');
-  if (process.env.BENCH_DEBUG) { const by = new Map<string, number[]>(); for (const p of placed) { const k = p.pod.name.split('-')[0]; const a = by.get(k) ?? [0, 0, 0]; a[0] += p.placement.evaluatedNodes; a[1] += p.placement.feasibleNodes; a[2]++; by.set(k, a); } console.log(by); }
   const scheduled = placed.filter((p) => p.placement.status === 'Scheduled').length;
   return {
     'scheduler.nodes': result.nodes.length,
@@ -31,6 +30,7 @@ export async function benchScheduler(): Promise<Record<string, number | string>>
     'scheduler.scheduled': scheduled,
     'scheduler.pending': placed.length - scheduled,
     'scheduler.wallMs': Math.round(wallMs),
+    // CPU of every thread (the JIT compiler and the GC's helpers run beside the main one).
     'scheduler.cpuMs': Math.round((cpu.user + cpu.system) / 1000),
     'scheduler.podsPerSecond': Math.round(placed.length / (wallMs / 1000)),
     'scheduler.heapUsedMB': Math.round(memory.heapUsed / 2 ** 20),

@@ -7,7 +7,9 @@ import { formatBytes, formatMilli } from '../simulator/model/quantity';
 import type { ResourceAmounts } from '../simulator/model/resources';
 import type { SimFinding } from '../simulator/model/source';
 import { filterVerdicts, weightedScore } from '../simulator/scheduler';
-import { simulate, type SimulatedNode, type SimulatedPod, type SimulationResult } from '../simulator/simulate';
+import type { SimulatedNode, SimulatedPod, SimulationResult } from '../simulator/simulate';
+import type { ServiceEndpoints } from '../simulator/controllers';
+import { dryRun } from '../dryRun/dryRun';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -50,11 +52,18 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
   for (const error of errors) io.stderr(`drydock simulate: ${error}\n`);
   if (errors.length > 0) return EXIT_USAGE;
 
-  const result = simulate(manifestsOfInputs(inputs), clusterInputs ? manifestsOfInputs(clusterInputs) : null, { percentageOfNodesToScore: percentageValue });
-  const diagnostics = toDiagnostics(result.findings, [...inputs.files, ...clusterFiles]);
+  const run = dryRun({
+    manifests: manifestsOfInputs(inputs),
+    cluster: clusterInputs ? manifestsOfInputs(clusterInputs) : null,
+    baseline: null,
+    simulateOptions: { percentageOfNodesToScore: percentageValue },
+  });
+  const result = run.simulation;
+  const diagnostics = toDiagnostics(run.findings, [...inputs.files, ...clusterFiles]);
+  const services = run.services.services;
   const clusterName = clusterPath ?? 'default';
   // Large results are printed with a single write.
-  io.stdout(format === 'json' ? JSON.stringify(toJson(result, clusterName, diagnostics)) + '\n' : toText(result, clusterName, diagnostics));
+  io.stdout(format === 'json' ? JSON.stringify(toJson(result, services, clusterName, diagnostics)) + '\n' : toText(result, services, clusterName, diagnostics));
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -76,7 +85,7 @@ export function toDiagnostics(findings: readonly SimFinding[], files: readonly I
   return result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 
-function toJson(result: SimulationResult, cluster: string, diagnostics: Diagnostic[]): unknown {
+function toJson(result: SimulationResult, services: readonly ServiceEndpoints[], cluster: string, diagnostics: Diagnostic[]): unknown {
   return {
     cluster: { profile: cluster, nodes: result.nodes.length },
     nodes: result.nodes.map((n) => ({
@@ -89,6 +98,7 @@ function toJson(result: SimulationResult, cluster: string, diagnostics: Diagnost
       pods: n.pods,
     })),
     pods: result.pods.map(podJson),
+    services: services.map(serviceJson),
     diagnostics: diagnostics.map(({ path, range, severity, code, message }) => ({ path, range, severity, code, message })),
   };
 }
@@ -135,7 +145,7 @@ function quantities(amounts: ResourceAmounts): Record<string, string> {
   return result;
 }
 
-function toText(result: SimulationResult, cluster: string, diagnostics: Diagnostic[]): string {
+function toText(result: SimulationResult, services: readonly ServiceEndpoints[], cluster: string, diagnostics: Diagnostic[]): string {
   const lines: string[] = [`Cluster: ${cluster === 'default' ? 'embedded default cluster' : cluster} (${result.nodes.length} nodes)`, ''];
   const rows = [['NODE', 'ZONE', 'CPU', 'MEMORY', 'PODS'], ...result.nodes.map(nodeRow)];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -151,8 +161,36 @@ function toText(result: SimulationResult, cluster: string, diagnostics: Diagnost
   for (const p of pending) lines.push(`  ${p.pod.key}`, `    ${p.placement.message}`);
   const count = (status: string): number => result.pods.filter((p) => p.placement.status === status).length;
   lines.push('', `${result.pods.length} pods: ${count('Bound')} bound, ${count('Scheduled')} scheduled, ${pending.length} pending`);
+  if (services.length > 0) lines.push('', 'SERVICES', ...services.flatMap(serviceText));
   for (const d of diagnostics) lines.push(`${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
   return lines.join('\n') + '\n';
+}
+
+/** The contract shape: `{namespace, name, ports: [{name, port, protocol, endpoints: [{pod, port, ready}]}]}`. */
+function serviceJson(service: ServiceEndpoints): Record<string, unknown> {
+  return {
+    namespace: service.namespace,
+    name: service.name,
+    type: service.type,
+    headless: service.headless,
+    managed: service.managed,
+    ports: service.ports.map((p) => ({
+      name: p.name,
+      port: p.port,
+      protocol: p.protocol,
+      targetPort: p.targetPort,
+      endpoints: p.endpoints.map((e) => ({ pod: e.pod, port: e.port, ready: e.ready })),
+    })),
+  };
+}
+
+function serviceText(service: ServiceEndpoints): string[] {
+  const head = `  ${service.namespace}/${service.name} (${service.headless ? 'headless' : service.type})${service.managed ? '' : ' — no selector: endpoints are not managed'}`;
+  const ports = service.ports.map((p) => {
+    const endpoints = p.endpoints.map((e) => `${e.pod}:${e.port ?? '?'}${e.ready ? '' : ' (not ready)'}`);
+    return `    ${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol} → ${endpoints.length ? endpoints.join(', ') : 'no endpoints'}`;
+  });
+  return [head, ...ports];
 }
 
 function nodeRow({ node, requested }: SimulatedNode): string[] {

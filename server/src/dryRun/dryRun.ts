@@ -2,7 +2,7 @@ import { defaultClusterManifests } from '../simulator/cluster/defaultCluster';
 import { computeServices, placerFor, simulateRollout, type RolloutResult, type ServicesResult } from '../simulator/controllers';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import { computeReachability, networkPodsOf, type ReachabilityResult } from '../simulator/network';
-import { simulate, type SimulationResult } from '../simulator/simulate';
+import { simulate, type SimulateOptions, type SimulationResult } from '../simulator/simulate';
 import { changedDeployments } from './changedDeployments';
 
 export interface DryRunInput {
@@ -24,6 +24,7 @@ export interface DryRunInput {
    * rollout view always has something to show. Their stalls are not findings.
    */
   previewUnchangedRollouts?: boolean;
+  simulateOptions?: SimulateOptions;
 }
 
 export interface DryRunOutput {
@@ -40,7 +41,7 @@ export interface DryRunOutput {
  * NetworkPolicy reachability over them, and roll out every changed Deployment through the scheduler.
  */
 export function dryRun(input: DryRunInput): DryRunOutput {
-  const simulation = simulate(input.manifests, input.cluster);
+  const simulation = simulate(input.manifests, input.cluster, input.simulateOptions);
   const pods = simulation.pods.map((p) => ({ ...p.pod, nodeName: p.placement.status === 'Pending' ? null : p.placement.node }));
   const userFiles = new Set(input.manifests.map((m) => m.source.file));
   const userPods = pods.filter((p) => userFiles.has(p.source.file));

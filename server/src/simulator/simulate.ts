@@ -100,6 +100,12 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
     if (existing) placed.set(key, { pod: existing.pod, placement });
   }
   findings.push(...notCreatedFindings(run.notCreated));
+  for (const [victim, { by, node }] of run.preempted) {
+    const pod = placed.get(victim)?.pod;
+    if (!pod) continue;
+    const recreated = pod.owner ? `; its ${pod.owner.kind} creates a replacement, which is scheduled again` : '';
+    findings.push({ source: pod.source, path: ['kind'], severity: 'information', code: 'sim/preempted', message: `Pod ${pod.name} is preempted by ${by} (higher priority) on node ${node}${recreated}.` });
+  }
 
   const pods = [...profile.pods, ...manifestPods].map((p) => placed.get(p.key)).filter((p): p is SimulatedPod => p !== undefined);
   findings.push(...placementFindings(pods, (name) => state.nodeByName.get(name)?.labels));

@@ -129,6 +129,31 @@ for (const c of cases) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scalar resolution: every short combination of number-, bool- and null-like pieces, as a value
+// and as a key, resolves as in the yaml library.
+
+test('fastParse: plain scalars resolve as YAML 1.1 does, as values and as keys', () => {
+  const pieces = ['0', '1', '7', '8', '_', '.', 'e', 'E', '+', '-', 'x', 'b', 'o', 'inf', 'Inf', 'nan', 'NaN', 'NAN', 'n', 'y', 'Y', 'N', 'on', 'ON', 'Off', 'yes', 'No', 'true', 'False', 'null', 'NULL', '~', 'a', 'f', 'F', '9'];
+  const short = new Set<string>();
+  const long = new Set<string>();
+  for (const a of pieces) {
+    short.add(a);
+    for (const b of pieces) {
+      short.add(a + b);
+      for (const c of ['0', '_', '.', 'e5', 'x']) long.add(a + b + c);
+    }
+  }
+  const usable = (s: string): boolean => !/^[-?:](?:$| )|^[.]{3}|^-{3}/.test(s);
+  // All as values of one mapping, then the short ones each as a key.
+  const values = [...short, ...long].filter(usable);
+  assert.equal(check(values.map((s, i) => `k${i}: ${s}`).join('\n')), 'handled');
+  const keys = [...short].filter(usable);
+  let handled = 0;
+  for (const s of keys) if (check(`${s}: v\n`) === 'handled') handled++;
+  assert.ok(handled > keys.length * 0.9, `${handled} of ${keys.length} keys took the fast path`);
+});
+
+// ---------------------------------------------------------------------------------------------
 // Differential test: random manifest-like documents, some of them damaged on purpose.
 
 /** mulberry32: a small seeded PRNG, so every run checks the same documents. */

@@ -135,6 +135,33 @@ spec:
     assert.equal(result.nodes.length, 6);
     assert.ok(result.pods.filter((p) => p.pod.origin === 'manifest').every((p) => p.placement.status === 'Scheduled'));
   });
+  it('preemption: a higher-priority pod evicts a running lower-priority one, whose replacement is scheduled again', () => {
+    const profile = manifests(`
+apiVersion: v1
+kind: Node
+metadata: {name: only}
+status: {allocatable: {cpu: "2", memory: 8Gi, pods: "10"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: low, ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: low-1, controller: true, uid: x}]}
+spec: {nodeName: only, priority: 0, containers: [{name: c, resources: {requests: {cpu: "2"}}}]}
+status: {phase: Running}
+`, 'cluster.yaml');
+    const result = simulate(manifests(`
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: high}
+value: 1000
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: urgent}
+spec: {priorityClassName: high, containers: [{name: c, resources: {requests: {cpu: "1"}}}]}
+`), profile);
+    assert.deepEqual(result.pods.map((p) => [p.pod.name, p.placement.status, p.placement.node]), [['low', 'Pending', null], ['urgent', 'Scheduled', 'only']]);
+    assert.deepEqual(result.findings.map((f) => f.code), ['sim/preempted', 'sim/unschedulable']);
+  });
   it('is deterministic', () => {
     const run = () => simulate(manifests(deployment('web', 5)), cluster).pods.map((p) => `${p.pod.name}@${p.placement.node}`);
     assert.deepEqual(run(), run());

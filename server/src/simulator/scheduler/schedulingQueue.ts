@@ -52,7 +52,7 @@ export function runSchedulingQueue(state: ClusterState, pods: readonly QueuedPod
         if (!victim) continue;
         preempted.set(victimKey, { by: item.pod.key, node });
         placements.set(victimKey, { ...(placements.get(victimKey) ?? emptyPlacement(victimKey)), status: 'Pending', node: null, reason: 'Preempted', message: `Preempted by ${item.pod.key} on node ${node}` });
-        if (victim.pod.owner) insertSorted(queue, i + 1, { pod: victim.pod, order: pods.find((p) => p.pod.key === victimKey)?.order ?? Number.MAX_SAFE_INTEGER });
+        if (victim.pod.owner) insertSorted(queue, i + 1, { pod: replacementOf(victim.pod), order: pods.find((p) => p.pod.key === victimKey)?.order ?? Number.MAX_SAFE_INTEGER });
       }
       placement = scheduleOne(state, item.pod);
     }
@@ -60,6 +60,13 @@ export function runSchedulingQueue(state: ClusterState, pods: readonly QueuedPod
     if (item.orderedGroup && placement.status === 'Pending') blockedGroups.add(item.orderedGroup);
   }
   return { placements, notCreated, preempted };
+}
+
+/** The pod its controller creates in place of an evicted one: the same template, not yet on a node. */
+function replacementOf(pod: SimPod): SimPod {
+  const spec = { ...pod.spec };
+  delete spec.nodeName;
+  return { ...pod, spec, nodeName: null, phase: null };
 }
 
 function compareQueued(a: QueuedPod, b: QueuedPod): number {

@@ -1,10 +1,12 @@
 import type { YPair } from '../yamlNode';
 import * as commonModule from './common';
+import * as scalarsModule from './scalars';
 
 // Imports are read once (see scanner.ts).
 const { bail } = commonModule;
+const { keyString } = scalarsModule;
 
-/** Up to this many keys, duplicates are found by a linear scan; past it, with a set. */
+/** Up to this many keys, duplicates are found by comparing with each earlier key; past it, with a set. */
 const SMALL = 16;
 
 /**
@@ -15,21 +17,20 @@ const SMALL = 16;
 export class MapBuilder {
   readonly items: YPair[] = [];
   readonly value: Record<string, unknown> = {};
-  private readonly keys: string[] = [];
   private set: Set<string> | undefined;
 
   add(pair: YPair, key: string, value: unknown): void {
-    const keys = this.keys;
-    if (keys.length < SMALL) {
-      for (let i = 0; i < keys.length; i++) if (keys[i] === key) bail();
+    const items = this.items;
+    const n = items.length;
+    if (n < SMALL) {
+      for (let i = 0; i < n; i++) if (keyString(items[i].key.value) === key) bail();
     } else {
-      this.set ??= new Set(keys);
+      if (this.set === undefined) this.set = new Set(items.map((item) => keyString(item.key.value)));
       if (this.set.has(key)) bail();
       this.set.add(key);
     }
     if (key === '__proto__' || key === '<<') bail();
-    keys.push(key);
-    this.items.push(pair);
+    items.push(pair);
     if (value !== null) this.value[key] = value;
   }
 }

@@ -34,8 +34,22 @@ export function resolvePlain(source: string): unknown {
   return source;
 }
 
+/** Characters that can occur in a YAML 1.1 int or float (`0x1F`, `-1_000`, `1.5e+3`, `.inf`, `.NaN`). */
+const NUMBER_CHAR = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEFxo_+-.inINnN') NUMBER_CHAR[ch.charCodeAt(0)] = 1;
+
 /** A plain scalar starting with a digit, a sign or a dot: maybe an int or a float. */
 function resolveNumber(source: string, c: number): unknown {
+  // Shortcuts: a plain decimal (most numbers in manifests), and anything with a character no number has (`100m`, `1.2.3-rc`).
+  let digits = true;
+  for (let i = 0; i < source.length; i++) {
+    const d = source.charCodeAt(i);
+    if (d < 48 || d > 57) {
+      digits = false;
+      if (d >= 128 || NUMBER_CHAR[d] === 0) return source;
+    }
+  }
+  if (digits && (c !== 48 /* 0 */ || source.length === 1)) return parseInt(source, 10);
   if (INT_BIN.test(source)) return toInt(source, 2, 2);
   if (INT_OCT.test(source)) return toInt(source, 1, 8);
   if (INT_DEC.test(source)) return toInt(source, 0, 10);
