@@ -19,6 +19,12 @@ const cases: Array<{ name: string; args: string[]; code: number; stdout?: RegExp
     ],
   },
   { name: 'custom resources are a note, not an error', args: ['check', `${FIX}/widget.yaml`], code: 0, stdout: [/:2:7: information schema\/no-schema /] },
+  {
+    name: 'a CustomResourceDefinition among the inputs validates its custom resources',
+    args: ['check', `${FIX}/crd.yaml`, `${FIX}/widget.yaml`],
+    code: 1,
+    stdout: [/^test\/fixtures\/check\/crd\.yaml:26:9: error schema\/type /m, /2 file\(s\) checked: 1 error\(s\), 0 warning\(s\), 0 note\(s\)/],
+  },
   { name: 'a directory walk skips files that are not manifests', args: ['check', `${FIX}/not-manifests`], code: 0, stdout: [/0 file\(s\) checked/] },
   { name: 'a missing path exits 2', args: ['check', `${FIX}/nope.yaml`], code: 2, stderr: /no such file/ },
   { name: 'an unsupported version exits 2', args: ['check', '--k8s-version', '1.12', `${FIX}/valid.yaml`], code: 2, stderr: /unsupported Kubernetes version 1\.12/ },

@@ -1,5 +1,5 @@
 import { compareFindings, type Finding } from '../language/findings';
-import { isManifestFile } from '../language/manifests';
+import { isManifestFile, manifestsOf } from '../language/manifests';
 import { LanguageService } from '../language/languageService';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
 import { parseArgs, type ArgSpec } from './args';
@@ -21,6 +21,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   const inputs = await readInputs(parsed.positionals, io.cwd);
   const service = new LanguageService();
+  // CustomResourceDefinitions among the inputs validate the custom resources of every input.
+  for (const file of inputs.files) service.customResources.setFile(file.path, manifestsOf(file.path, file.parsed));
   const files: FileFindings[] = inputs.files.map((file) => ({
     path: file.path,
     diagnostics: (file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []).sort(compareFindings),
