@@ -2,6 +2,7 @@ import type { PreviewModel, PreviewNode, PreviewPod, PreviewScope, PreviewServic
 import type { RolloutResult } from '../simulator/controllers';
 import type { SourceRef } from '../simulator/model/source';
 import { filterVerdicts, weightedScore } from '../simulator/scheduler';
+import { podRequests } from '../simulator/model/resources';
 import type { SimulatedNode, SimulatedPod } from '../simulator/simulate';
 import type { DryRunOutput } from './dryRun';
 
@@ -83,6 +84,7 @@ function previewPod({ pod, placement }: SimulatedPod, locate: Locator): PreviewP
     filters,
     scores,
     ...(placement.tie ? { tie: [...placement.tie] } : {}),
+    requests: podRequests(pod.spec),
     labels: { ...pod.labels },
     source: locate(pod.source),
   };
