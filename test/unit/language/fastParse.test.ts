@@ -57,7 +57,10 @@ const cases: Array<{ name: string; text: string; expect: 'handled' | 'bailed' }>
   { name: 'leading --- with a comment', text: '--- # doc\na: 1\n', expect: 'handled' },
   { name: 'empty text: no document', text: '', expect: 'handled' },
   { name: 'comments only: no document', text: '# one\n\n  # two\n', expect: 'handled' },
+  { name: 'blank lines only: no document', text: '  \n\n   ', expect: 'handled' },
   { name: 'lone ---: an empty document', text: '---\n', expect: 'handled' },
+  { name: '--- at the end of the text: an empty document', text: '---', expect: 'handled' },
+  { name: '--- with trailing spaces: an empty document', text: '---   \n', expect: 'handled' },
   { name: '--- with comments: an empty document', text: '--- # a\n# b\n\n', expect: 'handled' },
   { name: 'no final line break', text: 'a: 1\nb: [x]', expect: 'handled' },
   { name: 'compact sequence under a key', text: 'a:\n- 1\n- 2\nb: 3\n', expect: 'handled' },
@@ -65,6 +68,7 @@ const cases: Array<{ name: string; text: string; expect: 'handled' | 'bailed' }>
   { name: 'mappings in sequences', text: '- a: 1\n  b: 2\n-   c: 3\n    d:\n    - x\n', expect: 'handled' },
   { name: 'empty values', text: 'a:\nb: # none\nc:\n  # still none\nd: ~\n', expect: 'handled' },
   { name: 'empty sequence items', text: '- \n-\n- # c\n- x\n', expect: 'handled' },
+  { name: 'empty last item after comment lines', text: '  - 1\n#\n  -\n', expect: 'handled' },
   { name: 'empty value last, with trailing comments', text: 'a:\n  b:\n  # c\n\n', expect: 'handled' },
   { name: 'value on the next line', text: 'a:\n  x\nb:\n  "y"\nc:\n  [1]\n', expect: 'handled' },
   { name: 'YAML 1.1 booleans and nulls', text: 'a: yes\nb: No\nc: on\nd: OFF\ne: y\nf: N\ng: ~\nh: Null\ni: true\n', expect: 'handled' },
@@ -120,6 +124,10 @@ const cases: Array<{ name: string; text: string; expect: 'handled' | 'bailed' }>
   { name: 'block sequence on a key line', text: 'a: - 1\n', expect: 'bailed' },
   { name: 'reserved indicator', text: 'a: @x\n', expect: 'bailed' },
   { name: 'empty block scalar', text: 'a: |\nb: 1\n', expect: 'bailed' },
+  { name: 'comment at column 0 right after a flow mapping value', text: 'a: {b: 1\n#\n}\n', expect: 'bailed' },
+  { name: 'comment line before a value on a later line', text: 'a:\n#x\n  b\n', expect: 'bailed' },
+  { name: 'key over 1000 characters', text: `${'k'.repeat(1200)}: 1\n`, expect: 'bailed' },
+  { name: 'deep nesting', text: `a: ${'['.repeat(300)}${']'.repeat(300)}\n`, expect: 'bailed' },
 ];
 
 for (const c of cases) {
