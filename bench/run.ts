@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     ['rollout', async () => optional('rollout.ts', 'benchRollout')],
     ['completion', async () => optional('completion.ts', 'benchCompletion')],
     ['webview', async () => optional('webview.ts', 'benchWebview')],
+    ['longSession', async () => optional('longSession.ts', 'benchLongSession')],
   ];
   const only = process.argv.slice(2);
   for (const [name, load] of benches) {

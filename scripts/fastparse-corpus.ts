@@ -26,13 +26,15 @@ function files(dir: string): string[] {
 /** A rough reason why a chunk is outside the subset (for the report only). */
 function guessReason(text: string, slowClean: boolean): string {
   if (!slowClean) return 'YAML problem (findings in the slow path)';
-  if (/\r/.test(text)) return 'CR line ends';
+  if (/\r(?!\n)/.test(text)) return 'lone CR';
   if (/\t/.test(text)) return 'tab';
-  if (/(^|[\s\[{,])[&*!][^\s]/m.test(text)) return 'anchor/alias/tag';
+  if (/(^|[\s[{,])[&*!][^\s]/m.test(text)) return 'anchor/alias/tag';
   if (/^\s*<<\s*:/m.test(text)) return 'merge key';
   if (/^\.\.\.\s*$/m.test(text)) return 'document end ...';
   if (/^%/m.test(text)) return 'directive';
-  return 'other (multi-line scalar, root scalar, ...)';
+  if (/(^|[\s:,[{-])"(?:[^"\\\n]|\\.)*\\?\n/m.test(text)) return 'multi-line double-quoted scalar';
+  if (/\{\s*\{/.test(text)) return 'complex key (a template placeholder {{...}})';
+  return 'other (multi-line plain scalar, scalar document, ...)';
 }
 
 let chunks = 0;

@@ -11,9 +11,14 @@ function languageClientLib(): LanguageClientLib {
   return require('./lspClientLib.js') as LanguageClientLib;
 }
 
+const MAX_RESTARTS = 4;
+const CRASH_WINDOW_MS = 3 * 60_000;
+
 /** Starts, stops and restarts the Drydock language server (dist/server.js, over IPC). */
 export class DrydockClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private crashes: number[] = [];
+  private toldCrash = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -33,7 +38,7 @@ export class DrydockClient implements vscode.Disposable {
 
   async start(): Promise<void> {
     if (this.client) return;
-    const { LanguageClient, TransportKind } = languageClientLib();
+    const { LanguageClient, TransportKind, ErrorAction, CloseAction } = languageClientLib();
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -46,6 +51,22 @@ export class DrydockClient implements vscode.Disposable {
       ],
       synchronize: { configurationSection: 'drydock' },
       initializationOptions: { settings: vscode.workspace.getConfiguration('drydock'), trusted: vscode.workspace.isTrusted },
+      // Restart a crashed server quietly and tell the user once; give up after a crash loop.
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue, handled: true }),
+        closed: () => {
+          const now = Date.now();
+          this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
+          if (this.crashes.length > MAX_RESTARTS) {
+            return { action: CloseAction.DoNotRestart, message: `The Drydock language server stopped ${this.crashes.length} times in 3 minutes and was not restarted. Run "Drydock: Restart Language Server" to try again.` };
+          }
+          if (!this.toldCrash) {
+            this.toldCrash = true;
+            void vscode.window.showWarningMessage('The Drydock language server stopped unexpectedly and was restarted.');
+          }
+          return { action: CloseAction.Restart, handled: true };
+        },
+      },
     };
     this.client = new LanguageClient('drydock', 'Drydock', serverOptions, clientOptions);
     await this.client.start();

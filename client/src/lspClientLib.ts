@@ -3,4 +3,4 @@
  * code, and keeping it out of dist/client.js keeps activation cheap. languageClient.ts requires it
  * when the language server first starts (lazyStart.ts).
  */
-export { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+export { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';

@@ -117,10 +117,10 @@ function codeServerEnv(install: CodeServerInstall): NodeJS.ProcessEnv {
 }
 
 /**
- * Installs `vsix` into a new profile and starts code-server on a free port (port 0: the kernel
+ * Installs `vsix` (one or more) into a new profile and starts code-server on a free port (port 0: the kernel
  * picks it, code-server prints it). Resolves once code-server logs "HTTP server listening".
  */
-export async function startCodeServer(install: CodeServerInstall, vsix: string, options: { settings?: Record<string, unknown> } = {}): Promise<RunningCodeServer> {
+export async function startCodeServer(install: CodeServerInstall, vsix: string | string[], options: { settings?: Record<string, unknown> } = {}): Promise<RunningCodeServer> {
   const root = mkdtempSync(join(tmpdir(), 'drydock-e2e-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
@@ -132,10 +132,12 @@ export async function startCodeServer(install: CodeServerInstall, vsix: string, 
   const env = codeServerEnv(install);
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
-  const installed = spawnSync(install.codeServer, [...common, '--install-extension', vsix], { encoding: 'utf8', env });
-  const installOutput = `${installed.stdout}${installed.stderr}`;
-  if (installed.status !== 0 || !/successfully installed/i.test(installOutput)) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${installed.status}):\n${installOutput}`);
+  for (const file of Array.isArray(vsix) ? vsix : [vsix]) {
+    const installed = spawnSync(install.codeServer, [...common, '--install-extension', file], { encoding: 'utf8', env });
+    const installOutput = `${installed.stdout}${installed.stderr}`;
+    if (installed.status !== 0 || !/successfully installed/i.test(installOutput)) {
+      throw new Error(`code-server --install-extension ${file} failed (exit ${installed.status}):\n${installOutput}`);
+    }
   }
 
   const args = [

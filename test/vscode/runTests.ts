@@ -9,30 +9,12 @@
  * (On such a machine `npm run test:e2e` runs the same scenarios in code-server.)
  */
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { build } from 'esbuild';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { bundleSuite, REPO_ROOT } from './bundle';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
-const OUT = join(REPO_ROOT, 'test-artifacts', 'vscode');
 const CACHE = join(process.env.DRYDOCK_E2E_CACHE ?? join(homedir(), '.cache', 'drydock-e2e'), 'vscode');
-
-async function bundleSuite(): Promise<string> {
-  const outfile = join(OUT, 'suite', 'index.js');
-  await build({
-    entryPoints: [join(REPO_ROOT, 'test', 'vscode', 'suite', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
-  return outfile;
-}
 
 async function vscodeExecutable(): Promise<string> {
   const local = process.env.DRYDOCK_VSCODE_EXECUTABLE;

@@ -2,6 +2,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import { completeAt } from '../language/completion/completeAt';
 import type { CompletionEntry } from '../language/completion/completionEntry';
 import { LineIndex } from '../language/parse/lineIndex';
+import { oversizeReason } from '../language/parse/limits';
 import { parseChunk, type ParsedDocument } from '../language/parse/parseChunk';
 import type { DocumentChunk } from '../language/parse/splitDocuments';
 import type { FeatureDeps } from './featureDocument';
@@ -41,6 +42,7 @@ function locate(deps: FeatureDeps, params: CompletionParams): { doc: ParsedDocum
   const document = deps.documents.get(params.textDocument.uri);
   if (!document) return undefined;
   const text = document.getText();
+  if (oversizeReason(text)) return undefined; // over the input budget: no completion
   const offset = document.offsetAt(params.position);
   const chunk = chunkAround(text, offset);
   chunk.line = document.positionAt(chunk.offset).line;

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CrdRegistry } from '../language/crd/crdRegistry';
 import { manifestsOf } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
+import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';
 import type { Manifest } from '../simulator/model/source';
 
@@ -28,7 +29,8 @@ export class CustomResourceFeed {
   /** An open document's text: the CRDs it defines replace those of its file. */
   documentChanged(uri: string, text: string): void {
     if (!this.registry.defines(uri) && !text.includes(MENTIONS_CRD)) return;
-    if (this.registry.setFile(uri, manifestsOf(uri, parseFile(stripBom(text))))) this.onChange();
+    const manifests = oversizeReason(text) ? [] : manifestsOf(uri, parseFile(stripBom(text)));
+    if (this.registry.setFile(uri, manifests)) this.onChange();
   }
 
   /** A watched file was created, changed (`exists`) or deleted. */

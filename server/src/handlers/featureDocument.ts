@@ -4,6 +4,7 @@ import type { Position } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
 import type { ParsedDocument } from '../language/parse/parseChunk';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
+import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';
 import type { ServerSettings } from '../settings';
 import type { DocumentStates } from './documentState';
@@ -25,7 +26,10 @@ export function parsedFileOf(deps: FeatureDeps, uri: string): { document: TextDo
   if (!document) return undefined;
   const state = deps.states.get(uri);
   if (state.parsed && state.version === document.version) return { document, parsed: state.parsed };
-  return { document, parsed: parseFile(stripBom(document.getText()), state.chunks) };
+  const text = stripBom(document.getText());
+  // Over the input budget the file has no documents for any feature (validation publishes the note).
+  if (oversizeReason(text)) return { document, parsed: { text, documents: [] } };
+  return { document, parsed: parseFile(text, state.chunks) };
 }
 
 /** The YAML document holding a position, and the position's offset inside that document's chunk. */

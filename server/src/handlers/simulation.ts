@@ -28,6 +28,12 @@ export interface SimulationDeps {
 export const SIMULATION_DELAY_MS = 250;
 
 /**
+ * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
+ * under a second on the event loop even for absurd inputs (1e9 replicas); past it, sim/too-many-pods says so.
+ */
+export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 1_000, maxPodsTotal: 5_000, maxNodes: 5_000 };
+
+/**
  * Runs the dry run for open manifests a moment after they change, publishes its findings (and the
  * cross-resource rules') next to the validation diagnostics, and answers preview requests.
  */
@@ -68,7 +74,7 @@ export class SimulationService {
       let findings: SimFinding[] = [];
       try {
         const baseline = await loadBaseline(uri, this.deps.settings().rolloutBaseline, this.deps.trusted());
-        findings = dryRun({ manifests: file.manifests, cluster: cluster?.manifests ?? null, baseline: baseline?.manifests ?? null }).findings;
+        findings = dryRun({ manifests: file.manifests, cluster: cluster?.manifests ?? null, baseline: baseline?.manifests ?? null, simulateOptions: EDITOR_SIMULATION_LIMITS }).findings;
       } catch (error) {
         findings = [{ source: { file: uri, document: 0, path: [] }, path: [], severity: 'warning', code: 'internal/simulation-failed', message: `Drydock's dry run failed on this file: ${(error as Error).message}. Please report it.` }];
       }
@@ -91,7 +97,7 @@ export class SimulationService {
       const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
       if (baseline) baselines.push(...baseline.manifests);
     }
-    const run: DryRunOutput = dryRun({ manifests, cluster: cluster?.manifests ?? null, baseline: baselines, neverReady: params.neverReady, matrix: true, previewUnchangedRollouts: true });
+    const run: DryRunOutput = dryRun({ manifests, cluster: cluster?.manifests ?? null, baseline: baselines, neverReady: params.neverReady, matrix: true, previewUnchangedRollouts: true, simulateOptions: EDITOR_SIMULATION_LIMITS });
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
     if (cluster) files.set(cluster.uri, cluster.parsed);
     const diagnostics = run.findings.flatMap((f) => (f.source.file === params.uri || params.scope === 'workspace' ? this.toFindings([f], f.source.file, open) : []));

@@ -3,6 +3,7 @@ import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
 import { isManifestFile } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
+import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -48,8 +49,16 @@ export class ValidationScheduler {
     const settings = this.settings();
     let findings: Finding[] = [];
     try {
-      if (settings.validateEnable) {
-        const parsed = parseFile(stripBom(document.getText()), state.chunks);
+      const text = stripBom(document.getText());
+      const oversize = settings.validateEnable ? oversizeReason(text) : undefined;
+      if (oversize) {
+        // Over the input budget: not parsed at all (a note instead), so the server stays responsive.
+        state.chunks.clear();
+        state.parsed = { text, documents: [] };
+        state.version = document.version;
+        findings = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'limits/file-too-large', message: oversize }];
+      } else if (settings.validateEnable) {
+        const parsed = parseFile(text, state.chunks);
         state.parsed = parsed;
         state.version = document.version;
         if (isManifestFile(parsed)) {

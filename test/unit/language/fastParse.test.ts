@@ -90,6 +90,7 @@ const cases: Array<{ name: string; text: string; expect: 'handled' | 'bailed' }>
   { name: 'block scalar in a sequence, comment after', text: '- |\n  x\n# c\n- >-\n   y\n', expect: 'handled' },
   { name: 'block scalar with a header comment and leading blank lines', text: 'a: | # c\n\n  x\n', expect: 'handled' },
   { name: 'CRLF line ends', text: manifest.replace(/\n/g, '\r\n') + '# c\r\nx: |\r\n  a\r\n\r\n  b\r\n\r\n', expect: 'handled' },
+  { name: 'document end marker', text: '---\na:\n  b: 1\n  # c\n... # end\n# more\n', expect: 'handled' },
   { name: 'root mapping indented', text: '  a: 1\n  b: 2\n', expect: 'handled' },
   { name: 'null-valued keys are dropped from the value', text: 'a: null\nb: 1\nc: [null, ~]\n', expect: 'handled' },
   { name: 'bench generator output', text: splitDocuments(generateManifests(4))[1].text, expect: 'handled' },
@@ -102,7 +103,7 @@ const cases: Array<{ name: string; text: string; expect: 'handled' | 'bailed' }>
   { name: 'complex key', text: '? a\n: 1\n', expect: 'bailed' },
   { name: 'flow collection as a key', text: '[a]: 1\n', expect: 'bailed' },
   { name: 'directive', text: '%YAML 1.1\n---\na: 1\n', expect: 'bailed' },
-  { name: 'document end', text: 'a: 1\n...\n', expect: 'bailed' },
+  { name: 'content after a document end', text: 'a: 1\n...\nb: 2\n', expect: 'bailed' },
   { name: 'second document', text: 'a: 1\n---\nb: 2\n', expect: 'bailed' },
   { name: 'tab indentation', text: 'a:\n\tb: 1\n', expect: 'bailed' },
   { name: 'lone CR', text: 'a: 1\rb: 2\n', expect: 'bailed' },
@@ -316,7 +317,7 @@ class Generator {
     const head = this.pick(['', '', '', '---\n', '--- # doc\n', '# top\n', '\n']);
     const r = this.int(10);
     const body = r < 6 ? this.map(this.chance(0.05) ? 2 : 0, 0) : r < 8 ? this.seq(0, 0) : r < 9 ? this.flow(0, 0, this.chance(0.5)) : '';
-    const tail = this.pick(['\n', '', '\n\n', '\n# end\n', '\n  # end\n', '\n    \n']);
+    const tail = this.pick(['\n', '', '\n\n', '\n# end\n', '\n  # end\n', '\n    \n', '\n...\n', '\n  # c\n... # end\n\n# x']);
     return head + body + tail;
   }
 

@@ -27,6 +27,8 @@ export interface RunSummary {
   passed: number;
   failed: number;
   skipped: number;
+  /** Every line reported, in order. */
+  lines: string[];
 }
 
 function withTimeout(promise: Promise<void>, ms: number, name: string): Promise<void> {
@@ -37,8 +39,12 @@ function withTimeout(promise: Promise<void>, ms: number, name: string): Promise<
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-export async function runAll(log: (line: string) => void = (line) => console.log(line)): Promise<RunSummary> {
-  const summary: RunSummary = { passed: 0, failed: 0, skipped: 0 };
+export async function runAll(print: (line: string) => void = (line) => console.log(line)): Promise<RunSummary> {
+  const summary: RunSummary = { passed: 0, failed: 0, skipped: 0, lines: [] };
+  const log = (line: string) => {
+    summary.lines.push(line);
+    print(line);
+  };
   for (const { name, body, options } of registered) {
     if (options.skip) {
       summary.skipped++;

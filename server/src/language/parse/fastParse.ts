@@ -25,10 +25,12 @@ export interface FastParseResult {
  * value. `{ root: null }` means the chunk holds no document at all (only comments and blank lines).
  *
  * Subset: block mappings and sequences, one-line plain and quoted scalars, flow collections (also
- * over several lines), literal and folded block scalars, comments, a leading `---` line. Left to the
- * full parser: anchors, aliases, tags, merge keys, complex keys, directives, `...`, several
- * documents, tabs, CR line ends, multi-line plain or quoted scalars, scalar documents, duplicate
- * keys, and anything the `yaml` library reports a problem for.
+ * over several lines, as in JSON), literal and folded block scalars, comments, a leading `---` line,
+ * a closing `...` line, LF or CRLF line ends. Left to the full parser: anchors, aliases, tags, merge
+ * keys, complex keys, directives, several documents, tabs, lone CRs, multi-line plain or quoted
+ * scalars, scalar documents, explicit block indentation, duplicate keys, and anything the `yaml`
+ * library reports a problem for. (`fast/` holds the parts: scanner, trivia, block and flow parsers,
+ * block scalars, scalar resolution.)
  */
 export function fastParse(text: string): FastParseResult | undefined {
   try {
@@ -92,6 +94,7 @@ function parseLines(text: string): FastParseResult {
   const len = text.length;
   let start = 0;
   let emptyAt = -1;
+  // A leading `---` line: only a comment may follow on it. With nothing after it, the document is an empty scalar.
   if (text.startsWith('---') && isBreakOrEnd(text.charCodeAt(3))) {
     let i = 3;
     while (text.charCodeAt(i) === SPACE) i++;
@@ -108,10 +111,27 @@ function parseLines(text: string): FastParseResult {
   const parser = new BlockParser(text);
   parser.scan(start, -1, false, 0);
   const pos = parser.next;
-  if (pos < 0) return emptyAt < 0 ? { root: null, value: null } : { root: scalarNode(emptyAt, emptyAt, null, 'plain'), value: null };
+  if (pos < 0) {
+    if (parser.documentEnd >= 0) bail();
+    return emptyAt < 0 ? { root: null, value: null } : { root: scalarNode(emptyAt, emptyAt, null, 'plain'), value: null };
+  }
   // The root: a block mapping or sequence, or a flow collection (JSON). A scalar document is left to the full parser.
   const root = parser.node(pos, parser.nextIndent, -1, false, 0);
   if (root.kind === 'scalar') bail();
   if (parser.next >= 0) bail(); // content after the root node: an error or another document
+  if (parser.documentEnd >= 0) checkAfterDocumentEnd(text, parser.documentEnd);
   return { root, value: parser.value };
+}
+
+/** After a `...` line (at `pos`) only comments and blank lines may follow (more would be another document). */
+function checkAfterDocumentEnd(text: string, pos: number): void {
+  let i = pos + 3;
+  while (text.charCodeAt(i) === SPACE) i++;
+  for (;;) {
+    if (text.charCodeAt(i) === HASH) i = text.indexOf('\n', i);
+    if (i === -1 || i >= text.length) return;
+    if (text.charCodeAt(i) !== LF) bail();
+    i++;
+    while (text.charCodeAt(i) === SPACE) i++;
+  }
 }

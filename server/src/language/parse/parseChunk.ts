@@ -4,6 +4,7 @@ import type { DocumentChunk } from './splitDocuments';
 import { fastParse } from './fastParse';
 import { parseChunkSlow } from './slowParse';
 import type { YNode } from './yamlNode';
+import { MAX_NESTING_DEPTH, nestingLimitOffset } from './limits';
 
 export { MAX_ALIAS_COUNT } from './slowParse';
 
@@ -29,6 +30,17 @@ export interface ParsedDocument {
  */
 export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
   const lines = new LineIndex(chunk.text);
+  const tooDeep = nestingLimitOffset(chunk.text, MAX_NESTING_DEPTH);
+  if (tooDeep !== -1) {
+    // Refused before parsing: both parsers recurse per level, and a deep enough document overflows the stack.
+    const finding: Finding = {
+      range: lines.range(tooDeep, Math.min(tooDeep + 1, chunk.text.length)),
+      severity: 'error',
+      code: 'yaml/too-deep',
+      message: `This document nests mappings and sequences more than ${MAX_NESTING_DEPTH} levels deep; it was not read. Kubernetes objects nest a few dozen levels at most.`,
+    };
+    return [{ chunk, root: null, id: {}, lines, value: undefined, findings: [finding] }];
+  }
   const fast = fastParse(chunk.text);
   if (fast) {
     if (fast.root === null) return [];

@@ -9,6 +9,8 @@ const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const HASH = 35; // '#'
 const PIPE = 124; // '|'
+const STRIP = 45; // '-': no final line break
+const KEEP = 43; // '+': all final line breaks
 
 /** A block scalar and the end of its text (its range end, where the trivia after it begin). */
 export interface BlockScalar {
@@ -29,8 +31,8 @@ export function parseBlockScalar(text: string, pos: number, parent: number): Blo
   const len = text.length;
   const literal = text.charCodeAt(pos) === PIPE;
   let i = pos + 1;
-  let chomp = text.charCodeAt(i);
-  if (chomp === 45 /* - */ || chomp === 43 /* + */) i++;
+  let chomp = text.charCodeAt(i); // STRIP, KEEP, or 0 (clip: one final line break)
+  if (chomp === STRIP || chomp === KEEP) i++;
   else chomp = 0;
   if (text.charCodeAt(i) !== SPACE && text.charCodeAt(i) !== LF) bail();
   while (text.charCodeAt(i) === SPACE) i++;
@@ -66,7 +68,7 @@ export function parseBlockScalar(text: string, pos: number, parent: number): Blo
     end = e < len ? e + 1 : len;
     p = end;
   }
-  if (chomp !== 43) end = dropTrailingBlankLines(text, contentStart, end, indent);
+  if (chomp !== KEEP) end = dropTrailingBlankLines(text, contentStart, end, indent);
 
   const source = text.slice(contentStart, end);
   const value = literal ? literalValue(source, indent, chomp) : foldedValue(source, indent, chomp);
@@ -86,9 +88,7 @@ function dropTrailingBlankLines(text: string, start: number, end: number, indent
     let k = last;
     while (k > start && text.charCodeAt(k - 1) === SPACE) k--;
     if (k <= start || text.charCodeAt(k - 1) !== LF || last - k > indent) return end;
-    // [k, last) is all spaces and short: drop that line (keep the break before it).
-    if (k - 1 < start) return end;
-    end = k;
+    end = k; // [k, last) is all spaces and short: drop that line (keep the break before it)
   }
 }
 
@@ -99,6 +99,7 @@ interface Lines {
   contentEnd: number;
 }
 
+/** The lines of a block scalar's text: indents, contents, and where the content lines end. */
 function splitLines(source: string, indent: number): Lines {
   const raw = source.split('\n');
   const indents: number[] = [];
@@ -122,13 +123,15 @@ function splitLines(source: string, indent: number): Lines {
   return { indents, contents, contentEnd };
 }
 
+/** The final line breaks, by the chomping indicator. */
 function chompTail(value: string, lines: Lines, indent: number, chomp: number): string {
-  if (chomp === 45) return value;
-  if (chomp !== 43) return value + '\n';
+  if (chomp === STRIP) return value;
+  if (chomp !== KEEP) return value + '\n';
   for (let n = lines.contentEnd; n < lines.indents.length; n++) value += '\n' + ' '.repeat(Math.max(0, lines.indents[n] - indent));
   return value.endsWith('\n') ? value : value + '\n';
 }
 
+/** Literal: the lines as they are, less the content indent. */
 function literalValue(source: string, indent: number, chomp: number): string {
   const lines = splitLines(source, indent);
   let value = '';

@@ -66,7 +66,8 @@ export function isSpecialStart(c: number): boolean {
 /** `-`, `?` or `:` followed by a space, a line break or the end: a block indicator, not a scalar. */
 export function isIndicatorAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return (c === 45 /* - */ || c === 63 /* ? */ || c === 58) /* : */ && isBreakOrEnd(text.charCodeAt(i + 1));
+  const indicator = c === 45 /* - */ || c === 63 /* ? */ || c === 58; /* : */
+  return indicator && isBreakOrEnd(text.charCodeAt(i + 1));
 }
 
 /** `---` or `...` followed by a space, a line break or the end, at `i` (a line start). */

@@ -9,6 +9,7 @@ const { Scanner } = scannerModule;
 const LF = 10; // '\n'
 const SPACE = 32; // ' '
 const HASH = 35; // '#'
+const DOT = 46; // '.'
 
 /**
  * Blank lines and comment lines between block nodes, and where the `yaml` library counts them.
@@ -33,6 +34,8 @@ export class TriviaScanner extends Scanner {
   protected pendingComment = false;
   protected pendingIndent = -1;
   protected pendingEnd = 0;
+  /** Where a `...` line ends the document, or -1. */
+  documentEnd = -1;
   /** The least indent of the comment lines met by the last `scan` (Infinity if none). */
   protected lowestComment = Infinity;
 
@@ -92,7 +95,12 @@ export class TriviaScanner extends Scanner {
         p = e;
         continue;
       }
-      if (indent === 0 && isDocumentMarker(text, i)) bail();
+      if (indent === 0 && isDocumentMarker(text, i)) {
+        if (text.charCodeAt(i) !== DOT) bail(); // `---`: another document
+        // `...` ends the document: like the end of the text (what follows is checked by `fastParse`).
+        this.documentEnd = i;
+        break;
+      }
       this.next = i;
       this.nextIndent = indent;
       this.pendingEnd = i;
@@ -100,7 +108,7 @@ export class TriviaScanner extends Scanner {
     }
     this.next = -1;
     this.nextIndent = -1;
-    this.pendingEnd = len;
+    this.pendingEnd = this.documentEnd >= 0 ? this.documentEnd : len;
     return end;
   }
 
