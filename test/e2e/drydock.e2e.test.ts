@@ -71,6 +71,25 @@ async function webPodChips(frame: Frame): Promise<string[]> {
   return frame.locator('.pod-chip[aria-label^="Pod default/web-"]').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('aria-label') ?? ''));
 }
 
+/**
+ * Narrows the nodes view to the nodes running a pod of `web`, with its filter box, as a user would:
+ * the list draws only the cards in view, and the default cluster has more nodes than fit.
+ */
+async function showWebNodes(frame: Frame): Promise<void> {
+  await frame.locator('input.filter').fill('default/web-');
+}
+
+/** The preview's tab labels, e.g. "Nodes (6)", "Pending (0)" (their text, not the upper-cased rendering). */
+async function tabLabels(frame: Frame): Promise<string[]> {
+  return frame.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((tab) => (tab.textContent ?? '').trim()));
+}
+
+async function pendingCount(frame: Frame): Promise<number | undefined> {
+  const label = (await tabLabels(frame)).find((t) => /^Pending\b/i.test(t));
+  const match = label ? /\((\d+)\)/.exec(label) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
 describe('Drydock in code-server (VS Code 1.139)', () => {
   before(async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
@@ -167,11 +186,14 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     const nodes = await frame.locator(NODE_CARD).count();
     assert.ok(nodes >= 2, `node cards drawn: ${nodes}`);
     // The default cluster's worker nodes, and the two replicas of web placed on them.
-    await waitUntil('a node card for worker-1a', async () => (await frame.locator(`${NODE_CARD}[aria-label^="Node worker-1a"]`).count()) > 0);
-    const pods = await waitUntil('two web pods drawn as scheduled', async () => {
+    await waitUntil('a node card for worker-1a', async () => (await frame.locator(`${NODE_CARD}[aria-label^="Node worker-1a,"]`).count()) > 0);
+    assert.equal(await pendingCount(frame), 0, 'nothing pending');
+    await showWebNodes(frame);
+    const pods = await waitUntil('the two web pods drawn as scheduled', async () => {
       const chips = await webPodChips(frame);
-      return chips.filter((label) => /, Scheduled/.test(label)).length === 2 ? chips : undefined;
+      return chips.length === 2 && chips.every((label) => /, Scheduled\b/.test(label)) ? chips : undefined;
     }, { seen: async () => JSON.stringify(await webPodChips(frame)) });
+    await wb.screenshot('web-pods');
     assert.equal(pods.length, 2);
   });
 
@@ -179,7 +201,8 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await wb.openFile(FILE);
     await wb.runCommand(PREVIEW_COMMAND);
     const frame = await previewFrame(wb);
-    await waitUntil('the web pods scheduled before the edit', async () => (await webPodChips(frame)).some((label) => /, Scheduled/.test(label)));
+    await showWebNodes(frame);
+    await waitUntil('the web pods scheduled before the edit', async () => (await webPodChips(frame)).filter((label) => /, Scheduled\b/.test(label)).length === 2);
     await wb.screenshot('before');
 
     await wb.typeOverLine(FILE, LINE.cpu, '              cpu: "64"');
@@ -187,31 +210,32 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     const problem = await wb.waitForProblem((p) => /Insufficient cpu/.test(p.message), 'the scheduler\'s "Insufficient cpu" verdict');
     assert.ok(problem.line <= 22, `the unschedulable diagnostic is on the Deployment (line ${problem.line})`);
     await wb.waitForSquiggle(FILE, problem.line, problem.severity === 'Error' ? 'error' : problem.severity === 'Warning' ? 'warning' : 'info');
-    // In the preview: the pods of web are pending, with the same reason.
-    const pending = await waitUntil('the web pods drawn as pending in the preview', async () => {
-      const tabs = await frame.locator('[role="tab"]').allInnerTexts();
-      const pendingTab = tabs.find((t) => /^Pending/.test(t.trim()));
-      const chips = await webPodChips(frame);
-      const stillScheduled = chips.some((label) => /, Scheduled/.test(label));
-      return pendingTab && /\(2\)/.test(pendingTab) && !stillScheduled ? pendingTab : undefined;
-    }, { seen: async () => JSON.stringify({ tabs: await frame.locator('[role="tab"]').allInnerTexts(), chips: await webPodChips(frame) }) });
-    await frame.locator('[role="tab"]', { hasText: /^Pending/ }).click();
-    const row = frame.locator('.pending-row[aria-label*="default/web-"]').first();
-    await row.waitFor({ state: 'visible' });
-    assert.match((await row.getAttribute('aria-label')) ?? '', /Insufficient cpu/);
-    await wb.screenshot(`pending ${pending}`);
+    // In the preview: the web pods leave the nodes and are counted pending, with the same reason.
+    await waitUntil('the web pods to leave the nodes and be counted pending', async () => (await webPodChips(frame)).length === 0 && ((await pendingCount(frame)) ?? 0) >= 2,
+      { seen: async () => JSON.stringify({ tabs: await tabLabels(frame), chips: await webPodChips(frame) }) });
+    await frame.locator('[role="tab"]', { hasText: /^Pending/i }).click();
+    const rows = frame.locator('.pending-row[aria-label*="default/web-"]');
+    await waitUntil('two pending rows for web', async () => (await rows.count()) === 2);
+    for (const label of await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''))) {
+      assert.match(label, /Insufficient cpu/, `pending row: ${label}`);
+    }
+    await wb.screenshot('pending');
   });
 
   scenario('the CodeLens above a Deployment opens its placement preview', async (wb) => {
     await wb.openFile(FILE);
     const placement = wb.codeLens(FILE, 'Preview placement');
-    await waitUntil('the "Preview placement" CodeLens', async () => (await placement.count()) > 0);
-    assert.equal(await wb.codeLensLine(FILE, 'Preview placement'), LINE.kind, 'the lens sits above `kind: Deployment`');
-    assert.equal(await wb.codeLens(FILE, 'Preview rollout').count(), 1, 'one "Preview rollout" lens (the Deployment; not the Service)');
-    assert.equal(await placement.count(), 1, 'one "Preview placement" lens (the Service is not a workload)');
+    const rollout = wb.codeLens(FILE, 'Preview rollout');
+    // One of each, for the Deployment only (the Service is not a workload), above `kind: Deployment`.
+    const lenses = async () => ({ placement: await placement.count(), rollout: await rollout.count(), line: await wb.codeLensLine(FILE, 'Preview placement') });
+    await waitUntil('a "Preview placement" and a "Preview rollout" CodeLens above `kind: Deployment` only', async () => {
+      const seen = await lenses();
+      return seen.placement === 1 && seen.rollout === 1 && seen.line === LINE.kind;
+    }, { seen: async () => JSON.stringify(await lenses()) });
     await wb.screenshot('lenses');
     await placement.first().click();
     const frame = await previewFrame(wb);
+    await showWebNodes(frame);
     await waitUntil('the web pods in the preview', async () => (await webPodChips(frame)).length === 2);
     await wb.screenshot('preview-from-lens');
   });
@@ -227,6 +251,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await wb.reloadWindow();
     await waitUntil(`the "${previewTab}" tab after the reload`, async () => (await wb.tabTitles()).includes(previewTab));
     const frame = await previewFrame(wb);
+    await showWebNodes(frame);
     await waitUntil('the web pods redrawn after the reload', async () => (await webPodChips(frame)).length === 2);
     await wb.screenshot('after-reload');
   });

@@ -105,6 +105,16 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
+  /**
+   * Sets the quick input's text (prefix included: `>` commands, `:` go to line) as one input event;
+   * keys typed while the widget is still taking the focus could be lost.
+   */
+  private async setQuickInputValue(value: string): Promise<void> {
+    const input = this.quickInput().locator('input.input').first();
+    await input.fill(value);
+    await waitUntil(`the quick input to read ${JSON.stringify(value)}`, async () => (await input.inputValue()) === value, { seen: () => input.inputValue() });
+  }
+
   /** Presses `shortcut` until the quick input shows (a key pressed while the workbench is busy can be lost). */
   private async openQuickInput(shortcut: string): Promise<void> {
     await waitUntil(`the quick input to open with ${shortcut}`, async () => {
@@ -129,7 +139,7 @@ export class Workbench {
   async quickOpen(relativePath: string): Promise<void> {
     const base = relativePath.split('/').pop() as string;
     await this.openQuickInput('Control+P');
-    await this.page.keyboard.type(relativePath);
+    await this.setQuickInputValue(relativePath);
     const row = this.quickInput().locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(base)}$`) }) }).first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await row.click();
@@ -140,7 +150,7 @@ export class Workbench {
   /** Runs a command by its title from the command palette (F1), waiting for its row first. */
   async runCommand(title: string): Promise<void> {
     await this.openQuickInput('F1');
-    await this.page.keyboard.type(title);
+    await this.setQuickInputValue(`>${title}`);
     const row = this.quickInput().locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
     await waitUntil(`the command "${title}" in the command palette`, () => row.isVisible(), {
       seen: async () => (await this.quickInput().locator('.quick-input-list .monaco-list-row').allInnerTexts()).join(' | ') || 'no matching command',
@@ -152,7 +162,7 @@ export class Workbench {
   /** Whether the command palette lists a command with exactly this title (closes the palette again). */
   async hasCommand(title: string): Promise<boolean> {
     await this.openQuickInput('F1');
-    await this.page.keyboard.type(title);
+    await this.setQuickInputValue(`>${title}`);
     const rows = this.quickInput().locator('.quick-input-list .monaco-list-row');
     // The palette filters as you type: wait for it to show the typed filter's result (a row, or the "no matching" message).
     await waitUntil('the command palette to filter', async () => (await rows.count()) > 0 || (await this.quickInput().locator('.quick-input-message, .quick-input-list .monaco-list:not(:has(.monaco-list-row))').count()) > 0);
@@ -165,7 +175,7 @@ export class Workbench {
   /** Moves the cursor with Go to Line (Ctrl+G) and waits for the status bar to show it there. */
   async goto(line: number, column = 1): Promise<void> {
     await this.openQuickInput('Control+G');
-    await this.page.keyboard.type(`${line}:${column}`);
+    await this.setQuickInputValue(`:${line}:${column}`);
     await waitUntil(`Go to Line to offer line ${line}, column ${column}`, async () => /go to line \d+ at column \d+/i.test(await this.quickInput().innerText()) && (await this.quickInput().innerText()).includes(`line ${line} at column ${column}`));
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
@@ -302,7 +312,7 @@ export class Workbench {
   async applyQuickFix(title: RegExp): Promise<void> {
     const item = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
     await item.click();
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await this.page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /** The CodeLens links drawn in `fileName`'s editor. */

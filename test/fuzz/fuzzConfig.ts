@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 
 /**
- * Seeded, replayable fuzz settings. `FUZZ_SEED` replays a run (the seed is printed on failure, with
- * the counterexample path); `FUZZ_RUNS` runs longer (`npm run fuzz` sets it). The default is small so
- * `npm test` stays well under its budget on a loaded 2-core machine.
+ * Seeded, replayable fuzz settings. `FUZZ_SEED=<seed>` replays a run (fast-check prints the seed
+ * and the counterexample path on failure); `FUZZ_RUNS=<n>` runs every property at least n times
+ * (`npm run fuzz` sets it). The defaults keep `npm test` well under its budget on a loaded 2-core machine.
  */
 export function fuzzParameters<T>(defaultRuns: number): fc.Parameters<T> {
   const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20261122;
-  const runs = process.env.FUZZ_RUNS !== undefined ? Number(process.env.FUZZ_RUNS) : defaultRuns;
+  const runs = process.env.FUZZ_RUNS !== undefined ? Math.max(Number(process.env.FUZZ_RUNS), defaultRuns) : defaultRuns;
   return { seed, numRuns: runs, endOnFailure: true, verbose: 1 };
 }
 

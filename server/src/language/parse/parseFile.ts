@@ -17,7 +17,8 @@ export function parseFile(text: string, cache?: ChunkCache): ParsedFile {
   const next: ChunkCache | undefined = cache ? new Map() : undefined;
   for (const chunk of splitDocuments(text)) {
     const cached = cache?.get(chunk.text);
-    const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(chunk);
+    // A cached parse outlives the file text it came from: it must not hold that text (see `detached`).
+    const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(cache ? { ...chunk, text: detached(chunk.text) } : chunk);
     next?.set(chunk.text, docs);
     documents.push(...docs);
   }
@@ -31,5 +32,15 @@ export function parseFile(text: string, cache?: ChunkCache): ParsedFile {
 /** The same parsed chunk, found again at another place in the file. */
 function rebase(doc: ParsedDocument, chunk: DocumentChunk): ParsedDocument {
   if (doc.chunk.offset === chunk.offset && doc.chunk.line === chunk.line) return doc;
-  return { ...doc, chunk };
+  return { ...doc, chunk: { ...chunk, text: doc.chunk.text } };
+}
+
+/**
+ * A copy of `text` that does not keep its parent string alive. V8 makes `slice` a view into the
+ * parent, and every scalar the parsers slice out of a chunk would pin the whole file text of the
+ * version the chunk was parsed in: with the chunk cache, one full copy per cached document
+ * (quadratic memory over a long editing session). Concatenating flattens into a chunk-sized copy.
+ */
+function detached(text: string): string {
+  return text.length < 16 ? text : (' ' + text).slice(1);
 }

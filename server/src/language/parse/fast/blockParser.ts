@@ -1,8 +1,8 @@
-import type { YNode, YScalar } from '../yamlNode';
+import type { YNode, YPair, YScalar } from '../yamlNode';
 import * as blockScalarModule from './blockScalar';
 import * as commonModule from './common';
 import * as flowParserModule from './flowParser';
-import * as mapBuilderModule from './mapBuilder';
+import * as collectionsModule from './collections';
 import * as scalarsModule from './scalars';
 import * as triviaModule from './trivia';
 import type { FlowParser as FlowParserType } from './flowParser';
@@ -11,7 +11,7 @@ import type { FlowParser as FlowParserType } from './flowParser';
 const { parseBlockScalar } = blockScalarModule;
 const { MAX_DEPTH, MAX_KEY_LENGTH, bail, isIndicatorAt, isSpecialStart } = commonModule;
 const { FlowParser } = flowParserModule;
-const { MapBuilder } = mapBuilderModule;
+const { ItemStack, MapBuilder } = collectionsModule;
 const { keyString, resolvePlain } = scalarsModule;
 const { TriviaScanner } = triviaModule;
 
@@ -41,6 +41,10 @@ export class BlockParser extends TriviaScanner {
   /** The node end (`range[2]`) of the last parsed node. */
   ext = 0;
   private flowParser: FlowParserType | undefined;
+  /** Items of the collections being parsed (see `ItemStack`). */
+  private readonly pairs = new ItemStack<YPair>();
+  private readonly nodes = new ItemStack<YNode | null>();
+  private readonly values = new ItemStack<unknown>();
   /** The last implicit key found by `key`, and its `:`. */
   private keyNode: YScalar | undefined;
   private colon = 0;
@@ -119,7 +123,7 @@ export class BlockParser extends TriviaScanner {
   /** The mapping whose first key `key` just found, at column `indent`. */
   private mapping(indent: number, depth: number): YNode {
     const text = this.text;
-    const map = new MapBuilder();
+    const map = new MapBuilder(this.pairs);
     let key = this.keyNode as YScalar;
     const start = key.range[0];
     let end: number;
@@ -137,7 +141,7 @@ export class BlockParser extends TriviaScanner {
     }
     this.value = map.value;
     this.ext = this.closeCollection(indent, end);
-    return { kind: 'map', range: [start, end], flow: false, items: map.items };
+    return { kind: 'map', range: [start, end], flow: false, items: map.finish() };
   }
 
   /** The value after a key's `:` at `pos - 1`, in a mapping of indent `indent`. */
@@ -162,14 +166,14 @@ export class BlockParser extends TriviaScanner {
 
   private sequence(start: number, indent: number, depth: number): YNode {
     const text = this.text;
-    const items: Array<YNode | null> = [];
-    const values: unknown[] = [];
+    const base = this.nodes.size;
+    const valueBase = this.values.size;
     let dash = start;
     let end: number;
     let commentBefore = false;
     for (;;) {
-      items.push(this.item(dash, indent, commentBefore, depth));
-      values.push(this.value);
+      this.nodes.push(this.item(dash, indent, commentBefore, depth));
+      this.values.push(this.value);
       end = this.ext;
       if (this.next < 0 || this.nextIndent < indent) break;
       if (this.nextIndent > indent) bail();
@@ -180,9 +184,9 @@ export class BlockParser extends TriviaScanner {
       this.nextItem();
       dash = p;
     }
-    this.value = values;
+    this.value = this.values.take(valueBase);
     this.ext = this.closeCollection(indent, end);
-    return { kind: 'seq', range: [start, end], flow: false, items };
+    return { kind: 'seq', range: [start, end], flow: false, items: this.nodes.take(base) };
   }
 
   /** The item after the `-` at `dash` of a sequence of indent `indent`; `commentBefore`: comment lines precede the `-`. */

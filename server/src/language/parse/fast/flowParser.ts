@@ -1,12 +1,12 @@
 import type { YNode, YPair, YScalar } from '../yamlNode';
 import * as commonModule from './common';
-import * as mapBuilderModule from './mapBuilder';
+import * as collectionsModule from './collections';
 import * as scalarsModule from './scalars';
 import * as scannerModule from './scanner';
 
 // Imports are read once (see scanner.ts).
 const { MAX_DEPTH, bail, isBreakOrEnd, isDocumentMarker, isSpecialStart } = commonModule;
-const { MapBuilder } = mapBuilderModule;
+const { ItemStack, MapBuilder } = collectionsModule;
 const { keyString, resolvePlain } = scalarsModule;
 const { Scanner } = scannerModule;
 
@@ -38,6 +38,10 @@ export class FlowParser extends Scanner {
   /** The plain value of the last parsed node. */
   value: unknown = null;
   private indentNext = 0;
+  /** Items of the collections being parsed (see `ItemStack`). */
+  private readonly pairs = new ItemStack<YPair>();
+  private readonly nodes = new ItemStack<YNode | null>();
+  private readonly values = new ItemStack<unknown>();
 
   /** The collection whose opening bracket is at `pos`. */
   parse(pos: number, indentNext: number, depth: number): YNode {
@@ -57,25 +61,25 @@ export class FlowParser extends Scanner {
 
   private sequence(start: number, level: number, depth: number): YNode {
     const text = this.text;
-    const items: Array<YNode | null> = [];
-    const values: unknown[] = [];
+    const base = this.nodes.size;
+    const valueBase = this.values.size;
     let i = this.skip(start + 1, level);
     while (text.charCodeAt(i) !== RBRACKET) {
-      items.push(this.item(i, level, depth));
-      values.push(this.value);
+      this.nodes.push(this.item(i, level, depth));
+      this.values.push(this.value);
       i = this.skip(this.end, level);
       const c = text.charCodeAt(i);
       if (c === COMMA) i = this.skip(i + 1, level);
       else if (c !== RBRACKET) bail(); // a pair (`[a: 1]`), a missing comma, a wrong bracket
     }
-    this.value = values;
+    this.value = this.values.take(valueBase);
     this.end = i + 1;
-    return { kind: 'seq', range: [start, i + 1], flow: true, items };
+    return { kind: 'seq', range: [start, i + 1], flow: true, items: this.nodes.take(base) };
   }
 
   private mapping(start: number, level: number, depth: number): YNode {
     const text = this.text;
-    const map = new MapBuilder();
+    const map = new MapBuilder(this.pairs);
     let i = this.skip(start + 1, level);
     while (text.charCodeAt(i) !== RBRACE) {
       const key = this.key(i);
@@ -106,7 +110,7 @@ export class FlowParser extends Scanner {
     }
     this.value = map.value;
     this.end = i + 1;
-    return { kind: 'map', range: [start, i + 1], flow: true, items: map.items };
+    return { kind: 'map', range: [start, i + 1], flow: true, items: map.finish() };
   }
 
   /** A map key: a quoted or plain scalar on one line. */

@@ -1,0 +1,78 @@
+import type { YPair } from '../yamlNode';
+import * as commonModule from './common';
+import * as scalarsModule from './scalars';
+
+// Imports are read once (see scanner.ts).
+const { bail } = commonModule;
+const { keyString } = scalarsModule;
+
+/**
+ * A stack that collections being parsed push their items on (nested ones above their parent's),
+ * then take off as an array of the exact size: arrays grown by `push` keep spare capacity, and the
+ * trees are kept in memory while documents are open.
+ */
+export class ItemStack<T> {
+  private readonly items: T[] = [];
+  private top = 0;
+
+  get size(): number {
+    return this.top;
+  }
+
+  push(item: T): void {
+    this.items[this.top++] = item;
+  }
+
+  at(index: number): T {
+    return this.items[index];
+  }
+
+  /** The items from `base` up, removed from the stack. */
+  take(base: number): T[] {
+    const out = this.items.slice(base, this.top);
+    this.top = base;
+    return out;
+  }
+}
+
+/** Up to this many keys, duplicates are found by comparing with each earlier key; past it, with a set. */
+const SMALL = 16;
+
+/**
+ * Collects a mapping's pairs (on a shared `ItemStack`) and its plain value (keys as strings, null
+ * values left out, as `toPlainValue` does). Bails on what the fast path leaves to the full parser:
+ * duplicate keys (an error there), keys that only collide as strings (`1` and "1"), `__proto__`,
+ * and merge keys `<<`.
+ */
+export class MapBuilder {
+  readonly value: Record<string, unknown> = {};
+  private readonly base: number;
+  private set: Set<string> | undefined;
+
+  constructor(private readonly pairs: ItemStack<YPair>) {
+    this.base = pairs.size;
+  }
+
+  add(pair: YPair, key: string, value: unknown): void {
+    const pairs = this.pairs;
+    const end = pairs.size;
+    if (end - this.base < SMALL) {
+      for (let i = this.base; i < end; i++) if (keyString(pairs.at(i).key.value) === key) bail();
+    } else {
+      if (this.set === undefined) {
+        this.set = new Set();
+        for (let i = this.base; i < end; i++) this.set.add(keyString(pairs.at(i).key.value));
+      }
+      if (this.set.has(key)) bail();
+      this.set.add(key);
+    }
+    if (key === '__proto__' || key === '<<') bail();
+    pairs.push(pair);
+    if (value !== null) this.value[key] = value;
+  }
+
+  /** The pairs, in order. */
+  finish(): YPair[] {
+    return this.pairs.take(this.base);
+  }
+}

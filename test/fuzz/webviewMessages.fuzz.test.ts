@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isRevealAllowed, parseWebviewMessage } from '../../client/src/preview/messages';
+import { fuzzParameters } from './fuzzConfig';
+
+// Messages from the webview are untrusted: random values never throw and only known shapes pass;
+// a reveal may only open a file inside the workspace (or the previewed file itself).
+
+const WORKSPACE = 'file:///home/user/project';
+
+test('fuzz: parseWebviewMessage never throws and passes only exact known shapes', () => {
+  const message = fc.oneof(
+    fc.anything(),
+    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'eval', '__proto__'), location: fc.anything(), scope: fc.anything(), neverReady: fc.anything() }, { requiredKeys: ['type'] }),
+  );
+  fc.assert(
+    fc.property(message, (raw) => {
+      const parsed = parseWebviewMessage(raw);
+      if (parsed === undefined) return;
+      switch (parsed.type) {
+        case 'ready':
+          return assert.deepEqual(Object.keys(parsed), ['type']);
+        case 'revealSource':
+          assert.equal(typeof parsed.location.uri, 'string');
+          return assert.ok(Number.isInteger(parsed.location.line) && parsed.location.line >= 0);
+        case 'setScope':
+          return assert.ok(parsed.scope === 'file' || parsed.scope === 'workspace');
+        case 'setNeverReady':
+          return assert.equal(typeof parsed.neverReady, 'boolean');
+        default:
+          assert.fail(`unknown message type passed: ${JSON.stringify(parsed)}`);
+      }
+    }),
+    fuzzParameters(2000),
+  );
+});
+
+test('fuzz: a reveal outside the workspace folder is refused', () => {
+  const segment = fc.oneof(fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', 'src', 'project', 'project2', '%00', '', '..%2f', 'a b'), fc.stringMatching(/^[a-z0-9._%-]{1,8}$/));
+  const uri = fc.tuple(fc.constantFrom('file:///home/user/project/', 'file:///home/user/', 'file:///', 'file://host/home/user/project/', 'http://x/', 'command:', 'vscode://'), fc.array(segment, { maxLength: 6 }), fc.constantFrom('', '?q', '#f'))
+    .map(([prefix, parts, suffix]) => prefix + parts.join('/') + suffix);
+  fc.assert(
+    fc.property(uri, (candidate) => {
+      if (!isRevealAllowed(candidate, [WORKSPACE], null)) return;
+      const url = new URL(candidate);
+      const path = decodeURIComponent(url.pathname);
+      assert.equal(url.protocol, 'file:');
+      assert.equal(url.host, '');
+      assert.ok(path.startsWith('/home/user/project/'), `${candidate} → ${path}`);
+      assert.ok(!path.split('/').includes('..'));
+    }),
+    fuzzParameters(3000),
+  );
+  assert.equal(isRevealAllowed('file:///home/user/project/../secret.yaml', [WORKSPACE], null), false);
+  assert.equal(isRevealAllowed('file:///etc/passwd', [WORKSPACE], null), false);
+});
