@@ -43,7 +43,8 @@ export async function benchValidation(): Promise<Record<string, number | string>
     const next = version % 2 === 0 ? '4' : '3';
     const diagnostics = await client.change(uri, version, [{ range: { start: { line: target, character: 12 }, end: { line: target, character: 13 } }, text: next }]);
     latencies.push(performance.now() - start);
-    if (diagnostics.length) throw new Error('unexpected diagnostics');
+    // Only validation matters here; the dry run (a moment after the last edit) may add sim/* findings.
+    if (diagnostics.some((d) => /^(yaml|schema)\//.test(String(d.code)))) throw new Error('unexpected diagnostics');
   }
   await client.dispose();
   return {

@@ -161,7 +161,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await wb.openFile(FILE);
     await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
     await wb.waitForSquiggle(FILE, LINE.replicas);
-    const titles = await wb.quickFixes(LINE.replicas, 4, /replicas/);
+    const titles = await wb.quickFixes(FILE, LINE.replicas, 4, /replicas/);
     await wb.screenshot('quick-fix-menu');
     assert.ok(titles.some((t) => /replicas/.test(t)), `a fix mentioning replicas among ${JSON.stringify(titles)}`);
     await wb.applyQuickFix(/replicas/);
@@ -173,7 +173,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
   scenario('hovering a field shows its documentation from the Kubernetes schema', async (wb) => {
     await wb.openFile(FILE);
     // DeploymentSpec.replicas: "Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1."
-    const text = await wb.hoverAt(LINE.replicas, 4, /Number of desired pods/);
+    const text = await wb.hoverAt(FILE, LINE.replicas, 4, /Number of desired pods/);
     await wb.screenshot('hover');
     assert.match(text, /Number of desired pods/);
   });
@@ -186,7 +186,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     const nodes = await frame.locator(NODE_CARD).count();
     assert.ok(nodes >= 2, `node cards drawn: ${nodes}`);
     // The default cluster's worker nodes, and the two replicas of web placed on them.
-    await waitUntil('a node card for worker-1a', async () => (await frame.locator(`${NODE_CARD}[aria-label^="Node worker-1a,"]`).count()) > 0);
+    await waitUntil('a node card for worker-1a', async () => (await frame.locator(NODE_CARD, { hasText: /\bworker-1a\b/ }).count()) > 0);
     assert.equal(await pendingCount(frame), 0, 'nothing pending');
     await showWebNodes(frame);
     const pods = await waitUntil('the two web pods drawn as scheduled', async () => {

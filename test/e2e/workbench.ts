@@ -147,36 +147,47 @@ export class Workbench {
     await this.editor(base).locator('.view-lines .view-line').first().waitFor({ timeout: UI_TIMEOUT });
   }
 
-  /** Runs a command by its title from the command palette (F1), waiting for its row first. */
+  /**
+   * Runs a command by its title from the command palette (F1), waiting for its row first. The
+   * palette filters once, with the commands known at that moment; a window that has just opened may
+   * not know the extensions' commands yet, so the palette is opened again until the row shows.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.openQuickInput('F1');
-    await this.setQuickInputValue(`>${title}`);
-    const row = this.quickInput().locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
-    await waitUntil(`the command "${title}" in the command palette`, () => row.isVisible(), {
-      seen: async () => (await this.quickInput().locator('.quick-input-list .monaco-list-row').allInnerTexts()).join(' | ') || 'no matching command',
-    });
+    const rows = this.quickInput().locator('.quick-input-list .monaco-list-row');
+    const row = rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+    await waitUntil(`the command "${title}" in the command palette`, async () => {
+      if (await this.quickInput().isVisible()) {
+        await this.page.keyboard.press('Escape');
+        await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      }
+      await this.openQuickInput('F1');
+      await this.setQuickInputValue(`>${title}`);
+      return row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    }, { seen: async () => (await rows.allInnerTexts()).join(' | ') || 'no matching command' });
     await row.click();
     await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
-  /** Whether the command palette lists a command with exactly this title (closes the palette again). */
-  async hasCommand(title: string): Promise<boolean> {
-    await this.openQuickInput('F1');
-    await this.setQuickInputValue(`>${title}`);
-    const rows = this.quickInput().locator('.quick-input-list .monaco-list-row');
-    // The palette filters as you type: wait for it to show the typed filter's result (a row, or the "no matching" message).
-    await waitUntil('the command palette to filter', async () => (await rows.count()) > 0 || (await this.quickInput().locator('.quick-input-message, .quick-input-list .monaco-list:not(:has(.monaco-list-row))').count()) > 0);
-    const found = (await rows.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }).count()) > 0;
-    await this.page.keyboard.press('Escape');
-    await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-    return found;
+  /**
+   * Gives the keyboard to `fileName`'s editor by clicking its tab (the preview webview, a panel or a
+   * modal may have it) and waits for Monaco to report the focus.
+   */
+  async focusEditor(fileName: string): Promise<void> {
+    const focused = this.page.locator(`.editor-instance .monaco-editor.focused[data-uri$="/${fileName}"]`).first();
+    if (await focused.isVisible()) return;
+    const tab = this.editorTab(fileName);
+    await waitUntil(`the editor of ${fileName} to have the focus`, async () => {
+      await tab.click();
+      return focused.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    });
   }
 
-  /** Moves the cursor with Go to Line (Ctrl+G) and waits for the status bar to show it there. */
-  async goto(line: number, column = 1): Promise<void> {
+  /** Moves the cursor in `fileName` with Go to Line (Ctrl+G) and waits for the status bar to show it there. */
+  async goto(fileName: string, line: number, column = 1): Promise<void> {
+    await this.focusEditor(fileName);
     await this.openQuickInput('Control+G');
     await this.setQuickInputValue(`:${line}:${column}`);
-    await waitUntil(`Go to Line to offer line ${line}, column ${column}`, async () => /go to line \d+ at column \d+/i.test(await this.quickInput().innerText()) && (await this.quickInput().innerText()).includes(`line ${line} at column ${column}`));
+    await waitUntil(`Go to Line to offer line ${line}, column ${column}`, async () => (await this.quickInput().innerText()).includes(`line ${line} at column ${column}`), { seen: () => this.quickInput().innerText() });
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     const status = this.page.locator('[id="status.editor.selection"]');
@@ -266,7 +277,7 @@ export class Workbench {
    * select to the end, type. Waits until the editor shows the new text.
    */
   async typeOverLine(fileName: string, line: number, text: string): Promise<void> {
-    await this.goto(line, 1);
+    await this.goto(fileName, line, 1);
     await this.page.keyboard.press('Shift+End');
     await this.page.keyboard.type(text);
     await this.waitForLineText(fileName, line, text);
@@ -275,13 +286,13 @@ export class Workbench {
   /** Saves the active editor (Ctrl+S) and waits for its tab to lose the dirty mark. */
   async save(fileName: string): Promise<void> {
     await this.page.keyboard.press('Control+S');
-    const tab = this.page.locator('.tabs-container .tab', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }) }).first();
+    const tab = this.editorTab(fileName);
     await waitUntil(`${fileName} to be saved`, async () => !((await tab.getAttribute('class')) ?? '').includes('dirty'));
   }
 
   /** Shows the hover at the cursor (editor.action.showHover, Ctrl+K Ctrl+I) and returns its text once it has some matching `expected`. */
-  async hoverAt(line: number, column: number, expected: RegExp): Promise<string> {
-    await this.goto(line, column);
+  async hoverAt(fileName: string, line: number, column: number, expected: RegExp): Promise<string> {
+    await this.goto(fileName, line, column);
     const hover = this.page.locator('.monaco-hover:not(.hidden)');
     return waitUntil(`a hover at ${line}:${column} matching ${String(expected)}`, async () => {
       if (!(await hover.first().isVisible())) {
@@ -295,8 +306,8 @@ export class Workbench {
   }
 
   /** Opens the quick-fix menu at line:column (Ctrl+.) and returns the titles it offers. */
-  async quickFixes(line: number, column: number, expected: RegExp): Promise<string[]> {
-    await this.goto(line, column);
+  async quickFixes(fileName: string, line: number, column: number, expected: RegExp): Promise<string[]> {
+    await this.goto(fileName, line, column);
     const items = this.page.locator('.action-widget .monaco-list-row.action');
     return waitUntil(`a quick fix matching ${String(expected)} at ${line}:${column}`, async () => {
       if (!(await items.first().isVisible())) {
@@ -379,9 +390,14 @@ export class Workbench {
     }, { seen: async () => `${this.page.frames().length} frames: ${this.page.frames().map((f) => f.url().slice(0, 80)).join(', ')}` });
   }
 
-  /** Editor tabs' titles, in order. */
+  /** Editor tabs' titles (name and suffix, as drawn), in order. */
   async tabTitles(): Promise<string[]> {
-    return (await this.page.locator('.tabs-container .tab .label-name').allInnerTexts()).map((t) => t.trim());
+    return this.page.locator('.tabs-container .tab .monaco-icon-label-container').evaluateAll((labels) => labels.map((label) => (label.textContent ?? '').trim()));
+  }
+
+  /** The tab of a file's editor (its title is drawn in two parts, name and suffix). */
+  editorTab(fileName: string): Locator {
+    return this.page.locator(`.tabs-container .tab[data-resource-name="${fileName}"]`).first();
   }
 
   /**

@@ -31,7 +31,7 @@ export const SIMULATION_DELAY_MS = 250;
  * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
  * under a second on the event loop even for absurd inputs (1e9 replicas); past it, sim/too-many-pods says so.
  */
-export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 1_000, maxPodsTotal: 5_000, maxNodes: 5_000 };
+export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 500, maxPodsTotal: 2_000, maxNodes: 5_000 };
 
 /**
  * Runs the dry run for open manifests a moment after they change, publishes its findings (and the

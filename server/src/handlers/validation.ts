@@ -2,19 +2,25 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
 import { isManifestFile } from '../language/manifests';
-import { parseFile } from '../language/parse/parseFile';
+import { parseFileSteps, runToEnd } from '../language/parse/parseFile';
 import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStates } from './documentState';
 
+/** How long one slice of a big file's validation may hold the event loop before letting other requests in. */
+export const SLICE_MS = 8;
+
 /**
  * Validates open documents and publishes their diagnostics. Validation of a document is coalesced:
- * several changes that arrive before it runs are validated once, at the newest version.
+ * several changes that arrive before it runs are validated once, at the newest version. A big file is
+ * parsed and validated in slices of about SLICE_MS, so other requests are answered in between; a
+ * newer version of the document cancels the slices still to run for the older one.
  */
 export class ValidationScheduler {
   private readonly queued = new Map<string, TextDocument>();
+  private readonly running = new Map<string, { cancelled: boolean }>();
   private flushing = false;
 
   constructor(
@@ -25,6 +31,7 @@ export class ValidationScheduler {
   ) {}
 
   schedule(document: TextDocument): void {
+    this.cancel(document.uri);
     this.queued.set(document.uri, document);
     if (this.flushing) return;
     this.flushing = true;
@@ -32,51 +39,97 @@ export class ValidationScheduler {
   }
 
   clear(uri: string): void {
+    this.cancel(uri);
     this.queued.delete(uri);
     this.states.delete(uri);
     this.publisher.clear(uri);
+  }
+
+  private cancel(uri: string): void {
+    const job = this.running.get(uri);
+    if (job) job.cancelled = true;
+    this.running.delete(uri);
   }
 
   private flush(): void {
     this.flushing = false;
     const documents = [...this.queued.values()];
     this.queued.clear();
-    for (const document of documents) this.validateNow(document);
+    for (const document of documents) this.start(document);
   }
 
-  validateNow(document: TextDocument): Finding[] {
-    const state = this.states.get(document.uri);
-    const settings = this.settings();
-    let findings: Finding[] = [];
-    try {
-      const text = stripBom(document.getText());
-      const oversize = settings.validateEnable ? oversizeReason(text) : undefined;
-      if (oversize) {
-        // Over the input budget: not parsed at all (a note instead), so the server stays responsive.
-        state.chunks.clear();
-        state.parsed = { text, documents: [] };
-        state.version = document.version;
-        findings = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'limits/file-too-large', message: oversize }];
-      } else if (settings.validateEnable) {
-        const parsed = parseFile(text, state.chunks);
-        state.parsed = parsed;
-        state.version = document.version;
-        if (isManifestFile(parsed)) {
-          findings = this.service.validateFile(parsed, { kubernetesVersion: settings.kubernetesVersion, rules: settings.rules }, state.findings);
+  private start(document: TextDocument): void {
+    const job = { cancelled: false };
+    this.running.set(document.uri, job);
+    const steps = this.validationSteps(document);
+    const slice = (): void => {
+      if (job.cancelled) return;
+      const deadline = performance.now() + SLICE_MS;
+      try {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            this.running.delete(document.uri);
+            this.publish(document, step.value);
+            return;
+          }
+          if (performance.now() >= deadline) {
+            setImmediate(slice);
+            return;
+          }
         }
+      } catch (error) {
+        this.running.delete(document.uri);
+        this.publish(document, [internalError(error)]);
       }
+    };
+    slice();
+  }
+
+  /** Parses and validates a document synchronously (tests and tools). */
+  validateNow(document: TextDocument): Finding[] {
+    let findings: Finding[];
+    try {
+      findings = runToEnd(this.validationSteps(document));
     } catch (error) {
-      findings = [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 'error',
-          code: 'internal/validation-failed',
-          message: `Drydock could not validate this file: ${(error as Error).message}. Please report it.`,
-        },
-      ];
+      findings = [internalError(error)];
     }
-    state.published = findings;
-    this.publisher.set(document.uri, 'validation', findings, document.version);
+    this.publish(document, findings);
     return findings;
   }
+
+  private publish(document: TextDocument, findings: Finding[]): void {
+    const state = this.states.get(document.uri);
+    state.published = findings;
+    this.publisher.set(document.uri, 'validation', findings, document.version);
+  }
+
+  private *validationSteps(document: TextDocument): Generator<undefined, Finding[], undefined> {
+    const state = this.states.get(document.uri);
+    const settings = this.settings();
+    if (!settings.validateEnable) return [];
+    const text = stripBom(document.getText());
+    const oversize = oversizeReason(text);
+    if (oversize) {
+      // Over the input budget: not parsed at all (a note instead), so the server stays responsive.
+      state.chunks.clear();
+      state.parsed = { text, documents: [] };
+      state.version = document.version;
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'limits/file-too-large', message: oversize }];
+    }
+    const parsed = yield* parseFileSteps(text, state.chunks);
+    state.parsed = parsed;
+    state.version = document.version;
+    if (!isManifestFile(parsed)) return [];
+    return yield* this.service.validateFileSteps(parsed, { kubernetesVersion: settings.kubernetesVersion, rules: settings.rules }, state.findings);
+  }
+}
+
+function internalError(error: unknown): Finding {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'error',
+    code: 'internal/validation-failed',
+    message: `Drydock could not validate this file: ${(error as Error).message}. Please report it.`,
+  };
 }

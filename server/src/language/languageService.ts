@@ -1,7 +1,7 @@
 import { CrdRegistry } from './crd/crdRegistry';
 import { withCustomResourceFindings } from './crd/customResourceFindings';
 import { shiftRange, type Finding } from './findings';
-import type { ParsedFile } from './parse/parseFile';
+import { runToEnd, type ParsedFile } from './parse/parseFile';
 import { SchemaStore } from './schema/schemaBundle';
 import { SchemaValidators } from './schema/schemaValidators';
 import { validateDocument } from './validateDocument';
@@ -49,6 +49,11 @@ export class LanguageService {
 
   /** All findings of a file, with ranges in file coordinates, in document order. */
   validateFile(parsed: ParsedFile, settings: ValidationSettings, cache?: FindingCache): Finding[] {
+    return runToEnd(this.validateFileSteps(parsed, settings, cache));
+  }
+
+  /** `validateFile` one document at a time: yields after each document it validates (not after cache hits). */
+  *validateFileSteps(parsed: ParsedFile, settings: ValidationSettings, cache?: FindingCache): Generator<undefined, Finding[], undefined> {
     const schemas = this.schemas(settings.kubernetesVersion);
     const rulesKey = ruleSettingsKey(settings.rules);
     const cacheKey = `${settings.kubernetesVersion}|${rulesKey}`;
@@ -61,6 +66,7 @@ export class LanguageService {
       else {
         findings = applyRuleSettings(validateDocument(doc, settings.kubernetesVersion, schemas, validators), settings.rules, RULE_CATALOG);
         cache?.set(doc.id, { version: cacheKey, findings });
+        yield;
       }
       // Custom resources are validated after the cache: their CRDs change independently of their text.
       const custom = withCustomResourceFindings(doc, findings, this.customResources);

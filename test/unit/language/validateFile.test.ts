@@ -100,6 +100,9 @@ const cases: Case[] = [
   { name: 'JSON is YAML', text: '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}}', expect: [] },
   { name: 'a field new in 1.36 is valid in 1.36', text: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  hostnameOverride: h', '  containers: [{name: a, image: b}]'), expect: [] },
   { name: 'a field new in 1.36 is unknown in 1.32', version: '1.32', text: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  hostnameOverride: h', '  containers: [{name: a, image: b}]'), expect: ['schema/unknown-field@4:2'] },
+  { name: 'a merge key whose value is not a map is a YAML error, not a crash', text: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}', 'data:', '  <<: 1'), expect: ['yaml/syntax@0:0'] },
+  { name: 'a complex merge key is a YAML error, not a crash', text: yaml('{<<: 1}: x'), expect: ['yaml/syntax@0:0'] },
+  { name: 'a YAML 1.1 `n` is a boolean, as Kubernetes reads it', text: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: n}'), expect: ['schema/type@2:17'] },
   {
     name: 'an alias bomb is refused, not expanded',
     text: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]'),

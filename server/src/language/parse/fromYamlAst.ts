@@ -37,5 +37,12 @@ function scalar(node: Scalar, range: [number, number]): YScalar {
 function keyScalar(doc: Document.Parsed, key: Node | null): YScalar {
   if (isScalar(key)) return scalar(key, key.range ? [key.range[0], key.range[1]] : [0, 0]);
   const range: [number, number] = key?.range ? [key.range[0], key.range[1]] : [0, 0];
-  return { kind: 'scalar', range, value: key ? String(key.toJSON?.() ?? '') : '', style: 'plain' };
+  let value = '';
+  try {
+    value = key ? String(key.toJSON?.() ?? '') : '';
+  } catch {
+    // A key the library cannot turn into data (e.g. `{<<: 1}`): its source text stands for it.
+    value = key?.range ? `<complex key>` : '';
+  }
+  return { kind: 'scalar', range, value, style: 'plain' };
 }

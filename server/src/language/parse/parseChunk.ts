@@ -30,9 +30,15 @@ export interface ParsedDocument {
  */
 export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
   const lines = new LineIndex(chunk.text);
+  // The fast path refuses deep nesting itself; the full parser recurses per level, so a deep enough
+  // document would overflow the stack: it is refused before parsing.
+  const fast = fastParse(chunk.text);
+  if (fast) {
+    if (fast.root === null) return [];
+    return [{ chunk, root: fast.root, id: {}, lines, value: fast.value, findings: [] }];
+  }
   const tooDeep = nestingLimitOffset(chunk.text, MAX_NESTING_DEPTH);
   if (tooDeep !== -1) {
-    // Refused before parsing: both parsers recurse per level, and a deep enough document overflows the stack.
     const finding: Finding = {
       range: lines.range(tooDeep, Math.min(tooDeep + 1, chunk.text.length)),
       severity: 'error',
@@ -40,11 +46,6 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
       message: `This document nests mappings and sequences more than ${MAX_NESTING_DEPTH} levels deep; it was not read. Kubernetes objects nest a few dozen levels at most.`,
     };
     return [{ chunk, root: null, id: {}, lines, value: undefined, findings: [finding] }];
-  }
-  const fast = fastParse(chunk.text);
-  if (fast) {
-    if (fast.root === null) return [];
-    return [{ chunk, root: fast.root, id: {}, lines, value: fast.value, findings: [] }];
   }
   return parseChunkSlow(chunk, lines);
 }

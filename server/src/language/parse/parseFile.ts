@@ -13,6 +13,14 @@ export interface ParsedFile {
 }
 
 export function parseFile(text: string, cache?: ChunkCache): ParsedFile {
+  return runToEnd(parseFileSteps(text, cache));
+}
+
+/**
+ * `parseFile` one chunk at a time: the generator yields after each chunk it parses, so a caller can
+ * spread a big file over several turns of the event loop. The cache is updated only at the end.
+ */
+export function* parseFileSteps(text: string, cache?: ChunkCache): Generator<undefined, ParsedFile, undefined> {
   const documents: ParsedDocument[] = [];
   const next: ChunkCache | undefined = cache ? new Map() : undefined;
   for (const chunk of splitDocuments(text)) {
@@ -21,12 +29,21 @@ export function parseFile(text: string, cache?: ChunkCache): ParsedFile {
     const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(cache ? { ...chunk, text: detached(chunk.text) } : chunk);
     next?.set(chunk.text, docs);
     documents.push(...docs);
+    if (!cached) yield;
   }
   if (cache && next) {
     cache.clear();
     for (const [key, value] of next) cache.set(key, value);
   }
   return { text, documents };
+}
+
+/** Drives a step generator to its end, synchronously. */
+export function runToEnd<T>(steps: Generator<undefined, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The same parsed chunk, found again at another place in the file. */

@@ -68,12 +68,16 @@ export function parseChunkSlow(chunk: DocumentChunk, lines: LineIndex): ParsedDo
       if (built.ok) value = built.value;
       else {
         const start = yaml.contents?.range?.[0] ?? 0;
-        findings.push({
-          range: lines.range(start, start + 1),
-          severity: 'error',
-          code: 'yaml/alias-limit',
-          message: `This document expands too many aliases (more than ${MAX_ALIAS_COUNT}); it was not read. The Kubernetes API server refuses such documents too.`,
-        });
+        findings.push(
+          built.reason === 'alias-limit'
+            ? {
+                range: lines.range(start, start + 1),
+                severity: 'error',
+                code: 'yaml/alias-limit',
+                message: `This document expands too many aliases (more than ${MAX_ALIAS_COUNT}); it was not read. The Kubernetes API server refuses such documents too.`,
+              }
+            : { range: lines.range(start, start + 1), severity: 'error', code: 'yaml/syntax', message: `YAML error: ${built.message}` },
+        );
       }
     }
     // A comment-only or empty chunk yields a document with no contents: keep it only if it has a problem.

@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 
-export type PlainValueResult = { ok: true; value: unknown } | { ok: false; reason: 'alias-limit' };
+export type PlainValueResult = { ok: true; value: unknown } | { ok: false; reason: 'alias-limit' | 'invalid'; message: string };
 
 /**
  * Builds the plain JSON value of a document the way the Kubernetes API server sees it: map keys are
@@ -13,10 +13,11 @@ export function toPlainValue(doc: Document.Parsed, maxAliasCount: number): Plain
     const raw: unknown = doc.toJS({ maxAliasCount, mapAsMap: false });
     return { ok: true, value: dropNullFields(raw) };
   } catch (error) {
-    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
-      return { ok: false, reason: 'alias-limit' };
-    }
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // The library's resource-exhaustion guard ("Excessive alias count indicates a resource exhaustion attack").
+    if (/excessive alias count/i.test(message)) return { ok: false, reason: 'alias-limit', message };
+    // Anything else the library cannot turn into data (e.g. a merge key `<<` whose value is not a map).
+    return { ok: false, reason: 'invalid', message };
   }
 }
 
