@@ -52,7 +52,16 @@ export class LspClient {
 
   private constructor(private readonly connection: ProtocolConnection) {}
 
-  static async start(settings?: Record<string, unknown>): Promise<LspClient> {
+  static start(settings?: Record<string, unknown>): Promise<LspClient> {
+    return LspClient.connect(null, settings);
+  }
+
+  /** Like `start`, with a workspace folder (a file URI): the server scans it (e.g. for CRDs) on start. */
+  static startInWorkspace(folderUri: string, settings?: Record<string, unknown>): Promise<LspClient> {
+    return LspClient.connect(folderUri, settings);
+  }
+
+  private static async connect(folderUri: string | null, settings?: Record<string, unknown>): Promise<LspClient> {
     const clientToServer = new PassThrough();
     const serverToClient = new PassThrough();
     startServer(createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient)));
@@ -70,8 +79,8 @@ export class LspClient {
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: null,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folderUri,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
       initializationOptions: { settings: client.settings },
     });
@@ -119,36 +128,6 @@ export class LspClient {
     const next = accept ? this.diagnosticsUntil(uri, accept) : this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { drydock: settings } });
     return next;
-  }
-
-  /**
-   * Like `start`, with a workspace folder (a file URI): the server scans it (e.g. for CRDs) on start.
-   */
-  static async startInWorkspace(folderUri: string, settings?: Record<string, unknown>): Promise<LspClient> {
-    const clientToServer = new PassThrough();
-    const serverToClient = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient)));
-    const connection = createProtocolConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));
-    const client = new LspClient(connection);
-    if (settings) client.settings = settings;
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
-    connection.onNotification(ShowMessageNotification.type, (params) => client.messages.push(params.message));
-    connection.onRequest(ShowMessageRequest.type, (params) => {
-      client.messages.push(params.message);
-      return null;
-    });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
-      processId: null,
-      rootUri: folderUri,
-      workspaceFolders: [{ uri: folderUri, name: 'workspace' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
-      initializationOptions: { settings: client.settings },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
-    return client;
   }
 
   /** Waits until the diagnostics published for `uri` satisfy `accept` (starting with `first`, if given). */
