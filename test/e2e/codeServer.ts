@@ -120,14 +120,22 @@ function codeServerEnv(install: CodeServerInstall): NodeJS.ProcessEnv {
  * Installs `vsix` (one or more) into a new profile and starts code-server on a free port (port 0: the kernel
  * picks it, code-server prints it). Resolves once code-server logs "HTTP server listening".
  */
-export async function startCodeServer(install: CodeServerInstall, vsix: string | string[], options: { settings?: Record<string, unknown> } = {}): Promise<RunningCodeServer> {
+export interface StartOptions {
+  /** User settings on top of USER_SETTINGS. */
+  settings?: Record<string, unknown>;
+  /** Keep workspace trust on (folders then open in Restricted Mode until trusted). Off by default. */
+  workspaceTrust?: boolean;
+}
+
+export async function startCodeServer(install: CodeServerInstall, vsix: string | string[], options: StartOptions = {}): Promise<RunningCodeServer> {
   const root = mkdtempSync(join(tmpdir(), 'drydock-e2e-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   const config = join(root, 'config.yaml');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust, ...options.settings }, null, 2));
   writeFileSync(config, 'auth: none\ncert: false\n');
   const env = codeServerEnv(install);
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
@@ -146,7 +154,7 @@ export async function startCodeServer(install: CodeServerInstall, vsix: string |
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
   const child = spawn(install.codeServer, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -182,7 +190,7 @@ export async function startCodeServer(install: CodeServerInstall, vsix: string |
       const logs = join(userDataDir, 'logs');
       if (existsSync(logs)) copyLogs(logs, out);
     },
-    stop: () => stopProcessGroup(child, () => rmSync(root, { recursive: true, force: true })),
+    stop: () => stopProcessGroup(child, () => rmSync(root, { recursive: true, force: true, maxRetries: 3 })),
   };
 }
 

@@ -4,14 +4,18 @@
  * copy of test/e2e/workspace, then checks what a user sees. Screenshots of each step go to
  * test-artifacts/e2e/<scenario>/ (and code-server's logs too when a scenario fails).
  *
+ * A last block opens a folder in Restricted Mode (workspace trust on, the user declining) and
+ * checks that validation still works there.
+ *
  * Run with `npm run test:e2e` (packages the .vsix first). Needs Debian's chromium and a code-server
  * install, which scripts/e2e/install-code-server.sh caches in ~/.cache/drydock-e2e.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
-import { rmSync } from 'node:fs';
 import { ARTIFACTS, builtVsix, ensureCodeServer, languageServerPids, startCodeServer, type RunningCodeServer } from './codeServer';
 import { launchBrowser, waitUntil, Workbench } from './workbench';
 
@@ -32,6 +36,7 @@ function wallClockBudget(): { budget: number; load: string } {
   const cores = availableParallelism();
   return { budget: Math.round(ACTIVATION_BUDGET_MS * Math.max(1, load / cores)), load: `load ${load.toFixed(1)} on ${cores} cores` };
 }
+
 /** 1-based lines of test/e2e/workspace/web.yaml. */
 const LINE = { kind: 2, replicas: 7, cpu: 21 } as const;
 const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
@@ -90,16 +95,21 @@ async function pendingCount(frame: Frame): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
+before(async () => {
+  rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
 describe('Drydock in code-server (VS Code 1.139)', () => {
   before(async () => {
-    rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
-    const install = ensureCodeServer();
-    server = await startCodeServer(install, builtVsix());
-    browser = await launchBrowser();
+    server = await startCodeServer(ensureCodeServer(), builtVsix());
   }, { timeout: 15 * 60_000 });
 
   after(async () => {
-    await browser?.close();
     await server?.stop();
   });
 
@@ -186,7 +196,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     const nodes = await frame.locator(NODE_CARD).count();
     assert.ok(nodes >= 2, `node cards drawn: ${nodes}`);
     // The default cluster's worker nodes, and the two replicas of web placed on them.
-    await waitUntil('a node card for worker-1a', async () => (await frame.locator(NODE_CARD, { hasText: /\bworker-1a\b/ }).count()) > 0);
+    await waitUntil('a node card for worker-1a', async () => (await frame.locator(NODE_CARD, { hasText: 'worker-1a' }).count()) > 0);
     assert.equal(await pendingCount(frame), 0, 'nothing pending');
     await showWebNodes(frame);
     const pods = await waitUntil('the two web pods drawn as scheduled', async () => {
@@ -207,18 +217,21 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
 
     await wb.typeOverLine(FILE, LINE.cpu, '              cpu: "64"');
     // Inline: a diagnostic carrying the scheduler's verdict, on the edited Deployment.
-    const problem = await wb.waitForProblem((p) => /Insufficient cpu/.test(p.message), 'the scheduler\'s "Insufficient cpu" verdict');
+    // (Typed one key at a time, "6" already is unschedulable: wait for the entry and its squiggle to agree.)
+    const squiggleOf = (severity: string) => (severity === 'Error' ? 'error' : severity === 'Warning' ? 'warning' : 'info');
+    await wb.showProblems();
+    const problem = await waitUntil('a Problems entry with the scheduler\'s "Insufficient cpu" verdict and a squiggle on its line', async () => {
+      const found = (await wb.problems()).find((p) => /Insufficient cpu/.test(p.message));
+      return found && (await wb.squiggleLines(FILE, squiggleOf(found.severity))).includes(found.line) ? found : undefined;
+    }, { seen: async () => JSON.stringify(await wb.problems()) });
     assert.ok(problem.line <= 22, `the unschedulable diagnostic is on the Deployment (line ${problem.line})`);
-    await wb.waitForSquiggle(FILE, problem.line, problem.severity === 'Error' ? 'error' : problem.severity === 'Warning' ? 'warning' : 'info');
     // In the preview: the web pods leave the nodes and are counted pending, with the same reason.
     await waitUntil('the web pods to leave the nodes and be counted pending', async () => (await webPodChips(frame)).length === 0 && ((await pendingCount(frame)) ?? 0) >= 2,
       { seen: async () => JSON.stringify({ tabs: await tabLabels(frame), chips: await webPodChips(frame) }) });
     await frame.locator('[role="tab"]', { hasText: /^Pending/i }).click();
-    const rows = frame.locator('.pending-row[aria-label*="default/web-"]');
+    const rows = frame.locator('.pending-row', { hasText: 'default/web-' });
     await waitUntil('two pending rows for web', async () => (await rows.count()) === 2);
-    for (const label of await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''))) {
-      assert.match(label, /Insufficient cpu/, `pending row: ${label}`);
-    }
+    for (const text of await rows.allTextContents()) assert.match(text, /Insufficient cpu/, `pending row: ${text}`);
     await wb.screenshot('pending');
   });
 
@@ -254,5 +267,40 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await showWebNodes(frame);
     await waitUntil('the web pods redrawn after the reload', async () => (await webPodChips(frame)).length === 2);
     await wb.screenshot('after-reload');
+  });
+});
+
+describe('Drydock in an untrusted workspace (Restricted Mode)', () => {
+  let restricted: RunningCodeServer;
+
+  before(async () => {
+    restricted = await startCodeServer(ensureCodeServer(), builtVsix(), { workspaceTrust: true });
+  }, { timeout: 5 * 60_000 });
+
+  after(async () => {
+    await restricted?.stop();
+  });
+
+  it('validates manifests when the folder is opened in Restricted Mode', { timeout: 240_000 }, async () => {
+    const slug = 'restricted-mode';
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(restricted.folderUrl(restricted.workspace(slug)));
+      // VS Code asks whether to trust the folder's authors: the user says no.
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" }).click({ timeout: 90_000 });
+      const wb = await Workbench.attach(page, slug);
+      await waitUntil('the Restricted Mode indicator', async () => (await page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).count()) > 0);
+      await wb.openFile(FILE);
+      await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
+      await wb.waitForSquiggle(FILE, LINE.replicas);
+      await wb.waitForProblem((p) => p.message === UNKNOWN_FIELD && p.line === LINE.replicas, UNKNOWN_FIELD);
+      await wb.screenshot('end');
+    } catch (error) {
+      await page.screenshot({ path: join(ARTIFACTS, `${slug}-FAILED.png`) }).catch(() => undefined);
+      restricted.saveLogs(slug);
+      throw error;
+    } finally {
+      await page.close();
+    }
   });
 });

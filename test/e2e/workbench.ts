@@ -79,6 +79,13 @@ export class Workbench {
     return workbench;
   }
 
+  /** A workbench already loading in `page` (its context stays the caller's). */
+  static async attach(page: Page, name: string): Promise<Workbench> {
+    const workbench = new Workbench(page.context(), page, name, '');
+    await workbench.waitForWorkbench();
+    return workbench;
+  }
+
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
   }
@@ -281,13 +288,6 @@ export class Workbench {
     await this.page.keyboard.press('Shift+End');
     await this.page.keyboard.type(text);
     await this.waitForLineText(fileName, line, text);
-  }
-
-  /** Saves the active editor (Ctrl+S) and waits for its tab to lose the dirty mark. */
-  async save(fileName: string): Promise<void> {
-    await this.page.keyboard.press('Control+S');
-    const tab = this.editorTab(fileName);
-    await waitUntil(`${fileName} to be saved`, async () => !((await tab.getAttribute('class')) ?? '').includes('dirty'));
   }
 
   /** Shows the hover at the cursor (editor.action.showHover, Ctrl+K Ctrl+I) and returns its text once it has some matching `expected`. */
