@@ -137,9 +137,3 @@ export function workloadManifests(): Manifest[] {
   }
   return objects.map((object, i) => manifest(object, i, 'workloads.yaml'));
 }
-
-if (require.main === module) {
-  void benchScheduler().then((results) => {
-    for (const [key, value] of Object.entries(results)) console.log(`${key}: ${value}`);
-  });
-}

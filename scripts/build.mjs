@@ -23,7 +23,7 @@ await Promise.all([
   // own, required (as ./lspClientLib.js) when the language server first starts.
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode', './lspClientLib.js'] }),
   build({ ...common, entryPoints: [join(root, 'client/src/lspClientLib.ts')], outfile: join(dist, 'lspClientLib.js'), external: ['vscode'] }),
-  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/serverMain.ts')], outfile: join(dist, 'server.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   // The cluster preview webview: browser code, loaded by client/src/preview/html.ts under a strict CSP.
   build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [join(root, 'client/webview/main.ts')], outfile: join(dist, 'webview.js') }),

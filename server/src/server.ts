@@ -1,12 +1,10 @@
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MessageType,
   ShowMessageNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -152,8 +150,4 @@ export function startServer(connection: Connection, service: LanguageService = n
 
   documents.listen(connection);
   connection.listen();
-}
-
-if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
 }

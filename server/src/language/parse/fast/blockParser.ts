@@ -3,6 +3,7 @@ import * as blockScalarModule from './blockScalar';
 import * as commonModule from './common';
 import * as flowParserModule from './flowParser';
 import * as collectionsModule from './collections';
+import * as keyInternerModule from './keyInterner';
 import * as scalarsModule from './scalars';
 import * as triviaModule from './trivia';
 import type { FlowParser as FlowParserType } from './flowParser';
@@ -13,6 +14,7 @@ const { MAX_DEPTH, MAX_KEY_LENGTH, bail, isIndicatorAt, isSpecialStart } = commo
 const { FlowParser } = flowParserModule;
 const { ItemStack, MapBuilder } = collectionsModule;
 const { keyString, resolvePlain } = scalarsModule;
+const { internKey } = keyInternerModule;
 const { TriviaScanner } = triviaModule;
 
 // Character codes.
@@ -113,7 +115,7 @@ export class BlockParser extends TriviaScanner {
       colon = this.plainBlockStop(pos);
       if (text.charCodeAt(colon) !== COLON) return colon;
       const end = this.trimEnd(pos, colon);
-      this.keyNode = { kind: 'scalar', range: [pos, end], value: resolvePlain(text.slice(pos, end)), style: 'plain' };
+      this.keyNode = { kind: 'scalar', range: [pos, end], value: resolvePlain(internKey(text, pos, end)), style: 'plain' };
     }
     if (colon - pos > MAX_KEY_LENGTH) bail();
     this.colon = colon;

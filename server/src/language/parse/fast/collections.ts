@@ -1,10 +1,8 @@
 import type { YPair } from '../yamlNode';
 import * as commonModule from './common';
-import * as scalarsModule from './scalars';
 
 // Imports are read once (see scanner.ts).
 const { bail } = commonModule;
-const { keyString } = scalarsModule;
 
 /**
  * A stack that collections being parsed push their items on (nested ones above their parent's),
@@ -35,8 +33,7 @@ export class ItemStack<T> {
   }
 }
 
-/** Up to this many keys, duplicates are found by comparing with each earlier key; past it, with a set. */
-const SMALL = 16;
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Collects a mapping's pairs (on a shared `ItemStack`) and its plain value (keys as strings, null
@@ -47,28 +44,18 @@ const SMALL = 16;
 export class MapBuilder {
   readonly value: Record<string, unknown> = {};
   private readonly base: number;
-  private set: Set<string> | undefined;
+  /** Keys whose value is null (not in `value`), for the duplicate check. */
+  private nullKeys: string[] | undefined;
 
   constructor(private readonly pairs: ItemStack<YPair>) {
     this.base = pairs.size;
   }
 
   add(pair: YPair, key: string, value: unknown): void {
-    const pairs = this.pairs;
-    const end = pairs.size;
-    if (end - this.base < SMALL) {
-      for (let i = this.base; i < end; i++) if (keyString(pairs.at(i).key.value) === key) bail();
-    } else {
-      if (this.set === undefined) {
-        this.set = new Set();
-        for (let i = this.base; i < end; i++) this.set.add(keyString(pairs.at(i).key.value));
-      }
-      if (this.set.has(key)) bail();
-      this.set.add(key);
-    }
-    if (key === '__proto__' || key === '<<') bail();
-    pairs.push(pair);
+    if (hasOwn.call(this.value, key) || key === '__proto__' || key === '<<' || (this.nullKeys !== undefined && this.nullKeys.includes(key))) bail();
+    this.pairs.push(pair);
     if (value !== null) this.value[key] = value;
+    else (this.nullKeys ??= []).push(key);
   }
 
   /** The pairs, in order. */

@@ -1,6 +1,7 @@
 import type { YNode, YPair, YScalar } from '../yamlNode';
 import * as commonModule from './common';
 import * as collectionsModule from './collections';
+import * as keyInternerModule from './keyInterner';
 import * as scalarsModule from './scalars';
 import * as scannerModule from './scanner';
 
@@ -8,6 +9,7 @@ import * as scannerModule from './scanner';
 const { MAX_DEPTH, bail, isBreakOrEnd, isDocumentMarker, isSpecialStart } = commonModule;
 const { ItemStack, MapBuilder } = collectionsModule;
 const { keyString, resolvePlain } = scalarsModule;
+const { internKey } = keyInternerModule;
 const { Scanner } = scannerModule;
 
 // Character codes.
@@ -122,7 +124,7 @@ export class FlowParser extends Scanner {
     const stop = this.plainFlowStop(i);
     if (text.charCodeAt(stop) !== COLON) bail();
     const end = this.trimEnd(i, stop);
-    return { kind: 'scalar', range: [i, end], value: resolvePlain(text.slice(i, end)), style: 'plain' };
+    return { kind: 'scalar', range: [i, end], value: resolvePlain(internKey(text, i, end)), style: 'plain' };
   }
 
   /** A value in a flow collection: a nested collection, a quoted scalar or a one-line plain scalar. */

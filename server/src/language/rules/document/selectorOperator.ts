@@ -1,6 +1,6 @@
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
-import { walkWithSchema } from '../objects/schemaWalk';
+import { walkWithSchema, type FieldInterest } from '../objects/schemaWalk';
 import type { FieldPath } from '../../../simulator/model/source';
 
 /** Which owners of `matchExpressions` / `matchFields` take which operators with values. */
@@ -10,7 +10,11 @@ const REQUIREMENT_LISTS: Readonly<Record<string, 'label' | 'node'>> = {
   'NodeSelectorTerm.matchFields': 'node',
 };
 
-const REQUIREMENT_OWNERS: ReadonlySet<string> = new Set(['LabelSelector', 'NodeSelectorTerm', 'PodSpec']);
+/** The requirement lists, and the pod's tolerations. */
+const SELECTOR_FIELDS: FieldInterest = {
+  id: 'api/selector-operator',
+  wants: (owner, field) => REQUIREMENT_LISTS[`${owner}.${field}`] !== undefined || (owner === 'PodSpec' && field === 'tolerations'),
+};
 
 /**
  * `In`/`NotIn` need values, `Exists`/`DoesNotExist` must have none, node selectors' `Gt`/`Lt` take
@@ -20,8 +24,8 @@ export const selectorOperator = defineDocumentRule(
   { code: 'api/selector-operator', defaultSeverity: 'error', category: 'api-server', summary: 'Selector operators must come with the values they need: In/NotIn some, Exists/DoesNotExist none, Gt/Lt one integer.' },
   (target, report, ctx) => {
     if (target.resolution?.status !== 'known') return;
-    walkWithSchema(ctx.bundle, target.resolution.definition, target.object, (field) => {
-      if (!field.item || !isPlainObject(field.value) || !REQUIREMENT_OWNERS.has(field.owner ?? '')) return;
+    walkWithSchema(ctx.bundle, target.resolution.definition, target.object, SELECTOR_FIELDS, (field) => {
+      if (!field.item || !isPlainObject(field.value)) return;
       if (field.owner === 'PodSpec') {
         if (field.field === 'tolerations' && field.value.operator === 'Exists' && typeof field.value.value === 'string' && field.value.value !== '') {
           report([...field.path, 'value'], 'A toleration with `operator: Exists` must not have a `value`.');
