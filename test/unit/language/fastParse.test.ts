@@ -10,10 +10,15 @@ import { splitDocuments } from '../../../server/src/language/parse/splitDocument
  * The fast path must give exactly what the slow path (the `yaml` library) gives, or decline.
  * `check` runs both on one chunk text: when the fast path handles it, the slow path must have found
  * one clean document (or none, for a chunk without a document) with the same tree and value.
+ * The value-only mode (`tree: false`, what validation uses) must decide the same and give the same value.
  */
 function check(text: string): 'handled' | 'bailed' {
   const fast = fastParseOrThrow(text);
+  const valueOnly = fastParseOrThrow(text, false);
+  assert.equal(valueOnly === undefined, fast === undefined, `both modes decide alike for ${JSON.stringify(text)}`);
   if (!fast) return 'bailed';
+  assert.deepStrictEqual(valueOnly?.value, fast.value, `value-only value for ${JSON.stringify(text)}`);
+  assert.equal(valueOnly?.root === null, fast.root === null, `value-only document presence for ${JSON.stringify(text)}`);
   const slow = parseChunkSlow({ text, offset: 0, line: 0 }, new LineIndex(text));
   const context = `for ${JSON.stringify(text)}`;
   if (slow.length === 0) {

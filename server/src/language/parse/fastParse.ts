@@ -3,7 +3,7 @@ import * as commonModule from './fast/common';
 import * as blockParserModule from './fast/blockParser';
 
 // Imports are read once (see fast/scanner.ts).
-const { BAIL, UNSUPPORTED_CHARACTERS, bail, isBreakOrEnd, scalarNode } = commonModule;
+const { BAIL, UNSUPPORTED_CHARACTERS, VALUE_ONLY, bail, isBreakOrEnd, scalarNode } = commonModule;
 const { BlockParser } = blockParserModule;
 
 const LF = 10; // '\n'
@@ -11,6 +11,7 @@ const SPACE = 32; // ' '
 const HASH = 35; // '#'
 
 export interface FastParseResult {
+  /** The tree; with `tree: false`, a stand-in node (`VALUE_ONLY`) when there is a document. */
   root: YNode | null;
   value: unknown;
 }
@@ -32,9 +33,9 @@ export interface FastParseResult {
  * library reports a problem for. (`fast/` holds the parts: scanner, trivia, block and flow parsers,
  * block scalars, scalar resolution.)
  */
-export function fastParse(text: string): FastParseResult | undefined {
+export function fastParse(text: string, tree = true): FastParseResult | undefined {
   try {
-    return parseDocument(text);
+    return parseDocument(text, tree);
   } catch {
     // BAIL, or anything unexpected (e.g. a stack overflow): the full parser decides.
     return undefined;
@@ -42,26 +43,30 @@ export function fastParse(text: string): FastParseResult | undefined {
 }
 
 /** `fastParse` that lets unexpected exceptions through (for tests). */
-export function fastParseOrThrow(text: string): FastParseResult | undefined {
+export function fastParseOrThrow(text: string, tree = true): FastParseResult | undefined {
   try {
-    return parseDocument(text);
+    return parseDocument(text, tree);
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
   }
 }
 
-function parseDocument(text: string): FastParseResult {
+/**
+ * `tree: false` builds only the plain value (the tree can be built later by parsing again: both
+ * modes walk the text the same way and bail on the same chunks).
+ */
+function parseDocument(text: string, tree: boolean): FastParseResult {
   if (UNSUPPORTED_CHARACTERS.test(text)) bail();
-  if (text.indexOf('\r') === -1) return parseLines(text);
+  if (text.indexOf('\r') === -1) return parseLines(text, tree);
   // CRLF line ends: parse with LF ends, then move every offset past the CRs before it.
   const crs: number[] = [];
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
     if (text.charCodeAt(i + 1) !== LF) bail(); // a lone CR
     crs.push(i - crs.length); // where its LF is in the LF text
   }
-  const result = parseLines(text.replace(/\r\n/g, '\n'));
-  if (result.root) shiftRanges(result.root, crs);
+  const result = parseLines(text.replace(/\r\n/g, '\n'), tree);
+  if (result.root && tree) shiftRanges(result.root, crs);
   return result;
 }
 
@@ -90,7 +95,7 @@ function shift(offset: number, crs: number[]): number {
   return offset + lo;
 }
 
-function parseLines(text: string): FastParseResult {
+function parseLines(text: string, tree: boolean): FastParseResult {
   const len = text.length;
   let start = 0;
   let emptyAt = -1;
@@ -108,12 +113,12 @@ function parseLines(text: string): FastParseResult {
     }
     start = i < len ? i + 1 : len;
   }
-  const parser = new BlockParser(text);
+  const parser = new BlockParser(text, tree);
   parser.scan(start, -1, false, 0);
   const pos = parser.next;
   if (pos < 0) {
     if (parser.documentEnd >= 0) bail();
-    return emptyAt < 0 ? { root: null, value: null } : { root: scalarNode(emptyAt, emptyAt, null, 'plain'), value: null };
+    return emptyAt < 0 ? { root: null, value: null } : { root: tree ? scalarNode(emptyAt, emptyAt, null, 'plain') : VALUE_ONLY.scalar, value: null };
   }
   // The root: a block mapping or sequence, or a flow collection (JSON). A scalar document is left to the full parser.
   const root = parser.node(pos, parser.nextIndent, -1, false, 0);

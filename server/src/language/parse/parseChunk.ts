@@ -2,6 +2,7 @@ import { LineIndex } from './lineIndex';
 import type { Finding } from '../findings';
 import type { DocumentChunk } from './splitDocuments';
 import { fastParse } from './fastParse';
+import { FastDocument } from './fastDocument';
 import { parseChunkSlow } from './slowParse';
 import type { YNode } from './yamlNode';
 import { MAX_NESTING_DEPTH, nestingLimitOffset } from './limits';
@@ -32,10 +33,10 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
   const lines = new LineIndex(chunk.text);
   // The fast path refuses deep nesting itself; the full parser recurses per level, so a deep enough
   // document would overflow the stack: it is refused before parsing.
-  const fast = fastParse(chunk.text);
+  const fast = fastParse(chunk.text, false);
   if (fast) {
     if (fast.root === null) return [];
-    return [{ chunk, root: fast.root, id: {}, lines, value: fast.value, findings: [] }];
+    return [new FastDocument(chunk, {}, lines, fast.value)];
   }
   const tooDeep = nestingLimitOffset(chunk.text, MAX_NESTING_DEPTH);
   if (tooDeep !== -1) {

@@ -1,3 +1,4 @@
+import { FastDocument } from './fastDocument';
 import { parseChunk, type ParsedDocument } from './parseChunk';
 import { splitDocuments, type DocumentChunk } from './splitDocuments';
 
@@ -49,7 +50,8 @@ export function runToEnd<T>(steps: Generator<undefined, T, undefined>): T {
 /** The same parsed chunk, found again at another place in the file. */
 function rebase(doc: ParsedDocument, chunk: DocumentChunk): ParsedDocument {
   if (doc.chunk.offset === chunk.offset && doc.chunk.line === chunk.line) return doc;
-  return { ...doc, chunk: { ...chunk, text: doc.chunk.text } };
+  const moved = { ...chunk, text: doc.chunk.text };
+  return doc instanceof FastDocument ? doc.at(moved) : { ...doc, chunk: moved };
 }
 
 /**

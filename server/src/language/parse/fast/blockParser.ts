@@ -3,18 +3,16 @@ import * as blockScalarModule from './blockScalar';
 import * as commonModule from './common';
 import * as flowParserModule from './flowParser';
 import * as collectionsModule from './collections';
-import * as keyInternerModule from './keyInterner';
 import * as scalarsModule from './scalars';
 import * as triviaModule from './trivia';
 import type { FlowParser as FlowParserType } from './flowParser';
 
 // Imports are read once (see scanner.ts).
 const { parseBlockScalar } = blockScalarModule;
-const { MAX_DEPTH, MAX_KEY_LENGTH, bail, isIndicatorAt, isSpecialStart } = commonModule;
+const { MAX_DEPTH, MAX_KEY_LENGTH, VALUE_ONLY, bail, isIndicatorAt, isSpecialStart } = commonModule;
 const { FlowParser } = flowParserModule;
 const { ItemStack, MapBuilder } = collectionsModule;
 const { keyString, resolvePlain } = scalarsModule;
-const { internKey } = keyInternerModule;
 const { TriviaScanner } = triviaModule;
 
 // Character codes.
@@ -47,8 +45,10 @@ export class BlockParser extends TriviaScanner {
   private readonly pairs = new ItemStack<YPair>();
   private readonly nodes = new ItemStack<YNode | null>();
   private readonly values = new ItemStack<unknown>();
-  /** The last implicit key found by `key`, and its `:`. */
+  /** The last implicit key found by `key` (its node only when building the tree, its value, where it starts), and its `:`. */
   private keyNode: YScalar | undefined;
+  private keyValue: unknown = null;
+  private keyStart = 0;
   private colon = 0;
 
   /**
@@ -64,7 +64,7 @@ export class BlockParser extends TriviaScanner {
       return this.sequence(pos, col, depth);
     }
     if (c === LBRACKET || c === LBRACE) {
-      const flow = (this.flowParser ??= new FlowParser(text));
+      const flow = (this.flowParser ??= new FlowParser(text, this.tree));
       const node = flow.parse(pos, parent + 1, depth);
       this.value = flow.value;
       this.ext = this.afterFlowLeaf(flow.endOffset, parent);
@@ -84,40 +84,49 @@ export class BlockParser extends TriviaScanner {
     }
     // A quoted or plain scalar on one line.
     let node: YScalar;
+    let end: number;
     if (c === QUOTE || c === APOS) {
-      node = this.quoted(pos);
+      this.value = this.quotedValue(pos);
+      end = this.end;
+      node = this.tree ? { kind: 'scalar', range: [pos, end], value: this.value, style: c === QUOTE ? 'double' : 'single' } : VALUE_ONLY.scalar;
     } else {
-      const end = this.trimEnd(pos, stop);
-      node = { kind: 'scalar', range: [pos, end], value: resolvePlain(text.slice(pos, end)), style: 'plain' };
+      end = this.trimEnd(pos, stop);
+      this.value = resolvePlain(text.slice(pos, end));
+      node = this.tree ? { kind: 'scalar', range: [pos, end], value: this.value, style: 'plain' } : VALUE_ONLY.scalar;
     }
-    this.value = node.value;
-    this.ext = this.afterFlowLeaf(node.range[1], parent);
+    this.ext = this.afterFlowLeaf(end, parent);
     return node;
   }
 
   /**
    * Looks for an implicit key at `pos` (a one-line scalar followed by `: ` or `:` at the end of the
-   * line): returns -1 and sets `keyNode`/`colon` if there is one, else where a plain scalar there stops.
+   * line): returns -1 and sets `keyValue`/`keyStart`/`keyNode`/`colon` if there is one, else where a
+   * plain scalar there stops.
    */
   private key(pos: number): number {
     const text = this.text;
     const c = text.charCodeAt(pos);
     let colon: number;
     if (c === QUOTE || c === APOS) {
-      const node = this.quoted(pos);
-      colon = this.end;
+      const value = this.quotedValue(pos);
+      const end = this.end;
+      colon = end;
       while (text.charCodeAt(colon) === SPACE) colon++;
       if (text.charCodeAt(colon) !== COLON) return colon;
       if (!this.isBreakOrEndAt(colon + 1)) bail();
-      this.keyNode = node;
+      this.keyValue = value;
+      if (this.tree) this.keyNode = { kind: 'scalar', range: [pos, end], value, style: c === QUOTE ? 'double' : 'single' };
     } else {
       if (isSpecialStart(c) || isIndicatorAt(text, pos) || pos >= this.len || c === LF) bail();
       colon = this.plainBlockStop(pos);
       if (text.charCodeAt(colon) !== COLON) return colon;
       const end = this.trimEnd(pos, colon);
-      this.keyNode = { kind: 'scalar', range: [pos, end], value: resolvePlain(internKey(text, pos, end)), style: 'plain' };
+      const value = resolvePlain(text.slice(pos, end));
+      this.keyValue = value;
+      if (this.tree) this.keyNode = { kind: 'scalar', range: [pos, end], value, style: 'plain' };
     }
     if (colon - pos > MAX_KEY_LENGTH) bail();
+    this.keyStart = pos;
     this.colon = colon;
     return -1;
   }
@@ -125,13 +134,15 @@ export class BlockParser extends TriviaScanner {
   /** The mapping whose first key `key` just found, at column `indent`. */
   private mapping(indent: number, depth: number): YNode {
     const text = this.text;
-    const map = new MapBuilder(this.pairs);
+    const tree = this.tree;
+    const map = new MapBuilder(tree ? this.pairs : null);
     let key = this.keyNode as YScalar;
-    const start = key.range[0];
+    let keyValue = this.keyValue;
+    const start = this.keyStart;
     let end: number;
     for (;;) {
       const value = this.mapValue(this.colon + 1, indent, depth);
-      map.add({ key, value }, keyString(key.value), this.value);
+      map.add(tree ? { key, value } : null, keyString(keyValue), this.value);
       end = this.ext;
       if (this.next < 0 || this.nextIndent < indent) break;
       if (this.nextIndent > indent) bail();
@@ -139,11 +150,12 @@ export class BlockParser extends TriviaScanner {
       if (text.charCodeAt(p) === DASH && this.isBreakOrEndAt(p + 1)) bail();
       if (this.key(p) >= 0) bail();
       key = this.keyNode as YScalar;
+      keyValue = this.keyValue;
       this.nextItem();
     }
     this.value = map.value;
     this.ext = this.closeCollection(indent, end);
-    return { kind: 'map', range: [start, end], flow: false, items: map.finish() };
+    return tree ? { kind: 'map', range: [start, end], flow: false, items: map.finish() } : VALUE_ONLY.blockMap;
   }
 
   /** The value after a key's `:` at `pos - 1`, in a mapping of indent `indent`. */
@@ -174,7 +186,8 @@ export class BlockParser extends TriviaScanner {
     let end: number;
     let commentBefore = false;
     for (;;) {
-      this.nodes.push(this.item(dash, indent, commentBefore, depth));
+      const item = this.item(dash, indent, commentBefore, depth);
+      if (this.tree) this.nodes.push(item);
       this.values.push(this.value);
       end = this.ext;
       if (this.next < 0 || this.nextIndent < indent) break;
@@ -188,7 +201,7 @@ export class BlockParser extends TriviaScanner {
     }
     this.value = this.values.take(valueBase);
     this.ext = this.closeCollection(indent, end);
-    return { kind: 'seq', range: [start, end], flow: false, items: this.nodes.take(base) };
+    return this.tree ? { kind: 'seq', range: [start, end], flow: false, items: this.nodes.take(base) } : VALUE_ONLY.blockSeq;
   }
 
   /** The item after the `-` at `dash` of a sequence of indent `indent`; `commentBefore`: comment lines precede the `-`. */
@@ -208,7 +221,7 @@ export class BlockParser extends TriviaScanner {
   private empty(pos: number, comment: boolean): YNode {
     this.value = null;
     this.ext = this.emptyEnd(pos, comment);
-    return { kind: 'scalar', range: [pos, pos], value: null, style: 'plain' };
+    return this.tree ? { kind: 'scalar', range: [pos, pos], value: null, style: 'plain' } : VALUE_ONLY.scalar;
   }
 
   /**

@@ -47,19 +47,20 @@ export class MapBuilder {
   /** Keys whose value is null (not in `value`), for the duplicate check. */
   private nullKeys: string[] | undefined;
 
-  constructor(private readonly pairs: ItemStack<YPair>) {
-    this.base = pairs.size;
+  /** `pairs`: where to collect the pairs; null when only the plain value is built. */
+  constructor(private readonly pairs: ItemStack<YPair> | null) {
+    this.base = pairs ? pairs.size : 0;
   }
 
-  add(pair: YPair, key: string, value: unknown): void {
+  add(pair: YPair | null, key: string, value: unknown): void {
     if (hasOwn.call(this.value, key) || key === '__proto__' || key === '<<' || (this.nullKeys !== undefined && this.nullKeys.includes(key))) bail();
-    this.pairs.push(pair);
+    if (this.pairs !== null && pair !== null) this.pairs.push(pair);
     if (value !== null) this.value[key] = value;
     else (this.nullKeys ??= []).push(key);
   }
 
   /** The pairs, in order. */
   finish(): YPair[] {
-    return this.pairs.take(this.base);
+    return this.pairs ? this.pairs.take(this.base) : [];
   }
 }

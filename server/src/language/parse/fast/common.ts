@@ -1,4 +1,4 @@
-import type { YScalar } from '../yamlNode';
+import type { YMap, YScalar, YSeq } from '../yamlNode';
 
 /**
  * Shared pieces of the fast-path parser. The fast path never reports problems: on anything outside
@@ -21,6 +21,18 @@ export const MAX_KEY_LENGTH = 1000;
 
 /** Characters the fast path leaves to the full parser wherever they are: tabs, controls (but CR), BOM, Unicode line breaks. */
 export const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+
+/**
+ * Stand-ins for the nodes when a parse builds only the plain value (`tree: false`): the parsers read
+ * nothing of them but `kind` and `flow`.
+ */
+export const VALUE_ONLY = {
+  scalar: Object.freeze({ kind: 'scalar', range: Object.freeze([0, 0]), value: null, style: 'plain' }) as unknown as YScalar,
+  blockMap: Object.freeze({ kind: 'map', range: Object.freeze([0, 0]), flow: false, items: Object.freeze([]) }) as unknown as YMap,
+  flowMap: Object.freeze({ kind: 'map', range: Object.freeze([0, 0]), flow: true, items: Object.freeze([]) }) as unknown as YMap,
+  blockSeq: Object.freeze({ kind: 'seq', range: Object.freeze([0, 0]), flow: false, items: Object.freeze([]) }) as unknown as YSeq,
+  flowSeq: Object.freeze({ kind: 'seq', range: Object.freeze([0, 0]), flow: true, items: Object.freeze([]) }) as unknown as YSeq,
+};
 
 export function scalarNode(start: number, end: number, value: unknown, style: YScalar['style']): YScalar {
   return { kind: 'scalar', range: [start, end], value, style };

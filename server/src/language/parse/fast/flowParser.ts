@@ -1,15 +1,13 @@
 import type { YNode, YPair, YScalar } from '../yamlNode';
 import * as commonModule from './common';
 import * as collectionsModule from './collections';
-import * as keyInternerModule from './keyInterner';
 import * as scalarsModule from './scalars';
 import * as scannerModule from './scanner';
 
 // Imports are read once (see scanner.ts).
-const { MAX_DEPTH, bail, isBreakOrEnd, isDocumentMarker, isSpecialStart } = commonModule;
+const { MAX_DEPTH, VALUE_ONLY, bail, isBreakOrEnd, isDocumentMarker, isSpecialStart } = commonModule;
 const { ItemStack, MapBuilder } = collectionsModule;
 const { keyString, resolvePlain } = scalarsModule;
-const { internKey } = keyInternerModule;
 const { Scanner } = scannerModule;
 
 // Character codes.
@@ -44,6 +42,10 @@ export class FlowParser extends Scanner {
   private readonly pairs = new ItemStack<YPair>();
   private readonly nodes = new ItemStack<YNode | null>();
   private readonly values = new ItemStack<unknown>();
+  /** The last key read by `key`: its value, whether it was plain, and where it ends. */
+  private keyValue: unknown = null;
+  private keyPlain = false;
+  private keyEnd = 0;
 
   /** The collection whose opening bracket is at `pos`. */
   parse(pos: number, indentNext: number, depth: number): YNode {
@@ -67,7 +69,8 @@ export class FlowParser extends Scanner {
     const valueBase = this.values.size;
     let i = this.skip(start + 1, level);
     while (text.charCodeAt(i) !== RBRACKET) {
-      this.nodes.push(this.item(i, level, depth));
+      const item = this.item(i, level, depth);
+      if (this.tree) this.nodes.push(item);
       this.values.push(this.value);
       i = this.skip(this.end, level);
       const c = text.charCodeAt(i);
@@ -76,35 +79,36 @@ export class FlowParser extends Scanner {
     }
     this.value = this.values.take(valueBase);
     this.end = i + 1;
-    return { kind: 'seq', range: [start, i + 1], flow: true, items: this.nodes.take(base) };
+    return this.tree ? { kind: 'seq', range: [start, i + 1], flow: true, items: this.nodes.take(base) } : VALUE_ONLY.flowSeq;
   }
 
   private mapping(start: number, level: number, depth: number): YNode {
     const text = this.text;
-    const map = new MapBuilder(this.pairs);
+    const tree = this.tree;
+    const map = new MapBuilder(tree ? this.pairs : null);
     let i = this.skip(start + 1, level);
     while (text.charCodeAt(i) !== RBRACE) {
       const key = this.key(i);
-      let colon = key.range[1];
+      const keyValue = this.keyValue;
+      let colon = this.keyEnd;
       while (text.charCodeAt(colon) === SPACE) colon++;
       if (text.charCodeAt(colon) !== COLON) bail(); // a key without a value, or a multi-line key
       // After a plain key the `:` needs a space or line break after it (after a quoted one, JSON-style `"a":1` is fine).
-      if (key.style === 'plain' && !isBreakOrEnd(text.charCodeAt(colon + 1))) bail();
+      if (this.keyPlain && !isBreakOrEnd(text.charCodeAt(colon + 1))) bail();
       let p = colon + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       i = this.skip(p, level);
       let value: YNode;
       const c = text.charCodeAt(i);
       if (c === COMMA || c === RBRACE) {
-        value = { kind: 'scalar', range: [p, p], value: null, style: 'plain' };
+        value = tree ? { kind: 'scalar', range: [p, p], value: null, style: 'plain' } : VALUE_ONLY.scalar;
         this.value = null;
         this.end = i;
       } else {
         value = this.item(i, level, depth);
         this.checkAfterMapValue(this.end);
       }
-      const pair: YPair = { key, value };
-      map.add(pair, keyString(key.value), this.value);
+      map.add(tree ? { key, value } : null, keyString(keyValue), this.value);
       i = this.skip(this.end, level);
       const d = text.charCodeAt(i);
       if (d === COMMA) i = this.skip(i + 1, level);
@@ -112,19 +116,29 @@ export class FlowParser extends Scanner {
     }
     this.value = map.value;
     this.end = i + 1;
-    return { kind: 'map', range: [start, i + 1], flow: true, items: map.finish() };
+    return tree ? { kind: 'map', range: [start, i + 1], flow: true, items: map.finish() } : VALUE_ONLY.flowMap;
   }
 
-  /** A map key: a quoted or plain scalar on one line. */
+  /** A map key: a quoted or plain scalar on one line. Sets `keyValue`, `keyPlain`, `keyEnd`. */
   private key(i: number): YScalar {
     const text = this.text;
     const c = text.charCodeAt(i);
-    if (c === QUOTE || c === APOS) return this.quoted(i);
+    if (c === QUOTE || c === APOS) {
+      const value = this.quotedValue(i);
+      this.keyValue = value;
+      this.keyPlain = false;
+      this.keyEnd = this.end;
+      return this.tree ? { kind: 'scalar', range: [i, this.end], value, style: c === QUOTE ? 'double' : 'single' } : VALUE_ONLY.scalar;
+    }
     if (isSpecialStart(c) || this.isIndicatorStart(i)) bail();
     const stop = this.plainFlowStop(i);
     if (text.charCodeAt(stop) !== COLON) bail();
     const end = this.trimEnd(i, stop);
-    return { kind: 'scalar', range: [i, end], value: resolvePlain(internKey(text, i, end)), style: 'plain' };
+    const value = resolvePlain(text.slice(i, end));
+    this.keyValue = value;
+    this.keyPlain = true;
+    this.keyEnd = end;
+    return this.tree ? { kind: 'scalar', range: [i, end], value, style: 'plain' } : VALUE_ONLY.scalar;
   }
 
   /** A value in a flow collection: a nested collection, a quoted scalar or a one-line plain scalar. */
@@ -133,9 +147,9 @@ export class FlowParser extends Scanner {
     const c = text.charCodeAt(i);
     if (c === LBRACKET || c === LBRACE) return this.collection(i, level + 1, depth + 1);
     if (c === QUOTE || c === APOS) {
-      const node = this.quoted(i);
-      this.value = node.value;
-      return node;
+      const value = this.quotedValue(i);
+      this.value = value;
+      return this.tree ? { kind: 'scalar', range: [i, this.end], value, style: c === QUOTE ? 'double' : 'single' } : VALUE_ONLY.scalar;
     }
     if (isSpecialStart(c) || this.isIndicatorStart(i) || i >= this.len) bail();
     const stop = this.plainFlowStop(i);
@@ -145,7 +159,7 @@ export class FlowParser extends Scanner {
     const value = resolvePlain(text.slice(i, end));
     this.value = value;
     this.end = end;
-    return { kind: 'scalar', range: [i, end], value, style: 'plain' };
+    return this.tree ? { kind: 'scalar', range: [i, end], value, style: 'plain' } : VALUE_ONLY.scalar;
   }
 
   /** `:` anywhere, or `-`/`?` before a space, a line break, the end or a flow indicator: not a plain scalar here. */

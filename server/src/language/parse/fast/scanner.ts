@@ -1,7 +1,6 @@
-import type { YScalar } from '../yamlNode';
 import * as commonModule from './common';
 
-// Imports are read once. Compiled file by file (as tsx runs the tests and benchmarks), every use
+// Imports are read once. Compiled file by file (as tsx runs the tests), every use
 // of an imported binding is a getter call, far too slow for the inner loops of a scanner; the
 // fast-path files therefore bind what they import to local constants, and define the character
 // codes they compare with locally.
@@ -52,7 +51,14 @@ export class Scanner {
   /** Where the last scanned token ends. */
   protected end = 0;
 
-  constructor(protected readonly text: string) {
+  /**
+   * @param tree build the YNode tree; when false only the plain value is built and the parsers
+   * return the shared `VALUE_ONLY` stand-ins for nodes (same walk, same bail decisions).
+   */
+  constructor(
+    protected readonly text: string,
+    protected readonly tree: boolean,
+  ) {
     this.len = text.length;
   }
 
@@ -62,11 +68,9 @@ export class Scanner {
     return c === SPACE || c === LF || i >= this.len;
   }
 
-  /** The single- or double-quoted scalar starting at `pos` (one line only). */
-  protected quoted(pos: number): YScalar {
-    const double = this.text.charCodeAt(pos) === QUOTE;
-    const value = double ? this.doubleQuoted(pos) : this.singleQuoted(pos);
-    return { kind: 'scalar', range: [pos, this.end], value, style: double ? 'double' : 'single' };
+  /** The value of the single- or double-quoted scalar starting at `pos` (one line only). */
+  protected quotedValue(pos: number): string {
+    return this.text.charCodeAt(pos) === QUOTE ? this.doubleQuoted(pos) : this.singleQuoted(pos);
   }
 
   /** A single-quoted scalar (`''` is a quote); bails when it does not close on its line. */
