@@ -47,6 +47,7 @@ describe('drydock rollout', () => {
     await writeFile(join(dir, 'new/web.yaml'), deployment('nginx:1.26'));
     await writeFile(join(dir, 'new-bad.yaml'), deployment('nginx:1.26', '  strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } }\n'));
     await writeFile(join(dir, 'cluster.yaml'), [node('n1'), node('n2'), node('n3')].join('---\n'));
+    await writeFile(join(dir, 'cluster4.yaml'), [node('n1'), node('n2'), node('n3'), node('n4')].join('---\n'));
   });
   after(async () => rm(dir, { recursive: true, force: true }));
 
@@ -74,6 +75,40 @@ describe('drydock rollout', () => {
     const finding = body.findings.find((f: { code: string }) => f.code === 'sim/rollout-stalled');
     assert.equal(finding.file, join('new', 'web.yaml'));
     assert.ok(finding.line > 1);
+  });
+
+  it('JSON: every step lists its pods on the cluster nodes (an added field; the contract keys stay)', async () => {
+    const { code, stdout } = await run(dir, ['--from', 'old', '--to', 'new', '--cluster', 'cluster4.yaml', '--format', 'json']);
+    assert.equal(code, 0);
+    const [d] = JSON.parse(stdout).deployments;
+    assert.equal(d.outcome, 'complete');
+    type Pod = { pod: string; node: string | null; isNew: boolean; ready: boolean };
+    const summary = d.steps.map((step: { pods: Pod[] }) => step.pods.map((p) => `${p.isNew ? 'new' : 'old'}${p.ready ? '' : ' (not ready)'}`));
+    assert.deepEqual(summary, [
+      ['old', 'old', 'old', 'new (not ready)'],
+      ['old', 'old', 'new', 'new (not ready)'],
+      ['old', 'new', 'new', 'new (not ready)'],
+      ['new', 'new', 'new'],
+    ]);
+    for (const step of d.steps as Array<{ pods: Pod[] } & Record<string, unknown>>) {
+      for (const key of ['oldReplicas', 'newReplicas', 'available', 'unavailable', 'actions', 'pending', 'step', 'total', 'scheduled', 'becameAvailable', 'replicaSets', 'availableCondition', 'complete', 'rolloutStatus', 'actionDetails']) {
+        assert.ok(key in step, `step keeps ${key}`);
+      }
+      assert.ok(step.pods.every((p) => /^shop\/web-\w+-\w{5}$/.test(p.pod) && ['n1', 'n2', 'n3', 'n4'].includes(p.node ?? '')));
+      const newNodes = step.pods.filter((p) => p.isNew).map((p) => p.node);
+      assert.equal(new Set(newNodes).size, newNodes.length, 'required anti-affinity: one new pod per node');
+    }
+    // The surge pod goes to the one node without an old pod; later new pods take the nodes old pods free.
+    const first = d.steps[0].pods as Pod[];
+    assert.ok(!first.filter((p) => !p.isNew).some((p) => p.node === first[3].node));
+  });
+
+  it('JSON: a pod that fits nowhere is listed with node null', async () => {
+    const { stdout } = await run(dir, ['--from', 'old', '--to', 'new', '--cluster', 'cluster.yaml', '--format', 'json']);
+    const [d] = JSON.parse(stdout).deployments;
+    const pods = d.steps.at(-1).pods as Array<{ pod: string; node: string | null; isNew: boolean; ready: boolean }>;
+    assert.deepEqual(pods.map((p) => [p.isNew, p.node === null, p.ready]), [[false, false, true], [false, false, true], [false, false, true], [true, true, false]]);
+    assert.equal(d.steps.at(-1).pending[0].split(': ')[0], pods[3].pod);
   });
 
   it('--never-ready stalls at the bound old = R − U', async () => {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PreviewModel } from '../../server/src/protocol/preview';
+import type { PreviewModel, RolloutStep } from '../../server/src/protocol/preview';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
 
 const openPreview = useBrowser();
 const cluster = loadFixture('small-cluster');
+/** What the language server answered for examples/ (recorded by fixtures/recordExamples.ts). */
+const recorded = loadFixture('examples-recorded');
 
 /** The never-ready variant of the fixture, as the server answers `neverReady: true`: web stalls after step 0. */
 function neverReadyVariant(): PreviewModel {
@@ -24,6 +26,23 @@ async function openRollout(preview: PreviewPage): Promise<void> {
 }
 
 const counter = (preview: PreviewPage) => preview.page.locator('.step-counter');
+
+/** The pod squares drawn per node box ("Pending (no node)" for pods without a node), by aria-label. */
+async function drawnPods(preview: PreviewPage): Promise<Record<string, string[]>> {
+  interface Box { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> }
+  const boxes = await preview.page.locator('.placement-grid .placement-node').evaluateAll((nodes) => nodes.map((node) => {
+    const box = node as unknown as Box;
+    return [box.querySelector('.placement-node-name')?.textContent ?? '', Array.from(box.querySelectorAll('.pod-square'), (square) => square.getAttribute('aria-label') ?? '')] as const;
+  }));
+  return Object.fromEntries(boxes);
+}
+
+/** The same, computed from a step of the model: what the view must draw for it. */
+function expectedPods(step: RolloutStep): Record<string, string[]> {
+  const byNode: Record<string, string[]> = {};
+  for (const pod of step.pods ?? []) (byNode[pod.node ?? 'Pending (no node)'] ??= []).push(`${pod.pod}: ${pod.isNew ? 'new' : 'old'}, ${pod.ready ? 'ready' : 'not ready'}`);
+  return byNode;
+}
 
 test('rollout: the stepper walks the steps with previous/next and shows what each step did', async () => {
   const preview = await openPreview();
@@ -52,6 +71,51 @@ test('rollout: old and new pods are drawn on their nodes at each step', async ()
   await preview.page.locator('.step-list button', { hasText: '2. old 0' }).click();
   assert.equal(await preview.page.locator('.placement-grid .pod-square-old').count(), 0);
   assert.equal(await preview.page.locator('.placement-grid .pod-square-new:not(.not-ready)').count(), 4);
+});
+
+test('rollout: Next and Previous move the drawn pods between steps, node by node', async () => {
+  const preview = await openPreview();
+  await openRollout(preview);
+  const step0 = {
+    'worker-a1': ['shop/web-5b6f4d-a: old, ready', 'shop/web-5b6f4d-c: old, ready', 'shop/web-7c9d8f-p: new, not ready'],
+    'worker-a2': ['shop/web-5b6f4d-b: old, ready', 'shop/web-7c9d8f-q: new, not ready'],
+  };
+  const step1 = {
+    'worker-a1': ['shop/web-5b6f4d-a: old, ready', 'shop/web-7c9d8f-p: new, ready', 'shop/web-7c9d8f-r: new, not ready'],
+    'worker-a2': ['shop/web-7c9d8f-q: new, ready', 'shop/web-7c9d8f-s: new, not ready'],
+  };
+  assert.deepEqual(await drawnPods(preview), step0);
+  await preview.page.locator('button[aria-label="Next step"]').click();
+  assert.deepEqual(await drawnPods(preview), step1, 'old pods b and c are gone, r and s are new, p and q became ready');
+  await preview.page.locator('button[aria-label="Previous step"]').click();
+  assert.equal(await counter(preview).textContent(), 'Step 0 of 2 (3 steps)');
+  assert.deepEqual(await drawnPods(preview), step0, 'back at step 0');
+});
+
+test('rollout: the server\'s recorded rollouts draw, at every step, exactly the pods it placed on each node', async () => {
+  const preview = await openPreview();
+  await preview.update(recorded);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'rollout' });
+  const deployments = recorded.rollout?.deployments ?? [];
+  const keys = [...new Set(deployments.map((d) => `${d.namespace}/${d.name}`))];
+  for (const key of keys) {
+    const rollout = deployments.find((d) => `${d.namespace}/${d.name}` === key);
+    assert.ok(rollout && rollout.steps.every((step) => step.pods && step.pods.length > 0), `${key}: the server listed the pods of every step`);
+    await preview.page.locator('select[aria-label="Deployment"]').selectOption(key);
+    const seen: Array<Record<string, string[]>> = [];
+    for (let i = 0; i < rollout.steps.length; i++) {
+      if (i > 0) await preview.page.locator('button[aria-label="Next step"]').click();
+      const drawn = await drawnPods(preview);
+      assert.deepEqual(drawn, expectedPods(rollout.steps[i]), `${key} step ${i} (next)`);
+      if (i > 0) assert.notDeepEqual(drawn, seen[i - 1], `${key}: Next to step ${i} changes the pods drawn`);
+      seen.push(drawn);
+    }
+    for (let i = rollout.steps.length - 2; i >= 0; i--) {
+      await preview.page.locator('button[aria-label="Previous step"]').click();
+      assert.deepEqual(await drawnPods(preview), seen[i], `${key} step ${i} (previous)`);
+    }
+  }
+  assert.deepEqual(preview.errors, []);
 });
 
 test('rollout: Play advances to the last step by itself and stops there', async () => {

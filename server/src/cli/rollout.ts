@@ -73,6 +73,8 @@ function toJson(result: RolloutResult): Record<string, unknown> {
       step: step.step, total: step.total, scheduled: step.scheduled, becameAvailable: step.becameAvailable,
       replicaSets: step.replicaSets, availableCondition: step.availableCondition, complete: step.complete, rolloutStatus: step.rolloutStatus,
       actionDetails: step.actionDetails.map(({ after: _after, ...action }) => action),
+      // Every pod at the end of the step (see RolloutStep.pods); left out of a step too large to list.
+      ...(step.pods ? { pods: step.pods } : {}),
     })),
   };
 }

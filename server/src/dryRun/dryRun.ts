@@ -31,6 +31,7 @@ export interface DryRunOutput {
   simulation: SimulationResult;
   services: ServicesResult;
   reach: ReachabilityResult;
+  /** Step by step, each step with every pod of the Deployment on its node (`steps[].pods`, bounded). */
   rollouts: RolloutResult[];
   /** Every finding of the run (scheduling, services, network policies, rollouts), deterministic order. */
   findings: SimFinding[];

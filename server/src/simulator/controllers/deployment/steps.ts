@@ -1,6 +1,7 @@
 import { availableCondition, isDeploymentComplete, rolloutStatusText } from './deploymentStatus';
 import { splitReplicaSets } from './newReplicaSet';
 import { advanceAvailability, retryPendingPods } from './podLifecycle';
+import { podPlacementRecorder, type PodPlacementRecorder } from './podPlacements';
 import { availableOf, countsOf, pendingPods, type RolloutWorld } from './rolloutState';
 import { syncDeployment } from './sync';
 import type { RolloutStep } from './types';
@@ -10,7 +11,7 @@ import type { RolloutStep } from './types';
  *   1. time passes: pods whose availability time is t become available, and unschedulable pods are
  *      offered to the scheduler again;
  *   2. the controller runs `syncDeployment` again and again until a pass changes nothing;
- *   3. the step is recorded.
+ *   3. the step is recorded, with every pod of the Deployment where it is now (podPlacements.ts).
  * Ends `complete` (complete, not paused), or `stalled` / `paused` at the first step t > 0 in which
  * nothing happened and nothing is pending; that step is not recorded.
  */
@@ -26,8 +27,12 @@ const MAX_PASSES_PER_STEP = 1_000;
 
 export function runSteps(world: RolloutWorld, maxSteps: number): StepRun {
   const steps: RolloutStep[] = [];
+  const placements = podPlacementRecorder();
   for (let tick = 0; ; tick++) {
-    if (tick > maxSteps) return { steps, outcome: 'stalled', boundHit: `stopped after ${maxSteps} steps without finishing` };
+    if (tick > maxSteps) {
+      listLastStep(world, steps, placements);
+      return { steps, outcome: 'stalled', boundHit: `stopped after ${maxSteps} steps without finishing` };
+    }
     world.tick = tick;
     world.actions = [];
     world.scheduled = [];
@@ -48,16 +53,19 @@ export function runSteps(world: RolloutWorld, maxSteps: number): StepRun {
     const availabilityPending = world.awaiting > 0;
     const idle = tick > 0 && !changed && becameAvailable === 0 && !availabilityPending;
     if (idle && (!complete || world.deployment.paused)) {
+      // Nothing changed in this (unrecorded) tick, so the pods are where the last step left them.
+      listLastStep(world, steps, placements);
       return { steps, outcome: world.deployment.paused ? 'paused' : 'stalled', boundHit: null };
     }
-    steps.push(snapshot(world, tick, becameAvailable, complete));
-    if (complete && !world.deployment.paused) return { steps, outcome: 'complete', boundHit: null };
+    const ends = complete && !world.deployment.paused;
+    steps.push(snapshot(world, tick, becameAvailable, complete, placements, ends));
+    if (ends) return { steps, outcome: 'complete', boundHit: null };
   }
 }
 
-function snapshot(world: RolloutWorld, tick: number, becameAvailable: number, complete: boolean): RolloutStep {
+function snapshot(world: RolloutWorld, tick: number, becameAvailable: number, complete: boolean, placements: PodPlacementRecorder, last: boolean): RolloutStep {
   const { newRS } = splitReplicaSets(world);
-  return {
+  const step: RolloutStep = {
     step: tick,
     ...countsOf(world, newRS),
     actions: world.actions.map((action) => action.text),
@@ -72,4 +80,21 @@ function snapshot(world: RolloutWorld, tick: number, becameAvailable: number, co
     complete,
     rolloutStatus: rolloutStatusText(world, newRS),
   };
+  setPods(step, placements.record(world, newRS, last));
+  return step;
+}
+
+/**
+ * Lists the pods of the last recorded step if the rollout budget had dropped them (podPlacements.ts),
+ * so the step where a rollout stops always shows them. Only called when nothing has changed since
+ * that step was recorded.
+ */
+function listLastStep(world: RolloutWorld, steps: RolloutStep[], placements: PodPlacementRecorder): void {
+  const last = steps[steps.length - 1];
+  if (last && !last.pods) setPods(last, placements.record(world, splitReplicaSets(world).newRS, true));
+}
+
+/** `pods` is left out (not set to undefined) when over a bound, so JSON and deep-equal see no key. */
+function setPods(step: RolloutStep, pods: RolloutStep['pods']): void {
+  if (pods) step.pods = pods;
 }

@@ -71,6 +71,18 @@ export interface ReplicaSetSnapshot {
   isNew: boolean;
 }
 
+/** Where one pod of the Deployment is at the end of a step (see podPlacements.ts for the order and bounds). */
+export interface RolloutPodPlacement {
+  /** "namespace/name" */
+  pod: string;
+  /** The node the scheduler bound it to, or null while it is Pending (fits nowhere). */
+  node: string | null;
+  /** It belongs to the new ReplicaSet (the Deployment's current template). */
+  isNew: boolean;
+  /** It counts as available (ready, and for minReadySeconds); false while pending, starting or never ready. */
+  ready: boolean;
+}
+
 export interface RolloutStep extends RolloutCounts {
   step: number;
   /** `actions[i].text`, the contract field. */
@@ -87,6 +99,12 @@ export interface RolloutStep extends RolloutCounts {
   complete: boolean;
   /** What `kubectl rollout status` would print now. */
   rolloutStatus: string;
+  /**
+   * Every pod of the Deployment (old and new ReplicaSets) at the end of the step, ReplicaSets in
+   * creation order and pods in creation order within each. Absent when the step (or the rollout) is
+   * too large to list pod by pod: see podPlacements.ts.
+   */
+  pods?: RolloutPodPlacement[];
 }
 
 export type RolloutOutcome = 'complete' | 'stalled' | 'paused' | 'invalid';
