@@ -7,8 +7,10 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -35,6 +37,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
+  type FileEvent,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/server';
 
@@ -48,6 +51,9 @@ export class LspClient {
   private readonly waiters: Waiter[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: string[] = [];
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  private readonly logWaiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
   settings: Record<string, unknown> = { kubernetesVersion: '1.36', validate: { enable: true } };
 
   private constructor(private readonly connection: ProtocolConnection) {}
@@ -70,6 +76,7 @@ export class LspClient {
     if (settings) client.settings = settings;
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
     connection.onNotification(ShowMessageNotification.type, (params) => client.messages.push(params.message));
+    connection.onNotification(LogMessageNotification.type, (params) => client.onLog(params.message));
     connection.onRequest(ShowMessageRequest.type, (params) => {
       client.messages.push(params.message);
       return null;
@@ -97,6 +104,26 @@ export class LspClient {
       this.waiters.splice(i, 1);
       waiter.resolve(params.diagnostics);
     }
+  }
+
+  private onLog(line: string): void {
+    this.logs.push(line);
+    for (let i = this.logWaiters.length - 1; i >= 0; i--) {
+      if (!this.logWaiters[i].pattern.test(line)) continue;
+      this.logWaiters[i].resolve(line);
+      this.logWaiters.splice(i, 1);
+    }
+  }
+
+  /** Resolves with the first log line matching `pattern` (one already logged counts). */
+  logLine(pattern: RegExp): Promise<string> {
+    const logged = this.logs.find((line) => pattern.test(line));
+    return logged !== undefined ? Promise.resolve(logged) : new Promise((resolve) => this.logWaiters.push({ pattern, resolve }));
+  }
+
+  /** Tells the server that watched files were created, changed or deleted (workspace/didChangeWatchedFiles). */
+  async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /** Resolves with the next diagnostics published for `uri` (at `version`, when given). */

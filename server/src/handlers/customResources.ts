@@ -1,24 +1,21 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CrdRegistry } from '../language/crd/crdRegistry';
 import { manifestsOf } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
 import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';
 import type { Manifest } from '../simulator/model/source';
+import { isYamlFile, listYamlFiles, readYamlFile, toPath } from './workspaceFiles';
 
-const MAX_FILES = 5000;
-const MAX_BYTES = 2 * 1024 * 1024;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
-const YAML_FILE = /\.ya?ml$/i;
 const MENTIONS_CRD = 'CustomResourceDefinition';
 
 /**
- * Feeds the language service's CRD registry: from open documents as they change, and from the YAML
- * files of the workspace folders and of `drydock.crdFolders` (scanned on start and when watched
- * files change). Calls `onChange` when the set of known CRDs changed, so open documents are
- * validated again. All IO is here; the registry and the language service never touch the disk.
+ * Feeds the language service's CRD registry: from open documents as they change, from the files of
+ * the workspace folders (read once by the workspace manifest store, which hands their manifests
+ * over), and from the YAML files of `drydock.crdFolders` (scanned on start and when the setting
+ * changes). Calls `onChange` when the set of known CRDs changed, so open documents are validated
+ * again. The registry and the language service never touch the disk.
  */
 export class CustomResourceFeed {
   constructor(
@@ -33,63 +30,39 @@ export class CustomResourceFeed {
     if (this.registry.setFile(uri, manifests)) this.onChange();
   }
 
-  /** A watched file was created, changed (`exists`) or deleted. */
-  async fileChanged(uri: string, exists: boolean): Promise<void> {
-    if (!YAML_FILE.test(uri)) return;
-    const changed = exists ? this.registry.setFile(uri, await this.readManifests(uri)) : this.registry.deleteFile(uri);
+  /** Workspace files as read from disk (an empty list: the file is gone or defines nothing). One `onChange` for the batch. */
+  filesRead(files: Iterable<{ uri: string; manifests: readonly Manifest[] }>): void {
+    let changed = false;
+    for (const { uri, manifests } of files) {
+      if (!this.registry.defines(uri) && !manifests.some((m) => m.object.kind === MENTIONS_CRD)) continue;
+      if (this.registry.setFile(uri, manifests)) changed = true;
+    }
     if (changed) this.onChange();
   }
 
-  /** Scans folders (file URIs or paths; relative paths against the first workspace folder) for CRDs. */
+  /** A watched file the workspace store does not read (e.g. in a dot-folder named by `drydock.crdFolders`) was created, changed or deleted. */
+  async fileChanged(uri: string, exists: boolean): Promise<void> {
+    const path = toPath(uri);
+    if (!path || !isYamlFile(path)) return;
+    this.filesRead([{ uri, manifests: exists ? await this.readManifests(path, uri) : [] }]);
+  }
+
+  /** Scans the `drydock.crdFolders` (paths; relative ones against the first workspace folder) for CRDs. */
   async scan(workspaceFolders: readonly string[], extraFolders: readonly string[]): Promise<void> {
-    const roots = workspaceFolders.map(toPath).filter((p): p is string => p !== undefined);
-    const base = roots[0] ?? process.cwd();
-    const folders = [...roots, ...extraFolders.map((f) => (isAbsolute(f) ? f : resolve(base, f)))];
-    const files: string[] = [];
-    for (const folder of folders) await collectYamlFiles(folder, files);
-    let changed = false;
+    if (extraFolders.length === 0) return;
+    const base = workspaceFolders.map(toPath).find((p): p is string => p !== undefined) ?? process.cwd();
+    const { files } = await listYamlFiles(extraFolders.map((f) => (isAbsolute(f) ? f : resolve(base, f))));
+    const read: Array<{ uri: string; manifests: Manifest[] }> = [];
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      if (this.registry.setFile(uri, await this.readManifests(uri))) changed = true;
+      read.push({ uri, manifests: await this.readManifests(file, uri) });
     }
-    if (changed) this.onChange();
+    this.filesRead(read);
   }
 
-  private async readManifests(uri: string): Promise<Manifest[]> {
-    try {
-      const path = fileURLToPath(uri);
-      const info = await stat(path);
-      if (!info.isFile() || info.size > MAX_BYTES) return [];
-      const text = await readFile(path, 'utf8');
-      if (!text.includes(MENTIONS_CRD)) return [];
-      return manifestsOf(uri, parseFile(stripBom(text)));
-    } catch {
-      return [];
-    }
-  }
-}
-
-function toPath(folder: string): string | undefined {
-  try {
-    return folder.startsWith('file:') ? fileURLToPath(folder) : folder;
-  } catch {
-    return undefined;
-  }
-}
-
-async function collectYamlFiles(folder: string, files: string[]): Promise<void> {
-  if (files.length >= MAX_FILES) return;
-  let entries;
-  try {
-    entries = await readdir(folder, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (files.length >= MAX_FILES) return;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) await collectYamlFiles(path, files);
-    } else if (entry.isFile() && YAML_FILE.test(entry.name)) files.push(path);
+  private async readManifests(path: string, uri: string): Promise<Manifest[]> {
+    const read = await readYamlFile(path);
+    if (read.kind !== 'text' || !read.text.includes(MENTIONS_CRD) || oversizeReason(read.text)) return [];
+    return manifestsOf(uri, parseFile(read.text));
   }
 }

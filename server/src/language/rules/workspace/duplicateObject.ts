@@ -2,16 +2,20 @@ import { splitApiVersion } from '../../schema/resolveKind';
 import type { Manifest } from '../../../simulator/model/source';
 import type { WorkspaceRule } from './workspaceRule';
 
-/** Two manifests that define the same object (group, kind, namespace and name): one overwrites the other on apply. */
+/**
+ * Two manifests that define the same object (group, kind, namespace and name) in one folder: one
+ * overwrites the other on `kubectl apply -f <folder>`. Copies in different folders are left alone:
+ * they are usually variants (an overlay, one folder per environment or cluster), not applied together.
+ */
 export const duplicateObject: WorkspaceRule = {
-  meta: { code: 'ref/duplicate-object', defaultSeverity: 'error', category: 'cross-resource', summary: 'Two manifests define the same object (same kind, namespace and name).' },
+  meta: { code: 'ref/duplicate-object', defaultSeverity: 'error', category: 'cross-resource', summary: 'Two manifests in one folder define the same object (same kind, namespace and name).' },
   check(index, report) {
     const seen = new Map<string, Manifest>();
     for (const manifest of index.manifests) {
       const { apiVersion, kind, metadata } = manifest.object;
       const name = metadata?.name;
       if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || name === '') continue;
-      const key = `${splitApiVersion(apiVersion).group}/${kind}/${index.namespaceOf(manifest.object)}/${name}`;
+      const key = `${folderOf(manifest.source.file)}\u0000${splitApiVersion(apiVersion).group}/${kind}/${index.namespaceOf(manifest.object)}/${name}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, manifest);
@@ -22,3 +26,8 @@ export const duplicateObject: WorkspaceRule = {
     }
   },
 };
+
+/** The folder part of a file URI or path (everything up to the last `/`); '' for a URI without one (untitled). */
+function folderOf(file: string): string {
+  return file.slice(0, file.lastIndexOf('/') + 1);
+}

@@ -5,7 +5,7 @@ import type { WorkspaceRule } from './workspaceRule';
 export const hpaTargetMissing: WorkspaceRule = {
   meta: { code: 'ref/hpa-target-missing', defaultSeverity: 'warning', category: 'cross-resource', summary: "A HorizontalPodAutoscaler's scaleTargetRef names an object that no manifest defines." },
   check(index, report) {
-    for (const hpa of index.ofKind('HorizontalPodAutoscaler')) {
+    for (const hpa of index.subjectsOfKind('HorizontalPodAutoscaler')) {
       const spec = hpa.object.spec;
       const ref = isPlainObject(spec) ? spec.scaleTargetRef : undefined;
       if (!isPlainObject(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') continue;

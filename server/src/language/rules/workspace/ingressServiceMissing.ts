@@ -26,7 +26,7 @@ export function ingressBackends(spec: unknown): Array<{ name: string; path: Fiel
 export const ingressServiceMissing: WorkspaceRule = {
   meta: { code: 'ref/ingress-service-missing', defaultSeverity: 'warning', category: 'cross-resource', summary: 'An Ingress routes to a Service that no manifest defines.' },
   check(index, report) {
-    for (const ingress of index.ofKind('Ingress')) {
+    for (const ingress of index.subjectsOfKind('Ingress')) {
       const namespace = index.namespaceOf(ingress.object);
       for (const backend of ingressBackends(ingress.object.spec)) {
         if (index.find('Service', namespace, backend.name).length === 0) {

@@ -7,7 +7,7 @@ function missingReference(meta: RuleMeta, kind: ReferencedKind, consequence: str
   return {
     meta,
     check(index, report) {
-      for (const manifest of index.manifests) {
+      for (const manifest of index.subjects) {
         const refs = podReferencesOf(manifest.object);
         if (refs.length === 0) continue;
         const namespace = index.namespaceOf(manifest.object);

@@ -16,7 +16,7 @@ const SCALABLE_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
 export const pdbBlocksEvictions: WorkspaceRule = {
   meta: { code: 'ref/pdb-blocks-evictions', defaultSeverity: 'warning', category: 'cross-resource', summary: 'A PodDisruptionBudget allows no pod to be evicted, so node drains hang.' },
   check(index, report) {
-    for (const pdb of index.ofKind('PodDisruptionBudget')) {
+    for (const pdb of index.subjectsOfKind('PodDisruptionBudget')) {
       const spec = pdb.object.spec;
       if (!isPlainObject(spec)) continue;
       const { maxUnavailable, minAvailable } = spec;

@@ -32,14 +32,20 @@ export interface WorkspaceRuleOptions {
  * rules report nothing. A rule that throws is skipped (its findings are lost, never the others').
  */
 export function runWorkspaceRules(manifests: readonly Manifest[], options: WorkspaceRuleOptions = {}): SimFinding[] {
-  const index = new WorkspaceIndex(manifests, options.defaultNamespace);
+  return runWorkspaceRulesOn(new WorkspaceIndex(manifests, options.defaultNamespace), options);
+}
+
+/** `runWorkspaceRules` over an index: findings only on its subjects, the other manifests only satisfy references. */
+export function runWorkspaceRulesOn(index: WorkspaceIndex, options: Pick<WorkspaceRuleOptions, 'rules'> = {}): SimFinding[] {
   const settings = options.rules ?? DEFAULT_RULE_SETTINGS;
   const findings: SimFinding[] = [];
   for (const rule of WORKSPACE_RULES) {
     const severity = effectiveSeverity(rule.meta, rule.meta.code, settings);
     if (severity === 'off') continue;
     try {
-      rule.check(index, (manifest, path, message) => findings.push({ source: manifest.source, path, severity, code: rule.meta.code, message }));
+      rule.check(index, (manifest, path, message) => {
+        if (index.isSubject(manifest)) findings.push({ source: manifest.source, path, severity, code: rule.meta.code, message });
+      });
     } catch {
       // A broken rule must not take the others down; its findings are simply missing.
     }

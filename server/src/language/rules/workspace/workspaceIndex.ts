@@ -9,16 +9,25 @@ const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
 /**
  * The workspace's manifests, indexed by kind, namespace and name. Objects without a namespace are
  * in the default namespace (as `kubectl apply` without `-n` puts them).
+ *
+ * The subjects are the manifests whose findings are wanted (in the editor: those of open documents);
+ * the others only answer look-ups. Without a subject filter every manifest is a subject.
  */
 export class WorkspaceIndex {
   private readonly byName = new Map<string, Manifest[]>();
   private readonly byKind = new Map<string, Manifest[]>();
+  private readonly subjectsByKind = new Map<string, Manifest[]>();
+  private readonly subjectSet: ReadonlySet<Manifest> | undefined;
+  readonly subjects: readonly Manifest[];
 
-  constructor(readonly manifests: readonly Manifest[], readonly defaultNamespace = 'default') {
+  constructor(readonly manifests: readonly Manifest[], readonly defaultNamespace = 'default', isSubject?: (manifest: Manifest) => boolean) {
+    this.subjects = isSubject ? manifests.filter(isSubject) : manifests;
+    this.subjectSet = isSubject ? new Set(this.subjects) : undefined;
     for (const manifest of manifests) {
       const { kind } = manifest.object;
       if (typeof kind !== 'string') continue;
       push(this.byKind, kind, manifest);
+      if (this.isSubject(manifest)) push(this.subjectsByKind, kind, manifest);
       const name = manifest.object.metadata?.name;
       if (typeof name === 'string') push(this.byName, this.key(kind, this.namespaceOf(manifest.object), name), manifest);
     }
@@ -37,6 +46,15 @@ export class WorkspaceIndex {
 
   ofKind(kind: string): readonly Manifest[] {
     return this.byKind.get(kind) ?? [];
+  }
+
+  /** The subjects of a kind, in manifest order. */
+  subjectsOfKind(kind: string): readonly Manifest[] {
+    return this.subjectsByKind.get(kind) ?? [];
+  }
+
+  isSubject(manifest: Manifest): boolean {
+    return this.subjectSet ? this.subjectSet.has(manifest) : true;
   }
 
   private key(kind: string, namespace: string, name: string): string {

@@ -1,0 +1,171 @@
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { manifestsOf } from '../language/manifests';
+import { locate } from '../language/parse/locate';
+import { oversizeReason } from '../language/parse/limits';
+import { parseFileSteps, type ParsedFile } from '../language/parse/parseFile';
+import type { SourceLocation } from '../protocol/preview';
+import type { Manifest, SourceRef } from '../simulator/model/source';
+import { isScannedPath, listYamlFiles, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, readYamlFile, toPath } from './workspaceFiles';
+
+/** The manifests of one workspace file as last read from disk. */
+export interface WorkspaceFile {
+  uri: string;
+  manifests: Manifest[];
+  /** The file line (0-based) of each manifest, parallel to `manifests`: click-to-reveal without keeping the parse. */
+  lines: number[];
+}
+
+/** What the dry run and the cross-resource rules read from the store. */
+export interface WorkspaceManifestSource {
+  /** Every manifest of the workspace files, except those of the `open` URIs (an open document overrides its file). */
+  manifests(open: ReadonlySet<string>): Manifest[];
+  /** Where a manifest of a workspace file starts, or null when the store does not know its file. */
+  locate(source: SourceRef): SourceLocation | null;
+}
+
+export interface WorkspaceManifestsDeps {
+  log(message: string): void;
+  /** The manifests of these files changed (after the first scan: every file it read). */
+  onChange(uris: string[]): void;
+}
+
+/** Synchronous work between two turns of the event loop: requests keep being answered during a scan. */
+const SLICE_MS = 10;
+
+/**
+ * The manifests of the workspace's YAML files (not only the open ones), so that cross-resource rules
+ * and the workspace preview see a ConfigMap in a file nobody opened. Filled by one asynchronous,
+ * time-sliced scan of the workspace folders on start (bounded: MAX_WORKSPACE_FILES files of at most
+ * MAX_FILE_BYTES), then kept current from `workspace/didChangeWatchedFiles`. Keeps only the manifests
+ * (plain objects) and their lines, never the parse trees. Owned by one server.
+ */
+export class WorkspaceManifests implements WorkspaceManifestSource {
+  private readonly files = new Map<string, WorkspaceFile>();
+  /** Bumped on every read or deletion of a URI: a read that finishes after a newer one is dropped. */
+  private readonly generations = new Map<string, number>();
+  private roots: string[] = [];
+  private sliceStart = 0;
+
+  constructor(private readonly deps: WorkspaceManifestsDeps) {}
+
+  /** Reads every YAML file of the folders (file URIs or paths). Never rejects; logs what it left out. */
+  async scan(folders: readonly string[]): Promise<void> {
+    this.roots = folders.map(toPath).filter((p): p is string => p !== undefined);
+    if (this.roots.length === 0) return;
+    const started = performance.now();
+    this.sliceStart = started;
+    const { files, truncated } = await listYamlFiles(this.roots);
+    if (truncated) this.deps.log(`Drydock: the workspace has more than ${MAX_WORKSPACE_FILES} YAML files; cross-resource rules and the workspace preview use the first ${MAX_WORKSPACE_FILES}.`);
+    const read: string[] = [];
+    for (const path of files) {
+      const uri = pathToFileURL(path).toString();
+      if (await this.load(uri, path)) read.push(uri);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    this.deps.log(`Drydock: read the manifests of ${this.files.size} of ${files.length} workspace YAML files in ${seconds} s.`);
+    this.deps.onChange(read);
+  }
+
+  /**
+   * A watched file was created, changed (`exists`) or deleted. False when the file is not one the
+   * scan reads (outside the workspace folders, in a skipped folder, not YAML): the store ignored it.
+   */
+  async fileChanged(uri: string, exists: boolean): Promise<boolean> {
+    const path = toPath(uri);
+    if (!path || !uri.startsWith('file:') || !isScannedPath(path, this.roots)) return false;
+    if (!exists) {
+      this.bump(uri);
+      if (this.files.delete(uri)) this.deps.onChange([uri]);
+      return true;
+    }
+    if (!this.files.has(uri) && this.files.size >= MAX_WORKSPACE_FILES) {
+      this.deps.log(`Drydock: ${path} is not read: the workspace already has ${MAX_WORKSPACE_FILES} files with manifests.`);
+      return true;
+    }
+    this.sliceStart = performance.now();
+    if (await this.load(uri, path)) this.deps.onChange([uri]);
+    return true;
+  }
+
+  /** The manifests of one workspace file as last read (none when it is gone, unread or defines none). */
+  manifestsOfFile(uri: string): readonly Manifest[] {
+    return this.files.get(uri)?.manifests ?? [];
+  }
+
+  manifests(open: ReadonlySet<string>): Manifest[] {
+    const result: Manifest[] = [];
+    for (const [uri, file] of this.files) if (!open.has(uri)) result.push(...file.manifests);
+    return result;
+  }
+
+  locate(source: SourceRef): SourceLocation | null {
+    const file = this.files.get(source.file);
+    if (!file) return null;
+    const at = file.manifests.findIndex((m) => sameSource(m.source, source));
+    const line = at === -1 ? file.lines[file.manifests.findIndex((m) => m.source.document === source.document)] : file.lines[at];
+    return line === undefined ? null : { uri: source.file, line };
+  }
+
+  /** Reads and parses one file into the store; true when it was current (no newer read or deletion started meanwhile). */
+  private async load(uri: string, path: string): Promise<boolean> {
+    const generation = this.bump(uri);
+    const read = await readYamlFile(path);
+    if (this.generations.get(uri) !== generation) return false;
+    let file: WorkspaceFile | undefined;
+    if (read.kind === 'too-large') {
+      this.deps.log(`Drydock: ${path} is not read (${(read.bytes / (1024 * 1024)).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MB).`);
+    } else if (read.kind === 'text') {
+      const oversize = oversizeReason(read.text);
+      if (oversize) this.deps.log(`Drydock: ${path} is not read. ${oversize}`);
+      else file = await this.parse(uri, read.text);
+    }
+    if (this.generations.get(uri) !== generation) return false;
+    if (file && file.manifests.length > 0) this.files.set(uri, file);
+    else this.files.delete(uri);
+    return true;
+  }
+
+  /** `parseFile`, one chunk at a time, handing the event loop back every SLICE_MS. */
+  private async parse(uri: string, text: string): Promise<WorkspaceFile> {
+    const steps = parseFileSteps(text);
+    let parsed: ParsedFile;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        parsed = step.value;
+        break;
+      }
+      await this.pause();
+    }
+    const manifests = manifestsOf(uri, parsed);
+    const lines = manifests.map((m) => {
+      const doc = parsed.documents[m.source.document];
+      try {
+        return doc.chunk.line + locate(doc, m.source.path, 'key').range.start.line;
+      } catch {
+        return doc.chunk.line;
+      }
+    });
+    await this.pause();
+    return { uri, manifests, lines };
+  }
+
+  private async pause(): Promise<void> {
+    if (performance.now() - this.sliceStart < SLICE_MS) return;
+    await nextTurn();
+    this.sliceStart = performance.now();
+  }
+
+  private bump(uri: string): number {
+    const next = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, next);
+    return next;
+  }
+}
+
+/** Whether two references name the same object (file, document and path inside it). */
+export function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return a.file === b.file && a.document === b.document && a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
+}

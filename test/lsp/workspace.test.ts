@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspClient } from '../helpers/lspClient';
+import type { PreviewModel } from '../../server/src/protocol/preview';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+const configMap = (name: string) => lines('apiVersion: v1', 'kind: ConfigMap', `metadata: {name: ${name}}`, 'data: {mode: fast}');
+
+/** Opened: a Deployment using ConfigMaps `settings` and `nowhere`, a Service for pods of another file, a Service for no pods at all. */
+const opened = lines(
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: {name: web}',
+  'spec:',
+  '  replicas: 1',
+  '  selector: {matchLabels: {app: web}}',
+  '  template:',
+  '    metadata: {labels: {app: web}}',
+  '    spec:',
+  '      containers:',
+  '      - name: web',
+  '        image: nginx:1.27',
+  '        envFrom: [{configMapRef: {name: settings}}, {configMapRef: {name: nowhere}}]',
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata: {name: api}',
+  'spec: {selector: {app: api}, ports: [{port: 80}]}',
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata: {name: ghost}',
+  'spec: {selector: {app: ghost}, ports: [{port: 80}]}',
+);
+
+/** Not opened: the pods of Service `api`, as the second document (line 4). */
+const apiPods = (app: string) =>
+  configMap('api-extra') +
+  '---\n' +
+  lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: api}',
+    'spec:',
+    '  replicas: 2',
+    `  selector: {matchLabels: {app: ${app}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${app}}}`,
+    '    spec: {containers: [{name: api, image: "nginx:1.27", resources: {requests: {cpu: 100m}}}]}',
+  );
+
+/** `code` findings, as `code:subject`, where the subject is the first `name` quoted in the message (or the Service's line). */
+function findings(diagnostics: Diagnostic[], ...wanted: string[]): string[] {
+  return diagnostics
+    .filter((d) => wanted.includes(String(d.code)))
+    .map((d) => `${String(d.code)}:${/`([^`]+)`/.exec(d.message)?.[1] ?? `line ${d.range.start.line}`}`)
+    .sort();
+}
+
+const RULES = ['ref/configmap-missing', 'ref/service-no-pods'];
+const rulesRan = (d: Diagnostic[]) => findings(d, 'ref/configmap-missing').includes('ref/configmap-missing:nowhere');
+
+function workspace(): { root: string; uri: (name: string) => string } {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-workspace-'));
+  return { root, uri: (name) => pathToFileURL(join(root, name)).toString() };
+}
+
+test('workspace: unopened files satisfy references and select pods; deleting one brings the finding back', { timeout: 30_000 }, async () => {
+  const ws = workspace();
+  try {
+    writeFileSync(join(ws.root, 'configmap.yaml'), configMap('settings'));
+    writeFileSync(join(ws.root, 'api.yml'), apiPods('api'));
+    // Over the size bound (2 MB): not read, and the log says so.
+    writeFileSync(join(ws.root, 'big.yaml'), configMap('nowhere') + `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    // Skipped folders: a ConfigMap `nowhere` there must not count.
+    for (const folder of ['node_modules', '.hidden']) {
+      mkdirSync(join(ws.root, folder));
+      writeFileSync(join(ws.root, folder, 'nowhere.yaml'), configMap('nowhere'));
+    }
+    const client = await LspClient.startInWorkspace(pathToFileURL(ws.root).toString());
+    try {
+      assert.match(await client.logLine(/read the manifests of/), /read the manifests of 2 of 3 workspace YAML files/);
+      assert.match(await client.logLine(/big\.yaml/), /big\.yaml is not read \(2\.0 MB; the limit is 2 MB\)/);
+      const uri = ws.uri('deployment.yaml');
+      const first = await client.open(uri, opened);
+      const diagnostics = await client.diagnosticsUntil(uri, rulesRan, first);
+      // `settings` is found in configmap.yaml, `api` selects the pods of api.yml; `nowhere` and `ghost` exist nowhere.
+      assert.deepEqual(findings(diagnostics, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
+
+      const workspacePreview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'workspace', neverReady: false });
+      const apiPodsSeen = workspacePreview.simulation.pods.filter((p) => p.source?.uri === ws.uri('api.yml'));
+      assert.equal(apiPodsSeen.length, 2, 'the workspace preview runs the pods of the unopened file');
+      for (const pod of apiPodsSeen) assert.deepEqual(pod.source, { uri: ws.uri('api.yml'), line: 5 });
+      const filePreview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'file', neverReady: false });
+      assert.deepEqual(filePreview.simulation.pods.filter((p) => p.source && p.source.uri !== uri), [], 'the file preview is the file alone');
+      assert.equal(filePreview.simulation.diagnostics.filter((d) => d.code === 'ref/service-no-pods').length, 1, 'only `ghost` in the file preview too');
+
+      rmSync(join(ws.root, 'configmap.yaml'));
+      const missing = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').includes('ref/configmap-missing:settings'));
+      await client.watchedFilesChanged([{ uri: ws.uri('configmap.yaml'), type: FileChangeType.Deleted }]);
+      assert.deepEqual(findings(await missing, ...RULES), ['ref/configmap-missing:nowhere', 'ref/configmap-missing:settings', 'ref/service-no-pods:line 22']);
+
+      writeFileSync(join(ws.root, 'more.yaml'), configMap('nowhere') + '---\n' + configMap('settings'));
+      const created = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').length === 0);
+      await client.watchedFilesChanged([{ uri: ws.uri('more.yaml'), type: FileChangeType.Created }]);
+      assert.deepEqual(findings(await created, ...RULES), ['ref/service-no-pods:line 22']);
+      await client.dispose();
+    } catch (error) {
+      await client.dispose();
+      throw error;
+    }
+  } finally {
+    rmSync(ws.root, { recursive: true, force: true });
+  }
+});
+
+test('workspace: an open document overrides its file on disk, and the dry run of other files follows it', { timeout: 30_000 }, async () => {
+  const ws = workspace();
+  try {
+    writeFileSync(join(ws.root, 'configmap.yaml'), configMap('settings'));
+    writeFileSync(join(ws.root, 'api.yaml'), apiPods('api'));
+    const client = await LspClient.startInWorkspace(pathToFileURL(ws.root).toString());
+    try {
+      await client.logLine(/read the manifests of/);
+      const uri = ws.uri('deployment.yaml');
+      assert.deepEqual(findings(await client.diagnosticsUntil(uri, rulesRan, await client.open(uri, opened)), ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
+      // The pods file, opened and edited (not saved): its open text wins over the disk, `api` selects nothing any more.
+      const podsUri = ws.uri('api.yaml');
+      const noPods = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/service-no-pods').length === 2);
+      await client.open(podsUri, apiPods('other'));
+      assert.deepEqual(findings(await noPods, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 17', 'ref/service-no-pods:line 22']);
+      // Closed without saving: the file on disk counts again.
+      const served = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/service-no-pods').length === 1);
+      await client.close(podsUri);
+      assert.deepEqual(findings(await served, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
+      await client.dispose();
+    } catch (error) {
+      await client.dispose();
+      throw error;
+    }
+  } finally {
+    rmSync(ws.root, { recursive: true, force: true });
+  }
+});
