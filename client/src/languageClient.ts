@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { CloseHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { decideOnCrash, NEW_SESSION, type CrashHistory } from './restartPolicy';
 
 type LanguageClientLib = typeof import('./lspClientLib');
 
@@ -11,14 +12,10 @@ function languageClientLib(): LanguageClientLib {
   return require('./lspClientLib.js') as LanguageClientLib;
 }
 
-const MAX_RESTARTS = 4;
-const CRASH_WINDOW_MS = 3 * 60_000;
-
 /** Starts, stops and restarts the Drydock language server (dist/server.js, over IPC). */
 export class DrydockClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
-  private crashes: number[] = [];
-  private toldCrash = false;
+  private crashes: CrashHistory = NEW_SESSION;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -51,28 +48,29 @@ export class DrydockClient implements vscode.Disposable {
       ],
       synchronize: { configurationSection: 'drydock' },
       initializationOptions: { settings: vscode.workspace.getConfiguration('drydock'), trusted: vscode.workspace.isTrusted },
-      // Restart a crashed server quietly and tell the user once; give up after a crash loop.
+      // A crashed server is restarted, and the user told once, by the policy of restartPolicy.ts.
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue, handled: true }),
-        closed: () => {
-          const now = Date.now();
-          this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
-          if (this.crashes.length > MAX_RESTARTS) {
-            return { action: CloseAction.DoNotRestart, message: `The Drydock language server stopped ${this.crashes.length} times in 3 minutes and was not restarted. Run "Drydock: Restart Language Server" to try again.` };
-          }
-          if (!this.toldCrash) {
-            this.toldCrash = true;
-            void vscode.window.showWarningMessage('The Drydock language server stopped unexpectedly and was restarted.');
-          }
-          return { action: CloseAction.Restart, handled: true };
-        },
+        closed: () => this.onCrash(CloseAction),
       },
     };
     this.client = new LanguageClient('drydock', 'Drydock', serverOptions, clientOptions);
     await this.client.start();
   }
 
+  /** The adapter of restartPolicy.ts: its decision → the language client's close action (and a message). */
+  private onCrash(CloseAction: LanguageClientLib['CloseAction']): CloseHandlerResult {
+    const { decision, history } = decideOnCrash(this.crashes, Date.now());
+    this.crashes = history;
+    // Not `handled`: the language client shows the message (an error with "Go to output") and logs it.
+    if (decision.action === 'give-up') return { action: CloseAction.DoNotRestart, message: decision.message };
+    if (decision.notify) void vscode.window.showWarningMessage(decision.notify);
+    return { action: CloseAction.Restart, handled: true };
+  }
+
+  /** Drydock: Restart Language Server; a new session for the restart policy. */
   async restart(): Promise<void> {
+    this.crashes = NEW_SESSION;
     await this.stop();
     await this.start();
   }

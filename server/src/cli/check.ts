@@ -6,6 +6,7 @@ import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { oversizeNote } from './oversizeNote';
 
 const SPEC: ArgSpec = { options: { 'k8s-version': 'string', format: 'string' }, usage: 'drydock check [--k8s-version X.Y] [--format text|json] <file|dir>...' };
 
@@ -19,13 +20,16 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
   if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
 
-  const inputs = await readInputs(parsed.positionals, io.cwd);
+  // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
+  const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   const service = new LanguageService();
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const file of inputs.files) service.customResources.setFile(file.path, manifestsOf(file.path, file.parsed));
   const files: FileFindings[] = inputs.files.map((file) => ({
     path: file.path,
-    diagnostics: (file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []).sort(compareFindings),
+    diagnostics: file.oversize
+      ? [oversizeNote(file.oversize)]
+      : (file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []).sort(compareFindings),
   }));
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
   else io.stdout(formatFindingsText(files));

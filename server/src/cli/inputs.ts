@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { oversizeReason } from '../language/parse/limits';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { Manifest } from '../simulator/model/source';
@@ -11,6 +12,20 @@ export interface InputFile {
   parsed: ParsedFile;
   /** False for a YAML file found in a directory walk that holds no Kubernetes object. */
   isManifest: boolean;
+  /**
+   * Read with `budget` and over it: why (`oversizeReason`). The file was not parsed (`parsed` has no
+   * documents); the command reports it with `oversizeNote`.
+   */
+  oversize?: string;
+}
+
+export interface ReadOptions {
+  /**
+   * Apply the language service's input budget (language/parse/limits.ts), as the language server does to
+   * the files it validates and dry-runs: a file over it is not parsed, and carries `oversize`. Off for
+   * inputs the server reads whatever their size (a cluster profile).
+   */
+  budget?: boolean;
 }
 
 export interface Inputs {
@@ -26,7 +41,7 @@ const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
  * (in sorted order, skipping dot-folders and node_modules) for .yaml/.yml/.json files; a file named
  * explicitly is always read as manifests, a file found by the walk only if it holds a Kubernetes object.
  */
-export async function readInputs(paths: string[], cwd: string): Promise<Inputs> {
+export async function readInputs(paths: string[], cwd: string, options: ReadOptions = {}): Promise<Inputs> {
   const files: InputFile[] = [];
   const errors: string[] = [];
   for (const path of paths) {
@@ -40,11 +55,11 @@ export async function readInputs(paths: string[], cwd: string): Promise<Inputs> 
     }
     if (info.isDirectory()) {
       for (const found of await walk(full, errors)) {
-        const file = await readOne(found, cwd, errors);
+        const file = await readOne(found, cwd, errors, options);
         if (file && file.isManifest) files.push(file);
       }
     } else {
-      const file = await readOne(full, cwd, errors);
+      const file = await readOne(full, cwd, errors, options);
       if (file) files.push({ ...file, isManifest: true });
     }
   }
@@ -56,10 +71,14 @@ export function manifestsOfInputs(inputs: Inputs): Manifest[] {
   return inputs.files.flatMap((file) => manifestsOf(file.path, file.parsed));
 }
 
-async function readOne(full: string, cwd: string, errors: string[]): Promise<InputFile | undefined> {
+async function readOne(full: string, cwd: string, errors: string[], options: ReadOptions): Promise<InputFile | undefined> {
   const shown = displayPath(full, cwd);
   try {
     const text = stripBom(await readFile(full, 'utf8'));
+    const oversize = options.budget ? oversizeReason(text) : undefined;
+    // Over the budget the file is not parsed, so whether it holds Kubernetes objects is not known: a file
+    // found by a walk is reported when it mentions `apiVersion` (every object has one), else skipped.
+    if (oversize) return { path: shown, text, parsed: { text, documents: [] }, isManifest: text.includes('apiVersion'), oversize };
     const parsed = parseFile(text);
     return { path: shown, text, parsed, isManifest: isManifestFile(parsed) };
   } catch (error) {

@@ -11,6 +11,7 @@ import { expandWorkloads } from '../simulator/workloads/expandWorkloads';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { oversizeNote } from './oversizeNote';
 import { formatLocated, locateFindings } from './rollout';
 
 const SPEC: ArgSpec = {
@@ -37,7 +38,8 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
     queries.push(query.query);
   }
 
-  const inputs = await readInputs(parsed.positionals, io.cwd);
+  // Files over the input budget are left out with the editor's note.
+  const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   if (inputs.errors.length > 0) {
     for (const error of inputs.errors) io.stderr(`drydock reach: ${error}\n`);
     return EXIT_USAGE;
@@ -47,7 +49,12 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
   const ips = podIpsOf(manifests);
   const pods = networkPodsOf(expansion.pods, (pod: SimPod) => ips.get(pod.key) ?? []);
   const result = computeReachability({ manifests, pods, queries, matrix: queries.length === 0 });
-  const findings = locateFindings([...expansion.findings, ...result.findings], inputs.files);
+  const notes = inputs.files.flatMap((file) => {
+    if (!file.oversize) return [];
+    const { severity, code, message } = oversizeNote(file.oversize);
+    return [{ file: file.path, line: 1, column: 1, severity, code, message }];
+  });
+  const findings = [...notes, ...locateFindings([...expansion.findings, ...result.findings], inputs.files)];
   const unresolved = result.queries.filter((q) => q.error !== null);
   for (const query of unresolved) io.stderr(`drydock reach: ${query.error}\n`);
   if (result.matrixError) io.stderr(`drydock reach: ${result.matrixError}\n`);

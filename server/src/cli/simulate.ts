@@ -13,6 +13,7 @@ import { dryRun } from '../dryRun/dryRun';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { oversizeNote } from './oversizeNote';
 
 const SPEC: ArgSpec = {
   options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string' },
@@ -44,7 +45,9 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
   let clusterPath = parsed.options.cluster;
   if (clusterPath === undefined && existsSync(resolve(io.cwd, DEFAULT_PROFILE_PATH))) clusterPath = DEFAULT_PROFILE_PATH;
   const clusterInputs = clusterPath === undefined ? undefined : await readInputs([clusterPath], io.cwd);
-  const inputs = await readInputs(parsed.positionals, io.cwd);
+  // Manifests over the input budget are left out with the editor's note; the cluster profile is read
+  // whatever its size, as the language server reads it.
+  const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   const clusterFiles = clusterInputs?.files ?? [];
   const clusterFullPaths = new Set(clusterFiles.map((f) => resolve(io.cwd, f.path)));
   inputs.files = inputs.files.filter((f) => !clusterFullPaths.has(resolve(io.cwd, f.path)));
@@ -72,10 +75,10 @@ function usage(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-/** Simulator findings as `drydock check` prints its diagnostics, each with its file's path. */
+/** Simulator findings as `drydock check` prints its diagnostics, each with its file's path (and the note on a file over the input budget). */
 export function toDiagnostics(findings: readonly SimFinding[], files: readonly InputFile[]): Diagnostic[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const result: Diagnostic[] = [];
+  const result: Diagnostic[] = files.flatMap((f) => (f.oversize ? [{ path: f.path, ...oversizeNote(f.oversize) }] : []));
   for (const finding of findings) {
     if (finding.source.file === DEFAULT_CLUSTER_FILE) continue;
     const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];

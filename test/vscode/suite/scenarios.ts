@@ -5,7 +5,7 @@
  * suite, and said so.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { test } from './runner';
 
@@ -17,7 +17,15 @@ const LINE = { kind: 1, replicas: 6, cpu: 20 } as const;
 const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
 const PREVIEW_COMMAND = 'drydock.previewCluster';
 
-/** Polls `probe` until it returns something truthy (VS Code gives no event for most of these). */
+/**
+ * How scenarios wait. Where the `vscode` API has an event for the state awaited, `waitForEvent` checks
+ * it now and on each event, with a time limit: diagnostics (`languages.onDidChangeDiagnostics`), a
+ * document's text (`workspace.onDidChangeTextDocument`), the open tabs (`window.tabGroups.onDidChangeTabs`).
+ * `waitFor` polls every 100 ms, and only for what no event announces: an extension's activation
+ * (`extensions.onDidChange` is about installs, not activation), the language server processes (read
+ * from /proc), and what providers answer (hover, code actions, CodeLenses: they answer once the server
+ * has caught up with the edits, which the API does not signal).
+ */
 async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeout = 45_000): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: unknown;
@@ -31,6 +39,35 @@ async function waitFor<T>(what: string, probe: () => T | undefined | null | fals
     if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Resolves with the first truthy `probe()`: checked at once, then on every `event`; rejects after `timeout`. */
+function waitForEvent<T>(what: string | (() => string), event: vscode.Event<unknown>, probe: () => T | undefined | null | false, timeout = 45_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let last: unknown;
+    let settled = false;
+    const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      settle();
+    };
+    const check = () => {
+      try {
+        const value = probe();
+        if (value) finish(() => resolve(value));
+      } catch (error) {
+        last = error;
+      }
+    };
+    const timer = setTimeout(() => {
+      const described = typeof what === 'string' ? what : what();
+      finish(() => reject(new Error(`timed out after ${timeout / 1000} s waiting for ${described}${last ? ` (last error: ${String(last)})` : ''}`)));
+    }, timeout);
+    const subscription = event(check);
+    check();
+  });
 }
 
 function workspaceFolder(): vscode.Uri {
@@ -59,8 +96,21 @@ function drydockDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'drydock');
 }
 
+/** Waits until Drydock's diagnostics of `uri` satisfy `accept` (on VS Code's diagnostics event). */
+function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return waitForEvent(
+    () => `${what} (have: ${JSON.stringify(drydockDiagnostics(uri).map((d) => `${d.range.start.line}:${d.message}`))})`,
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const diagnostics = drydockDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+  );
+}
+
 async function waitForDiagnostic(uri: vscode.Uri, predicate: (d: vscode.Diagnostic) => boolean, what: string): Promise<vscode.Diagnostic> {
-  return waitFor(`a diagnostic: ${what} (have: ${JSON.stringify(drydockDiagnostics(uri).map((d) => `${d.range.start.line}:${d.message}`))})`, () => drydockDiagnostics(uri).find(predicate));
+  const diagnostics = await waitForDiagnostics(uri, (all) => all.some(predicate), `a diagnostic: ${what}`);
+  return diagnostics.find(predicate) as vscode.Diagnostic;
 }
 
 /** Drydock language servers whose working directory is the workspace folder (Linux: /proc). */
@@ -123,7 +173,7 @@ test('typing an error shows a diagnostic on its line; fixing it clears it', asyn
 
   await typeOverLine(editor, LINE.replicas, '  replicas: 2');
   await typeOverLine(editor, LINE.cpu, '              cpu: 250m');
-  await waitFor('the diagnostics to clear', () => drydockDiagnostics(uri).length === 0);
+  await waitForDiagnostics(uri, (all) => all.length === 0, 'the diagnostics to clear');
 });
 
 test('a quick fix renames an unknown field to the suggested one', async () => {
@@ -138,8 +188,8 @@ test('a quick fix renames an unknown field to the suggested one', async () => {
   const fix = actions.find((a) => /replicas/.test(a.title)) as vscode.CodeAction;
   if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit applied');
   if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-  await waitFor('the line to read `replicas: 2`', () => editor.document.lineAt(LINE.replicas).text === '  replicas: 2');
-  await waitFor('the diagnostic to clear', () => !drydockDiagnostics(uri).some((d) => d.message === UNKNOWN_FIELD));
+  await waitForEvent('the line to read `replicas: 2`', vscode.workspace.onDidChangeTextDocument, () => editor.document.lineAt(LINE.replicas).text === '  replicas: 2');
+  await waitForDiagnostics(uri, (all) => !all.some((d) => d.message === UNKNOWN_FIELD), 'the diagnostic to clear');
 });
 
 test('hovering a field shows its documentation from the Kubernetes schema', async () => {
@@ -157,7 +207,7 @@ test('Drydock: Preview Cluster opens the preview panel (its drawing is checked b
   const commands = await vscode.commands.getCommands(true);
   assert.ok(commands.includes(PREVIEW_COMMAND), `${PREVIEW_COMMAND} is registered`);
   await vscode.commands.executeCommand(PREVIEW_COMMAND);
-  const [tab] = await waitFor('a cluster preview tab', () => (previewTabs().length > 0 ? previewTabs() : undefined));
+  const [tab] = await waitForEvent('a cluster preview tab', vscode.window.tabGroups.onDidChangeTabs, () => (previewTabs().length > 0 ? previewTabs() : undefined));
   assert.match(tab.label, /^Cluster preview/);
 });
 
@@ -182,8 +232,35 @@ test('the CodeLenses above a Deployment open its preview', async () => {
   await open(FILE);
   const placement = titled('Preview placement')[0].command as vscode.Command;
   await vscode.commands.executeCommand(placement.command, ...(placement.arguments ?? []));
-  await waitFor('a cluster preview tab opened by the lens', () => previewTabs().length > 0);
+  await waitForEvent('a cluster preview tab opened by the lens', vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().length > 0);
 });
+
+test('a crashed language server is restarted, and diagnostics come back after an edit', async () => {
+  const editor = await resetFile();
+  const uri = editor.document.uri;
+  const [crashed] = await waitFor('one language server for the workspace', () => {
+    const pids = languageServerPids();
+    return pids?.length === 1 ? pids : undefined;
+  });
+  await waitForDiagnostics(uri, (all) => !all.some((d) => d.message === UNKNOWN_FIELD), `no "${UNKNOWN_FIELD}" before the crash`);
+
+  process.kill(crashed, 'SIGKILL');
+  const restarted = await waitFor('the language server to be restarted', () => {
+    const pids = languageServerPids();
+    return pids?.length === 1 && pids[0] !== crashed ? pids[0] : undefined;
+  });
+  assert.notEqual(restarted, crashed);
+
+  // The error typed now can only come from the restarted server.
+  await typeOverLine(editor, LINE.replicas, '  replica: 2');
+  const diagnostic = await waitForDiagnostic(uri, (d) => d.message === UNKNOWN_FIELD, `${UNKNOWN_FIELD} from the restarted server`);
+  assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [LINE.replicas, 2]);
+  assert.deepEqual(languageServerPids(), [restarted], 'still one language server, the restarted one');
+  await typeOverLine(editor, LINE.replicas, '  replicas: 2');
+  await waitForDiagnostics(uri, (all) => all.length === 0, 'the diagnostics to clear');
+  // How many notifications this showed (one: "…was restarted") cannot be read through the vscode API;
+  // the restart policy's messages are checked by test/unit/client/restartPolicy.test.ts.
+}, { skip: existsSync('/proc/self/cmdline') ? undefined : 'finding the language server process needs /proc (Linux)' });
 
 test('a window reload restores the preview panel', async () => {
   // Reloading the window ends the extension-host test run itself; see test/e2e/drydock.e2e.test.ts.
