@@ -7,7 +7,7 @@ import { indexModel, type ModelIndex } from './modelIndex';
 import { NetworkView } from './networkView';
 import { NodesView } from './nodesView';
 import { PendingView } from './pendingView';
-import { renderPodDetails } from './podDetails';
+import { renderPodDetails, type FetchedDetails } from './podDetails';
 import { RolloutView } from './rolloutView';
 import { ServicesView } from './servicesView';
 import { Tabs } from './tabs';
@@ -42,6 +42,8 @@ export class PreviewApp {
   private readonly rollout: RolloutView;
   private readonly services: ServicesView;
   private readonly network = new NetworkView();
+  /** Details asked of the host for pods whose model entry left them out, by pod key (reset with each model). */
+  private readonly fetched = new Map<string, FetchedDetails>();
 
   constructor(private readonly channel: HostChannel, root: HTMLElement) {
     this.state = restoreState(channel.savedState());
@@ -100,6 +102,7 @@ export class PreviewApp {
       case 'update': {
         const model = message.model;
         this.index = indexModel(model);
+        this.fetched.clear();
         this.state.uri = model.source.uri;
         this.state.scope = model.source.scope;
         if (model.neverReady !== undefined) this.state.neverReady = model.neverReady;
@@ -119,6 +122,13 @@ export class PreviewApp {
         this.header.setStatus(message.state, message.message);
         if (!this.index && (message.state === 'empty' || message.state === 'error')) this.placeholder.textContent = message.message;
         return;
+      case 'podDetails': {
+        // Only for a pod of the current model that is waiting for them; late answers are dropped.
+        if (this.fetched.get(message.pod)?.state !== 'loading') return;
+        this.fetched.set(message.pod, message.details ? { state: 'loaded', details: message.details } : { state: 'missing' });
+        if (message.pod === this.state.selectedPod) this.renderDetails();
+        return;
+      }
       case 'selectPod':
         this.selectPod(message.pod, false);
         this.show(this.index?.podByKey.get(message.pod)?.node === null ? 'pending' : 'nodes');
@@ -192,6 +202,16 @@ export class PreviewApp {
       this.details.textContent = '';
       return;
     }
+    let fetched: FetchedDetails | undefined;
+    if (pod.detailsOmitted) {
+      const key = keyOf(pod);
+      fetched = this.fetched.get(key);
+      if (!fetched) {
+        fetched = { state: 'loading' };
+        this.fetched.set(key, fetched);
+        this.channel.post({ type: 'podDetails', pod: key });
+      }
+    }
     replaceChildren(this.details, renderPodDetails(pod, this.index, {
       close: () => this.closeDetails(),
       reveal: (location) => this.channel.post({ type: 'revealSource', location }),
@@ -199,7 +219,7 @@ export class PreviewApp {
         this.show('nodes');
         this.nodes.revealNode(name, true);
       },
-    }));
+    }, fetched));
     this.details.hidden = !this.detailsShown();
     this.signalRendered('details');
   }

@@ -1,4 +1,4 @@
-import type { NodeScore, PreviewPod, SourceLocation } from '../../server/src/protocol/preview';
+import type { NodeScore, PodDetails, PreviewPod, SourceLocation } from '../../server/src/protocol/preview';
 import { button, el, type Child } from './dom';
 import { formatAmount, keyOf, plural } from './format';
 import type { ModelIndex } from './modelIndex';
@@ -9,6 +9,12 @@ export interface PodDetailsActions {
   showNode(nodeName: string): void;
 }
 
+/**
+ * The per-node filters and scores of a pod whose model entry left them out (`detailsOmitted`): asked
+ * of the host, then `loaded`, or `missing` when the host had none (the simulation changed meanwhile).
+ */
+export type FetchedDetails = { state: 'loading' } | { state: 'missing' } | { state: 'loaded'; details: PodDetails };
+
 const SCORE_ROWS_SHOWN = 10;
 const NODE_NAMES_SHOWN = 6;
 
@@ -16,8 +22,10 @@ const NODE_NAMES_SHOWN = 6;
  * Why a pod is where it is: the scheduler's message, the nodes each filter plugin rejected (grouped
  * by plugin and reason), and the weighted score of every plugin on every feasible node.
  */
-export function renderPodDetails(pod: PreviewPod, index: ModelIndex, actions: PodDetailsActions): HTMLElement {
+export function renderPodDetails(pod: PreviewPod, index: ModelIndex, actions: PodDetailsActions, fetched?: FetchedDetails): HTMLElement {
   const key = keyOf(pod);
+  const omitted = pod.detailsOmitted;
+  const details = !omitted ? pod : fetched?.state === 'loaded' ? fetched.details : undefined;
   const titleId = 'pod-details-title';
   return el('div', { class: 'pod-details', role: 'region', 'aria-labelledby': titleId },
     el('div', { class: 'details-head' },
@@ -28,9 +36,17 @@ export function renderPodDetails(pod: PreviewPod, index: ModelIndex, actions: Po
     el('p', { class: `verdict verdict-${pod.status.toLowerCase()}` }, verdictText(pod, index)),
     pod.tie && pod.tie.length > 1 && el('p', { class: 'note' },
       `Tie: ${pod.tie.join(', ')} share the best total. The scheduler picks one of them at random; the simulation picked ${pod.node ?? 'none'}.`),
-    renderFilters(pod, index),
-    renderScores(pod, actions),
+    details ? renderFilters(details.filters, index) : pendingDetails(omitted?.filters ?? 0, fetched),
+    details && renderScores(pod.node, details.scores, actions),
   );
+}
+
+/** In place of the filters and scores while they are fetched (or when they could not be). */
+function pendingDetails(rejected: number, fetched: FetchedDetails | undefined): HTMLElement {
+  const text = fetched?.state === 'missing'
+    ? 'The filter verdicts and scores of this pod are not available: the simulation changed. They come back with the next update.'
+    : `Loading the filter verdicts${rejected ? ` (${plural(rejected, 'rejected node')})` : ''} and the scores…`;
+  return el('section', { class: 'details-section', 'aria-live': 'polite' }, el('p', { class: 'muted' }, text));
 }
 
 function renderFacts(pod: PreviewPod, actions: PodDetailsActions): HTMLElement {
@@ -52,25 +68,26 @@ function renderFacts(pod: PreviewPod, actions: PodDetailsActions): HTMLElement {
 
 function verdictText(pod: PreviewPod, index: ModelIndex): string {
   const total = index.model.simulation.nodes.length;
-  const rejected = Object.keys(pod.filters).length;
+  const omitted = pod.detailsOmitted;
+  const rejected = omitted ? omitted.filters : Object.keys(pod.filters).length;
   if (pod.status === 'Bound') return pod.message || `Bound to ${pod.node} by spec.nodeName: the scheduler did not choose it.`;
   if (pod.status === 'Pending') return pod.message || `0/${total} nodes are available.`;
-  const feasible = Object.keys(pod.scores).length;
-  const best = pod.node ? pod.scores[pod.node]?.total : undefined;
+  const feasible = omitted ? omitted.scores : Object.keys(pod.scores).length;
+  const best = omitted ? (omitted.bestTotal ?? undefined) : pod.node ? pod.scores[pod.node]?.total : undefined;
   const scoreText = best === undefined ? '' : ` with the highest total score, ${best}`;
   return `${pod.message ? `${pod.message} ` : ''}Placed on ${pod.node}${scoreText}: ${plural(feasible, 'node')} passed the filters, ${rejected} of ${total} were rejected.`;
 }
 
-function renderFilters(pod: PreviewPod, index: ModelIndex): HTMLElement {
+function renderFilters(filters: PreviewPod['filters'], index: ModelIndex): HTMLElement {
   const groups = new Map<string, { plugin: string; reason: string; nodes: string[] }>();
-  for (const [node, verdict] of Object.entries(pod.filters)) {
+  for (const [node, verdict] of Object.entries(filters)) {
     const id = `${verdict.plugin}\u0000${verdict.reason}`;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { plugin: verdict.plugin, reason: verdict.reason, nodes: [] }));
     group.nodes.push(node);
   }
   const sorted = [...groups.values()].sort((a, b) => b.nodes.length - a.nodes.length || a.plugin.localeCompare(b.plugin));
-  const rejected = Object.keys(pod.filters).length;
+  const rejected = Object.keys(filters).length;
   const total = index.model.simulation.nodes.length;
   const heading = el('h3', {}, `Filters: ${rejected} of ${plural(total, 'node')} rejected`);
   if (sorted.length === 0) return el('section', { class: 'details-section' }, heading, el('p', { class: 'muted' }, 'No node was rejected by a filter.'));
@@ -95,8 +112,8 @@ function nodeNames(names: string[]): Child {
   );
 }
 
-function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement {
-  const rows = Object.entries(pod.scores).sort(([nameA, a], [nameB, b]) => b.total - a.total || nameA.localeCompare(nameB));
+function renderScores(chosenNode: string | null, scores: PreviewPod['scores'], actions: PodDetailsActions): HTMLElement {
+  const rows = Object.entries(scores).sort(([nameA, a], [nameB, b]) => b.total - a.total || nameA.localeCompare(nameB));
   const heading = el('h3', {}, `Scores: ${plural(rows.length, 'feasible node')}`);
   if (rows.length === 0) return el('section', { class: 'details-section' }, heading, el('p', { class: 'muted' }, 'No node passed the filters, so none was scored.'));
   const { plugins, zero } = pluginColumns(rows.map(([, score]) => score));
@@ -104,7 +121,7 @@ function renderScores(pod: PreviewPod, actions: PodDetailsActions): HTMLElement 
   const renderRows = (count: number) => {
     body.textContent = '';
     for (const [node, score] of rows.slice(0, count)) {
-      const chosen = node === pod.node;
+      const chosen = node === chosenNode;
       body.append(el('tr', { class: chosen ? 'chosen' : false },
         el('th', { scope: 'row', class: 'score-node' },
           button(node, { class: 'link', 'aria-label': `Show node ${node}${chosen ? ' (chosen)' : ''}` }, () => actions.showNode(node)),

@@ -22,7 +22,8 @@ import { ValidationScheduler } from './handlers/validation';
 import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
-import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
+import { WorkspaceManifests } from './handlers/workspaceManifests';
+import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
 import { LanguageService } from './language/languageService';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -41,20 +42,31 @@ export function startServer(connection: Connection, service: LanguageService = n
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
   let workspaceFolders: string[] = [];
   let trusted = false;
-  const simulation = new SimulationService({
-    publisher,
-    parsedOf: (uri) => parsedFileOf(features, uri)?.parsed,
-    openUris: () => documents.all().map((d) => d.uri),
-    settings: () => settings,
-    workspaceFolders: () => workspaceFolders,
-    trusted: () => trusted,
-    notifyChanged: (uris) => void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION, { uris } satisfies PreviewChangedParams),
-  });
   let canWatchFiles = false;
   let scannedCrdFolders = '';
   const crdFeed = new CustomResourceFeed(service.customResources, () => {
     for (const document of documents.all()) validation.schedule(document);
   });
+  // Reading the workspace's files is validation only (no program runs), so untrusted workspaces get it too.
+  const workspaceManifests = new WorkspaceManifests({
+    log: (message) => connection.console.log(message),
+    onChange: (uris) => {
+      // An open document's CRDs come from its text (documentChanged), not from the file on disk.
+      crdFeed.filesRead(uris.filter((uri) => !documents.get(uri)).map((uri) => ({ uri, manifests: workspaceManifests.manifestsOfFile(uri) })));
+      simulation.scheduleAll();
+    },
+  });
+  const simulation = new SimulationService({
+    publisher,
+    parsedOf: (uri) => parsedFileOf(features, uri)?.parsed,
+    openUris: () => documents.all().map((d) => d.uri),
+    workspace: workspaceManifests,
+    settings: () => settings,
+    workspaceFolders: () => workspaceFolders,
+    trusted: () => trusted,
+    notifyChanged: (uris) => void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION, { uris } satisfies PreviewChangedParams),
+  });
+  /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
   function scanCustomResources(): void {
     scannedCrdFolders = settings.crdFolders.join('\n');
     crdFeed.scan(workspaceFolders, settings.crdFolders).catch(() => undefined);
@@ -85,6 +97,7 @@ export function startServer(connection: Connection, service: LanguageService = n
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).then(undefined, () => undefined);
     }
     scanCustomResources();
+    workspaceManifests.scan(workspaceFolders).catch((error: unknown) => connection.console.error(`Drydock: reading the workspace's manifests failed: ${String(error)}`));
     if (canPullConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'drydock' }).then(undefined, () => undefined);
       void refreshSettings();
@@ -124,9 +137,12 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onDocumentSymbol(documentSymbolHandler(features));
   connection.onFoldingRanges(foldingRangeHandler(features));
   connection.onDidChangeWatchedFiles((params) => {
-    for (const change of params.changes) crdFeed.fileChanged(change.uri, change.type !== FileChangeType.Deleted).catch(() => undefined);
+    const reads = params.changes.map(async (change) => {
+      const exists = change.type !== FileChangeType.Deleted;
+      if (!(await workspaceManifests.fileChanged(change.uri, exists))) await crdFeed.fileChanged(change.uri, exists);
+    });
     // The cluster profile may be one of them: the dry run re-reads it when it changed.
-    simulation.scheduleAll();
+    void Promise.allSettled(reads).then(() => simulation.scheduleAll());
   });
 
   documents.onDidChangeContent((event) => {
@@ -146,6 +162,9 @@ export function startServer(connection: Connection, service: LanguageService = n
     simulation.scheduleAll();
   });
   connection.onRequest(PREVIEW_REQUEST_METHOD, (params: PreviewParams) => simulation.preview(params).catch(() => null));
+  connection.onRequest(POD_DETAILS_REQUEST_METHOD, (params: PodDetailsParams) =>
+    typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
+  );
   connection.onShutdown(() => simulation.dispose());
 
   documents.listen(connection);

@@ -12,7 +12,7 @@ const WORKSPACE = 'file:///home/user/project';
 test('fuzz: parseWebviewMessage never throws and passes only exact known shapes', () => {
   const message = fc.oneof(
     fc.anything(),
-    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'eval', '__proto__'), location: fc.anything(), scope: fc.anything(), neverReady: fc.anything() }, { requiredKeys: ['type'] }),
+    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'podDetails', 'eval', '__proto__'), location: fc.anything(), scope: fc.anything(), neverReady: fc.anything(), pod: fc.oneof(fc.anything(), fc.string(), fc.constant('ns/pod')) }, { requiredKeys: ['type'] }),
   );
   fc.assert(
     fc.property(message, (raw) => {
@@ -28,6 +28,9 @@ test('fuzz: parseWebviewMessage never throws and passes only exact known shapes'
           return assert.ok(parsed.scope === 'file' || parsed.scope === 'workspace');
         case 'setNeverReady':
           return assert.equal(typeof parsed.neverReady, 'boolean');
+        case 'podDetails':
+          assert.deepEqual(Object.keys(parsed), ['type', 'pod']);
+          return assert.match(parsed.pod, /^[^/]+\/[^/]+$/);
         default:
           assert.fail(`unknown message type passed: ${JSON.stringify(parsed)}`);
       }

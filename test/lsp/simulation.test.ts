@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../helpers/lspClient';
-import type { PreviewModel } from '../../server/src/protocol/preview';
+import type { PodDetails, PreviewModel } from '../../server/src/protocol/preview';
 
 let client: LspClient;
 before(async () => {
@@ -88,4 +88,28 @@ test('simulation: a changed Deployment is rolled out from the saved file, and a 
   const finding = diagnostics.find((d) => d.code === 'sim/rollout-stalled');
   assert.ok(finding);
   assert.match(finding.message, /stall/i);
+});
+
+test('simulation: drydock/podDetails answers one pod\'s filters and scores from the preview\'s dry run', async () => {
+  const uri = 'file:///ws/sim/details.yaml';
+  const text = `${deployment(2, '100m')}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: huge}\nspec:\n  containers:\n  - {name: c, image: busybox, resources: {requests: {cpu: "64"}}}\n`;
+  await client.open(uri, text);
+  const params = { uri, scope: 'file', neverReady: false };
+  const model = await client.sendRequest<PreviewModel>('drydock/preview', params);
+  const nodeCount = model.simulation.nodes.length;
+  const huge = model.simulation.pods.find((p) => p.name === 'huge');
+  assert.equal(huge?.status, 'Pending');
+  const pending = await client.sendRequest<PodDetails | null>('drydock/podDetails', { ...params, pod: 'default/huge' });
+  assert.ok(pending);
+  assert.equal(pending.pod, 'default/huge');
+  assert.equal(Object.keys(pending.filters).length, nodeCount, 'every node rejected it');
+  assert.ok(Object.values(pending.filters).some((v) => v.plugin === 'NodeResourcesFit' && /Insufficient cpu/.test(v.reason)));
+  assert.deepEqual(pending.filters, huge?.filters, 'the same verdicts as the inline model (small enough to be inline)');
+  const web = model.simulation.pods.find((p) => p.owner?.name.startsWith('web') && p.status === 'Scheduled');
+  assert.ok(web);
+  const scored = await client.sendRequest<PodDetails | null>('drydock/podDetails', { ...params, pod: `${web.namespace}/${web.name}` });
+  assert.deepEqual(scored?.scores, web.scores);
+  assert.ok(Object.keys(scored?.scores ?? {}).length > 1);
+  assert.equal(await client.sendRequest('drydock/podDetails', { ...params, pod: 'default/nobody' }), null);
+  assert.equal(await client.sendRequest('drydock/podDetails', { ...params, pod: 42 }), null, 'malformed params are refused, not thrown');
 });

@@ -1,4 +1,5 @@
-import type { DeploymentRollout, PreviewModel, PreviewNode, PreviewPod, PreviewService, ReachMatrix, RolloutPodPlacement } from '../../server/src/protocol/preview';
+import { INLINE_DETAILS_BUDGET } from '../../server/src/dryRun/previewPods';
+import type { DeploymentRollout, PodDetails, PreviewModel, PreviewNode, PreviewPod, PreviewService, ReachMatrix, RolloutPodPlacement } from '../../server/src/protocol/preview';
 
 export interface LargeClusterSize {
   nodes: number;
@@ -82,6 +83,27 @@ export function largeClusterModel(size: LargeClusterSize): PreviewModel {
     rollout: { deployments: [rollout(schedulable)] },
     reach: { queries: [], matrix: matrix(30) },
   };
+}
+
+/**
+ * The model as the language server would send it (`server/src/dryRun/previewPods.ts`): past the
+ * inline budget the per-node filters and scores are left out, and `details` has what the server
+ * answers to `drydock/podDetails` for each pod.
+ */
+export function largeClusterAsServed(size: LargeClusterSize): { model: PreviewModel; details: Map<string, PodDetails> } {
+  const model = largeClusterModel(size);
+  const details = new Map<string, PodDetails>();
+  let entries = 0;
+  for (const pod of model.simulation.pods) entries += Object.keys(pod.filters).length + Object.keys(pod.scores).length;
+  if (entries <= INLINE_DETAILS_BUDGET) return { model, details };
+  for (const pod of model.simulation.pods) {
+    const key = `${pod.namespace}/${pod.name}`;
+    details.set(key, { pod: key, filters: pod.filters, scores: pod.scores });
+    pod.detailsOmitted = { filters: Object.keys(pod.filters).length, scores: Object.keys(pod.scores).length, bestTotal: pod.node ? (pod.scores[pod.node]?.total ?? null) : null };
+    pod.filters = {};
+    pod.scores = {};
+  }
+  return { model, details };
 }
 
 function scoresForAll(nodes: readonly PreviewNode[], random: () => number): PreviewPod['scores'] {

@@ -70,6 +70,8 @@ test('nodes: the filter narrows nodes by name, label or pod', async () => {
   await preview.page.locator('.summary', { hasText: '1 of 5 nodes' }).waitFor();
   assert.deepEqual(await preview.page.locator('.node-card .node-name').allTextContents(), ['worker-b2']);
   await preview.page.locator('.filter').fill('api-1');
+  // The summary reads "1 of 5 nodes" before and after this filter: wait for the node it keeps instead.
+  await preview.page.locator('.node-card .node-name', { hasText: 'worker-a2' }).waitFor();
   await preview.page.locator('.summary', { hasText: '1 of 5 nodes' }).waitFor();
   assert.deepEqual(await preview.page.locator('.node-card .node-name').allTextContents(), ['worker-a2']);
 });

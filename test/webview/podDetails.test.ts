@@ -74,3 +74,46 @@ test('details: a bound pod says the scheduler was not asked; Escape closes the d
   await details.waitFor({ state: 'hidden' });
   assert.equal(await preview.page.locator('[data-pod="kube-system/etcd-cp-1"]').getAttribute('aria-pressed'), 'false');
 });
+
+/** The fixture as the server sends it past its inline budget: no per-node details, only their counts. */
+function withDetailsOmitted(model: typeof cluster): typeof cluster {
+  const copy = structuredClone(model);
+  for (const pod of copy.simulation.pods) {
+    const best = pod.node ? pod.scores[pod.node]?.total ?? null : null;
+    pod.detailsOmitted = { filters: Object.keys(pod.filters).length, scores: Object.keys(pod.scores).length, bestTotal: best };
+    pod.filters = {};
+    pod.scores = {};
+  }
+  return copy;
+}
+
+test('details: when the model left them out, the page asks the host for the pod\'s filters and scores and shows the answer', async () => {
+  const preview = await openPreview();
+  await preview.update(withDetailsOmitted(cluster));
+  await preview.page.locator('[data-pod="shop/web-7c9d8f-2xkqp"]').click();
+  const details = preview.page.locator('.details');
+  await details.locator('p.muted', { hasText: 'Loading the filter verdicts (3 rejected nodes) and the scores…' }).waitFor();
+  assert.match((await details.locator('.verdict').textContent()) ?? '', /Placed on worker-a1 with the highest total score, 685: 2 nodes passed the filters, 3 of 5 were rejected\./, 'the counts come with the model');
+  const asked = (await preview.posted()).filter((m) => m.type === 'podDetails');
+  assert.deepEqual(asked, [{ type: 'podDetails', pod: 'shop/web-7c9d8f-2xkqp' }]);
+  const inline = cluster.simulation.pods.find((p) => p.name === 'web-7c9d8f-2xkqp')!;
+  await preview.deliverAndWaitForRender({ type: 'podDetails', pod: 'shop/web-7c9d8f-2xkqp', details: { pod: 'shop/web-7c9d8f-2xkqp', filters: inline.filters, scores: inline.scores } });
+  assert.deepEqual(await tableRows(details.locator('.scores-table')), [
+    ['worker-a1✓', '300', '200', '97', '88', '685'],
+    ['worker-a2', '300', '200', '97', '88', '685'],
+  ]);
+  assert.equal(await details.locator('h3').first().textContent(), 'Filters: 3 of 5 nodes rejected');
+  // Selecting it again uses what was fetched: no second request.
+  await preview.page.locator('.details button[aria-label="Close pod details"]').click();
+  await preview.page.locator('[data-pod="shop/web-7c9d8f-2xkqp"]').click();
+  await details.locator('.scores-table').waitFor();
+  assert.equal((await preview.posted()).filter((m) => m.type === 'podDetails').length, 1);
+});
+
+test('details: a pod the host no longer knows says so instead of loading forever', async () => {
+  const preview = await openPreview();
+  await preview.update(withDetailsOmitted(cluster));
+  await preview.deliverAndWaitForRender({ type: 'selectPod', pod: 'shop/report-batch-x7k2p' });
+  await preview.deliverAndWaitForRender({ type: 'podDetails', pod: 'shop/report-batch-x7k2p', details: null });
+  assert.match((await preview.page.locator('.details').textContent()) ?? '', /not available: the simulation changed/);
+});

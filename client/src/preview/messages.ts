@@ -20,6 +20,8 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return isScope(raw.scope) ? { type: 'setScope', scope: raw.scope } : undefined;
     case 'setNeverReady':
       return typeof raw.neverReady === 'boolean' ? { type: 'setNeverReady', neverReady: raw.neverReady } : undefined;
+    case 'podDetails':
+      return isPodKey(raw.pod) ? { type: 'podDetails', pod: raw.pod } : undefined;
     default:
       return undefined;
   }
@@ -85,6 +87,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isLine(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10_000_000;
+}
+
+/** "namespace/name": both parts non-empty, no further slash, at most 253 + 1 + 253 characters. */
+function isPodKey(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 507 && /^[^/]+\/[^/]+$/.test(value);
 }
 
 function isScope(value: unknown): value is PreviewScope {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { HostToWebview, PreviewModel, SourceLocation } from '../../../server/src/protocol/preview';
 import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLES } from './html';
 import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
-import { onPreviewChanged, requestPreview, type PreviewConnection } from './previewSource';
+import { onPreviewChanged, requestPodDetails, requestPreview, type PreviewConnection } from './previewSource';
 
 /** What the panel previews: a document (or the workspace around it) and the rollout variant. */
 export type PreviewTarget = RestoredTarget;
@@ -108,7 +108,18 @@ export class PreviewPanel implements vscode.Disposable {
       case 'setNeverReady':
         this.retarget({ neverReady: message.neverReady });
         return;
+      case 'podDetails':
+        this.sendPodDetails(message.pod).catch(() => this.post({ type: 'podDetails', pod: message.pod, details: null }));
+        return;
     }
+  }
+
+  /** Answers the page's `podDetails` from the server's dry run for the current target. */
+  private async sendPodDetails(pod: string): Promise<void> {
+    const { uri, scope, neverReady } = this.target;
+    const connection = this.deps.connection();
+    const details = uri && connection ? await requestPodDetails(connection, uri, scope, { neverReady }, pod) : null;
+    if (!this.disposed) this.post({ type: 'podDetails', pod, details });
   }
 
   private retarget(change: Partial<PreviewTarget>): void {

@@ -1,7 +1,10 @@
 import type { Disposable } from 'vscode';
 import {
+  POD_DETAILS_REQUEST_METHOD,
   PREVIEW_CHANGED_NOTIFICATION,
   PREVIEW_REQUEST_METHOD,
+  type PodDetails,
+  type PodDetailsParams,
   type PreviewChangedParams,
   type PreviewModel,
   type PreviewParams,
@@ -22,6 +25,12 @@ export interface PreviewRequestOptions {
 export async function requestPreview(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions): Promise<PreviewModel | null> {
   const params: PreviewParams = { uri, scope, neverReady: options.neverReady };
   return client.sendRequest<PreviewModel | null>(PREVIEW_REQUEST_METHOD, params);
+}
+
+/** The filters and scores of one pod of that preview (`drydock/podDetails`). */
+export async function requestPodDetails(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, pod: string): Promise<PodDetails | null> {
+  const params: PodDetailsParams = { uri, scope, neverReady: options.neverReady, pod };
+  return client.sendRequest<PodDetails | null>(POD_DETAILS_REQUEST_METHOD, params);
 }
 
 /** Calls `onChange` with the URIs (empty = any) whenever the server says previews may have changed. */

@@ -1,10 +1,9 @@
-import type { PreviewModel, PreviewNode, PreviewPod, PreviewScope, PreviewService, RolloutResults, ReachResults, SourceLocation, PreviewDiagnostic } from '../protocol/preview';
+import type { PreviewModel, PreviewNode, PreviewScope, PreviewService, RolloutResults, ReachResults, SourceLocation, PreviewDiagnostic } from '../protocol/preview';
 import type { RolloutResult } from '../simulator/controllers';
 import type { SourceRef } from '../simulator/model/source';
-import { filterVerdicts, weightedScore } from '../simulator/scheduler';
-import { podRequests } from '../simulator/model/resources';
-import type { SimulatedNode, SimulatedPod } from '../simulator/simulate';
+import type { SimulatedNode } from '../simulator/simulate';
 import type { DryRunOutput } from './dryRun';
+import { previewPods } from './previewPods';
 
 /** Where a manifest object starts (0-based line), for click-to-reveal; null when it has no file. */
 export type Locator = (source: SourceRef | null) => SourceLocation | null;
@@ -26,7 +25,7 @@ export function previewModel(run: DryRunOutput, context: PreviewContext): Previe
     neverReady: context.neverReady,
     simulation: {
       nodes: run.simulation.nodes.map((n) => previewNode(n, context.locate)),
-      pods: run.simulation.pods.map((p) => previewPod(p, context.locate)),
+      pods: previewPods(run.simulation.pods, context.locate),
       services: run.services.services.map(
         (s): PreviewService => ({
           namespace: s.namespace,
@@ -62,34 +61,6 @@ function previewNode({ node, requested }: SimulatedNode, locate: Locator): Previ
   };
 }
 
-function previewPod({ pod, placement }: SimulatedPod, locate: Locator): PreviewPod {
-  const filters: PreviewPod['filters'] = {};
-  for (const f of filterVerdicts(placement)) filters[f.node] = { plugin: f.plugin, reason: f.reason };
-  const scores: PreviewPod['scores'] = {};
-  const table = placement.scores;
-  if (table) {
-    table.nodes.forEach((node, i) => {
-      const plugins: Record<string, number> = {};
-      table.plugins.forEach((plugin, p) => (plugins[plugin] = weightedScore(table, i, p)));
-      scores[node] = { total: table.totals[i], plugins };
-    });
-  }
-  return {
-    namespace: pod.namespace,
-    name: pod.name,
-    owner: pod.owner,
-    node: placement.node,
-    status: placement.status,
-    message: placement.message,
-    filters,
-    scores,
-    ...(placement.tie ? { tie: [...placement.tie] } : {}),
-    requests: podRequests(pod.spec),
-    labels: { ...pod.labels },
-    source: locate(pod.source),
-  };
-}
-
 function rolloutResults(rollouts: readonly RolloutResult[], locate: Locator): RolloutResults {
   return {
     deployments: rollouts.map((r) => ({
@@ -113,6 +84,8 @@ function rolloutResults(rollouts: readonly RolloutResult[], locate: Locator): Ro
         pending: s.pending,
         rolloutStatus: s.rolloutStatus,
         replicaSets: s.replicaSets.map((rs) => ({ ...rs })),
+        // Absent when the step was too large to list pod by pod (the view then shows counts only).
+        ...(s.pods ? { pods: s.pods.map((p) => ({ pod: p.pod, node: p.node, isNew: p.isNew, ready: p.ready })) } : {}),
       })),
     })),
   };

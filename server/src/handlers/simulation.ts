@@ -3,20 +3,26 @@ import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { ParsedFile } from '../language/parse/parseFile';
 import { locate } from '../language/parse/locate';
 import { simFindingToFinding } from '../language/simFindingToFinding';
-import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
+import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
+import { podsSelectedElsewhere } from '../language/rules/workspace/servicePods';
+import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { dryRun, type DryRunOutput } from '../dryRun/dryRun';
 import { previewModel, type Locator } from '../dryRun/previewModel';
-import type { PreviewModel, PreviewParams } from '../protocol/preview';
+import { podDetailsOf } from '../dryRun/previewPods';
+import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { ClusterProfileLoader, loadBaseline, type LoadedFile } from './dryRunInputs';
+import { sameSource, type WorkspaceManifestSource } from './workspaceManifests';
 
 export interface SimulationDeps {
   publisher: DiagnosticsPublisher;
   /** The current parse of an open document (parsed on demand), or undefined when it is not open. */
   parsedOf(uri: string): ParsedFile | undefined;
   openUris(): string[];
+  /** The manifests of the workspace's files on disk (open documents override theirs). */
+  workspace: WorkspaceManifestSource;
   settings(): ServerSettings;
   workspaceFolders(): string[];
   trusted(): boolean;
@@ -33,14 +39,26 @@ export const SIMULATION_DELAY_MS = 250;
  */
 export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 500, maxPodsTotal: 2_000, maxNodes: 5_000 };
 
+/** The last dry run of an open document, the parse it ran on, and which of its findings were last published. */
+interface FileRun {
+  file: LoadedFile;
+  findings: SimFinding[];
+  /** Indices of the published findings (undefined: not published yet). */
+  published: string | undefined;
+}
+
 /**
  * Runs the dry run for open manifests a moment after they change, publishes its findings (and the
- * cross-resource rules') next to the validation diagnostics, and answers preview requests.
+ * cross-resource rules') next to the validation diagnostics, and answers preview requests. The
+ * cross-resource rules and the workspace preview see the workspace's files too, open or not.
  */
 export class SimulationService {
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<string>();
   private readonly profile = new ClusterProfileLoader();
+  private readonly runs = new Map<string, FileRun>();
+  /** The dry runs behind the latest previews, by their params (`drydock/podDetails` reads them), newest last. */
+  private readonly previewRuns = new Map<string, DryRunOutput>();
 
   constructor(private readonly deps: SimulationDeps) {}
 
@@ -64,10 +82,11 @@ export class SimulationService {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Dry-runs the changed documents (each on its own) and the cross-resource rules over all open ones. */
+  /** Dry-runs the changed documents (each on its own) and the cross-resource rules over the workspace. */
   async refresh(changed: string[]): Promise<void> {
     const cluster = await this.profile.load(this.deps.settings().cluster, this.deps.workspaceFolders());
     const open = this.openFiles();
+    for (const uri of this.runs.keys()) if (!open.has(uri)) this.runs.delete(uri);
     for (const uri of changed) {
       const file = open.get(uri);
       if (!file) continue;
@@ -78,43 +97,111 @@ export class SimulationService {
       } catch (error) {
         findings = [{ source: { file: uri, document: 0, path: [] }, path: [], severity: 'warning', code: 'internal/simulation-failed', message: `Drydock's dry run failed on this file: ${(error as Error).message}. Please report it.` }];
       }
-      this.deps.publisher.set(uri, 'simulation', this.toFindings(findings, uri, open));
+      this.runs.set(uri, { file, findings, published: undefined });
     }
-    this.publishWorkspaceRules(open);
+    const index = this.workspaceIndex(open);
+    this.publishSimulation(index);
+    this.publishWorkspaceRules(open, index);
     this.deps.notifyChanged(changed);
   }
 
-  /** The preview of one document (or of every open manifest), with the whole reachability matrix. */
+  /** The preview of one document (or of every manifest of the workspace), with the whole reachability matrix. */
   async preview(params: PreviewParams): Promise<PreviewModel | null> {
     const open = this.openFiles();
     const file = open.get(params.uri);
     if (!file && params.scope === 'file') return null;
-    const manifests = params.scope === 'workspace' ? [...open.values()].flatMap((f) => f.manifests) : (file?.manifests ?? []);
+    const workspace = params.scope === 'workspace';
+    const manifests = workspace ? [...[...open.values()].flatMap((f) => f.manifests), ...this.workspaceFiles()] : (file?.manifests ?? []);
     const settings = this.deps.settings();
     const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
     const baselines: Manifest[] = [];
-    for (const uri of params.scope === 'workspace' ? [...open.keys()] : [params.uri]) {
+    // Files nobody opened are as on disk: their baseline is themselves, they have nothing to roll out.
+    for (const uri of workspace ? [...open.keys()] : [params.uri]) {
       const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
       if (baseline) baselines.push(...baseline.manifests);
     }
     const run: DryRunOutput = dryRun({ manifests, cluster: cluster?.manifests ?? null, baseline: baselines, neverReady: params.neverReady, matrix: true, previewUnchangedRollouts: true, simulateOptions: EDITOR_SIMULATION_LIMITS });
+    this.keepPreviewRun(params, run);
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
     if (cluster) files.set(cluster.uri, cluster.parsed);
-    const diagnostics = run.findings.flatMap((f) => (f.source.file === params.uri || params.scope === 'workspace' ? this.toFindings([f], f.source.file, open) : []));
+    const findings = workspace || !file ? run.findings : this.withoutServedServices(run.findings.filter((f) => f.source.file === params.uri), file.manifests, this.workspaceIndex(open));
+    const diagnostics = findings.flatMap((f) => toFindings([f], f.source.file, open.get(f.source.file)?.parsed));
     return previewModel(run, {
       uri: params.uri,
       scope: params.scope,
       kubernetesVersion: settings.kubernetesVersion,
       neverReady: params.neverReady,
-      locate: locatorFor(files),
+      locate: locatorFor(files, (source) => (source ? this.deps.workspace.locate(source) : null)),
       diagnostics,
     });
   }
 
-  private publishWorkspaceRules(open: Map<string, LoadedFile>): void {
-    const manifests = [...open.values()].flatMap((f) => f.manifests);
-    const findings = runWorkspaceRules(manifests, { rules: this.deps.settings().rules });
-    for (const uri of open.keys()) this.deps.publisher.set(uri, 'rules', this.toFindings(findings.filter((f) => f.source.file === uri), uri, open));
+  /**
+   * The filters and scores of one pod of a preview, from the dry run behind the latest preview with
+   * the same params (run again when there is none, e.g. after a server restart); null without that pod.
+   */
+  async podDetails(params: PodDetailsParams): Promise<PodDetails | null> {
+    const previewParams: PreviewParams = { uri: params.uri, scope: params.scope, neverReady: params.neverReady };
+    let run = this.previewRuns.get(previewKey(previewParams));
+    if (!run) {
+      await this.preview(previewParams);
+      run = this.previewRuns.get(previewKey(previewParams));
+    }
+    const pod = run?.simulation.pods.find((p) => `${p.pod.namespace}/${p.pod.name}` === params.pod);
+    return pod ? podDetailsOf(pod) : null;
+  }
+
+  private keepPreviewRun(params: PreviewParams, run: DryRunOutput): void {
+    const key = previewKey(params);
+    this.previewRuns.delete(key);
+    this.previewRuns.set(key, run);
+    // A few previews at most are open at once; the oldest runs go.
+    for (const old of this.previewRuns.keys()) if (this.previewRuns.size > KEPT_PREVIEW_RUNS) this.previewRuns.delete(old);
+  }
+
+  /**
+   * Publishes each open document's dry-run findings, less the `ref/service-no-pods` of Services whose
+   * pods come from another file (the run of one file cannot see them). That depends on the other
+   * files, so every document is checked again; only the changed lists are sent.
+   */
+  private publishSimulation(index: WorkspaceIndex): void {
+    for (const [uri, run] of this.runs) {
+      const kept = this.withoutServedServices(run.findings, run.file.manifests, index);
+      const published = kept.map((f) => run.findings.indexOf(f)).join(',');
+      if (published === run.published) continue;
+      run.published = published;
+      this.deps.publisher.set(uri, 'simulation', toFindings(kept, uri, run.file.parsed));
+    }
+  }
+
+  /** The findings of a file's run (its manifests: `own`) less `ref/service-no-pods` where another file has the pods. */
+  private withoutServedServices(findings: SimFinding[], own: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
+    return findings.filter((f) => {
+      if (f.code !== 'ref/service-no-pods') return true;
+      const service = own.find((m) => sameSource(m.source, f.source));
+      return !service || !podsSelectedElsewhere(index, service);
+    });
+  }
+
+  private publishWorkspaceRules(open: Map<string, LoadedFile>, index: WorkspaceIndex): void {
+    const findings = runWorkspaceRulesOn(index, { rules: this.deps.settings().rules });
+    for (const [uri, file] of open) this.deps.publisher.set(uri, 'rules', toFindings(findings, uri, file.parsed));
+  }
+
+  /**
+   * The open documents' manifests and the workspace files' (open documents override their file on
+   * disk); only the open ones are subjects. Files on disk come first, so that of two copies of an
+   * object the one reported as the duplicate is the open one.
+   */
+  private workspaceIndex(open: Map<string, LoadedFile>): WorkspaceIndex {
+    const opened = [...open.values()].flatMap((f) => f.manifests);
+    if (opened.length === 0) return new WorkspaceIndex([]);
+    return new WorkspaceIndex([...this.workspaceFiles(), ...opened], undefined, (m) => open.has(m.source.file));
+  }
+
+  /** The manifests of the workspace's files on disk that are not open (none while validation is off). */
+  private workspaceFiles(): Manifest[] {
+    return this.deps.settings().validateEnable ? this.deps.workspace.manifests(new Set(this.deps.openUris())) : [];
   }
 
   private openFiles(): Map<string, LoadedFile> {
@@ -127,24 +214,30 @@ export class SimulationService {
     }
     return result;
   }
-
-  private toFindings(findings: readonly SimFinding[], uri: string, open: Map<string, LoadedFile>): Finding[] {
-    const parsed = open.get(uri)?.parsed;
-    if (!parsed) return [];
-    return findings.flatMap((f) => {
-      if (f.source.file !== uri) return [];
-      const doc = parsed.documents[f.source.document];
-      return doc ? [simFindingToFinding(f, doc)] : [];
-    });
-  }
 }
 
-/** Click-to-reveal locations: the first line of each object in the files the run read. */
-export function locatorFor(files: Map<string, ParsedFile>): Locator {
+const KEPT_PREVIEW_RUNS = 4;
+
+function previewKey(params: PreviewParams): string {
+  return `${params.scope}|${params.neverReady}|${params.uri}`;
+}
+
+/** The findings on `uri`, as ranges in its parse (none without one). */
+function toFindings(findings: readonly SimFinding[], uri: string, parsed: ParsedFile | undefined): Finding[] {
+  if (!parsed) return [];
+  return findings.flatMap((f) => {
+    if (f.source.file !== uri) return [];
+    const doc = parsed.documents[f.source.document];
+    return doc ? [simFindingToFinding(f, doc)] : [];
+  });
+}
+
+/** Click-to-reveal locations: the first line of each object in the files the run read (else what `fallback` knows). */
+export function locatorFor(files: Map<string, ParsedFile>, fallback: Locator = () => null): Locator {
   return (source) => {
     if (!source) return null;
     const doc = files.get(source.file)?.documents[source.document];
-    if (!doc) return null;
+    if (!doc) return fallback(source);
     return { uri: source.file, line: doc.chunk.line + locate(doc, source.path, 'key').range.start.line };
   };
 }

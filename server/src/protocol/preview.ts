@@ -8,6 +8,7 @@
  *   webview ──WebviewToHost──▶ host (client/src/preview) ──drydock/preview──▶ language server
  *   webview ◀──HostToWebview── host ◀──────PreviewModel──────────────────────┘
  *                                   ◀──drydock/previewChanged (notification)──
+ *   webview ──podDetails──▶ host ──drydock/podDetails──▶ server (when the model left them out)
  */
 
 // ───────────────────────────── LSP request / notification ─────────────────────────────
@@ -24,6 +25,25 @@ export interface PreviewParams {
   scope: PreviewScope;
   /** Pods of the new template never become ready: the rollout stalls (rollout.md §3.1, never-ready variant). */
   neverReady: boolean;
+}
+
+/**
+ * Request `drydock/podDetails` (client → server): the per-node filter verdicts and scores of one pod
+ * of a preview, for models that left them out (`PreviewPod.detailsOmitted`). Answered from the same
+ * dry run as the preview with the same params. Result: `PodDetails | null` (null: no such pod now).
+ */
+export const POD_DETAILS_REQUEST_METHOD = 'drydock/podDetails';
+
+export interface PodDetailsParams extends PreviewParams {
+  /** "namespace/name" */
+  pod: string;
+}
+
+export interface PodDetails {
+  /** "namespace/name" */
+  pod: string;
+  filters: Record<string, FilterVerdict>;
+  scores: Record<string, NodeScore>;
 }
 
 /**
@@ -100,12 +120,14 @@ export interface PreviewPod {
   message: string;
   /** Nodes that a filter rejected, by node name. Nodes absent here passed every filter. */
   filters: Record<string, FilterVerdict>;
-  /**
-   * Scores of the nodes that passed the filters, by node name. These two maps dominate the size of
-   * the model (pods × nodes): on large clusters the server may keep only the best-scored nodes of
-   * each pod (the chosen one and the tie included); the webview shows what it is given.
-   */
+  /** Scores of the nodes that passed the filters (when more than one did), by node name. */
   scores: Record<string, NodeScore>;
+  /**
+   * `filters` and `scores` grow as pods × nodes and dominate the model: past a budget the server
+   * leaves them empty for every pod and says how many there are here; the webview asks for one
+   * pod's with `podDetails` when it shows that pod.
+   */
+  detailsOmitted?: { filters: number; scores: number; bestTotal: number | null };
   /** Nodes that shared the best total, when there was a tie (the scheduler picked `node`). */
   tie?: string[];
   /** The pod's requests (same units as `ResourceAmounts`). */
@@ -297,7 +319,9 @@ export type HostToWebview =
   /** Select a pod ("namespace/name") and show why it is where it is. */
   | { type: 'selectPod'; pod: string }
   /** Switch tab and, for a CodeLens, focus a workload (its pods, or its rollout). */
-  | { type: 'showView'; view: PreviewView; workload?: WorkloadRef };
+  | { type: 'showView'; view: PreviewView; workload?: WorkloadRef }
+  /** The answer to a `podDetails` message; `details` null when the pod is gone (or the server is not running). */
+  | { type: 'podDetails'; pod: string; details: PodDetails | null };
 
 /** Webview → host. The host validates each one (`client/src/preview/messages.ts`) before acting. */
 export type WebviewToHost =
@@ -306,7 +330,9 @@ export type WebviewToHost =
   /** Open the manifest at this location in the editor. Refused outside the workspace. */
   | { type: 'revealSource'; location: SourceLocation }
   | { type: 'setScope'; scope: PreviewScope }
-  | { type: 'setNeverReady'; neverReady: boolean };
+  | { type: 'setNeverReady'; neverReady: boolean }
+  /** The filters and scores of a pod whose model entry has `detailsOmitted`. */
+  | { type: 'podDetails'; pod: string };
 
 /**
  * What the webview keeps with `setState` (and VS Code hands back to the serializer after a window
