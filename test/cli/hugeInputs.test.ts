@@ -124,3 +124,13 @@ test('cli check: the note is the one the language server publishes for the same 
     await client.dispose();
   }
 });
+
+test('cli rollout: a rollout to or from a file over the budget is an input problem (exit 2), not a partial answer', async () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n';
+  writeFileSync(join(dir, 'web.yaml'), deployment);
+  for (const args of [['--from', FILES.big, '--to', 'web.yaml'], ['--from', 'web.yaml', '--to', FILES.line]]) {
+    const run = await timedCli(['rollout', ...args]);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /^drydock rollout: .*: This file is (50|10)\.0 MB; Drydock validates/m);
+  }
+});

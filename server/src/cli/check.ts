@@ -6,7 +6,7 @@ import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { oversizeNote } from './oversizeNote';
+import { oversizeNote } from '../language/parse/limits';
 
 const SPEC: ArgSpec = { options: { 'k8s-version': 'string', format: 'string' }, usage: 'drydock check [--k8s-version X.Y] [--format text|json] <file|dir>...' };
 

@@ -14,7 +14,7 @@ export interface InputFile {
   isManifest: boolean;
   /**
    * Read with `budget` and over it: why (`oversizeReason`). The file was not parsed (`parsed` has no
-   * documents); the command reports it with `oversizeNote`.
+   * documents); the command reports it with `oversizeNote` (limits.ts).
    */
   oversize?: string;
 }

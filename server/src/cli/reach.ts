@@ -11,7 +11,7 @@ import { expandWorkloads } from '../simulator/workloads/expandWorkloads';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { oversizeNote } from './oversizeNote';
+import { oversizeNote } from '../language/parse/limits';
 import { formatLocated, locateFindings } from './rollout';
 
 const SPEC: ArgSpec = {

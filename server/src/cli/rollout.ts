@@ -29,8 +29,10 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
   if (parsed.positionals.length > 0) return usage(io, `unexpected argument ${parsed.positionals[0]}`);
 
   const paths = [from, to, ...(parsed.options.cluster ? [parsed.options.cluster] : [])];
-  const read = await Promise.all(paths.map((path) => readInputs([path], io.cwd)));
-  const errors = read.flatMap((inputs) => inputs.errors);
+  // The manifests are read within the language service's input budget; the cluster profile whatever its size (as the server does).
+  const read = await Promise.all(paths.map((path, i) => readInputs([path], io.cwd, { budget: i < 2 })));
+  // A rollout from or to a file that was not read would be wrong, not partial: that is an input problem.
+  const errors = [...read.flatMap((inputs) => inputs.errors), ...read.flatMap((inputs) => inputs.files.flatMap((f) => (f.oversize ? [`${f.path}: ${f.oversize}`] : [])))];
   if (errors.length > 0) {
     for (const error of errors) io.stderr(`drydock rollout: ${error}\n`);
     return EXIT_USAGE;

@@ -13,7 +13,7 @@ import { dryRun } from '../dryRun/dryRun';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { oversizeNote } from './oversizeNote';
+import { oversizeNote } from '../language/parse/limits';
 
 const SPEC: ArgSpec = {
   options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string' },

@@ -3,7 +3,7 @@ import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
 import { isManifestFile } from '../language/manifests';
 import { parseFileSteps, runToEnd } from '../language/parse/parseFile';
-import { oversizeReason } from '../language/parse/limits';
+import { oversizeNote, oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -115,7 +115,7 @@ export class ValidationScheduler {
       state.chunks.clear();
       state.parsed = { text, documents: [] };
       state.version = document.version;
-      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'limits/file-too-large', message: oversize }];
+      return [oversizeNote(oversize)];
     }
     const parsed = yield* parseFileSteps(text, state.chunks);
     state.parsed = parsed;

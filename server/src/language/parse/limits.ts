@@ -1,3 +1,5 @@
+import type { Finding } from '../findings';
+
 /**
  * Input budgets of the language service: past them a file or document is refused with a clear
  * finding instead of being read, so that a hostile or generated file cannot stall the server.
@@ -9,6 +11,14 @@ export const MAX_FILE_CHARS = 5 * 1024 * 1024;
 export const MAX_LINE_CHARS = 1024 * 1024;
 /** Documents nesting mappings/sequences deeper than this are refused (Kubernetes objects nest a few dozen levels). */
 export const MAX_NESTING_DEPTH = 256;
+
+/**
+ * The note on a file over the budget (`reason` is `oversizeReason`'s): what the server publishes on
+ * such an open file and what the CLI prints for it, from this one place.
+ */
+export function oversizeNote(reason: string): Finding {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'limits/file-too-large', message: reason };
+}
 
 /** Why an open file is too large to validate, or undefined when it is within budget. Linear, no allocation per line. */
 export function oversizeReason(text: string): string | undefined {
