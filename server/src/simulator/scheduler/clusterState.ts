@@ -10,6 +10,7 @@ import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from '
 import { defaultProfile } from './profile';
 import { topologyOf, type TopologyIndex } from './topologyIndex';
 import { createArena, type Arena } from './arena';
+import { createStatusTable, type StatusTable } from './statusTable';
 import type { Profile, Status } from './types';
 import { FILTER_CHUNK } from './framework';
 
@@ -32,6 +33,11 @@ export interface ClusterState {
   readonly filterStatuses: Array<Status | null>;
   /** Scratch space for the feasible nodes of the current cycle (copied before it is kept). */
   readonly feasibleBuffer: Int32Array;
+  /** Scratch space for the failed nodes of the current cycle and their statuses (copied to exact size before they are kept). */
+  readonly failedBuffer: Int32Array;
+  readonly failedStatusBuffer: Array<Status | null>;
+  /** The statuses failed nodes are kept as numbers of (see statusTable.ts). */
+  readonly statusTable: StatusTable;
   /** Where the score tables kept in placements are allocated. */
   readonly arena: Arena;
   readonly nodeByName: ReadonlyMap<string, NodeInfo>;
@@ -81,6 +87,9 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     filterChunk: new Int32Array(FILTER_CHUNK),
     filterStatuses: new Array<Status | null>(FILTER_CHUNK).fill(null),
     feasibleBuffer: new Int32Array(ordered.length),
+    failedBuffer: new Int32Array(ordered.length),
+    failedStatusBuffer: new Array<Status | null>(ordered.length).fill(null),
+    statusTable: createStatusTable(),
     arena: createArena(),
     nodeByName: new Map(ordered.map((n) => [n.name, n])),
     pods: new Map(),

@@ -1,7 +1,9 @@
 import type { NodeInfo } from './nodeInfo';
-import { arenaInt32, arenaUint8 } from './arena';
+import { arenaInt32, arenaUint8, type Arena } from './arena';
 import { numFeasibleNodesToFind } from './numNodesToFind';
+import { statusId } from './statusTable';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from './types';
+import type { Profile } from './types';
 
 /**
  * The framework runtime (`runtime/framework.go` + `schedule_one.go`): runs PreFilter, Filter on
@@ -13,6 +15,7 @@ import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from
 const MAX_SCORE = MAX_NODE_SCORE;
 const SKIPPED = SKIP_SCORE;
 export const FILTER_CHUNK = 64;
+const MIN_CHUNK = 8;
 
 export interface FilterPass {
   /** A PreFilter rejected the pod before any node was tried. */
@@ -20,15 +23,15 @@ export interface FilterPass {
   /** Indices of the feasible nodes, in the order they were found. */
   readonly feasible: Int32Array;
   /** Indices of the nodes tried that failed, in the order they were tried, and their statuses. */
-  readonly failedNodes: number[];
-  readonly failedStatuses: Status[];
+  readonly failedNodes: Int32Array;
+  readonly failedStatuses: readonly Status[];
   /** Nodes a PreFilter ruled out (NodeAffinity's node-name shortcut), with their status. */
   readonly excluded: { readonly count: number; readonly status: Status | null };
   /** Nodes tried (feasible + failed). */
   readonly evaluated: number;
 }
 
-const NONE = new Int32Array(0);
+const NONE: Int32Array = new Int32Array(0);
 
 export function runFilters(cycle: Cycle): FilterPass {
   const cluster = cycle.cluster;
@@ -39,7 +42,7 @@ export function runFilters(cycle: Cycle): FilterPass {
   for (const plugin of cluster.profile.filters) {
     if (!plugin.filter) continue;
     const result = plugin.preFilter ? plugin.preFilter(cycle) : ({ kind: 'run', state: undefined } as const);
-    if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: NONE, failedNodes: [], failedStatuses: [], excluded: { count: 0, status: null }, evaluated: 0 };
+    if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: NONE, failedNodes: NONE, failedStatuses: [], excluded: { count: 0, status: null }, evaluated: 0 };
     if (result.kind === 'skip') continue;
     active.push(plugin);
     states.push(result.state);
@@ -56,8 +59,11 @@ export function runFilters(cycle: Cycle): FilterPass {
   const toFind = numFeasibleNodesToFind(cluster.percentageOfNodesToScore, nodes.length);
   const feasible = cluster.feasibleBuffer;
   let found = 0;
-  const failedNodes: number[] = [];
-  const failedStatuses: Status[] = [];
+  // Failures go to scratch buffers first: a pod that fails on hundreds of nodes would otherwise grow
+  // (and the collector copy) two arrays per cycle; only exact-size copies are kept.
+  const failedBuffer = cluster.failedBuffer;
+  const failedStatusBuffer = cluster.failedStatusBuffer;
+  let failed = 0;
   const start = nodes.length === 0 ? 0 : cluster.nextStartNodeIndex % nodes.length;
   // Nodes are filtered a chunk at a time, plugin by plugin (each plugin loops over the chunk),
   // then taken in order until enough feasible nodes are found: the same outcome as trying one
@@ -68,7 +74,9 @@ export function runFilters(cycle: Cycle): FilterPass {
   let next = 0;
   let position = start;
   while (next < nodes.length && found < toFind) {
-    const size = Math.min(FILTER_CHUNK, nodes.length - next);
+    // Near the end a chunk shrinks to what is still needed (plus a little): nodes past the last one
+    // needed would be filtered for nothing.
+    const size = Math.min(FILTER_CHUNK, nodes.length - next, Math.max(MIN_CHUNK, toFind - found));
     for (let j = 0; j < size; j++) {
       chunk[j] = nodes[position];
       statuses[j] = null;
@@ -81,13 +89,36 @@ export function runFilters(cycle: Cycle): FilterPass {
       const status = statuses[j];
       if (status === null) feasible[found++] = chunk[j];
       else {
-        failedNodes.push(chunk[j]);
-        failedStatuses.push(status);
+        failedBuffer[failed] = chunk[j];
+        failedStatusBuffer[failed++] = status;
       }
     }
   }
   if (cluster.nodes.length > 0) cluster.nextStartNodeIndex = (cluster.nextStartNodeIndex + processed) % cluster.nodes.length;
-  return { preFilterStatus: null, feasible: feasible.subarray(0, found), failedNodes, failedStatuses, excluded, evaluated: processed };
+  let failedNodes: Int32Array = NONE;
+  let statusIds: Int32Array = NONE;
+  if (failed > 0) {
+    failedNodes = arenaInt32(cluster.arena, failed);
+    failedNodes.set(failedBuffer.subarray(0, failed));
+    statusIds = arenaInt32(cluster.arena, failed);
+    for (let k = 0; k < failed; k++) {
+      statusIds[k] = statusId(cluster.statusTable, failedStatusBuffer[k]!);
+      failedStatusBuffer[k] = null;
+    }
+  }
+  const table = cluster.statusTable.statuses;
+  let failedStatuses: readonly Status[] | undefined;
+  return {
+    preFilterStatus: null,
+    feasible: feasible.subarray(0, found),
+    failedNodes,
+    // Kept as numbers; listed when first read (most placements are never explained node by node).
+    get failedStatuses(): readonly Status[] {
+      return (failedStatuses ??= Array.from(statusIds, (id) => table[id]));
+    },
+    excluded,
+    evaluated: processed,
+  };
 }
 
 function filterChunk(cycle: Cycle, plugin: Plugin, state: unknown, chunk: Int32Array, size: number, statuses: Array<Status | null>): void {
@@ -151,6 +182,15 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
       skipped.push(true);
       continue;
     }
+    const uniform = plugin.uniformScore?.(cycle, state);
+    if (uniform !== undefined) {
+      const clamped = uniform > MAX_SCORE ? MAX_SCORE : uniform < 0 ? 0 : uniform;
+      normalized.fill(clamped, p * n, p * n + n);
+      const added = clamped * weight;
+      for (let i = 0; i < n; i++) totals[i] += added;
+      skipped.push(false);
+      continue;
+    }
     if (plugin.scoreNodes) plugin.scoreNodes(cycle, state, feasible, scores);
     else for (let i = 0; i < n; i++) scores[i] = plugin.score(cycle, state, cycle.cluster.nodes[feasible[i]]);
     plugin.normalizeScore?.(cycle, state, scores, feasible);
@@ -163,7 +203,19 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
     }
     skipped.push(false);
   }
-  return { plugins: scorers.map((s) => s.plugin.name), weights: scorers.map((s) => s.weight), skipped, normalized, totals };
+  const { names, weights } = scorerColumns(cycle.cluster.profile);
+  return { plugins: names, weights, skipped, normalized, totals };
+}
+
+/** The score plugins' names and weights, one shared pair of arrays per profile (every score table refers to them). */
+const columnsByProfile = new WeakMap<Profile, { names: readonly string[]; weights: readonly number[] }>();
+function scorerColumns(profile: Profile): { names: readonly string[]; weights: readonly number[] } {
+  let columns = columnsByProfile.get(profile);
+  if (!columns) {
+    columns = { names: Object.freeze(profile.scorers.map((s) => s.plugin.name)), weights: Object.freeze(profile.scorers.map((s) => s.weight)) };
+    columnsByProfile.set(profile, columns);
+  }
+  return columns;
 }
 
 /** A view of the state's score buffer, `n` long (plugins fill it in turn). */
@@ -176,27 +228,27 @@ function scratch(cycle: Cycle, n: number): Float64Array {
 /**
  * selectHost, made deterministic: the highest total wins; when several nodes share it, upstream
  * picks one uniformly at random (reservoir sampling) — we pick the lowest node name (byte order)
- * and report every tied node.
+ * and report every tied node: `tie` holds their indices (in the arena, in the order found; sort
+ * them by `rank` to list them), null without a tie.
  */
-export function selectHost(nodes: readonly NodeInfo[], rank: Int32Array, feasible: Int32Array, totals: Int32Array): { node: NodeInfo; tie: NodeInfo[] } {
+export function selectHost(nodes: readonly NodeInfo[], rank: Int32Array, feasible: Int32Array, totals: Int32Array, arena: Arena): { node: NodeInfo; tie: Int32Array | null } {
   let best = -Infinity;
   let count = 0;
-  let chosen = nodes[feasible[0]];
+  let chosen = feasible[0];
   for (let i = 0; i < feasible.length; i++) {
     const t = totals[i];
-    const node = nodes[feasible[i]];
+    const index = feasible[i];
     if (t > best) {
       best = t;
       count = 1;
-      chosen = node;
+      chosen = index;
     } else if (t === best) {
       count++;
-      if (rank[node.index] < rank[chosen.index]) chosen = node;
+      if (rank[index] < rank[chosen]) chosen = index;
     }
   }
-  if (count === 1) return { node: chosen, tie: [] };
-  const tie: NodeInfo[] = [];
-  for (let i = 0; i < feasible.length; i++) if (totals[i] === best) tie.push(nodes[feasible[i]]);
-  tie.sort((a, b) => rank[a.index] - rank[b.index]);
-  return { node: chosen, tie };
+  if (count === 1) return { node: nodes[chosen], tie: null };
+  const tie = arenaInt32(arena, count);
+  for (let i = 0, k = 0; i < feasible.length; i++) if (totals[i] === best) tie[k++] = feasible[i];
+  return { node: nodes[chosen], tie };
 }

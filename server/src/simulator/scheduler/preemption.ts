@@ -22,7 +22,7 @@ export function evaluatePreemption(state: ClusterState, pod: PodInfo, pass: Filt
   const statuses = new Map<string, readonly string[]>();
   const numAllNodes = state.nodes.length;
   if (pass.preFilterStatus) return { kind: 'failed', statuses, numAllNodes };
-  const potential = pass.failedNodes.filter((_, i) => pass.failedStatuses[i].code === 'Unschedulable').map((i) => state.nodes[i]);
+  const potential = Array.from(pass.failedNodes, (node) => state.nodes[node]).filter((_, i) => pass.failedStatuses[i].code === 'Unschedulable');
   const wanted = Math.min(potential.length, Math.max(Math.trunc(potential.length / 10), 100));
   const candidates: Candidate[] = [];
   for (const node of potential) {

@@ -7,6 +7,7 @@ import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTabl
 import { arenaInt32 } from './arena';
 import { evaluatePreemption } from './preemption';
 import { DEFAULT_SCHEDULER_NAME } from './profile';
+import type { Status } from './types';
 
 /**
  * One scheduling cycle for one pod (`ScheduleOne` → `schedulePod`), binding it into the state
@@ -44,17 +45,36 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   }
   let chosen = state.nodes[pass.feasible[0]];
   let scores: ScoreTable | null = null;
-  let tie: string[] | null = null;
+  let tied: Int32Array | null = null;
   if (pass.feasible.length > 1) {
     const scored = runScores(cycle, pass.feasible);
-    const selected = selectHost(state.nodes, state.nameRank, pass.feasible, scored.totals);
+    const selected = selectHost(state.nodes, state.nameRank, pass.feasible, scored.totals, state.arena);
     chosen = selected.node;
-    tie = selected.tie.length > 0 ? selected.tie.map((n) => n.name) : null;
+    tied = selected.tie;
     scores = scoreTable(state, pass, scored);
   }
   bindPod(state, info, chosen);
   const message = `Successfully assigned ${pod.namespace}/${pod.name} to ${chosen.name}`;
-  return { podKey: pod.key, status: 'Scheduled', node: chosen.name, reason: null, message, filters, scores, tie, evaluatedNodes: pass.evaluated, feasibleNodes: pass.feasible.length, preemption: null };
+  // Identical nodes tie often, and by the hundred: their names are listed when first read.
+  let tieNames: string[] | null = null;
+  const nodes = state.nodes;
+  const rank = state.nameRank;
+  return {
+    podKey: pod.key,
+    status: 'Scheduled',
+    node: chosen.name,
+    reason: null,
+    message,
+    filters,
+    scores,
+    get tie(): readonly string[] | null {
+      if (tied === null) return null;
+      return (tieNames ??= Array.from(tied, (i) => nodes[i]).sort((a, b) => rank[a.index] - rank[b.index]).map((n) => n.name));
+    },
+    evaluatedNodes: pass.evaluated,
+    feasibleNodes: pass.feasible.length,
+    preemption: null,
+  };
 }
 
 function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlacement {
@@ -88,8 +108,10 @@ function failuresOf(state: ClusterState, pass: FilterPass): FilterFailures {
   const nodes = state.nodes;
   return {
     get nodes(): readonly string[] {
-      return (names ??= failed.map((i) => nodes[i].name));
+      return (names ??= Array.from(failed, (i) => nodes[i].name));
     },
-    statuses: pass.failedStatuses,
+    get statuses(): readonly Status[] {
+      return pass.failedStatuses;
+    },
   };
 }

@@ -55,6 +55,11 @@ export interface Plugin<F = unknown, S = unknown> {
    * falls back to `score`; plugins provide it so that the per-node call stays monomorphic.
    */
   scoreNodes?(cycle: Cycle, state: S, nodes: Int32Array, out: Float64Array): void;
+  /**
+   * The normalized score every node would get, when the plugin knows it is the same for all (e.g.
+   * TaintToleration on a cluster without PreferNoSchedule taints); undefined to score node by node.
+   */
+  uniformScore?(cycle: Cycle, state: S): number | undefined;
   /** Rewrites `scores` (aligned with the feasible node indices) into 0..100. */
   normalizeScore?(cycle: Cycle, state: S, scores: Float64Array, feasible: Int32Array): void;
 }

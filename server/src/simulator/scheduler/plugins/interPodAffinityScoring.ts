@@ -36,19 +36,33 @@ export function prepareInterPodAffinityScore(cycle: Cycle): DomainCounts[] | typ
   incoming(terms.preferredAntiAffinity, -1);
   if (cycle.cluster.affinityGroups.size > 0) {
     const nsLabels = namespaceLabelsOf(cycle.cluster, namespace);
-    const existing = (part: GroupTerms, weightOf: (t: AffinityTerm) => number): void => {
-      for (let t = 0; t < part.terms.length; t++) {
-        if (part.totals[t] === 0 || !termMatches(part.terms[t], namespace, labels, nsLabels)) continue;
-        contributions.push({ domainOf: part.topologies[t].domainOf, counts: part.counts[t], factor: weightOf(part.terms[t]) });
-      }
-    };
     for (const group of cycle.cluster.affinityGroups.values()) {
-      existing(group.requiredAffinity, () => HARD_POD_AFFINITY_WEIGHT);
-      existing(group.preferredAffinity, (t) => t.weight);
-      existing(group.preferredAntiAffinity, (t) => -t.weight);
+      existingTerms(contributions, group.requiredAffinity, HARD_WEIGHT, namespace, labels, nsLabels);
+      existingTerms(contributions, group.preferredAffinity, OWN_WEIGHT, namespace, labels, nsLabels);
+      existingTerms(contributions, group.preferredAntiAffinity, NEGATED_WEIGHT, namespace, labels, nsLabels);
     }
   }
   return contributions.length === 0 ? SKIP_SCORE : contributions;
+}
+
+// The weight an existing pod's term adds (module constants: this runs for every group on every cycle).
+const HARD_WEIGHT = (): number => HARD_POD_AFFINITY_WEIGHT;
+const OWN_WEIGHT = (t: AffinityTerm): number => t.weight;
+const NEGATED_WEIGHT = (t: AffinityTerm): number => -t.weight;
+
+/** The terms of existing pods (one part of a group) that match the incoming pod, as contributions. */
+function existingTerms(
+  contributions: DomainCounts[],
+  part: GroupTerms,
+  weightOf: (t: AffinityTerm) => number,
+  namespace: string,
+  labels: Parameters<typeof termMatches>[2],
+  nsLabels: Parameters<typeof termMatches>[3],
+): void {
+  for (let t = 0; t < part.terms.length; t++) {
+    if (part.totals[t] === 0 || !termMatches(part.terms[t], namespace, labels, nsLabels)) continue;
+    contributions.push({ domainOf: part.topologies[t].domainOf, counts: part.counts[t], factor: weightOf(part.terms[t]) });
+  }
 }
 
 export function interPodAffinityScore(_cycle: Cycle, contributions: readonly DomainCounts[], node: NodeInfo): number {

@@ -25,16 +25,18 @@ interface SpreadScoreCounters {
   readonly nodeCounters: ReadonlyArray<NodeCounter | null>;
 }
 
+// The per-constraint arrays are plain arrays: one or two constraints per pod, prepared every cycle,
+// and a small typed array costs far more to allocate than it saves.
 export interface SpreadScoreState extends SpreadScoreCounters {
-  readonly weights: Float64Array;
+  readonly weights: number[];
   /** Per node index: 1 when the node is ignored; null when no node is (the usual case). */
   readonly ignored: Uint8Array | null;
   readonly ignoredCount: number;
   /** Per constraint: the counts to read, by domain id (or by node index when `perNode[i]` is 1). */
   readonly sources: readonly Int32Array[];
-  readonly perNode: Uint8Array;
+  readonly perNode: boolean[];
   /** maxSkew − 1 per constraint. */
-  readonly skews: Float64Array;
+  readonly skews: number[];
 }
 
 const MAX_SCORE = MAX_NODE_SCORE;
@@ -70,17 +72,17 @@ export function prepareSpreadScore(cycle: Cycle, feasible: Int32Array): SpreadSc
       }
     }
   }
-  const weights = new Float64Array(k);
+  const weights: number[] = [];
   const sources: Int32Array[] = [];
-  const perNode = new Uint8Array(k);
+  const perNode: boolean[] = [];
+  const skews: number[] = [];
   for (let i = 0; i < k; i++) {
     const hostname = constraints[i].topologyKey === HOSTNAME;
-    weights[i] = Math.log((hostname ? feasible.length - ignoredCount : domainCount(topologies[i].domainOf, topologies[i].values, feasible, ignored)) + 2);
+    weights.push(Math.log((hostname ? feasible.length - ignoredCount : domainCount(topologies[i].domainOf, topologies[i].values, feasible, ignored)) + 2));
     sources.push(hostname ? counters.nodeCounters[i]!.perNode : counters.domainCounters[i]!.counts);
-    perNode[i] = hostname ? 1 : 0;
+    perNode.push(hostname);
+    skews.push(constraints[i].maxSkew - 1);
   }
-  const skews = new Float64Array(k);
-  for (let i = 0; i < k; i++) skews[i] = constraints[i].maxSkew - 1;
   return {
     constraints,
     topologies,
@@ -123,7 +125,7 @@ function scoreAt(state: SpreadScoreState, index: number): number {
   for (let i = 0; i < topologies.length; i++) {
     const domain = topologies[i].domainOf[index];
     if (domain < 0) continue;
-    const count = state.sources[i][state.perNode[i] === 1 ? index : domain];
+    const count = state.sources[i][state.perNode[i] ? index : domain];
     score += count * state.weights[i] + state.skews[i];
   }
   return Math.round(score);
@@ -140,7 +142,7 @@ export function spreadScore(_cycle: Cycle, state: SpreadScoreState, node: NodeIn
 export function spreadScoreNodes(_cycle: Cycle, state: SpreadScoreState, nodes: Int32Array, out: Float64Array): void {
   const n = nodes.length;
   out.fill(0, 0, n);
-  for (let c = 0; c < state.topologies.length; c++) addConstraint(state.topologies[c].domainOf, state.sources[c], state.perNode[c] === 1, state.weights[c], state.skews[c], nodes, out);
+  for (let c = 0; c < state.topologies.length; c++) addConstraint(state.topologies[c].domainOf, state.sources[c], state.perNode[c], state.weights[c], state.skews[c], nodes, out);
   const ignored = state.ignored;
   for (let i = 0; i < n; i++) out[i] = ignored !== null && ignored[nodes[i]] === 1 ? 0 : Math.round(out[i]);
 }

@@ -1,5 +1,5 @@
 import { isTolerated } from '../../model/taints';
-import { definePlugin, makeStatus, type Cycle, type Status } from '../types';
+import { definePlugin, makeStatus, MAX_NODE_SCORE, type Cycle, type Status } from '../types';
 import { defaultNormalizeScore } from './normalize';
 
 /**
@@ -46,7 +46,21 @@ export const taintTolerationPlugin = definePlugin<undefined, undefined>({
     const tainted = cycle.cluster.columns.hasPreferNoScheduleTaints;
     for (let i = 0; i < nodes.length; i++) out[i] = tainted[nodes[i]] === 1 ? scoreAt(cycle, nodes[i]) : 0;
   },
+  // Without PreferNoSchedule taints every raw score is 0, and the reversed normalization makes that 100 everywhere.
+  uniformScore: (cycle) => (hasPreferNoScheduleTaints(cycle) ? undefined : MAX_NODE_SCORE),
   normalizeScore(_cycle, _state, scores) {
     defaultNormalizeScore(scores, true);
   },
 });
+
+/** Whether any node has a PreferNoSchedule taint (nodes never change during a simulation: computed once). */
+const preferNoScheduleByColumns = new WeakMap<object, boolean>();
+function hasPreferNoScheduleTaints(cycle: Cycle): boolean {
+  const column = cycle.cluster.columns.hasPreferNoScheduleTaints;
+  let any = preferNoScheduleByColumns.get(column);
+  if (any === undefined) {
+    any = column.includes(1);
+    preferNoScheduleByColumns.set(column, any);
+  }
+  return any;
+}
