@@ -81,7 +81,7 @@ export function largeClusterModel(size: LargeClusterSize): PreviewModel {
     kubernetesVersion: '1.36',
     simulation: { nodes, pods, services: services(pods), diagnostics: [] },
     rollout: { deployments: [rollout(schedulable)] },
-    reach: { queries: [], matrix: matrix(30) },
+    reach: { queries: [], matrix: matrix(400) },
   };
 }
 

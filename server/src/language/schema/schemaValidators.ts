@@ -22,6 +22,18 @@ export class SchemaValidators {
     }
   }
 
+  private readonly derivedData = new Map<string, unknown>();
+
+  /** Data derived from this version's schemas (e.g. a rule's walk plan), computed once under `key`. */
+  derived<T>(key: string, compute: (bundle: SchemaBundle) => T): T {
+    let value = this.derivedData.get(key) as T | undefined;
+    if (value === undefined) {
+      value = compute(this.bundle);
+      this.derivedData.set(key, value);
+    }
+    return value;
+  }
+
   /** The definition a schema object belongs to (ajv's `parentSchema` of an error), if it is one. */
   ownerOf(schema: unknown): string | undefined {
     return schema !== null && typeof schema === 'object' ? this.owners.get(schema) : undefined;

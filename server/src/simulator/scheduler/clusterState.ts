@@ -48,6 +48,10 @@ export interface ClusterState {
   readonly imageNodeCount: ReadonlyMap<string, number>;
   /** Some node is cordoned (`spec.unschedulable`). */
   readonly hasCordonedNodes: boolean;
+  /** Some node has a PreferNoSchedule taint (TaintToleration scores every node alike without one). */
+  readonly hasPreferNoScheduleTaints: boolean;
+  /** The profile's score plugin names and weights, shared by every score table. */
+  readonly scoreColumns: { readonly names: readonly string[]; readonly weights: readonly number[] };
   readonly counters: CounterRegistry;
   readonly affinityGroups: AffinityGroups;
   readonly podInfoCache: PodInfoCache;
@@ -75,6 +79,7 @@ export interface ClusterStateOptions {
 }
 
 export function newClusterState(nodes: readonly SimNode[], runningPods: readonly SimPod[], options: ClusterStateOptions = {}): ClusterState {
+  const profile = options.profile ?? defaultProfile();
   const columns = newNodeColumns(nodes.length);
   const ordered = nodeTreeOrder(nodes).map((node, index) => newNodeInfo(node, index, columns));
   const imageNodeCount = new Map<string, number>();
@@ -96,10 +101,12 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     objects: options.objects ?? emptyClusterObjects(),
     imageNodeCount,
     hasCordonedNodes: nodes.some((n) => n.unschedulable),
+    hasPreferNoScheduleTaints: ordered.some((n) => n.preferNoScheduleTaints.length > 0),
+    scoreColumns: scoreColumnsOf(profile),
     counters: createCounterRegistry(),
     affinityGroups: new Map(),
     podInfoCache: createPodInfoCache(),
-    profile: options.profile ?? defaultProfile(),
+    profile,
     percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0,
     nextStartNodeIndex: 0,
     topologies: new Map(),
@@ -155,3 +162,7 @@ export function unbindPod(state: ClusterState, key: string): PodInfo | undefined
 }
 
 export type { ServiceInfo };
+
+function scoreColumnsOf(profile: Profile): ClusterState['scoreColumns'] {
+  return { names: Object.freeze(profile.scorers.map((s) => s.plugin.name)), weights: Object.freeze(profile.scorers.map((s) => s.weight)) };
+}

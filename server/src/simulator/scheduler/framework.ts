@@ -3,7 +3,6 @@ import { arenaInt32, arenaUint8, type Arena } from './arena';
 import { numFeasibleNodesToFind } from './numNodesToFind';
 import { statusId } from './statusTable';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from './types';
-import type { Profile } from './types';
 
 /**
  * The framework runtime (`runtime/framework.go` + `schedule_one.go`): runs PreFilter, Filter on
@@ -203,20 +202,10 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
     }
     skipped.push(false);
   }
-  const { names, weights } = scorerColumns(cycle.cluster.profile);
+  const { names, weights } = cycle.cluster.scoreColumns;
   return { plugins: names, weights, skipped, normalized, totals };
 }
 
-/** The score plugins' names and weights, one shared pair of arrays per profile (every score table refers to them). */
-const columnsByProfile = new WeakMap<Profile, { names: readonly string[]; weights: readonly number[] }>();
-function scorerColumns(profile: Profile): { names: readonly string[]; weights: readonly number[] } {
-  let columns = columnsByProfile.get(profile);
-  if (!columns) {
-    columns = { names: Object.freeze(profile.scorers.map((s) => s.plugin.name)), weights: Object.freeze(profile.scorers.map((s) => s.weight)) };
-    columnsByProfile.set(profile, columns);
-  }
-  return columns;
-}
 
 /** A view of the state's score buffer, `n` long (plugins fill it in turn). */
 function scratch(cycle: Cycle, n: number): Float64Array {

@@ -24,7 +24,7 @@ export const selectorOperator = defineDocumentRule(
   { code: 'api/selector-operator', defaultSeverity: 'error', category: 'api-server', summary: 'Selector operators must come with the values they need: In/NotIn some, Exists/DoesNotExist none, Gt/Lt one integer.' },
   (target, report, ctx) => {
     if (target.resolution?.status !== 'known') return;
-    walkWithSchema(ctx.bundle, target.resolution.definition, target.object, SELECTOR_FIELDS, (field) => {
+    walkWithSchema(ctx.schemas, target.resolution.definition, target.object, SELECTOR_FIELDS, (field) => {
       if (!field.item || !isPlainObject(field.value)) return;
       if (field.owner === 'PodSpec') {
         if (field.field === 'tolerations' && field.value.operator === 'Exists' && typeof field.value.value === 'string' && field.value.value !== '') {

@@ -13,7 +13,7 @@ export const unsupportedValue = defineDocumentRule(
   { code: 'api/unsupported-value', defaultSeverity: 'error', category: 'api-server', summary: 'Enumerated fields (protocol, imagePullPolicy, restartPolicy, Service type, …) must have one of their supported values.' },
   (target, report, ctx) => {
     if (target.resolution?.status !== 'known') return;
-    walkWithSchema(ctx.bundle, target.resolution.definition, target.object, ENUMERATED_FIELDS, (field) => {
+    walkWithSchema(ctx.schemas, target.resolution.definition, target.object, ENUMERATED_FIELDS, (field) => {
       if (Array.isArray(field.value)) return;
       const allowed = enumValuesOf(field.owner, field.field);
       if (!allowed || typeof field.value !== 'string' || field.value === '' || allowed.includes(field.value)) return;

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../../manifests';
-import { displayDefinitionName } from '../../schema/schemaValidators';
+import { displayDefinitionName, type SchemaValidators } from '../../schema/schemaValidators';
 import type { JsonSchema, SchemaBundle } from '../../schema/schemaBundle';
 import type { FieldPath } from '../../../simulator/model/source';
 
@@ -45,7 +45,6 @@ interface FieldPlan {
 type Plans = Map<string, DefinitionPlan>;
 
 const MAX_DEPTH = 64;
-const plansByBundle = new WeakMap<SchemaBundle, Map<string, Plans>>();
 
 /**
  * Walks a value alongside its schema and calls `visit` for every wanted field (and every item of
@@ -53,8 +52,8 @@ const plansByBundle = new WeakMap<SchemaBundle, Map<string, Plans>>();
  * (`JSONSchemaProps`) end where the data ends; subtrees whose type cannot contain a wanted field
  * are skipped. One path array is reused for the whole walk.
  */
-export function walkWithSchema(bundle: SchemaBundle, definition: string, value: unknown, interest: FieldInterest, visit: (field: WalkedField) => void): void {
-  const plans = plansFor(bundle, interest);
+export function walkWithSchema(schemas: SchemaValidators, definition: string, value: unknown, interest: FieldInterest, visit: (field: WalkedField) => void): void {
+  const plans = schemas.derived(`schemaWalk:${interest.id}`, (bundle) => compilePlans(bundle, interest));
   if (!plans.has(definition)) return;
   walk(plans, definition, value, [], visit, 0);
 }
@@ -86,14 +85,6 @@ function visitField(plans: Plans, owner: string, key: string, field: FieldPlan, 
     }
   } else if (field.child) walk(plans, field.child, child, path, visit, depth + 1);
   path.pop();
-}
-
-function plansFor(bundle: SchemaBundle, interest: FieldInterest): Plans {
-  let byInterest = plansByBundle.get(bundle);
-  if (!byInterest) plansByBundle.set(bundle, (byInterest = new Map()));
-  let plans = byInterest.get(interest.id);
-  if (!plans) byInterest.set(interest.id, (plans = compilePlans(bundle, interest)));
-  return plans;
 }
 
 /**

@@ -47,20 +47,8 @@ export const taintTolerationPlugin = definePlugin<undefined, undefined>({
     for (let i = 0; i < nodes.length; i++) out[i] = tainted[nodes[i]] === 1 ? scoreAt(cycle, nodes[i]) : 0;
   },
   // Without PreferNoSchedule taints every raw score is 0, and the reversed normalization makes that 100 everywhere.
-  uniformScore: (cycle) => (hasPreferNoScheduleTaints(cycle) ? undefined : MAX_NODE_SCORE),
+  uniformScore: (cycle) => (cycle.cluster.hasPreferNoScheduleTaints ? undefined : MAX_NODE_SCORE),
   normalizeScore(_cycle, _state, scores) {
     defaultNormalizeScore(scores, true);
   },
 });
-
-/** Whether any node has a PreferNoSchedule taint (nodes never change during a simulation: computed once). */
-const preferNoScheduleByColumns = new WeakMap<object, boolean>();
-function hasPreferNoScheduleTaints(cycle: Cycle): boolean {
-  const column = cycle.cluster.columns.hasPreferNoScheduleTaints;
-  let any = preferNoScheduleByColumns.get(column);
-  if (any === undefined) {
-    any = column.includes(1);
-    preferNoScheduleByColumns.set(column, any);
-  }
-  return any;
-}
