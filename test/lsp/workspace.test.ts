@@ -65,14 +65,30 @@ function findings(diagnostics: Diagnostic[], ...wanted: string[]): string[] {
 const RULES = ['ref/configmap-missing', 'ref/service-no-pods'];
 const rulesRan = (d: Diagnostic[]) => findings(d, 'ref/configmap-missing').includes('ref/configmap-missing:nowhere');
 
-function workspace(): { root: string; uri: (name: string) => string } {
-  const root = mkdtempSync(join(tmpdir(), 'drydock-workspace-'));
-  return { root, uri: (name) => pathToFileURL(join(root, name)).toString() };
+interface Workspace {
+  root: string;
+  uri: (name: string) => string;
 }
 
-test('workspace: unopened files satisfy references and select pods; deleting one brings the finding back', { timeout: 30_000 }, async () => {
-  const ws = workspace();
+/** A temp workspace folder that `setup` fills, a server started on it for `body`; both go away after. */
+async function inWorkspace(setup: (ws: Workspace) => void, body: (client: LspClient, ws: Workspace) => Promise<void>): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-workspace-'));
+  const ws: Workspace = { root, uri: (name) => pathToFileURL(join(root, name)).toString() };
   try {
+    setup(ws);
+    const client = await LspClient.startInWorkspace(pathToFileURL(root).toString());
+    try {
+      await body(client, ws);
+    } finally {
+      await client.dispose();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+test('workspace: unopened files satisfy references and select pods; deleting one brings the finding back', { timeout: 30_000 }, () =>
+  inWorkspace((ws) => {
     writeFileSync(join(ws.root, 'configmap.yaml'), configMap('settings'));
     writeFileSync(join(ws.root, 'api.yml'), apiPods('api'));
     // Over the size bound (2 MB): not read, and the log says so.
@@ -82,68 +98,49 @@ test('workspace: unopened files satisfy references and select pods; deleting one
       mkdirSync(join(ws.root, folder));
       writeFileSync(join(ws.root, folder, 'nowhere.yaml'), configMap('nowhere'));
     }
-    const client = await LspClient.startInWorkspace(pathToFileURL(ws.root).toString());
-    try {
-      assert.match(await client.logLine(/read the manifests of/), /read the manifests of 2 of 3 workspace YAML files/);
-      assert.match(await client.logLine(/big\.yaml/), /big\.yaml is not read \(2\.0 MB; the limit is 2 MB\)/);
-      const uri = ws.uri('deployment.yaml');
-      const first = await client.open(uri, opened);
-      const diagnostics = await client.diagnosticsUntil(uri, rulesRan, first);
-      // `settings` is found in configmap.yaml, `api` selects the pods of api.yml; `nowhere` and `ghost` exist nowhere.
-      assert.deepEqual(findings(diagnostics, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
+  }, async (client, ws) => {
+    assert.match(await client.logLine(/read the manifests of/), /read the manifests of 2 of 3 workspace YAML files/);
+    assert.match(await client.logLine(/big\.yaml/), /big\.yaml is not read \(2\.0 MB; the limit is 2 MB\)/);
+    const uri = ws.uri('deployment.yaml');
+    const first = await client.open(uri, opened);
+    const diagnostics = await client.diagnosticsUntil(uri, rulesRan, first);
+    // `settings` is found in configmap.yaml, `api` selects the pods of api.yml; `nowhere` and `ghost` exist nowhere.
+    assert.deepEqual(findings(diagnostics, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
 
-      const workspacePreview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'workspace', neverReady: false });
-      const apiPodsSeen = workspacePreview.simulation.pods.filter((p) => p.source?.uri === ws.uri('api.yml'));
-      assert.equal(apiPodsSeen.length, 2, 'the workspace preview runs the pods of the unopened file');
-      for (const pod of apiPodsSeen) assert.deepEqual(pod.source, { uri: ws.uri('api.yml'), line: 5 });
-      const filePreview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'file', neverReady: false });
-      assert.deepEqual(filePreview.simulation.pods.filter((p) => p.source && p.source.uri !== uri), [], 'the file preview is the file alone');
-      assert.equal(filePreview.simulation.diagnostics.filter((d) => d.code === 'ref/service-no-pods').length, 1, 'only `ghost` in the file preview too');
+    const workspacePreview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'workspace', neverReady: false });
+    const apiPodsSeen = workspacePreview.simulation.pods.filter((p) => p.source?.uri === ws.uri('api.yml'));
+    assert.equal(apiPodsSeen.length, 2, 'the workspace preview runs the pods of the unopened file');
+    for (const pod of apiPodsSeen) assert.deepEqual(pod.source, { uri: ws.uri('api.yml'), line: 5 });
+    const filePreview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'file', neverReady: false });
+    assert.deepEqual(filePreview.simulation.pods.filter((p) => p.source && p.source.uri !== uri), [], 'the file preview is the file alone');
+    assert.equal(filePreview.simulation.diagnostics.filter((d) => d.code === 'ref/service-no-pods').length, 1, 'only `ghost` in the file preview too');
 
-      rmSync(join(ws.root, 'configmap.yaml'));
-      const missing = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').includes('ref/configmap-missing:settings'));
-      await client.watchedFilesChanged([{ uri: ws.uri('configmap.yaml'), type: FileChangeType.Deleted }]);
-      assert.deepEqual(findings(await missing, ...RULES), ['ref/configmap-missing:nowhere', 'ref/configmap-missing:settings', 'ref/service-no-pods:line 22']);
+    rmSync(join(ws.root, 'configmap.yaml'));
+    const missing = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').includes('ref/configmap-missing:settings'));
+    await client.watchedFilesChanged([{ uri: ws.uri('configmap.yaml'), type: FileChangeType.Deleted }]);
+    assert.deepEqual(findings(await missing, ...RULES), ['ref/configmap-missing:nowhere', 'ref/configmap-missing:settings', 'ref/service-no-pods:line 22']);
 
-      writeFileSync(join(ws.root, 'more.yaml'), configMap('nowhere') + '---\n' + configMap('settings'));
-      const created = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').length === 0);
-      await client.watchedFilesChanged([{ uri: ws.uri('more.yaml'), type: FileChangeType.Created }]);
-      assert.deepEqual(findings(await created, ...RULES), ['ref/service-no-pods:line 22']);
-      await client.dispose();
-    } catch (error) {
-      await client.dispose();
-      throw error;
-    }
-  } finally {
-    rmSync(ws.root, { recursive: true, force: true });
-  }
-});
+    writeFileSync(join(ws.root, 'more.yaml'), configMap('nowhere') + '---\n' + configMap('settings'));
+    const created = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').length === 0);
+    await client.watchedFilesChanged([{ uri: ws.uri('more.yaml'), type: FileChangeType.Created }]);
+    assert.deepEqual(findings(await created, ...RULES), ['ref/service-no-pods:line 22']);
+  }));
 
-test('workspace: an open document overrides its file on disk, and the dry run of other files follows it', { timeout: 30_000 }, async () => {
-  const ws = workspace();
-  try {
+test('workspace: an open document overrides its file on disk, and the dry run of other files follows it', { timeout: 30_000 }, () =>
+  inWorkspace((ws) => {
     writeFileSync(join(ws.root, 'configmap.yaml'), configMap('settings'));
     writeFileSync(join(ws.root, 'api.yaml'), apiPods('api'));
-    const client = await LspClient.startInWorkspace(pathToFileURL(ws.root).toString());
-    try {
-      await client.logLine(/read the manifests of/);
-      const uri = ws.uri('deployment.yaml');
-      assert.deepEqual(findings(await client.diagnosticsUntil(uri, rulesRan, await client.open(uri, opened)), ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
-      // The pods file, opened and edited (not saved): its open text wins over the disk, `api` selects nothing any more.
-      const podsUri = ws.uri('api.yaml');
-      const noPods = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/service-no-pods').length === 2);
-      await client.open(podsUri, apiPods('other'));
-      assert.deepEqual(findings(await noPods, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 17', 'ref/service-no-pods:line 22']);
-      // Closed without saving: the file on disk counts again.
-      const served = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/service-no-pods').length === 1);
-      await client.close(podsUri);
-      assert.deepEqual(findings(await served, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
-      await client.dispose();
-    } catch (error) {
-      await client.dispose();
-      throw error;
-    }
-  } finally {
-    rmSync(ws.root, { recursive: true, force: true });
-  }
-});
+  }, async (client, ws) => {
+    await client.logLine(/read the manifests of/);
+    const uri = ws.uri('deployment.yaml');
+    assert.deepEqual(findings(await client.diagnosticsUntil(uri, rulesRan, await client.open(uri, opened)), ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
+    // The pods file, opened and edited (not saved): its open text wins over the disk, `api` selects nothing any more.
+    const podsUri = ws.uri('api.yaml');
+    const noPods = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/service-no-pods').length === 2);
+    await client.open(podsUri, apiPods('other'));
+    assert.deepEqual(findings(await noPods, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 17', 'ref/service-no-pods:line 22']);
+    // Closed without saving: the file on disk counts again.
+    const served = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/service-no-pods').length === 1);
+    await client.close(podsUri);
+    assert.deepEqual(findings(await served, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
+  }));
