@@ -15,7 +15,8 @@ interface HarnessWindow {
  * Render time of the cluster preview in headless Chromium (the built dist/webview.js under its real
  * CSP) with 1,000 nodes and 10,000 pods: the first update of the nodes view (median of 5 fresh
  * pages), the other views, the details of a pending pod (1,000 filter verdicts) and of a pod scored on
- * every node, and the frames while scrolling the nodes list from top to bottom.
+ * every node, and the frames while scrolling the nodes list and the reachability grid (400×400) from top
+ * to bottom.
  */
 export async function benchWebview(): Promise<Record<string, number | string>> {
   const { model, details } = largeClusterAsServed(SIZE);
@@ -57,12 +58,7 @@ export async function benchWebview(): Promise<Record<string, number | string>> {
 async function otherViews(preview: PreviewPage, details: Map<string, PodDetails>): Promise<Record<string, number | string>> {
   const results: Record<string, number | string> = {};
   results['webview.idleFrame.ms'] = round(await preview.page.evaluate(() => (globalThis as unknown as HarnessWindow).__drydockHarness.measureIdleFrames(30)));
-  for (const [name, stepPx] of [['wheel', 120], ['drag', null]] as const) {
-    const scroll = await preview.page.evaluate(([px]) => (globalThis as unknown as HarnessWindow).__drydockHarness.measureScroll('.view-nodes .vlist', 120, px), [stepPx] as const);
-    results[`webview.nodes.scroll.${name}.meanFrame.ms`] = round(scroll.meanFrameMs);
-    results[`webview.nodes.scroll.${name}.p95Frame.ms`] = round(scroll.p95FrameMs);
-    results[`webview.nodes.scroll.${name}.longTasks`] = scroll.longTasks;
-  }
+  Object.assign(results, await scrollFrames(preview, 'nodes', '.view-nodes .vlist'));
   results['webview.nodes.domRows'] = await preview.page.locator('.view-nodes .vlist-row').count();
   const views: Array<[string, HostToWebview]> = [
     ['pending', { type: 'showView', view: 'pending' }],
@@ -78,6 +74,20 @@ async function otherViews(preview: PreviewPage, details: Map<string, PodDetails>
   for (const [name, message] of views) {
     const ms = await preview.page.evaluate((m) => (globalThis as unknown as HarnessWindow).__drydockHarness.measureMessage(m), message);
     results[`webview.${name}.ms`] = round(ms);
+    if (name === 'network') Object.assign(results, await scrollFrames(preview, 'network', '.view-network .reach-grid'));
+  }
+  results['webview.network.domCells'] = await preview.page.locator('.view-network .reach-grid .reach-cell').count();
+  return results;
+}
+
+/** Frames while scrolling `selector` down: by mouse-wheel steps, and over its whole height (a scrollbar drag). */
+async function scrollFrames(preview: PreviewPage, name: string, selector: string): Promise<Record<string, number>> {
+  const results: Record<string, number> = {};
+  for (const [kind, stepPx] of [['wheel', 120], ['drag', null]] as const) {
+    const scroll = await preview.page.evaluate(([s, px]) => (globalThis as unknown as HarnessWindow).__drydockHarness.measureScroll(s, 120, px), [selector, stepPx] as const);
+    results[`webview.${name}.scroll.${kind}.meanFrame.ms`] = round(scroll.meanFrameMs);
+    results[`webview.${name}.scroll.${kind}.p95Frame.ms`] = round(scroll.p95FrameMs);
+    results[`webview.${name}.scroll.${kind}.longTasks`] = scroll.longTasks;
   }
   return results;
 }

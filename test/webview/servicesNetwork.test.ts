@@ -32,13 +32,19 @@ test('network: the reachability matrix is a grid of allowed (green) and denied (
   const preview = await openPreview();
   await preview.update(cluster);
   await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
-  const grid = preview.page.locator('table.reach-grid[role="grid"]');
-  assert.deepEqual(await grid.locator('thead th.reach-col').allTextContents(), ['shop/api', 'shop/queue', 'shop/web', '0.0.0.0-255.255.255.255']);
+  const grid = preview.page.locator('.reach-grid[role="grid"]');
+  assert.deepEqual(await grid.locator('[role="row"][aria-rowindex="1"] [role="columnheader"].reach-col').allTextContents(), ['shop/api', 'shop/queue', 'shop/web', '0.0.0.0-255.255.255.255']);
+  assert.deepEqual(await grid.locator('[role="rowheader"].reach-row').allTextContents(), ['shop/api', 'shop/queue', 'shop/web', '0.0.0.0-255.255.255.255']);
+  assert.equal(await grid.getAttribute('aria-rowcount'), '5', 'the header row and 4 sources');
+  assert.equal(await grid.getAttribute('aria-colcount'), '5', 'the header column and 4 destinations');
   assert.equal(await grid.locator('.reach-cell').count(), 16);
   assert.equal(await grid.locator('.reach-cell.reach-denied').count(), 2);
   assert.equal(await grid.locator('.reach-cell.reach-partial').count(), 1);
   assert.equal(await grid.locator('.reach-cell.reach-allowed').count(), 12);
-  assert.equal(await grid.locator('.reach-cell[data-row="1"][data-col="0"]').getAttribute('aria-label'), 'shop/queue to shop/api: denied');
+  const cell = grid.locator('[role="row"][aria-rowindex="3"] [role="gridcell"][aria-colindex="2"]');
+  assert.equal(await cell.getAttribute('aria-label'), 'shop/queue to shop/api: denied');
+  assert.equal(await cell.getAttribute('class'), 'reach-cell reach-denied vgrid-cell');
+  assert.equal(await cell.getAttribute('title'), 'shop/queue → shop/api: No connections');
 });
 
 test('network: clicking a cell explains it with both directions of every query', async () => {
@@ -48,6 +54,7 @@ test('network: clicking a cell explains it with both directions of every query',
   await preview.page.locator('.reach-cell[data-row="2"][data-col="0"]').click();
   const explanation = preview.page.locator('.reach-explanation');
   await explanation.locator('h3', { hasText: 'shop/web → shop/api' }).waitFor();
+  assert.deepEqual(await preview.page.locator('.reach-grid .reach-cell.selected[aria-selected="true"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label'))), ['shop/web to shop/api: some ports allowed (TCP 5432)']);
   const queries = explanation.locator('.reach-query');
   assert.equal(await queries.count(), 2);
   assert.equal(await queries.nth(0).locator('h4').textContent(), 'TCP 5432: ✓ allowed');
