@@ -43,6 +43,7 @@ export function startServer(connection: Connection, service: LanguageService = n
   let workspaceFolders: string[] = [];
   let trusted = false;
   let canWatchFiles = false;
+  let hasFolderEvents = false;
   let scannedCrdFolders = '';
   const crdFeed = new CustomResourceFeed(service.customResources, () => {
     for (const document of documents.all()) validation.schedule(document);
@@ -79,6 +80,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    hasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -87,6 +89,7 @@ export function startServer(connection: Connection, service: LanguageService = n
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'drydock' },
     };
@@ -98,6 +101,14 @@ export function startServer(connection: Connection, service: LanguageService = n
     }
     scanCustomResources();
     workspaceManifests.scan(workspaceFolders).catch((error: unknown) => connection.console.error(`Drydock: reading the workspace's manifests failed: ${String(error)}`));
+    if (hasFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri).filter((uri) => !workspaceFolders.includes(uri))];
+        scanCustomResources();
+        workspaceManifests.foldersChanged(workspaceFolders).catch((error: unknown) => connection.console.error(`Drydock: reading the workspace's manifests failed: ${String(error)}`));
+      });
+    }
     if (canPullConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'drydock' }).then(undefined, () => undefined);
       void refreshSettings();

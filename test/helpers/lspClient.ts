@@ -8,6 +8,7 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
@@ -88,7 +89,7 @@ export class LspClient {
       processId: null,
       rootUri: folderUri,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true } },
       initializationOptions: { settings: client.settings },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -122,6 +123,12 @@ export class LspClient {
   }
 
   /** Tells the server that watched files were created, changed or deleted (workspace/didChangeWatchedFiles). */
+  /** `workspace/didChangeWorkspaceFolders` (folder URIs). */
+  async workspaceFoldersChanged(added: string[], removed: string[]): Promise<void> {
+    const folders = (uris: string[]) => uris.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) }));
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: folders(added), removed: folders(removed) } });
+  }
+
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }

@@ -144,3 +144,28 @@ test('workspace: an open document overrides its file on disk, and the dry run of
     await client.close(podsUri);
     assert.deepEqual(findings(await served, ...RULES), ['ref/configmap-missing:nowhere', 'ref/service-no-pods:line 22']);
   }));
+
+test('workspace: a folder added to the workspace is read, a removed one is forgotten', { timeout: 30_000 }, async () => {
+  const other = mkdtempSync(join(tmpdir(), 'drydock-other-folder-'));
+  try {
+    writeFileSync(join(other, 'settings.yaml'), configMap('settings'));
+    const otherUri = pathToFileURL(other).toString();
+    await inWorkspace(
+      () => undefined,
+      async (client, ws) => {
+        await client.logLine(/read the manifests of/);
+        const uri = ws.uri('deployment.yaml');
+        const first = await client.diagnosticsUntil(uri, rulesRan, await client.open(uri, opened));
+        assert.deepEqual(findings(first, 'ref/configmap-missing'), ['ref/configmap-missing:nowhere', 'ref/configmap-missing:settings']);
+        const added = client.diagnosticsUntil(uri, (d) => rulesRan(d) && findings(d, 'ref/configmap-missing').length === 1);
+        await client.workspaceFoldersChanged([otherUri], []);
+        assert.deepEqual(findings(await added, 'ref/configmap-missing'), ['ref/configmap-missing:nowhere'], 'the ConfigMap of the added folder counts');
+        const removed = client.diagnosticsUntil(uri, (d) => findings(d, 'ref/configmap-missing').length === 2);
+        await client.workspaceFoldersChanged([], [otherUri]);
+        assert.deepEqual(findings(await removed, 'ref/configmap-missing'), ['ref/configmap-missing:nowhere', 'ref/configmap-missing:settings']);
+      },
+    );
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});

@@ -52,11 +52,36 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
 
   /** Reads every YAML file of the folders (file URIs or paths). Never rejects; logs what it left out. */
   async scan(folders: readonly string[]): Promise<void> {
-    this.roots = folders.map(toPath).filter((p): p is string => p !== undefined);
-    if (this.roots.length === 0) return;
+    this.roots = rootsOf(folders);
+    await this.read(this.roots);
+  }
+
+  /**
+   * The workspace folders changed (`workspace/didChangeWorkspaceFolders`): files outside the new
+   * folders are dropped, the added folders are read.
+   */
+  async foldersChanged(folders: readonly string[]): Promise<void> {
+    const roots = rootsOf(folders);
+    const added = roots.filter((root) => !this.roots.includes(root));
+    this.roots = roots;
+    const dropped: string[] = [];
+    for (const uri of this.files.keys()) {
+      const path = toPath(uri);
+      if (!path || !isScannedPath(path, roots)) dropped.push(uri);
+    }
+    for (const uri of dropped) {
+      this.bump(uri);
+      this.files.delete(uri);
+    }
+    if (dropped.length > 0) this.deps.onChange(dropped);
+    await this.read(added);
+  }
+
+  private async read(roots: readonly string[]): Promise<void> {
+    if (roots.length === 0) return;
     const started = performance.now();
     this.sliceStart = started;
-    const { files, truncated } = await listYamlFiles(this.roots);
+    const { files, truncated } = await listYamlFiles(roots);
     if (truncated) this.deps.log(`Drydock: the workspace has more than ${MAX_WORKSPACE_FILES} YAML files; cross-resource rules and the workspace preview use the first ${MAX_WORKSPACE_FILES}.`);
     const read: string[] = [];
     for (const path of files) {
@@ -168,4 +193,8 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
 /** Whether two references name the same object (file, document and path inside it). */
 export function sameSource(a: SourceRef, b: SourceRef): boolean {
   return a.file === b.file && a.document === b.document && a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
+}
+
+function rootsOf(folders: readonly string[]): string[] {
+  return folders.map(toPath).filter((p): p is string => p !== undefined);
 }
