@@ -158,3 +158,37 @@ test('crd: list-type map and set items must be unique (keys defaulted as the API
   const good = lines('apiVersion: lists.example.com/v1', 'kind: Basic', 'metadata: {name: b}', 'ports:', '- {containerPort: 88, protocol: UDP}', '- {containerPort: 88}', 'tags: [a, b]');
   assert.deepEqual(await client.open('file:///ws/lists/good.yaml', good), []);
 });
+
+test('crd: CEL validation rules (x-kubernetes-validations) are evaluated on the custom resource', async () => {
+  const ruleCrd = lines(
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata: {name: positives.cel.example.com}',
+    'spec:',
+    '  group: cel.example.com',
+    '  scope: Namespaced',
+    '  names: {plural: positives, kind: Positive}',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    schema:',
+    '      openAPIV3Schema:',
+    '        type: object',
+    '        properties:',
+    '          value:',
+    '            type: integer',
+    '            x-kubernetes-validations:',
+    '            - {rule: "self > 0", message: Must be positive non-zero}',
+    '            - {rule: "self >= oldSelf", message: cannot decrease}',
+    '            - {rule: "self.lowerAscii() == self"}',
+  );
+  await client.open('file:///ws/cel/crd.yaml', ruleCrd);
+  const bad = await client.open('file:///ws/cel/bad.yaml', lines('apiVersion: cel.example.com/v1', 'kind: Positive', 'metadata: {name: p}', 'value: -3'));
+  assert.equal(bad.length, 1, JSON.stringify(bad));
+  assert.equal(bad[0].code, 'crd/validation-rule');
+  assert.equal(bad[0].severity, 1);
+  assert.equal(bad[0].message, 'Invalid value: -3: Must be positive non-zero');
+  assert.deepEqual(bad[0].range, { start: { line: 3, character: 7 }, end: { line: 3, character: 9 } });
+  assert.deepEqual(await client.open('file:///ws/cel/good.yaml', lines('apiVersion: cel.example.com/v1', 'kind: Positive', 'metadata: {name: p}', 'value: 3')), []);
+});

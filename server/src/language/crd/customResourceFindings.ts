@@ -6,6 +6,7 @@ import type { FieldPath, KubeObject } from '../../simulator/model/source';
 import { crdErrorsToProblems } from './crdErrorToFinding';
 import type { CrdRegistry } from './crdRegistry';
 import { listTypeProblems } from './listTypeProblems';
+import { validationRuleProblems } from './validationRules';
 
 /**
  * Validates the custom resources of a document against the workspace's CRDs. Returns the document's
@@ -23,7 +24,7 @@ export function withCustomResourceFindings(doc: ParsedDocument, findings: Findin
     const noSchemaAt = locate(doc, [...path, 'kind']).range;
     const kept = result.filter((f) => !(f.code === 'schema/no-schema' && f.range.start.line === noSchemaAt.start.line && f.range.start.character === noSchemaAt.start.character));
     if (kept.length === result.length) continue; // not a custom resource to the built-in schemas
-    const problems = [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object)];
+    const problems = [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object), ...validationRuleProblems(schema.schema, object)];
     const added = problems.map((p) => ({ ...p.finding, range: locate(doc, [...path, ...p.path], p.target).range }));
     result = [...kept, ...added].sort(compareFindings);
   }

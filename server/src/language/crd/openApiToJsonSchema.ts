@@ -2,7 +2,7 @@ import { isPlainObject } from '../manifests';
 import type { JsonSchema } from '../schema/schemaBundle';
 
 /** Keywords copied as they are (value validations and annotations of a structural schema). */
-const COPIED = ['type', 'description', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'default', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys'];
+const COPIED = ['type', 'description', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'default', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-validations', 'format'];
 const MAX_DEPTH = 64;
 
 /**
@@ -11,7 +11,9 @@ const MAX_DEPTH = 64;
  *   - objects with `properties` reject unknown fields unless `x-kubernetes-preserve-unknown-fields`;
  *   - `nullable` adds `null`; `x-kubernetes-int-or-string` is integer or string;
  *   - OpenAPI's boolean `exclusiveMinimum`/`exclusiveMaximum` become draft-07 numbers;
- *   - `format` is dropped (the API server checks few formats, and not strictly);
+ *   - `format` is kept but not checked (the API server checks few formats, and not strictly; CEL
+ *     rules need it to tell strings from bytes, durations and timestamps);
+ *   - `x-kubernetes-validations` (CEL rules) are kept for validationRules.ts;
  *   - at the root, `apiVersion`, `kind` and `metadata` are always allowed.
  */
 export function openApiToJsonSchema(openApi: unknown): JsonSchema {
