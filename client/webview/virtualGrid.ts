@@ -1,4 +1,5 @@
 import { el } from './dom';
+import { onNextFrame } from './frameCoalescer';
 
 export interface VirtualGridOptions {
   /** aria-label of the grid. */
@@ -59,7 +60,8 @@ export class VirtualGrid {
   private readonly rows = new Map<number, RenderedRow>();
   private readonly columnHeaders = new Map<number, HTMLElement>();
   private active: CellPosition = [0, 0];
-  private frameRequested = false;
+  /** Renders at the next frame, once per burst of scroll events. */
+  private readonly requestRender = onNextFrame(() => this.render());
   private lastScroll = { top: 0, left: 0 };
 
   constructor(private readonly options: VirtualGridOptions) {
@@ -125,15 +127,6 @@ export class VirtualGrid {
     viewport.scrollLeft = scrolledTo(viewport.scrollLeft, viewport.clientWidth - rowHeaderWidth, col * cellSize, cellSize);
     this.render();
     if (focus) this.cellAt(row, col)?.focus({ preventScroll: true });
-  }
-
-  private requestRender(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.render();
-    });
   }
 
   /** Renders the rows and columns of the window and the active cell, and drops the others. */

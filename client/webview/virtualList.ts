@@ -1,4 +1,5 @@
 import { el } from './dom';
+import { onNextFrame } from './frameCoalescer';
 
 export interface VirtualListOptions<T> {
   /** aria-label of the list. */
@@ -40,7 +41,8 @@ export class VirtualList<T> {
   private width = -1;
   private readonly rows = new Map<number, HTMLElement>();
   private active = 0;
-  private frameRequested = false;
+  /** Renders at the next frame, once per burst of scroll events. */
+  private readonly requestRender = onNextFrame(() => this.render());
   private lastRenderTop = 0;
   private readonly resizeObserver: ResizeObserver;
 
@@ -120,15 +122,6 @@ export class VirtualList<T> {
     for (let i = 0; i < this.items.length; i++) offsets[i + 1] = offsets[i] + this.options.rowHeight(this.items[i], this.width);
     this.offsets = offsets;
     this.spacer.style.height = `${offsets[this.items.length]}px`;
-  }
-
-  private requestRender(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.render();
-    });
   }
 
   /**
