@@ -8,8 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { ARTIFACTS, type RunningCodeServer } from './codeServer';
+import { requireChromium } from '../../scripts/browserPath';
 
-export const CHROMIUM = process.env.DRYDOCK_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
 
 /** How long one UI expectation may take. Generous: CI machines are slow and share their cores. */
 export const UI_TIMEOUT = Number(process.env.DRYDOCK_E2E_UI_TIMEOUT ?? 45_000);
@@ -17,7 +18,7 @@ const POLL_MS = 100;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: requireChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }

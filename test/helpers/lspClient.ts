@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import {
@@ -57,7 +58,24 @@ export class LspClient {
   private readonly logWaiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
   settings: Record<string, unknown> = { kubernetesVersion: '1.36', validate: { enable: true } };
 
+  /** Called with every publish as it arrives (benchmarks time them). */
+  readonly publishListeners = new Set<(params: PublishDiagnosticsParams) => void>();
+  /** The server process, when the client spawned the built server. */
+  private child: ChildProcess | undefined;
+
   private constructor(private readonly connection: ProtocolConnection) {}
+
+  /**
+   * Spawns the built server (`dist/server.js --stdio`) and speaks JSON-RPC to it over the process's
+   * stdio, as VS Code's client does: nothing in-process, so timings are what an editor sees.
+   */
+  static async spawnBuilt(serverPath: string, options: { folderUri?: string | null; settings?: Record<string, unknown> } = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = await LspClient.initialize(connection, options.folderUri ?? null, options.settings);
+    client.child = child;
+    return client;
+  }
 
   static start(settings?: Record<string, unknown>): Promise<LspClient> {
     return LspClient.connect(null, settings);
@@ -73,6 +91,10 @@ export class LspClient {
     const serverToClient = new PassThrough();
     startServer(createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient)));
     const connection = createProtocolConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));
+    return LspClient.initialize(connection, folderUri, settings);
+  }
+
+  private static async initialize(connection: ProtocolConnection, folderUri: string | null, settings?: Record<string, unknown>): Promise<LspClient> {
     const client = new LspClient(connection);
     if (settings) client.settings = settings;
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
@@ -98,6 +120,7 @@ export class LspClient {
 
   private onPublish(params: PublishDiagnosticsParams): void {
     this.published.push(params);
+    for (const listener of this.publishListeners) listener(params);
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       const waiter = this.waiters[i];
       if (waiter.uri !== params.uri) continue;
@@ -201,5 +224,10 @@ export class LspClient {
   async dispose(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
     this.connection.dispose();
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((resolve) => this.child!.once('exit', resolve));
+      this.child.kill();
+      await exited;
+    }
   }
 }

@@ -7,17 +7,17 @@ import { newNonce, previewHtml, WEBVIEW_STYLES } from '../../../client/src/previ
 import type { HostToWebview, PreviewModel } from '../../../server/src/protocol/preview';
 import type { Harness, HarnessOptions, RenderRecord } from './inPage';
 import { THEMES, type ThemeKind } from './themes';
+import { requireChromium } from '../../../scripts/browserPath';
 
 const ROOT = join(__dirname, '..', '..', '..');
 /** The page's origin: stands in for VS Code's `webview.cspSource`. */
 const ORIGIN = 'https://drydock-webview.test';
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'webview');
-const CHROMIUM = process.env.DRYDOCK_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Launches the system Chromium headless (the flags keep it from reaching the network by itself). */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS });
 }
 
 export function loadFixture(name: string): PreviewModel {
