@@ -12,9 +12,9 @@ import { generateManifests } from './manifestGenerator';
  * earlier keystrokes is due (keystrokes 60–460 ms apart, so the 250 ms dry run fires between some of
  * them), a keystroke → settled, and completion.
  */
-const SIZES = [100, 500, 2_000];
+const SIZES = process.env.DRYDOCK_BENCH_LSP_SIZES ? process.env.DRYDOCK_BENCH_LSP_SIZES.split(',').map(Number) : [100, 500, 2_000];
 const KEYSTROKES = 60;
-const QUIET_MS = 1_000;
+const QUIET_MS = 2_000;
 /** Pauses between keystrokes: a typist's rhythm, some shorter than the dry run's delay, some longer. */
 const PAUSES = [60, 120, 300, 90, 460, 180, 350, 70];
 const PLANTED_EVERY = 40;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchCompletion } from './completion';
 import { benchLongSession } from './longSession';
+import { benchLspStdio } from './lspStdio';
 import { benchNetwork } from './network';
 import { benchRollout } from './rollout';
 import { benchScheduler } from './scheduler';
@@ -20,6 +21,7 @@ const BENCHES: Array<[string, Bench | 'child']> = [
   ['network', benchNetwork],
   ['rollout', benchRollout],
   ['completion', benchCompletion],
+  ['lspStdio', benchLspStdio],
   ['webview', 'child'],
   ['longSession', benchLongSession],
 ];

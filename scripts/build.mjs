@@ -1,9 +1,9 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and copies the
-// generated schemas (gzip-compressed) into dist/ so the bundle works fully offline.
+// generated schemas into dist/ so the bundle works fully offline.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { buildValidators } from './buildValidators.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -24,6 +24,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode', './lspClientLib.js'] }),
   build({ ...common, entryPoints: [join(root, 'client/src/lspClientLib.ts')], outfile: join(dist, 'lspClientLib.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'server/src/serverMain.ts')], outfile: join(dist, 'server.js') }),
+  // The dry run's worker thread (started by the server; see server/src/handlers/dryRunner.ts).
+  build({ ...common, entryPoints: [join(root, 'server/src/dryRunWorkerMain.ts')], outfile: join(dist, 'dryRunWorker.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   // The cluster preview webview: browser code, loaded by client/src/preview/html.ts under a strict CSP.
   build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [join(root, 'client/webview/main.ts')], outfile: join(dist, 'webview.js') }),
@@ -34,5 +36,9 @@ const schemaOut = join(dist, 'schemas');
 mkdirSync(schemaOut, { recursive: true });
 for (const file of readdirSync(join(root, 'schemas/generated'))) {
   if (!file.endsWith('.json')) continue;
-  writeFileSync(join(schemaOut, file + '.gz'), gzipSync(readFileSync(join(root, 'schemas/generated', file)), { level: 9 }));
+  // Plain JSON: reading it needs no gunzip at every start, and the .vsix (a zip) compresses it anyway.
+  writeFileSync(join(schemaOut, file), readFileSync(join(root, 'schemas/generated', file)));
 }
+
+// The schema validators, compiled ahead of time (kept between builds while their inputs are unchanged).
+await buildValidators({ dist });

@@ -22,6 +22,7 @@ import { ValidationScheduler } from './handlers/validation';
 import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
+import type { DryRunner } from './handlers/dryRunner';
 import { WorkspaceManifests } from './handlers/workspaceManifests';
 import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
 import { LanguageService } from './language/languageService';
@@ -31,14 +32,22 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  * Composes the Drydock language server on a connection and starts listening. This is the only file
  * that touches `connection.on*`; handlers are thin adapters over the language service.
  */
-export function startServer(connection: Connection, service: LanguageService = new LanguageService()): void {
+export interface ServerOptions {
+  /** Where the dry runs run; in process when absent (tests). The shipped server uses a worker thread. */
+  dryRunner?: DryRunner;
+}
+
+export function startServer(connection: Connection, service: LanguageService = new LanguageService(), options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   const warned = new Set<string>();
   const publisher = new DiagnosticsPublisher(connection);
-  const validation = new ValidationScheduler(publisher, service, states, () => settings);
+  /** Documents opened and not yet validated: their first dry run starts without waiting for a pause in typing. */
+  const justOpened = new Set<string>();
+  // The dry run of a document starts after its validation, on the parse validation made.
+  const validation = new ValidationScheduler(publisher, service, states, () => settings, (document) => simulation.schedule(document.uri, justOpened.delete(document.uri) ? 0 : undefined));
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
   let workspaceFolders: string[] = [];
   let trusted = false;
@@ -66,6 +75,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     workspaceFolders: () => workspaceFolders,
     trusted: () => trusted,
     notifyChanged: (uris) => void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION, { uris } satisfies PreviewChangedParams),
+    runner: options.dryRunner,
   });
   /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
   function scanCustomResources(): void {
@@ -163,13 +173,13 @@ export function startServer(connection: Connection, service: LanguageService = n
       // A document that cannot be read for CRDs is still validated below.
     }
   });
-  documents.onDidChangeContent((event) => {
-    validation.schedule(event.document);
-    simulation.schedule(event.document.uri);
-  });
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidChangeContent((event) => validation.schedule(event.document));
   documents.onDidSave(() => simulation.scheduleAll());
   documents.onDidClose((event) => {
+    justOpened.delete(event.document.uri);
     validation.clear(event.document.uri);
+    simulation.closed(event.document.uri);
     simulation.scheduleAll();
   });
   connection.onRequest(PREVIEW_REQUEST_METHOD, (params: PreviewParams) => simulation.preview(params).catch(() => null));

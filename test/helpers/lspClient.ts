@@ -18,6 +18,7 @@ import {
   ShowMessageNotification,
   ShowMessageRequest,
   ShutdownRequest,
+  ExitNotification,
   StreamMessageReader,
   StreamMessageWriter,
   CodeActionRequest,
@@ -70,7 +71,9 @@ export class LspClient {
    * stdio, as VS Code's client does: nothing in-process, so timings are what an editor sees.
    */
   static async spawnBuilt(serverPath: string, options: { folderUri?: string | null; settings?: Record<string, unknown> } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // DRYDOCK_SERVER_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it).
+    const nodeArgs = process.env.DRYDOCK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = await LspClient.initialize(connection, options.folderUri ?? null, options.settings);
     client.child = child;
@@ -137,6 +140,16 @@ export class LspClient {
       this.logWaiters[i].resolve(line);
       this.logWaiters.splice(i, 1);
     }
+  }
+
+  /** Resolves with the params of the next `method` notification the server sends. */
+  nextNotification<T = unknown>(method: string): Promise<T> {
+    return new Promise((resolve) => {
+      const disposable = this.connection.onNotification(method, (params: T) => {
+        disposable.dispose();
+        resolve(params);
+      });
+    });
   }
 
   /** Resolves with the first log line matching `pattern` (one already logged counts). */
@@ -223,11 +236,15 @@ export class LspClient {
 
   async dispose(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
-    this.connection.dispose();
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child!.once('exit', resolve));
-      this.child.kill();
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      // As an editor ends a session: shutdown, then exit; the process ends by itself (killed only if it does not).
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await this.connection.sendNotification(ExitNotification.type);
+      const timer = setTimeout(() => child.kill(), 5_000);
       await exited;
+      clearTimeout(timer);
     }
+    this.connection.dispose();
   }
 }

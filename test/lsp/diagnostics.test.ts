@@ -25,6 +25,7 @@ const manifest = [
   '  ports: [{port: 80, targetPort: 8080}]', // 19
 ].join('\n');
 
+// Each test's file sits in a folder of its own: the same objects in one folder are `ref/duplicate-object`.
 let client: LspClient;
 before(async () => {
   client = await LspClient.start();
@@ -37,11 +38,11 @@ const summary = (diagnostics: Array<{ code?: unknown; range: { start: { line: nu
   diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
 
 test('lsp: a valid manifest publishes no diagnostics', async () => {
-  assert.deepEqual(await client.open('file:///ws/ok.yaml', manifest), []);
+  assert.deepEqual(await client.open('file:///ws/ok/ok.yaml', manifest), []);
 });
 
 test('lsp: an edit is validated and the diagnostic sits on the exact key', async () => {
-  const uri = 'file:///ws/edit.yaml';
+  const uri = 'file:///ws/edit/edit.yaml';
   await client.open(uri, manifest);
   // Turn `replicas` into `replica` (delete the "s" at line 5, character 9).
   const diagnostics = await client.change(uri, 2, [{ range: { start: { line: 5, character: 9 }, end: { line: 5, character: 10 } }, text: '' }]);
@@ -58,7 +59,7 @@ test('lsp: an edit is validated and the diagnostic sits on the exact key', async
 });
 
 test('lsp: inserting lines above moves the diagnostics of later documents', async () => {
-  const uri = 'file:///ws/shift.yaml';
+  const uri = 'file:///ws/shift/shift.yaml';
   const broken = manifest.replace('  ports: [{port: 80, targetPort: 8080}]', '  ports: [{port: "80"}]');
   assert.deepEqual(summary(await client.open(uri, broken)), ['schema/type@19:17-19:21']);
   const moved = await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# one\n# two\n' }]);

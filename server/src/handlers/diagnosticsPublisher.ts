@@ -25,11 +25,23 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 /**
  * Publishes one diagnostics list per document, merged from every source (schema validation runs on
  * each keystroke; the simulation runs after a pause). Owned by the server; entries go on close.
+ *
+ * The rule (ARCHITECTURE.md, "Publishing diagnostics"): the first publish of a document version holds
+ * its validation findings. While a version's validation is still running, what the slower sources
+ * report is kept and goes out with it; each source replaces only its own set, so no publish drops the
+ * findings of a source that has already reported.
  */
 export class DiagnosticsPublisher {
   private readonly sets = new Map<string, Map<FindingSource, Finding[]>>();
+  /** Document → the version whose validation is running; publishes of that document wait for it. */
+  private readonly awaitingValidation = new Map<string, number>();
 
   constructor(private readonly connection: Connection) {}
+
+  /** A version of `uri` is being validated: hold the document's publishes until its validation reports. */
+  validationStarted(uri: string, version: number): void {
+    this.awaitingValidation.set(uri, version);
+  }
 
   set(uri: string, source: FindingSource, findings: Finding[], version?: number): void {
     let sources = this.sets.get(uri);
@@ -37,7 +49,17 @@ export class DiagnosticsPublisher {
       sources = new Map();
       this.sets.set(uri, sources);
     }
+    // A slower source's first report counts as a change from "nothing found".
+    const previous = sources.get(source) ?? (source === 'validation' ? undefined : []);
     sources.set(source, findings);
+    // The slower sources re-report unchanged findings after every run: nothing new to show.
+    if (source !== 'validation' && previous !== undefined && sameFindings(previous, findings)) return;
+    if (source === 'validation') {
+      if (version === undefined || this.awaitingValidation.get(uri) === version) this.awaitingValidation.delete(uri);
+      else if (this.awaitingValidation.has(uri)) return; // an older version's result: the newer one is coming
+    } else if (this.awaitingValidation.has(uri)) {
+      return; // goes out with the validation of the running version
+    }
     this.send(uri, version);
   }
 
@@ -48,6 +70,7 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.sets.delete(uri);
+    this.awaitingValidation.delete(uri);
     this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
@@ -55,4 +78,8 @@ export class DiagnosticsPublisher {
     const diagnostics = this.get(uri).map(toDiagnostic);
     this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
   }
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

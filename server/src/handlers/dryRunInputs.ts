@@ -56,6 +56,14 @@ export class ClusterProfileLoader {
  * as committed in git HEAD. Null when there is none (a new or untitled file, not in git).
  */
 export async function loadBaseline(uri: string, mode: 'saved' | 'head', trusted: boolean): Promise<LoadedFile | null> {
+  const text = await loadBaselineText(uri, mode, trusted);
+  if (text === null) return null;
+  const parsed = parseFile(text);
+  return { uri, parsed, manifests: manifestsOf(uri, parsed) };
+}
+
+/** The text of `loadBaseline` (BOM stripped), unparsed: what a dry-run worker is handed. */
+export async function loadBaselineText(uri: string, mode: 'saved' | 'head', trusted: boolean): Promise<string | null> {
   const path = fsPathOf(uri);
   if (!path) return null;
   let text: string | undefined;
@@ -67,8 +75,7 @@ export async function loadBaseline(uri: string, mode: 'saved' | 'head', trusted:
       return null;
     }
   }
-  const parsed = parseFile(stripBom(text));
-  return { uri, parsed, manifests: manifestsOf(uri, parsed) };
+  return stripBom(text);
 }
 
 function gitHeadVersion(path: string): Promise<string | undefined> {

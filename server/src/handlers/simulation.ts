@@ -13,7 +13,9 @@ import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { ClusterProfileLoader, loadBaseline, type LoadedFile } from './dryRunInputs';
+import { ClusterProfileLoader, loadBaseline, loadBaselineText, type LoadedFile } from './dryRunInputs';
+import { InProcessDryRunner, type DryRunner } from './dryRunner';
+import type { LocatedSimFinding } from '../dryRun/fileDryRun';
 import { sameSource, type WorkspaceManifestSource } from './workspaceManifests';
 
 export interface SimulationDeps {
@@ -28,6 +30,8 @@ export interface SimulationDeps {
   trusted(): boolean;
   /** Tell the client its previews may be stale. */
   notifyChanged(uris: string[]): void;
+  /** Where the per-file dry runs run (a worker thread in the shipped server); in process when absent. */
+  runner?: DryRunner;
 }
 
 /** How long the dry run waits after the last edit: it is heavier than validation. */
@@ -42,7 +46,7 @@ export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 500, maxPodsTotal:
 /** The last dry run of an open document, the parse it ran on, and which of its findings were last published. */
 interface FileRun {
   file: LoadedFile;
-  findings: SimFinding[];
+  findings: LocatedSimFinding[];
   /** Indices of the published findings (undefined: not published yet). */
   published: string | undefined;
 }
@@ -59,10 +63,14 @@ export class SimulationService {
   private readonly runs = new Map<string, FileRun>();
   /** The dry runs behind the latest previews, by their params (`drydock/podDetails` reads them), newest last. */
   private readonly previewRuns = new Map<string, DryRunOutput>();
+  private readonly runner: DryRunner;
 
-  constructor(private readonly deps: SimulationDeps) {}
+  constructor(private readonly deps: SimulationDeps) {
+    this.runner = deps.runner ?? new InProcessDryRunner();
+  }
 
-  schedule(uri: string): void {
+  /** Runs the dry run of `uri` after `delay` ms without another edit (0: a document just opened). */
+  schedule(uri: string, delay: number = SIMULATION_DELAY_MS): void {
     this.pending.add(uri);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -70,7 +78,7 @@ export class SimulationService {
       const uris = [...this.pending];
       this.pending.clear();
       this.refresh(uris).catch(() => undefined);
-    }, SIMULATION_DELAY_MS);
+    }, delay);
   }
 
   /** Re-runs everything for every open document (settings or the cluster profile changed). */
@@ -80,23 +88,42 @@ export class SimulationService {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.runner.dispose();
+  }
+
+  /** A document was closed: its dry run's caches go. */
+  closed(uri: string): void {
+    this.runner.forget(uri);
   }
 
   /** Dry-runs the changed documents (each on its own) and the cross-resource rules over the workspace. */
   async refresh(changed: string[]): Promise<void> {
     const cluster = await this.profile.load(this.deps.settings().cluster, this.deps.workspaceFolders());
+    const started = this.openFiles();
+    const results = await Promise.all(
+      changed.map(async (uri): Promise<[string, LocatedSimFinding[] | null]> => {
+        const file = started.get(uri);
+        if (!file) return [uri, null];
+        try {
+          const baseline = await loadBaselineText(uri, this.deps.settings().rolloutBaseline, this.deps.trusted());
+          const job = {
+            document: { uri, text: file.parsed.text },
+            cluster: cluster ? { uri: cluster.uri, text: cluster.parsed.text } : null,
+            baseline: baseline === null ? null : { uri, text: baseline },
+            limits: EDITOR_SIMULATION_LIMITS,
+          };
+          return [uri, await this.runner.run(job)];
+        } catch (error) {
+          return [uri, [simulationFailed(uri, error)]];
+        }
+      }),
+    );
+    // Documents edited while their run was under way have a newer run scheduled: their result is dropped.
     const open = this.openFiles();
     for (const uri of this.runs.keys()) if (!open.has(uri)) this.runs.delete(uri);
-    for (const uri of changed) {
+    for (const [uri, findings] of results) {
       const file = open.get(uri);
-      if (!file) continue;
-      let findings: SimFinding[] = [];
-      try {
-        const baseline = await loadBaseline(uri, this.deps.settings().rolloutBaseline, this.deps.trusted());
-        findings = dryRun({ manifests: file.manifests, cluster: cluster?.manifests ?? null, baseline: baseline?.manifests ?? null, simulateOptions: EDITOR_SIMULATION_LIMITS }).findings;
-      } catch (error) {
-        findings = [{ source: { file: uri, document: 0, path: [] }, path: [], severity: 'warning', code: 'internal/simulation-failed', message: `Drydock's dry run failed on this file: ${(error as Error).message}. Please report it.` }];
-      }
+      if (!file || findings === null || file.parsed.text !== started.get(uri)?.parsed.text) continue;
       this.runs.set(uri, { file, findings, published: undefined });
     }
     const index = this.workspaceIndex(open);
@@ -166,11 +193,12 @@ export class SimulationService {
    */
   private publishSimulation(index: WorkspaceIndex): void {
     for (const [uri, run] of this.runs) {
-      const kept = this.withoutServedServices(run.findings, run.file.manifests, index);
-      const published = kept.map((f) => run.findings.indexOf(f)).join(',');
+      const served = new Set(this.withoutServedServices(run.findings.map((f) => f.sim), run.file.manifests, index));
+      const kept = run.findings.flatMap((f, i) => (served.has(f.sim) ? [i] : []));
+      const published = kept.join(',');
       if (published === run.published) continue;
       run.published = published;
-      this.deps.publisher.set(uri, 'simulation', toFindings(kept, uri, run.file.parsed));
+      this.deps.publisher.set(uri, 'simulation', kept.flatMap((i) => run.findings[i].located ?? []));
     }
   }
 
@@ -217,6 +245,14 @@ export class SimulationService {
 }
 
 const KEPT_PREVIEW_RUNS = 4;
+
+function simulationFailed(uri: string, error: unknown): LocatedSimFinding {
+  const message = `Drydock's dry run failed on this file: ${(error as Error).message}. Please report it.`;
+  return {
+    sim: { source: { file: uri, document: 0, path: [] }, path: [], severity: 'warning', code: 'internal/simulation-failed', message },
+    located: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'warning', code: 'internal/simulation-failed', message },
+  };
+}
 
 function previewKey(params: PreviewParams): string {
   return `${params.scope}|${params.neverReady}|${params.uri}`;

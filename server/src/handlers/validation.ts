@@ -28,10 +28,13 @@ export class ValidationScheduler {
     private readonly service: LanguageService,
     private readonly states: DocumentStates,
     private readonly settings: () => ServerSettings,
+    /** Told after each published validation (the dry run follows it, on the same parse). */
+    private readonly validated: (document: TextDocument) => void = () => undefined,
   ) {}
 
   schedule(document: TextDocument): void {
     this.cancel(document.uri);
+    this.publisher.validationStarted(document.uri, document.version);
     this.queued.set(document.uri, document);
     if (this.flushing) return;
     this.flushing = true;
@@ -102,6 +105,7 @@ export class ValidationScheduler {
     const state = this.states.get(document.uri);
     state.published = findings;
     this.publisher.set(document.uri, 'validation', findings, document.version);
+    this.validated(document);
   }
 
   private *validationSteps(document: TextDocument): Generator<undefined, Finding[], undefined> {

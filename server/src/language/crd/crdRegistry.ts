@@ -1,4 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from '../schema/ajvLibrary';
 import { stableJson } from '../../simulator/model/stableJson';
 import type { Manifest } from '../../simulator/model/source';
 import { customResourceSchemasOf, type CustomResourceSchema } from './customResourceSchema';
@@ -14,7 +16,8 @@ export class CrdRegistry {
   private readonly byFile = new Map<string, CustomResourceSchema[]>();
   private readonly fingerprints = new Map<string, string>();
   private index: Map<string, CustomResourceSchema> | undefined;
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false });
+  /** Created with the first CRD schema to compile. */
+  private ajv: Ajv | undefined;
   private readonly compiled = new WeakMap<CustomResourceSchema, ValidateFunction | null>();
   /** Bumped whenever the set of known schemas changes. */
   generation = 0;
@@ -64,6 +67,7 @@ export class CrdRegistry {
     let fn = this.compiled.get(schema);
     if (fn === undefined) {
       try {
+        this.ajv ??= new (ajvClass())({ allErrors: true, strict: false, verbose: true, validateFormats: false });
         fn = this.ajv.compile(schema.schema);
       } catch {
         fn = null;

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import type { Document, Node, Scalar } from 'yaml';
+import { yamlLibrary } from './yamlLibrary';
 import type { YNode, YPair, YScalar } from './yamlNode';
 
 /** Converts the `yaml` library's AST to the YNode tree (an alias is a leaf standing for its anchor). */
@@ -12,30 +13,30 @@ function convert(doc: Document.Parsed, node: Node | null | undefined, depth: num
   if (!node || depth > MAX_DEPTH) return null;
   const range: [number, number] = node.range ? [node.range[0], node.range[1]] : [0, 0];
   // An alias stays a leaf: following it would expand alias bombs exponentially.
-  if (isAlias(node)) return { kind: 'scalar', range, value: `*${node.source}`, style: 'plain' };
-  if (isMap(node)) {
+  if (yamlLibrary().isAlias(node)) return { kind: 'scalar', range, value: `*${node.source}`, style: 'plain' };
+  if (yamlLibrary().isMap(node)) {
     const items: YPair[] = [];
     for (const item of node.items) {
-      if (!isPair(item)) continue;
+      if (!yamlLibrary().isPair(item)) continue;
       items.push({ key: keyScalar(doc, item.key as Node | null), value: convert(doc, item.value as Node | null, depth + 1) });
     }
     return { kind: 'map', range, flow: Boolean(node.flow), items };
   }
-  if (isSeq(node)) {
+  if (yamlLibrary().isSeq(node)) {
     return { kind: 'seq', range, flow: Boolean(node.flow), items: node.items.map((item) => convert(doc, item as Node | null, depth + 1)) };
   }
-  if (isScalar(node)) return scalar(node, range);
+  if (yamlLibrary().isScalar(node)) return scalar(node, range);
   return null;
 }
 
 function scalar(node: Scalar, range: [number, number]): YScalar {
   const style =
-    node.type === Scalar.QUOTE_SINGLE ? 'single' : node.type === Scalar.QUOTE_DOUBLE ? 'double' : node.type === Scalar.BLOCK_LITERAL ? 'block-literal' : node.type === Scalar.BLOCK_FOLDED ? 'block-folded' : 'plain';
+    node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'BLOCK_LITERAL' ? 'block-literal' : node.type === 'BLOCK_FOLDED' ? 'block-folded' : 'plain';
   return { kind: 'scalar', range, value: node.value, style };
 }
 
 function keyScalar(doc: Document.Parsed, key: Node | null): YScalar {
-  if (isScalar(key)) return scalar(key, key.range ? [key.range[0], key.range[1]] : [0, 0]);
+  if (yamlLibrary().isScalar(key)) return scalar(key, key.range ? [key.range[0], key.range[1]] : [0, 0]);
   const range: [number, number] = key?.range ? [key.range[0], key.range[1]] : [0, 0];
   let value = '';
   try {

@@ -1,4 +1,5 @@
-import { parseAllDocuments, isDocument, type Tags } from 'yaml';
+import type { Tags } from 'yaml';
+import { yamlLibrary } from './yamlLibrary';
 import type { Finding } from '../findings';
 import type { LineIndex } from './lineIndex';
 import type { ParsedDocument } from './parseChunk';
@@ -38,11 +39,11 @@ const PARSE_OPTIONS = {
  * `parseChunk` uses it for whatever the fast path (`fastParse`) declines.
  */
 export function parseChunkSlow(chunk: DocumentChunk, lines: LineIndex): ParsedDocument[] {
-  const parsed = parseAllDocuments(chunk.text, PARSE_OPTIONS);
+  const parsed = yamlLibrary().parseAllDocuments(chunk.text, PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   const result: ParsedDocument[] = [];
   for (const yaml of docs) {
-    if (!isDocument(yaml)) continue;
+    if (!yamlLibrary().isDocument(yaml)) continue;
     const findings: Finding[] = [];
     for (const error of yaml.errors) {
       const duplicate = error.code === 'DUPLICATE_KEY';

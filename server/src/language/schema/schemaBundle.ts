@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import type { CompiledValidators } from './schemaValidators';
 
 /** A JSON Schema (draft-07) node as the generator writes it. */
 export interface JsonSchema {
@@ -38,14 +39,14 @@ export function isSupportedVersion(version: string): boolean {
 }
 
 /**
- * Where bundles live: next to the bundled server/CLI (`dist/schemas/k8s-X.json.gz`), or in the
+ * Where bundles live: next to the bundled server/CLI (`dist/schemas/k8s-X.json`), or in the
  * source tree (`schemas/generated/k8s-X.json`) when run from sources by tests and tools.
  */
 function candidatePaths(version: string): string[] {
   const name = `k8s-${version}.json`;
   return [
-    join(__dirname, 'schemas', `${name}.gz`),
-    join(__dirname, '..', 'schemas', `${name}.gz`),
+    join(__dirname, 'schemas', name),
+    join(__dirname, '..', 'schemas', name),
     join(__dirname, '..', '..', '..', '..', 'schemas', 'generated', name),
     join(process.cwd(), 'schemas', 'generated', name),
   ];
@@ -54,11 +55,19 @@ function candidatePaths(version: string): string[] {
 export function loadSchemaBundle(version: string): SchemaBundle {
   for (const path of candidatePaths(version)) {
     if (!existsSync(path)) continue;
-    const raw = readFileSync(path);
-    const text = path.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-    return JSON.parse(text) as SchemaBundle;
+    return JSON.parse(readFileSync(path, 'utf8')) as SchemaBundle;
   }
   throw new Error(`No schemas bundled for Kubernetes ${version}`);
+}
+
+/**
+ * The validators compiled at build time (dist/validators/k8s-X.js, next to the bundled server and CLI);
+ * empty when run from sources (the validators are then compiled on first use).
+ */
+export function loadCompiledValidators(version: string): CompiledValidators {
+  const path = join(__dirname, 'validators', `k8s-${version}.js`);
+  if (!existsSync(path)) return {};
+  return createRequire(__filename)(path) as CompiledValidators;
 }
 
 /**
@@ -68,7 +77,22 @@ export function loadSchemaBundle(version: string): SchemaBundle {
 export class SchemaStore {
   private readonly bundles = new Map<string, SchemaBundle>();
 
-  constructor(private readonly load: (version: string) => SchemaBundle = loadSchemaBundle) {}
+  private readonly validators = new Map<string, CompiledValidators>();
+
+  constructor(
+    private readonly load: (version: string) => SchemaBundle = loadSchemaBundle,
+    private readonly loadValidators: (version: string) => CompiledValidators = loadCompiledValidators,
+  ) {}
+
+  /** The build-time validators of a version (none: compiled at run time). */
+  compiledValidators(version: string): CompiledValidators {
+    let validators = this.validators.get(version);
+    if (!validators) {
+      validators = this.loadValidators(version);
+      this.validators.set(version, validators);
+    }
+    return validators;
+  }
 
   get(version: string): SchemaBundle {
     let bundle = this.bundles.get(version);

@@ -1,26 +1,34 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { ajvClass } from './ajvLibrary';
+import { AJV_OPTIONS } from './ajvOptions';
 import type { JsonSchema, SchemaBundle } from './schemaBundle';
+import { locateError, type ErrorLocation } from './schemaLocation';
 
 const BUNDLE_ID = 'k8s';
 
+/** A validate function as ajv compiles it (at build time or at run time): true, or false with `errors`. */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** Definition name → its validator, as scripts/buildValidators.mjs writes them (dist/validators/k8s-<version>.js). */
+export type CompiledValidators = Readonly<Record<string, CompiledValidator>>;
+
 /**
- * Compiled ajv validators for one schema bundle, compiled lazily per definition on first use (a
- * workspace rarely uses more than a dozen kinds, and compiling all of Kubernetes takes seconds).
+ * The validators of one schema bundle: compiled at build time when the owner hands them in, else
+ * compiled by ajv on first use per definition (tests run from sources; compiling all of Kubernetes at
+ * run time takes seconds). Both use AJV_OPTIONS, so both report the same errors.
  */
 export class SchemaValidators {
-  private readonly ajv: Ajv;
-  private readonly compiled = new Map<string, ValidateFunction>();
-  /** Definition objects (and their direct anyOf branches) → definition name, to name the owner of an error. */
-  private readonly owners = new Map<object, string>();
+  private ajv: Ajv | undefined;
+  private readonly compiled = new Map<string, CompiledValidator>();
 
-  constructor(readonly bundle: SchemaBundle) {
-    this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, inlineRefs: true });
-    this.ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions as Record<string, object> });
-    for (const [name, schema] of Object.entries(bundle.definitions)) {
-      this.owners.set(schema, name);
-      for (const branch of schema.anyOf ?? []) this.owners.set(branch, name);
-    }
-  }
+  constructor(
+    readonly bundle: SchemaBundle,
+    private readonly precompiled: CompiledValidators = {},
+  ) {}
 
   private readonly derivedData = new Map<string, unknown>();
 
@@ -34,19 +42,27 @@ export class SchemaValidators {
     return value;
   }
 
-  /** The definition a schema object belongs to (ajv's `parentSchema` of an error), if it is one. */
-  ownerOf(schema: unknown): string | undefined {
-    return schema !== null && typeof schema === 'object' ? this.owners.get(schema) : undefined;
+  /** Where an error of `validate(definition, value)` points: the value, its schema and the definition that owns it. */
+  locate(definition: string, value: unknown, error: ErrorObject): ErrorLocation {
+    return locateError(this.bundle, definition, value, error.instancePath, error.schemaPath);
   }
 
   /** Validates `value` against a definition; returns ajv's errors (empty when valid). */
   validate(definition: string, value: unknown): ErrorObject[] {
-    let fn = this.compiled.get(definition);
+    let fn = this.compiled.get(definition) ?? this.precompiled[definition];
     if (!fn) {
-      fn = this.ajv.compile({ $ref: `${BUNDLE_ID}#/definitions/${definition}` });
+      fn = this.runtimeAjv().compile({ $ref: `${BUNDLE_ID}#/definitions/${definition}` });
       this.compiled.set(definition, fn);
     }
     return fn(value) ? [] : [...(fn.errors ?? [])];
+  }
+
+  private runtimeAjv(): Ajv {
+    if (!this.ajv) {
+      this.ajv = new (ajvClass())(AJV_OPTIONS);
+      this.ajv.addSchema({ $id: BUNDLE_ID, definitions: this.bundle.definitions as Record<string, object> });
+    }
+    return this.ajv;
   }
 
   definition(name: string): JsonSchema | undefined {

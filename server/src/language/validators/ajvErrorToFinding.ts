@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import type { FieldPath } from '../../simulator/model/source';
 import { closestMatches } from '../suggest';
 import { displayDefinitionName, type SchemaValidators } from '../schema/schemaValidators';
+import type { ErrorLocation } from '../schema/schemaLocation';
 
 /** A schema problem, addressed by a path inside the object, ready for `DocumentContext.report`. */
 export interface SchemaProblem {
@@ -22,27 +23,30 @@ export function ajvErrorsToProblems(
   errors: ErrorObject[],
   object: unknown,
   schemas: SchemaValidators,
+  rootDefinition: string,
   sourceOf: (path: FieldPath) => string | undefined,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
+  const located = errors.map((error) => schemas.locate(rootDefinition, object, error));
   /** instancePath → the union definition (Quantity, IntOrString) whose branches all failed there. */
   const unions = new Map<string, string>();
-  for (const error of errors) {
-    const owner = schemas.ownerOf(error.parentSchema);
+  errors.forEach((error, i) => {
+    const owner = located[i].owner;
     if (owner && schemas.definition(owner)?.anyOf) unions.set(error.instancePath, owner);
-  }
+  });
   const seen = new Set<string>();
-  for (const error of errors) {
+  for (const [i, error] of errors.entries()) {
+    const at = located[i];
     const path = toFieldPath(error.instancePath, object);
     const union = unions.get(error.instancePath);
     if (union) {
       if (seen.has(`union:${error.instancePath}`)) continue;
       seen.add(`union:${error.instancePath}`);
-      problems.push(union === 'Quantity' ? quantityProblem(path, error.data) : unionProblem(path, error.data, schemas.definition(union)?.anyOf ?? []));
+      problems.push(union === 'Quantity' ? quantityProblem(path, at.value) : unionProblem(path, at.value, schemas.definition(union)?.anyOf ?? []));
       continue;
     }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
-    const problem = describe(error, path, schemas, sourceOf);
+    const problem = describe(error, at, path, schemas, sourceOf);
     const key = `${problem.finding.code}:${JSON.stringify(problem.path)}:${problem.finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -68,13 +72,13 @@ function unionProblem(path: FieldPath, value: unknown, branches: Array<{ type?: 
   return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message: `Expected ${wanted}, got ${article(typeName(value))}.` } };
 }
 
-function describe(error: ErrorObject, path: FieldPath, schemas: SchemaValidators, sourceOf: (path: FieldPath) => string | undefined): SchemaProblem {
-  const owner = schemas.ownerOf(error.parentSchema);
+function describe(error: ErrorObject, at: ErrorLocation, path: FieldPath, schemas: SchemaValidators, sourceOf: (path: FieldPath) => string | undefined): SchemaProblem {
+  const owner = at.owner;
   const ownerName = owner ? displayDefinitionName(owner) : 'this object';
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String((error.params as { additionalProperty: string }).additionalProperty);
-      const known = Object.keys(schemas.definition(owner ?? '')?.properties ?? (error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const known = Object.keys(schemas.definition(owner ?? '')?.properties ?? at.parent?.properties ?? {});
       const suggestions = closestMatches(field, known);
       const hint = suggestions.length ? ` — did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '.';
       return {
@@ -93,7 +97,7 @@ function describe(error: ErrorObject, path: FieldPath, schemas: SchemaValidators
     }
     case 'type': {
       const expected = String((error.params as { type: string | string[] }).type).split(',');
-      const actual = typeName(error.data);
+      const actual = typeName(at.value);
       const wanted = expected.map(article).join(' or ');
       let message = `Expected ${wanted}, got ${article(actual)}`;
       const source = sourceOf(path);
@@ -111,19 +115,19 @@ function describe(error: ErrorObject, path: FieldPath, schemas: SchemaValidators
       return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message, ...(data ? { data } : {}) } };
     }
     case 'pattern': {
-      const described = (error.parentSchema as { description?: string } | undefined)?.description ?? '';
+      const described = at.parent?.description ?? '';
       const base64 = /base64/i.test(described) || /A-Za-z0-9\+\/|\[A-Za-z0-9\+\/\]/.test(String((error.params as { pattern: string }).pattern));
       return {
         path,
         target: 'value',
         finding: base64
-          ? { severity: 'error', code: 'schema/base64', message: `\`${shown(error.data)}\` is not base64-encoded data${path[0] === 'data' ? ' (a Secret\'s `stringData` takes plain text)' : ''}.` }
-          : { severity: 'error', code: 'schema/format', message: `\`${shown(error.data)}\` does not have the expected format.` },
+          ? { severity: 'error', code: 'schema/base64', message: `\`${shown(at.value)}\` is not base64-encoded data${path[0] === 'data' ? ' (a Secret\'s `stringData` takes plain text)' : ''}.` }
+          : { severity: 'error', code: 'schema/format', message: `\`${shown(at.value)}\` does not have the expected format.` },
       };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => `\`${String(v)}\``).join(', ');
-      return { path, target: 'value', finding: { severity: 'error', code: 'schema/enum', message: `Unsupported value \`${shown(error.data)}\`: supported values are ${allowed}.` } };
+      return { path, target: 'value', finding: { severity: 'error', code: 'schema/enum', message: `Unsupported value \`${shown(at.value)}\`: supported values are ${allowed}.` } };
     }
     default:
       return { path, target: 'value', finding: { severity: 'error', code: `schema/${error.keyword}`, message: `${ownerName}: ${error.message ?? 'invalid value'}.` } };

@@ -10,7 +10,7 @@ export const schemaConformance: DocumentValidator = {
       if (target.resolution?.status !== 'known') continue;
       const errors = ctx.schemas.validate(target.resolution.definition, target.object);
       if (errors.length === 0) continue;
-      const problems = ajvErrorsToProblems(errors, target.object, ctx.schemas, (path) => scalarSourceAt(ctx.doc, [...target.path, ...path]));
+      const problems = ajvErrorsToProblems(errors, target.object, ctx.schemas, target.resolution.definition, (path) => scalarSourceAt(ctx.doc, [...target.path, ...path]));
       for (const problem of problems) ctx.report([...target.path, ...problem.path], problem.finding, problem.target);
     }
   },

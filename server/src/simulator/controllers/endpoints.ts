@@ -1,6 +1,6 @@
 import type { SimPod } from '../model/pod';
+import type { PodsByLabel } from '../model/podsByLabel';
 import { findPort } from './findPort';
-import { selectorFromSet } from '../model/labelSelector';
 import type { ServiceModel, ServicePortSpec } from './serviceSpec';
 
 /**
@@ -43,13 +43,13 @@ export function defaultPodHasIp(pod: SimPod): boolean {
   return pod.nodeName !== null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
 }
 
-/** Pods the selector picks (ignoring IPs), sorted by key. */
-export function selectPods(service: ServiceModel, pods: readonly SimPod[]): SimPod[] {
-  if (!service.selector) return [];
-  const selector = selectorFromSet(service.selector);
-  return pods
-    .filter((pod) => pod.namespace === service.namespace && selector.matches(pod.labels))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/** Pods the selector picks (ignoring IPs), in the order of the run's pods. */
+export function selectPods(service: ServiceModel, pods: PodsByLabel<SimPod>): SimPod[] {
+  return service.selector ? pods.selectedBy(service.namespace, service.selector) : [];
+}
+
+export function byPodKey(a: SimPod, b: SimPod): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** The selected pods that become endpoints, as port-less addresses (what headless DNS serves). */

@@ -1,7 +1,8 @@
 import type { SimPod } from '../model/pod';
+import { PodsByLabel } from '../model/podsByLabel';
 import type { Manifest, SimFinding, SourceRef } from '../model/source';
 import { findPort } from './findPort';
-import { addressesOf, portEndpoints, selectPods, type EndpointAddress, type EndpointsOptions, type ServicePortEndpoints } from './endpoints';
+import { addressesOf, byPodKey, portEndpoints, selectPods, type EndpointAddress, type EndpointsOptions, type ServicePortEndpoints } from './endpoints';
 import { readService, type ServiceModel } from './serviceSpec';
 import { selectorTemplateMismatch } from './workloadSelector';
 
@@ -43,21 +44,22 @@ export interface ServicesResult {
 export function computeServices(manifests: readonly Manifest[], pods: readonly SimPod[], options: EndpointsOptions = {}): ServicesResult {
   const findings: SimFinding[] = [];
   const services: ServiceEndpoints[] = [];
+  const index = new PodsByLabel(pods);
   for (const manifest of manifests) {
     const mismatch = selectorTemplateMismatch(manifest);
     if (mismatch) findings.push(mismatch);
     if (manifest.object.kind !== 'Service' || (manifest.object.apiVersion ?? 'v1') !== 'v1') continue;
     const service = readService(manifest);
-    const result = endpointsOf(service, pods, options);
+    const selected = selectPods(service, index);
+    const result = endpointsOf(service, [...selected].sort(byPodKey), options);
     services.push(result);
-    findings.push(...serviceFindings(service, result, pods));
+    findings.push(...serviceFindings(service, result, selected));
   }
   services.sort((a, b) => compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
   return { services, findings };
 }
 
-function endpointsOf(service: ServiceModel, pods: readonly SimPod[], options: EndpointsOptions): ServiceEndpoints {
-  const selected = selectPods(service, pods);
+function endpointsOf(service: ServiceModel, selected: readonly SimPod[], options: EndpointsOptions): ServiceEndpoints {
   const managed = service.selector !== null;
   const notes: string[] = [];
   if (service.type === 'ExternalName') notes.push('ExternalName: DNS returns a CNAME; no endpoints are managed');
@@ -82,7 +84,8 @@ function endpointsOf(service: ServiceModel, pods: readonly SimPod[], options: En
   };
 }
 
-function serviceFindings(service: ServiceModel, result: ServiceEndpoints, pods: readonly SimPod[]): SimFinding[] {
+/** `selected`: the pods the selector picks, in the run's pod order. */
+function serviceFindings(service: ServiceModel, result: ServiceEndpoints, selected: readonly SimPod[]): SimFinding[] {
   const { source } = service.manifest;
   const findings: SimFinding[] = [];
   if (!result.managed) return findings;
@@ -91,8 +94,6 @@ function serviceFindings(service: ServiceModel, result: ServiceEndpoints, pods: 
     findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'ref/service-no-pods', message: `selector ${selector} matches no pod in namespace ${service.namespace}: the Service has no endpoints` });
     return findings;
   }
-  const keys = new Set(result.selectedPods);
-  const selected = pods.filter((pod) => keys.has(pod.key));
   for (const port of service.ports) {
     if (typeof port.targetPort !== 'string') continue;
     const missing = selected.filter((pod) => findPort(pod.spec, port.targetPort, port.protocol) === null);

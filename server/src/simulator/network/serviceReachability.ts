@@ -1,5 +1,5 @@
 import type { Manifest, SimFinding } from '../model/source';
-import { selectorFromSet } from '../model/labelSelector';
+import { PodsByLabel } from '../model/podsByLabel';
 import { readService } from '../controllers/serviceSpec';
 import { egressVector, ingressVector } from './matrix';
 import { namedPortNumbers, type PolicyIndex } from './policyIndex';
@@ -20,12 +20,12 @@ export function serviceReachabilityFindings(index: PolicyIndex, manifests: reado
   const egressCache = new Map<string, Int32Array>();
   const ingressCache = new Map<string, Int32Array>();
   const verdicts = new Map<string, boolean>();
+  const pods = new PodsByLabel(index.model.pods);
   for (const manifest of manifests) {
     if (manifest.object.kind !== 'Service' || (manifest.object.apiVersion ?? 'v1') !== 'v1') continue;
     const service = readService(manifest);
     if (!service.selector) continue;
-    const selector = selectorFromSet(service.selector);
-    const backends = index.model.pods.filter((pod) => pod.namespace === service.namespace && selector.matches(pod.labels));
+    const backends = pods.selectedBy(service.namespace, service.selector);
     if (backends.length === 0 || index.model.pods.length < 2) continue;
     for (const port of service.ports) {
       const protocol = port.protocol as Protocol;

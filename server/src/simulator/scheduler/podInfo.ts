@@ -1,4 +1,5 @@
 import type { ServiceInfo } from '../model/clusterObjects';
+import { ServicesBySelector } from '../model/servicesBySelector';
 import type { Labels } from '../model/labelSelector';
 import type { PodSpec, SimPod } from '../model/pod';
 import { stableJson } from '../model/stableJson';
@@ -46,10 +47,12 @@ export interface PodInfoCache {
   variants: WeakMap<PodSpec, Map<string, Variant>>;
   /** Canonical text of label maps and owner selectors (replicas share those objects). */
   texts: WeakMap<object, string>;
+  /** The Services of a cluster's objects, indexed by selector (the list is the key). */
+  services: WeakMap<readonly ServiceInfo[], ServicesBySelector>;
 }
 
 export function createPodInfoCache(): PodInfoCache {
-  return { specs: new WeakMap(), variants: new WeakMap(), texts: new WeakMap() };
+  return { specs: new WeakMap(), variants: new WeakMap(), texts: new WeakMap(), services: new WeakMap() };
 }
 
 export function podInfoOf(pod: SimPod, cache: PodInfoCache, services: readonly ServiceInfo[]): PodInfo {
@@ -71,7 +74,7 @@ export function podInfoOf(pod: SimPod, cache: PodInfoCache, services: readonly S
     const labelKeys = Object.keys(pod.labels).map((k) => `${k}=${pod.labels[k]}`);
     variant = {
       terms: podAffinityTerms(pod.spec, pod.namespace, pod.labels),
-      spread: podSpread(pod, pod.labels, services),
+      spread: podSpread(pod, pod.labels, servicesIndex(cache, services)),
       labelKeys,
       namespacedLabelKeys: labelKeys.map((k) => `${pod.namespace}\u0000${k}`),
       anyNamespaceLabelKeys: labelKeys.map((k) => `\u0000${k}`),
@@ -95,6 +98,15 @@ export function podInfoOf(pod: SimPod, cache: PodInfoCache, services: readonly S
     nodeIndex: -1,
     slot: -1,
   };
+}
+
+function servicesIndex(cache: PodInfoCache, services: readonly ServiceInfo[]): ServicesBySelector {
+  let index = cache.services.get(services);
+  if (!index) {
+    index = new ServicesBySelector(services);
+    cache.services.set(services, index);
+  }
+  return index;
 }
 
 function textOf<T extends object>(cache: PodInfoCache, value: T, render: (value: T) => string): string {

@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../model/clusterObjects';
+import type { ServicesBySelector } from '../model/servicesBySelector';
 import { andSelectors, compileLabelSelector, EVERYTHING, isRecord, selectorFromSet, type Labels, type Selector } from '../model/labelSelector';
 import type { SimPod } from '../model/pod';
 
@@ -33,7 +33,7 @@ export interface PodSpread {
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 
-export function podSpread(pod: SimPod, labels: Labels, services: readonly ServiceInfo[]): PodSpread {
+export function podSpread(pod: SimPod, labels: Labels, services: ServicesBySelector): PodSpread {
   const raw = Array.isArray(pod.spec.topologySpreadConstraints) ? pod.spec.topologySpreadConstraints.filter(isRecord) : [];
   if (raw.length > 0) {
     const constraints = raw.map((c, index) => ({ c, compiled: compileConstraint(c, index, labels) }));
@@ -71,13 +71,9 @@ function compileConstraint(c: Record<string, unknown>, index: number, labels: La
  * `helper.DefaultSelector`: the union of the selectors of the Services in the pod's namespace that
  * select it, ANDed with its controller's selector.
  */
-function defaultSelector(pod: SimPod, labels: Labels, services: readonly ServiceInfo[]): Selector {
+function defaultSelector(pod: SimPod, labels: Labels, services: ServicesBySelector): Selector {
   const set: Record<string, string> = {};
-  for (const service of services) {
-    if (service.namespace !== pod.namespace || !service.selector) continue;
-    if (!selectorFromSet(service.selector).matches(labels)) continue;
-    Object.assign(set, service.selector);
-  }
+  for (const service of services.selecting(pod.namespace, labels)) Object.assign(set, service.selector);
   let selector = Object.keys(set).length > 0 ? selectorFromSet(set) : EVERYTHING;
   const owner = pod.owner;
   if (!owner || !pod.ownerSelector) return selector;

@@ -1,0 +1,85 @@
+import type { Finding } from '../language/findings';
+import { manifestsOf } from '../language/manifests';
+import { parseFile, type ChunkCache, type ParsedFile } from '../language/parse/parseFile';
+import { simFindingToFinding } from '../language/simFindingToFinding';
+import type { Manifest, SimFinding } from '../simulator/model/source';
+import type { SimulateOptions } from '../simulator/simulate';
+import { dryRun } from './dryRun';
+
+/** A file's text as the dry run reads it (the open document, the cluster profile, a baseline). */
+export interface FileText {
+  uri: string;
+  text: string;
+}
+
+/**
+ * One editor dry run: a document on its own, with the cluster profile and its rollout baseline, all
+ * as text (cheap to hand to a worker thread; parsed where the run happens).
+ */
+export interface FileDryRunJob {
+  document: FileText;
+  /** null: the embedded default cluster. */
+  cluster: FileText | null;
+  /** null: no rollouts. */
+  baseline: FileText | null;
+  limits: SimulateOptions;
+}
+
+/** A dry-run finding and where it lands in the document's text (which the run was handed). */
+export interface LocatedSimFinding {
+  sim: SimFinding;
+  /** The finding with its range in the document; null when it is about another file (the cluster profile). */
+  located: Finding | null;
+}
+
+/**
+ * Parses kept between runs by whoever runs them (a worker, a server): a document's chunk cache, so an
+ * edit re-parses only the YAML documents it touched, and the last parse of each other text.
+ */
+export class DryRunParses {
+  private readonly chunks = new Map<string, ChunkCache>();
+  private readonly lastText = new Map<string, { text: string; parsed: ParsedFile; manifests: Manifest[] }>();
+
+  /** The parse and manifests of a text; `key` tells apart two versions of one file (a document and its baseline). */
+  read(file: FileText, key: string = file.uri): { parsed: ParsedFile; manifests: Manifest[] } {
+    const last = this.lastText.get(key);
+    if (last && last.text === file.text) return last;
+    let chunks = this.chunks.get(key);
+    if (!chunks) {
+      chunks = new Map();
+      this.chunks.set(key, chunks);
+    }
+    const parsed = parseFile(file.text, chunks);
+    const entry = { text: file.text, parsed, manifests: manifestsOf(file.uri, parsed) };
+    this.lastText.set(key, entry);
+    return entry;
+  }
+
+  /** Forget a document (closed): its cache would only hold memory. */
+  forget(uri: string): void {
+    for (const key of [uri, baselineKey(uri)]) {
+      this.chunks.delete(key);
+      this.lastText.delete(key);
+    }
+  }
+}
+
+/**
+ * Runs one editor dry run: the findings of every object of the document, each located in its text
+ * (so the thread that publishes them builds no YAML tree). Pure but for the parse caches.
+ */
+export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): LocatedSimFinding[] {
+  const document = parses.read(job.document);
+  const cluster = job.cluster ? parses.read(job.cluster).manifests : null;
+  // The baseline is another version of the document itself: kept apart from the document's parse.
+  const baseline = job.baseline ? parses.read(job.baseline, baselineKey(job.baseline.uri)).manifests : null;
+  const findings = dryRun({ manifests: document.manifests, cluster, baseline, simulateOptions: job.limits }).findings;
+  return findings.map((sim) => {
+    const doc = sim.source.file === job.document.uri ? document.parsed.documents[sim.source.document] : undefined;
+    return { sim, located: doc ? simFindingToFinding(sim, doc) : null };
+  });
+}
+
+function baselineKey(uri: string): string {
+  return `baseline\u0000${uri}`;
+}

@@ -1,0 +1,48 @@
+import type { ServiceInfo } from './clusterObjects';
+import type { Labels } from './labelSelector';
+
+/**
+ * The Services of a run indexed by namespace and one pair of their selector, so that the Services
+ * selecting a pod (`GetPodServices`, for the default topology spread) are found from the pod's own
+ * labels instead of by testing every Service. A Service without a selector selects nothing; an empty
+ * selector selects every pod of its namespace.
+ */
+export class ServicesBySelector {
+  private readonly byPair = new Map<string, number[]>();
+  private readonly selectingAll = new Map<string, number[]>();
+
+  constructor(private readonly services: readonly ServiceInfo[]) {
+    services.forEach((service, i) => {
+      if (!service.selector) return;
+      const first = Object.keys(service.selector)[0];
+      if (first === undefined) push(this.selectingAll, service.namespace, i);
+      else push(this.byPair, pairKey(service.namespace, first, service.selector[first]), i);
+    });
+  }
+
+  /** The Services of `namespace` whose selector matches `labels`, in the order they were given. */
+  selecting(namespace: string, labels: Labels): ServiceInfo[] {
+    const found = [...(this.selectingAll.get(namespace) ?? [])];
+    for (const key in labels) {
+      for (const i of this.byPair.get(pairKey(namespace, key, labels[key])) ?? []) {
+        if (matches(this.services[i].selector!, labels)) found.push(i);
+      }
+    }
+    return found.sort((a, b) => a - b).map((i) => this.services[i]);
+  }
+}
+
+function matches(selector: Readonly<Record<string, string>>, labels: Labels): boolean {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+
+function pairKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}\u0000${value}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
