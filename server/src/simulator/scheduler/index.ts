@@ -23,14 +23,14 @@
  */
 import type { SimNode } from '../model/node';
 import type { SimPod } from '../model/pod';
-import { newClusterState, unbindPod, type ClusterState, type ClusterStateOptions } from './clusterState';
+import { newClusterState, unbindPod, type ClusterState, type ClusterStateOptions } from './cache/clusterState';
 
-export type { ClusterState, ClusterStateOptions } from './clusterState';
-export type { FilterFailures, FilterVerdict, PendingReason, PlacementStatus, PodPlacement, ScoreTable } from './placement';
-export { filterVerdicts, weightedScore } from './placement';
-export type { PreemptionOutcome } from './explainMessages';
-export { scheduleOne } from './scheduleOne';
-export { DEFAULT_SCHEDULER_NAME } from './profile';
+export type { ClusterState, ClusterStateOptions } from './cache/clusterState';
+export type { FilterFailures, FilterVerdict, PendingReason, PlacementStatus, PodPlacement, ScoreTable } from './runtime/placement';
+export { filterVerdicts, weightedScore } from './runtime/placement';
+export type { PreemptionOutcome } from './explain/messages';
+export { scheduleOne } from './runtime/scheduleOne';
+export { DEFAULT_SCHEDULER_NAME } from './runtime/profile';
 
 export function createClusterState(nodes: readonly SimNode[], runningPods: readonly SimPod[], options: ClusterStateOptions = {}): ClusterState {
   return newClusterState(nodes, runningPods, options);

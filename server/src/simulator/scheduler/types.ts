@@ -1,6 +1,6 @@
-import type { ClusterState } from './clusterState';
-import type { NodeInfo } from './nodeInfo';
-import type { PodInfo } from './podInfo';
+import type { ClusterState } from './cache/clusterState';
+import type { NodeInfo } from './cache/nodeInfo';
+import type { PodInfo } from './cache/podInfo';
 
 /**
  * The scheduling framework's vocabulary (kube-scheduler `framework/interface.go`), reduced to what

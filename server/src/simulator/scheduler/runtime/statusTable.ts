@@ -1,4 +1,4 @@
-import type { Status } from './types';
+import type { Status } from '../types';
 
 /**
  * Statuses numbered once per cluster state, so that a pass keeps a number per failed node rather

@@ -1,13 +1,13 @@
-import { isRecord } from '../model/labelSelector';
-import type { SimPod } from '../model/pod';
-import { bindPod, compilePod, type ClusterState } from './clusterState';
-import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from './explainMessages';
+import { isRecord } from '../../model/labelSelector';
+import type { SimPod } from '../../model/pod';
+import { bindPod, compilePod, type ClusterState } from '../cache/clusterState';
+import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from '../explain/messages';
 import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
 import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTable } from './placement';
 import { arenaInt32 } from './arena';
 import { evaluatePreemption } from './preemption';
 import { DEFAULT_SCHEDULER_NAME } from './profile';
-import type { Status } from './types';
+import type { Status } from '../types';
 
 /**
  * One scheduling cycle for one pod (`ScheduleOne` → `schedulePod`), binding it into the state

@@ -1,8 +1,8 @@
-import type { NodeInfo } from './nodeInfo';
+import type { NodeInfo } from '../cache/nodeInfo';
 import { arenaInt32, arenaUint8, type Arena } from './arena';
 import { numFeasibleNodesToFind } from './numNodesToFind';
 import { statusId } from './statusTable';
-import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from './types';
+import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from '../types';
 
 /**
  * The framework runtime (`runtime/framework.go` + `schedule_one.go`): runs PreFilter, Filter on

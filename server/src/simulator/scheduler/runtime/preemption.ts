@@ -1,8 +1,8 @@
-import { bindPod, unbindPod, type ClusterState } from './clusterState';
-import { NO_VICTIMS, type PreemptionOutcome } from './explainMessages';
+import { bindPod, unbindPod, type ClusterState } from '../cache/clusterState';
+import { NO_VICTIMS, type PreemptionOutcome } from '../explain/messages';
 import { checkNode, type FilterPass } from './framework';
-import type { NodeInfo } from './nodeInfo';
-import type { PodInfo } from './podInfo';
+import type { NodeInfo } from '../cache/nodeInfo';
+import type { PodInfo } from '../cache/podInfo';
 
 /**
  * DefaultPreemption's PostFilter, as a dry run (`preemption.Evaluator`):

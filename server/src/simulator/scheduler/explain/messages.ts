@@ -1,4 +1,4 @@
-import type { FilterPass } from './framework';
+import type { FilterPass } from '../runtime/framework';
 
 /**
  * The text kube-scheduler puts in a FailedScheduling event and in the pod's PodScheduled condition.

@@ -1,14 +1,14 @@
-import { balancedAllocationPlugin } from './plugins/balancedAllocation';
-import { imageLocalityPlugin } from './plugins/imageLocality';
-import { interPodAffinityPlugin } from './plugins/interPodAffinity';
-import { nodeAffinityPlugin } from './plugins/nodeAffinity';
-import { nodeNamePlugin } from './plugins/nodeName';
-import { nodePortsPlugin } from './plugins/nodePorts';
-import { nodeResourcesFitPlugin } from './plugins/nodeResourcesFit';
-import { nodeUnschedulablePlugin } from './plugins/nodeUnschedulable';
-import { podTopologySpreadPlugin } from './plugins/podTopologySpread';
-import { taintTolerationPlugin } from './plugins/taintToleration';
-import type { Profile } from './types';
+import { balancedAllocationPlugin } from '../plugins/balancedAllocation';
+import { imageLocalityPlugin } from '../plugins/imageLocality';
+import { interPodAffinityPlugin } from '../plugins/interPodAffinity';
+import { nodeAffinityPlugin } from '../plugins/nodeAffinity';
+import { nodeNamePlugin } from '../plugins/nodeName';
+import { nodePortsPlugin } from '../plugins/nodePorts';
+import { nodeResourcesFitPlugin } from '../plugins/nodeResourcesFit';
+import { nodeUnschedulablePlugin } from '../plugins/nodeUnschedulable';
+import { podTopologySpreadPlugin } from '../plugins/podTopologySpread';
+import { taintTolerationPlugin } from '../plugins/taintToleration';
+import type { Profile } from '../types';
 
 /**
  * The `default-scheduler` profile (`apis/config/v1/default_plugins.go`, 1.31–1.34), restricted

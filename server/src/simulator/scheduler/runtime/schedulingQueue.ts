@@ -1,5 +1,5 @@
-import type { SimPod } from '../model/pod';
-import { unbindPod, type ClusterState } from './clusterState';
+import type { SimPod } from '../../model/pod';
+import { unbindPod, type ClusterState } from '../cache/clusterState';
 import { NO_FAILURES, type PodPlacement } from './placement';
 import { scheduleOne } from './scheduleOne';
 

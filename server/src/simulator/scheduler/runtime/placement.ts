@@ -1,5 +1,5 @@
-import type { PreemptionOutcome } from './explainMessages';
-import type { Status, StatusCode } from './types';
+import type { PreemptionOutcome } from '../explain/messages';
+import type { Status, StatusCode } from '../types';
 
 /**
  * The outcome of one pod's scheduling attempt, with everything needed to explain it.

@@ -1,18 +1,18 @@
-import { emptyClusterObjects, type ClusterObjects, type ServiceInfo } from '../model/clusterObjects';
-import type { SimNode } from '../model/node';
-import type { SimPod } from '../model/pod';
-import { isTerminalPhase } from '../model/podFromObject';
+import { emptyClusterObjects, type ClusterObjects, type ServiceInfo } from '../../model/clusterObjects';
+import type { SimNode } from '../../model/node';
+import type { SimPod } from '../../model/pod';
+import { isTerminalPhase } from '../../model/podFromObject';
 import { type AffinityGroups, updateAffinityGroups } from './counters/affinityGroups';
 import { createCounterRegistry, notifyCounters, type CounterRegistry } from './counters/counterRegistry';
 import { addPodToNode, newNodeColumns, newNodeInfo, removePodFromNode, type NodeColumns, type NodeInfo } from './nodeInfo';
 import { nodeTreeOrder } from './nodeOrder';
 import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
-import { defaultProfile } from './profile';
+import { defaultProfile } from '../runtime/profile';
 import { topologyOf, type TopologyIndex } from './topologyIndex';
-import { createArena, type Arena } from './arena';
-import { createStatusTable, type StatusTable } from './statusTable';
-import type { Profile, Status } from './types';
-import { FILTER_CHUNK } from './framework';
+import { createArena, type Arena } from '../runtime/arena';
+import { createStatusTable, type StatusTable } from '../runtime/statusTable';
+import type { Profile, Status } from '../types';
+import { FILTER_CHUNK } from '../runtime/framework';
 
 /**
  * The scheduler's view of the cluster (its cache + snapshot): nodes with the aggregates of their
