@@ -69,16 +69,4 @@ export function definePlugin<F, S>(plugin: Plugin<F, S>): Plugin {
   return plugin as unknown as Plugin;
 }
 
-export interface WeightedPlugin {
-  readonly plugin: Plugin;
-  readonly weight: number;
-}
-
-/** A scheduling profile: Filter plugins in the order they run, Score plugins with their weights. */
-export interface Profile {
-  readonly name: string;
-  readonly filters: readonly Plugin[];
-  readonly scorers: readonly WeightedPlugin[];
-}
-
 export const MAX_NODE_SCORE = 100;
