@@ -29,9 +29,8 @@ import { newSchedulerState, type ClusterStateOptions, type SchedulerState } from
 
 export type { ClusterState } from './cache/clusterState';
 export type { ClusterStateOptions, SchedulerState } from './runtime/schedulerState';
-export type { FilterFailures, FilterVerdict, PendingReason, PlacementStatus, PodPlacement, ScoreTable } from './runtime/placement';
+export type { FilterFailures, FilterVerdict, PendingReason, PlacementStatus, PodPlacement, PreemptionOutcome, ScoreTable } from './runtime/placement';
 export { filterVerdicts, weightedScore } from './runtime/placement';
-export type { PreemptionOutcome } from './explain/messages';
 export { scheduleOne } from './runtime/scheduleOne';
 export { DEFAULT_SCHEDULER_NAME } from './runtime/profile';
 

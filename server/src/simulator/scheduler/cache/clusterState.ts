@@ -7,7 +7,7 @@ import { createCounterRegistry, notifyCounters, type CounterRegistry } from './c
 import { addPodToNode, newNodeColumns, newNodeInfo, removePodFromNode, type NodeColumns, type NodeInfo } from './nodeInfo';
 import { nodeTreeOrder } from './nodeOrder';
 import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
-import { topologyOf, type TopologyIndex } from './topologyIndex';
+import { buildTopologyIndex, type TopologyIndex } from './topologyIndex';
 
 /**
  * The scheduler's view of the cluster (its cache + snapshot, upstream `backend/cache`): nodes with
@@ -121,4 +121,14 @@ export function unbindPod(state: ClusterState, key: string): PodInfo | undefined
   state.pods.delete(key);
   for (const label of pod.labelKeys) state.podsByLabel.get(label)?.delete(pod);
   return pod;
+}
+
+/** The cluster's index for a topology key, built on first use. */
+export function topologyOf(state: ClusterState, key: string): TopologyIndex {
+  let index = state.topologies.get(key);
+  if (!index) {
+    index = buildTopologyIndex(key, state.nodes);
+    state.topologies.set(key, index);
+  }
+  return index;
 }

@@ -1,9 +1,9 @@
 import { findUntoleratedTaint, isDoNotScheduleTaint } from '../../model/taints';
-import { counterFor } from '../cache/counters/counterRegistry';
+import { counterFor } from '../cache/counters/counterFor';
 import { createDomainCounter, createNodeCounter, type DomainCounter, type NodeCounter } from '../cache/counters/domainCounter';
 import type { NodeInfo } from '../cache/nodeInfo';
 import type { SpreadConstraint } from '../cache/podSpread';
-import { topologyOf } from '../cache/topologyIndex';
+import { topologyOf } from '../cache/clusterState';
 import type { Cycle } from '../types';
 
 /**

@@ -1,4 +1,3 @@
-import type { PreemptionOutcome } from '../explain/messages';
 import type { Status, StatusCode } from '../types';
 
 /**
@@ -47,6 +46,14 @@ export interface ScoreTable {
   /** Σ weight × normalized per node. */
   readonly totals: Int32Array;
 }
+
+/** What DefaultPreemption's PostFilter concluded. */
+export type PreemptionOutcome =
+  | { readonly kind: 'not-eligible'; readonly reason: string }
+  /** No node can be helped: per-node statuses of the dry run (absent nodes: not helpful). */
+  | { readonly kind: 'failed'; readonly statuses: ReadonlyMap<string, readonly string[]>; readonly numAllNodes: number }
+  /** Preemption would succeed on this node by evicting these pods (no message). */
+  | { readonly kind: 'preempts'; readonly node: string; readonly victims: readonly string[] };
 
 export interface PodPlacement {
   readonly podKey: string;

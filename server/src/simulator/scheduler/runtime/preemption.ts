@@ -1,9 +1,10 @@
 import { bindPod, unbindPod } from '../cache/clusterState';
 import type { NodeInfo } from '../cache/nodeInfo';
 import type { PodInfo } from '../cache/podInfo';
-import { NO_VICTIMS, type PreemptionOutcome } from '../explain/messages';
+import { NO_VICTIMS } from '../explain/messages';
 import type { Cycle } from '../types';
 import { checkNode, type FilterPass } from './framework';
+import type { PreemptionOutcome } from './placement';
 import type { SchedulerState } from './schedulerState';
 
 /**
