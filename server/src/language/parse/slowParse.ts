@@ -1,7 +1,7 @@
 import { parseAllDocuments, isDocument, type Tags } from 'yaml';
 import type { Finding } from '../findings';
 import type { LineIndex } from './lineIndex';
-import type { ParsedDocument } from './parseChunk';
+import type { ParsedDocument } from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
 import { toPlainValue } from './toPlainValue';
 import { fromYamlAst } from './fromYamlAst';
