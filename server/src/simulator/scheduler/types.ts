@@ -20,7 +20,10 @@ export function makeStatus(plugin: string, code: StatusCode, ...reasons: string[
   return Object.freeze({ code, reasons: Object.freeze(reasons), plugin });
 }
 
-/** One scheduling attempt of one pod against one cluster state. */
+/**
+ * One scheduling attempt of one pod against the cluster snapshot: all a plugin sees (the
+ * framework's scratch and the profile stay with the runtime).
+ */
 export interface Cycle {
   readonly pod: PodInfo;
   readonly cluster: ClusterState;
