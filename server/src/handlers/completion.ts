@@ -3,7 +3,8 @@ import { completeAt } from '../language/completion/completeAt';
 import type { CompletionEntry } from '../language/completion/completionEntry';
 import { LineIndex } from '../language/parse/lineIndex';
 import { oversizeReason } from '../language/parse/limits';
-import { parseChunk, type ParsedDocument } from '../language/parse/parseChunk';
+import { parseChunk } from '../language/parse/parseChunk';
+import type { ParsedDocument } from '../language/parse/parsedDocument';
 import type { DocumentChunk } from '../language/parse/splitDocuments';
 import type { FeatureDeps } from './featureDocument';
 

@@ -2,7 +2,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
-import type { ParsedDocument } from '../language/parse/parseChunk';
+import type { ParsedDocument } from '../language/parse/parsedDocument';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../cli/inputs';

@@ -1,6 +1,6 @@
 import { shiftRange, type Finding } from './findings';
 import { locate } from './parse/locate';
-import type { ParsedDocument } from './parse/parseChunk';
+import type { ParsedDocument } from './parse/parsedDocument';
 import type { SimFinding } from '../simulator/model/source';
 
 /**

@@ -1,7 +1,7 @@
 import { compareFindings, type Finding } from './findings';
 import { isListKind, isPlainObject } from './manifests';
 import { locate } from './parse/locate';
-import type { ParsedDocument } from './parse/parseChunk';
+import type { ParsedDocument } from './parse/parsedDocument';
 import { resolveKind } from './schema/resolveKind';
 import type { SchemaValidators } from './schema/schemaValidators';
 import type { DocumentContext, DocumentValidator, ObjectTarget } from './validators/types';

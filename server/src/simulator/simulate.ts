@@ -6,9 +6,9 @@ import { isTerminalPhase } from './model/podFromObject';
 import { PODS, type ResourceAmounts } from './model/resources';
 import type { Manifest, SimFinding } from './model/source';
 import { createClusterState, type ClusterState, type PodPlacement } from './scheduler';
-import { simplePlacement } from './scheduler/placement';
-import { placementFindings } from './scheduler/placementFindings';
-import { runSchedulingQueue, type QueuedPod } from './scheduler/schedulingQueue';
+import { simplePlacement } from './scheduler/runtime/placement';
+import { placementFindings } from './scheduler/explain/findings';
+import { runSchedulingQueue, type QueuedPod } from './scheduler/runtime/schedulingQueue';
 import { expandWorkloads } from './workloads/expandWorkloads';
 
 /**

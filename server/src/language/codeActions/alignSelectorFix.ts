@@ -1,6 +1,6 @@
 import { isPlainObject } from '../manifests';
 import { nodeAt } from '../parse/locate';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { Range } from '../findings';
 import { podTemplatePathOf, valueAt } from '../rules/objects/podSpecs';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../manifests';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import { nodeAt } from '../parse/locate';
 import { treePathAt } from '../hover/treePathAt';
 import { podTemplatePathOf, valueAt } from '../rules/objects/podSpecs';

@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { ParsedFile } from '../parse/parseFile';
 
 /** The document of a file that holds a (file) line. */

@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { SchemaBundle } from '../schema/schemaBundle';
 import type { DiagnosticRef, QuickFix } from './quickFix';
 

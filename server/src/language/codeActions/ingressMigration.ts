@@ -1,5 +1,5 @@
 import { nodeAt } from '../parse/locate';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { YMap, YNode } from '../parse/yamlNode';
 import type { FieldPath } from '../../simulator/model/source';
 import type { TextEditRef } from './quickFix';

@@ -1,5 +1,5 @@
 import { shiftRange } from '../findings';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { YMap, YNode } from '../parse/yamlNode';
 import type { TextEditRef } from './quickFix';
 

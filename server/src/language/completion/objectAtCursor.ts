@@ -1,5 +1,5 @@
 import { isListKind, isPlainObject } from '../manifests';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
 
 /** The Kubernetes object a field path of a document belongs to, and the path relative to it. */

@@ -1,7 +1,7 @@
 import { compareFindings, type Finding } from '../findings';
 import { isListKind, isPlainObject } from '../manifests';
 import { locate } from '../parse/locate';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
 import { crdErrorsToProblems } from './crdErrorToFinding';
 import type { CrdRegistry } from './crdRegistry';

@@ -1,6 +1,6 @@
 import type { CrdRegistry } from '../crd/crdRegistry';
 import { shiftRange, type Range } from '../findings';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import { displayDefinitionName } from '../schema/schemaValidators';
 import type { SchemaBundle } from '../schema/schemaBundle';
 import { enumValuesOf } from '../rules/facts/enumValues';

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import { fastParse } from './fastParse';
 import type { LineIndex } from './lineIndex';
-import type { ParsedDocument } from './parseChunk';
+import type { ParsedDocument } from './parsedDocument';
 import { parseChunkSlow } from './slowParse';
 import type { DocumentChunk } from './splitDocuments';
 import type { YNode } from './yamlNode';

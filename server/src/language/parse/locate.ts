@@ -1,6 +1,6 @@
 import type { Range } from '../findings';
 import type { FieldPath } from '../../simulator/model/source';
-import type { ParsedDocument } from './parseChunk';
+import type { ParsedDocument } from './parsedDocument';
 import type { YNode, YPair } from './yamlNode';
 
 /** What part of a field a finding should underline. */

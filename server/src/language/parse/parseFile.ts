@@ -1,5 +1,6 @@
 import { FastDocument } from './fastDocument';
-import { parseChunk, type ParsedDocument } from './parseChunk';
+import { parseChunk } from './parseChunk';
+import type { ParsedDocument } from './parsedDocument';
 import { splitDocuments, type DocumentChunk } from './splitDocuments';
 
 /**

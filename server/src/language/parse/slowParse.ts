@@ -2,7 +2,7 @@ import type { Tags } from 'yaml';
 import { yamlLibrary } from './yamlLibrary';
 import type { Finding } from '../findings';
 import type { LineIndex } from './lineIndex';
-import type { ParsedDocument } from './parseChunk';
+import type { ParsedDocument } from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
 import { toPlainValue } from './toPlainValue';
 import { fromYamlAst } from './fromYamlAst';

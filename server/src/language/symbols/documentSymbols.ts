@@ -1,6 +1,6 @@
 import { isListKind, isPlainObject } from '../manifests';
 import { nodeAt } from '../parse/locate';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { ParsedFile } from '../parse/parseFile';
 import { shiftRange, type Range } from '../findings';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';

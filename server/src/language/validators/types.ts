@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { ParsedDocument } from '../parse/parseChunk';
+import type { ParsedDocument } from '../parse/parsedDocument';
 import type { KindResolution } from '../schema/resolveKind';
 import type { SchemaBundle } from '../schema/schemaBundle';
 import type { SchemaValidators } from '../schema/schemaValidators';

@@ -1,6 +1,6 @@
-import type { ClusterState } from './clusterState';
-import type { NodeInfo } from './nodeInfo';
-import type { PodInfo } from './podInfo';
+import type { ClusterState } from './cache/clusterState';
+import type { NodeInfo } from './cache/nodeInfo';
+import type { PodInfo } from './cache/podInfo';
 
 /**
  * The scheduling framework's vocabulary (kube-scheduler `framework/interface.go`), reduced to what
@@ -20,7 +20,10 @@ export function makeStatus(plugin: string, code: StatusCode, ...reasons: string[
   return Object.freeze({ code, reasons: Object.freeze(reasons), plugin });
 }
 
-/** One scheduling attempt of one pod against one cluster state. */
+/**
+ * One scheduling attempt of one pod against the cluster snapshot: all a plugin sees (the
+ * framework's scratch and the profile stay with the runtime).
+ */
 export interface Cycle {
   readonly pod: PodInfo;
   readonly cluster: ClusterState;
@@ -67,18 +70,6 @@ export interface Plugin<F = unknown, S = unknown> {
 /** Erases a plugin's state types so that plugins of different kinds share one ordered list. */
 export function definePlugin<F, S>(plugin: Plugin<F, S>): Plugin {
   return plugin as unknown as Plugin;
-}
-
-export interface WeightedPlugin {
-  readonly plugin: Plugin;
-  readonly weight: number;
-}
-
-/** A scheduling profile: Filter plugins in the order they run, Score plugins with their weights. */
-export interface Profile {
-  readonly name: string;
-  readonly filters: readonly Plugin[];
-  readonly scorers: readonly WeightedPlugin[];
 }
 
 export const MAX_NODE_SCORE = 100;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClusterState, filterVerdicts, removePod, scheduleOne, weightedScore } from '../../../../server/src/simulator/scheduler';
-import { numFeasibleNodesToFind } from '../../../../server/src/simulator/scheduler/numNodesToFind';
-import { nodeTreeOrder } from '../../../../server/src/simulator/scheduler/nodeOrder';
+import { numFeasibleNodesToFind } from '../../../../server/src/simulator/scheduler/runtime/numNodesToFind';
+import { nodeTreeOrder } from '../../../../server/src/simulator/scheduler/cache/nodeOrder';
 import { node, pod } from '../builders';
 import { schedule } from './harness';
 

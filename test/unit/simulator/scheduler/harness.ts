@@ -7,7 +7,7 @@ import type { SimNode } from '../../../../server/src/simulator/model/node';
 import type { SimPod } from '../../../../server/src/simulator/model/pod';
 import type { ClusterObjects } from '../../../../server/src/simulator/model/clusterObjects';
 import { createClusterState, scheduleOne, type ClusterState, type PodPlacement } from '../../../../server/src/simulator/scheduler';
-import { compilePod } from '../../../../server/src/simulator/scheduler/clusterState';
+import { compilePod } from '../../../../server/src/simulator/scheduler/cache/clusterState';
 import { SKIP_SCORE, type Cycle, type Plugin, type Status } from '../../../../server/src/simulator/scheduler/types';
 
 export interface Scenario {

@@ -1,12 +1,10 @@
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** Container names must be unique across a pod's containers, init containers and ephemeral containers. */
-export const duplicateContainerName = defineDocumentRule(
+export const duplicateContainerName = defineContainerRule(
   { code: 'api/duplicate-container-name', defaultSeverity: 'error', category: 'api-server', summary: 'Container names must be unique within a pod (containers, initContainers and ephemeralContainers together).' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     const seen = new Set<string>();
     for (const { path, container } of containersOf(pod)) {
       const name = container.name;

@@ -1,16 +1,14 @@
-import { defineDocumentRule } from '../defineRule';
+import { defineContainerRule } from '../defineContainerRule';
 import { duplicatesBy } from '../objects/duplicates';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { containersOf } from '../objects/podSpecs';
 
 /**
  * A container's `ports` is a list keyed by (containerPort, protocol): the same pair twice is a
  * Duplicate value. Port names must be unique across the whole pod.
  */
-export const duplicateContainerPort = defineDocumentRule(
+export const duplicateContainerPort = defineContainerRule(
   { code: 'api/duplicate-container-port', defaultSeverity: 'error', category: 'api-server', summary: 'A container may not list the same containerPort/protocol twice, and port names must be unique within a pod.' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     const names = new Set<string>();
     for (const { path, container } of containersOf(pod, ['containers', 'initContainers'])) {
       const ports = container.ports;

@@ -1,5 +1,5 @@
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** The tag of an image reference (undefined when it has none), ignoring a registry port. */
 export function imageTag(image: string): string | undefined {
@@ -10,11 +10,9 @@ export function imageTag(image: string): string | undefined {
 }
 
 /** Images should be pinned: no tag means `latest`, which changes under a running workload. */
-export const latestTag = defineDocumentRule(
+export const latestTag = defineContainerRule(
   { code: 'bp/latest-tag', defaultSeverity: 'warning', category: 'best-practice', summary: 'Container images should have a pinned tag or digest, not `latest` or none.' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
       const tag = imageTag(container.image);

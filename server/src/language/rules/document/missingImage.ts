@@ -1,12 +1,10 @@
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** `image` is optional in the OpenAPI schema (for higher-level tools), but a pod's containers must have one. */
-export const missingImage = defineDocumentRule(
+export const missingImage = defineContainerRule(
   { code: 'api/missing-image', defaultSeverity: 'error', category: 'api-server', summary: 'Every container needs an `image`.' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod)) {
       if (typeof container.image === 'string' && container.image.trim() !== '') continue;
       const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';

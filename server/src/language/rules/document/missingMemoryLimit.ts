@@ -1,13 +1,11 @@
 import { isPlainObject } from '../../manifests';
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** A container without a memory limit can take the whole node's memory. */
-export const missingMemoryLimit = defineDocumentRule(
+export const missingMemoryLimit = defineContainerRule(
   { code: 'bp/missing-memory-limit', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should have a memory limit.' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod, ['containers'])) {
       const resources = isPlainObject(container.resources) ? container.resources : {};
       const limits = isPlainObject(resources.limits) ? resources.limits : {};

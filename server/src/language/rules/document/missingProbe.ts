@@ -1,13 +1,11 @@
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, LONG_RUNNING_KINDS, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf, LONG_RUNNING_KINDS } from '../objects/podSpecs';
 import type { DocumentRule, RuleMeta } from '../ruleTypes';
 
 /** A probe rule for long-running workloads: each container of a Deployment, StatefulSet, DaemonSet… should have the probe. */
 function missingProbe(meta: RuleMeta, probe: 'readinessProbe' | 'livenessProbe', why: string): DocumentRule {
-  return defineDocumentRule(meta, (target, report) => {
+  return defineContainerRule(meta, (pod, report, target) => {
     if (typeof target.object.kind !== 'string' || !LONG_RUNNING_KINDS.has(target.object.kind)) return;
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
     for (const { path, container } of containersOf(pod, ['containers'])) {
       if (container[probe] !== undefined) continue;
       const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';

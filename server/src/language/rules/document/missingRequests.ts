@@ -1,13 +1,11 @@
 import { isPlainObject } from '../../manifests';
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** Without CPU and memory requests the scheduler cannot place pods sensibly, and they are evicted first. */
-export const missingRequests = defineDocumentRule(
+export const missingRequests = defineContainerRule(
   { code: 'bp/missing-requests', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should request CPU and memory.' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod, ['containers'])) {
       const resources = isPlainObject(container.resources) ? container.resources : {};
       const requests = isPlainObject(resources.requests) ? resources.requests : {};

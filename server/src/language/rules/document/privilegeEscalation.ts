@@ -1,13 +1,11 @@
 import { isPlainObject } from '../../manifests';
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** `allowPrivilegeEscalation: true` (or CAP_SYS_ADMIN) lets a process gain more privileges than its parent. */
-export const privilegeEscalation = defineDocumentRule(
+export const privilegeEscalation = defineContainerRule(
   { code: 'bp/privilege-escalation', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should not allow privilege escalation (`allowPrivilegeEscalation: true` or `SYS_ADMIN`).' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod)) {
       const context = container.securityContext;
       if (!isPlainObject(context)) continue;

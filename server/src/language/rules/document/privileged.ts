@@ -1,13 +1,11 @@
 import { isPlainObject } from '../../manifests';
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** A privileged container has every capability and full access to the host's devices. */
-export const privileged = defineDocumentRule(
+export const privileged = defineContainerRule(
   { code: 'bp/privileged', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should not run privileged.' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod)) {
       if (isPlainObject(container.securityContext) && container.securityContext.privileged === true) {
         report([...path, 'securityContext', 'privileged'], 'This container runs privileged: it has full access to the node. Grant only the capabilities it needs.');

@@ -1,14 +1,12 @@
 import { isPlainObject } from '../../manifests';
 import { parseQuantity } from '../../../simulator/model/quantity';
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /** A container's request for a resource may not exceed its limit for it. */
-export const requestsExceedLimits = defineDocumentRule(
+export const requestsExceedLimits = defineContainerRule(
   { code: 'api/requests-exceed-limits', defaultSeverity: 'error', category: 'api-server', summary: "A container's resource request must be less than or equal to its limit." },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     for (const { path, container } of containersOf(pod, ['containers', 'initContainers'])) {
       const resources = container.resources;
       if (!isPlainObject(resources) || !isPlainObject(resources.requests) || !isPlainObject(resources.limits)) continue;

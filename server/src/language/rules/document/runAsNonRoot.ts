@@ -1,16 +1,14 @@
 import { isPlainObject } from '../../manifests';
-import { defineDocumentRule } from '../defineRule';
-import { containersOf, podSpecOf } from '../objects/podSpecs';
+import { defineContainerRule } from '../defineContainerRule';
+import { containersOf } from '../objects/podSpecs';
 
 /**
  * Containers should be forced to run as a non-root user: `runAsNonRoot: true` or a non-zero
  * `runAsUser`, on the container or inherited from the pod's securityContext.
  */
-export const runAsNonRoot = defineDocumentRule(
+export const runAsNonRoot = defineContainerRule(
   { code: 'bp/run-as-non-root', defaultSeverity: 'warning', category: 'best-practice', summary: 'Containers should run as a non-root user (`runAsNonRoot: true` or a non-zero `runAsUser`).' },
-  (target, report) => {
-    const pod = podSpecOf(target.object);
-    if (!pod) return;
+  (pod, report) => {
     const podContext = isPlainObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
     for (const { path, container } of containersOf(pod, ['containers', 'initContainers'])) {
       const context = isPlainObject(container.securityContext) ? container.securityContext : {};

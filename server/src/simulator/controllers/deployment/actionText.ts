@@ -1,5 +1,5 @@
 import { maxSurgeOf, maxUnavailableOf } from './fenceposts';
-import type { RolloutWorld } from './rolloutState';
+import type { RolloutWorld } from './rolloutWorld';
 import type { RolloutAction } from './types';
 
 /**

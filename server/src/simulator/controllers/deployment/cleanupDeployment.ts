@@ -1,4 +1,5 @@
-import { deleteReplicaSet, type ReplicaSetState, type RolloutWorld } from './rolloutState';
+import { deleteReplicaSet } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 
 const INT32_MAX = 2_147_483_647;
 

@@ -1,5 +1,6 @@
 import { maxUnavailableOf } from './fenceposts';
-import { availableOf, type ReplicaSetState, type RolloutWorld } from './rolloutState';
+import { availableOf } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 
 /**
  * Deployment status as the controller computes it (rollout.md §2.7), with exact RS status

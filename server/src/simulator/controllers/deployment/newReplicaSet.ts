@@ -1,5 +1,6 @@
 import { newRSNewReplicas } from './newReplicas';
-import { createReplicaSet, fencepostsOf, findNewReplicaSet, type ReplicaSetState, type RolloutWorld } from './rolloutState';
+import { createReplicaSet, fencepostsOf, findNewReplicaSet } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 import type { ControllerFunction } from './types';
 
 /** The new RS (template equal to the Deployment's) and all the others, oldest first. */

@@ -2,7 +2,7 @@ import { isRecord, toLabels, withLabels } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
 import { randomSuffix } from '../../workloads/names';
 import { pickVictims, type RolloutPod } from './podRanking';
-import type { ReplicaSetState, RolloutWorld } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 
 /**
  * Pods of the simulated ReplicaSets, as the instantaneous ReplicaSet controller and the scheduler

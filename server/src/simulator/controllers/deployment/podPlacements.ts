@@ -1,4 +1,4 @@
-import type { ReplicaSetState, RolloutWorld } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 import type { RolloutPodPlacement } from './types';
 
 /**

@@ -1,7 +1,8 @@
 import { cleanupDeployment } from './cleanupDeployment';
 import { isDeploymentComplete } from './deploymentStatus';
 import { createNewReplicaSet, isActive, splitReplicaSets } from './newReplicaSet';
-import { scaleReplicaSetAndRecordEvent, type RolloutWorld } from './rolloutState';
+import { scaleReplicaSetAndRecordEvent } from './rolloutState';
+import type { RolloutWorld } from './rolloutWorld';
 
 /**
  * One `rolloutRecreate` sync (upstream recreate.go):

@@ -3,7 +3,8 @@ import { isDeploymentComplete } from './deploymentStatus';
 import { createNewReplicaSet, isActive, splitReplicaSets } from './newReplicaSet';
 import { newRSNewReplicas } from './newReplicas';
 import { maxScaledDown, planCleanupUnhealthyReplicas, planScaleDownOldReplicaSets, type PlannedScale, type ReplicaSetView } from './rollingMath';
-import { availableOf, fencepostsOf, scaleReplicaSetAndRecordEvent, type ReplicaSetState, type RolloutWorld } from './rolloutState';
+import { availableOf, fencepostsOf, scaleReplicaSetAndRecordEvent } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 import type { ControllerFunction } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import type { SimFinding } from '../../model/source';
 import type { DeploymentModel } from './deploymentSpec';
-import { pendingPods, type RolloutWorld } from './rolloutState';
+import { pendingPods } from './rolloutState';
+import type { RolloutWorld } from './rolloutWorld';
 import type { StepRun } from './steps';
 
 /**

@@ -1,4 +1,5 @@
-import { availableOf, fencepostsOf, scaleReplicaSet, scaleReplicaSetAndRecordEvent, type ReplicaSetState, type RolloutWorld } from './rolloutState';
+import { availableOf, fencepostsOf, scaleReplicaSet, scaleReplicaSetAndRecordEvent } from './rolloutState';
+import type { ReplicaSetState, RolloutWorld } from './rolloutWorld';
 import { isActive, splitReplicaSets } from './newReplicaSet';
 import { planProportionalScale } from './proportion';
 

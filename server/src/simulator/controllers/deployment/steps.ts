@@ -2,7 +2,8 @@ import { availableCondition, isDeploymentComplete, rolloutStatusText } from './d
 import { splitReplicaSets } from './newReplicaSet';
 import { advanceAvailability, retryPendingPods } from './podLifecycle';
 import { podPlacementRecorder, type PodPlacementRecorder } from './podPlacements';
-import { availableOf, countsOf, pendingPods, type RolloutWorld } from './rolloutState';
+import { availableOf, countsOf, pendingPods } from './rolloutState';
+import type { RolloutWorld } from './rolloutWorld';
 import { syncDeployment } from './sync';
 import type { RolloutStep } from './types';
 

@@ -2,7 +2,7 @@ import { cleanupDeployment } from './cleanupDeployment';
 import { splitReplicaSets } from './newReplicaSet';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
-import type { RolloutWorld } from './rolloutState';
+import type { RolloutWorld } from './rolloutWorld';
 import { isScalingEvent, scaleDeployment } from './scale';
 
 /**

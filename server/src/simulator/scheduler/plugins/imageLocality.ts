@@ -1,4 +1,4 @@
-import type { ClusterState } from '../clusterState';
+import type { ClusterState } from '../cache/clusterState';
 import { definePlugin, MAX_NODE_SCORE } from '../types';
 
 /**

@@ -1,6 +1,6 @@
-import type { TermCounter } from '../counters/termCounter';
-import { namespaceLabelsOf } from '../namespaceLabels';
-import { termMatches } from '../podAffinityTerms';
+import type { TermCounter } from '../cache/counters/termCounter';
+import { namespaceLabelsOf } from '../cache/namespaceLabels';
+import { termMatches } from '../cache/podAffinityTerms';
 import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
 import { interPodAffinityScore, interPodAffinityScoreNodes, normalizeInterPodAffinityScores, prepareInterPodAffinityScore } from './interPodAffinityScoring';
 import { termCounterFor, type DomainCounts } from './podAffinityCounts';

@@ -1,7 +1,7 @@
-import type { GroupTerms } from '../counters/affinityGroups';
-import { namespaceLabelsOf } from '../namespaceLabels';
-import type { NodeInfo } from '../nodeInfo';
-import { termMatches, type AffinityTerm } from '../podAffinityTerms';
+import type { GroupTerms } from '../cache/counters/affinityGroups';
+import { namespaceLabelsOf } from '../cache/namespaceLabels';
+import type { NodeInfo } from '../cache/nodeInfo';
+import { termMatches, type AffinityTerm } from '../cache/podAffinityTerms';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle } from '../types';
 import { sumAt, termCounterFor, type DomainCounts } from './podAffinityCounts';
 import { resolvedOnce } from './spreadCounters';

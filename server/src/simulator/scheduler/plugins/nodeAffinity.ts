@@ -1,4 +1,4 @@
-import type { PodSpecInfo } from '../podSpecInfo';
+import type { PodSpecInfo } from '../cache/podSpecInfo';
 import { definePlugin, makeStatus, SKIP_RESULT, SKIP_SCORE, type Cycle, type Status } from '../types';
 import { defaultNormalizeScore } from './normalize';
 import { resolvedOnce } from './spreadCounters';

@@ -1,4 +1,4 @@
-import { portConflicts } from '../nodeInfo';
+import { portConflicts } from '../cache/nodeInfo';
 import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type Status } from '../types';
 
 /**

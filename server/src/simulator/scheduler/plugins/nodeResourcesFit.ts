@@ -1,5 +1,5 @@
-import type { NodeInfo } from '../nodeInfo';
-import type { Requests } from '../podSpecInfo';
+import type { NodeInfo } from '../cache/nodeInfo';
+import type { Requests } from '../cache/podSpecInfo';
 import { definePlugin, makeStatus, MAX_NODE_SCORE, type Cycle, type Status } from '../types';
 import { mulDiv } from './intMath';
 

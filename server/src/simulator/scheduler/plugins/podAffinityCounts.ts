@@ -1,8 +1,8 @@
-import { counterFor } from '../counters/counterRegistry';
-import { createTermCounter, termCounterKey, type TermCounter } from '../counters/termCounter';
-import { namespaceLabelsOf } from '../namespaceLabels';
-import type { AffinityTerm } from '../podAffinityTerms';
-import { topologyOf } from '../topologyIndex';
+import { counterFor } from '../cache/counters/counterFor';
+import { createTermCounter, termCounterKey, type TermCounter } from '../cache/counters/termCounter';
+import { namespaceLabelsOf } from '../cache/namespaceLabels';
+import type { AffinityTerm } from '../cache/podAffinityTerms';
+import { topologyOf } from '../cache/clusterState';
 import type { Cycle } from '../types';
 
 /** Counts per domain for one term: where the term's matching pods are. */

@@ -1,5 +1,5 @@
-import type { DomainCounter } from '../counters/domainCounter';
-import type { SpreadConstraint } from '../podSpread';
+import type { DomainCounter } from '../cache/counters/domainCounter';
+import type { SpreadConstraint } from '../cache/podSpread';
 import { definePlugin, makeStatus, SKIP_RESULT, type Status } from '../types';
 import { normalizeSpreadScores, prepareSpreadScore, spreadScore, spreadScoreNodes, type SpreadScoreState } from './podTopologySpreadScoring';
 import { domainCounterFor, resolvedOnce } from './spreadCounters';

@@ -1,7 +1,8 @@
-import type { DomainCounter, NodeCounter } from '../counters/domainCounter';
-import type { NodeInfo } from '../nodeInfo';
-import { HOSTNAME_KEY, type SpreadConstraint } from '../podSpread';
-import { topologyOf, type TopologyIndex } from '../topologyIndex';
+import type { DomainCounter, NodeCounter } from '../cache/counters/domainCounter';
+import type { NodeInfo } from '../cache/nodeInfo';
+import { HOSTNAME_KEY, type SpreadConstraint } from '../cache/podSpread';
+import { topologyOf } from '../cache/clusterState';
+import type { TopologyIndex } from '../cache/topologyIndex';
 import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle } from '../types';
 import { domainCounterFor, nodeCounterFor, resolvedOnce } from './spreadCounters';
 

@@ -1,9 +1,9 @@
 import { findUntoleratedTaint, isDoNotScheduleTaint } from '../../model/taints';
-import { counterFor } from '../counters/counterRegistry';
-import { createDomainCounter, createNodeCounter, type DomainCounter, type NodeCounter } from '../counters/domainCounter';
-import type { NodeInfo } from '../nodeInfo';
-import type { SpreadConstraint } from '../podSpread';
-import { topologyOf } from '../topologyIndex';
+import { counterFor } from '../cache/counters/counterFor';
+import { createDomainCounter, createNodeCounter, type DomainCounter, type NodeCounter } from '../cache/counters/domainCounter';
+import type { NodeInfo } from '../cache/nodeInfo';
+import type { SpreadConstraint } from '../cache/podSpread';
+import { topologyOf } from '../cache/clusterState';
 import type { Cycle } from '../types';
 
 /**

@@ -1,7 +1,7 @@
-import type { SimPod } from '../model/pod';
-import type { SimFinding } from '../model/source';
+import type { SimPod } from '../../model/pod';
+import type { SimFinding } from '../../model/source';
 import { blamePath } from './blame';
-import type { PendingReason, PodPlacement } from './placement';
+import type { PendingReason, PodPlacement } from '../runtime/placement';
 
 /**
  * Findings for pods that did not get a node, one per workload and distinct message, pinned on the

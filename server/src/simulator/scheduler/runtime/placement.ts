@@ -1,5 +1,4 @@
-import type { PreemptionOutcome } from './explainMessages';
-import type { Status, StatusCode } from './types';
+import type { Status, StatusCode } from '../types';
 
 /**
  * The outcome of one pod's scheduling attempt, with everything needed to explain it.
@@ -47,6 +46,14 @@ export interface ScoreTable {
   /** Σ weight × normalized per node. */
   readonly totals: Int32Array;
 }
+
+/** What DefaultPreemption's PostFilter concluded. */
+export type PreemptionOutcome =
+  | { readonly kind: 'not-eligible'; readonly reason: string }
+  /** No node can be helped: per-node statuses of the dry run (absent nodes: not helpful). */
+  | { readonly kind: 'failed'; readonly statuses: ReadonlyMap<string, readonly string[]>; readonly numAllNodes: number }
+  /** Preemption would succeed on this node by evicting these pods (no message). */
+  | { readonly kind: 'preempts'; readonly node: string; readonly victims: readonly string[] };
 
 export interface PodPlacement {
   readonly podKey: string;

@@ -1,7 +1,7 @@
-import type { Labels } from '../model/labelSelector';
-import type { SimNode } from '../model/node';
-import { CPU, EPHEMERAL_STORAGE, emptyAmounts, MEMORY, PODS, type ResourceAmounts } from '../model/resources';
-import { isDoNotScheduleTaint, PREFER_NO_SCHEDULE, type Taint } from '../model/taints';
+import type { Labels } from '../../model/labelSelector';
+import type { SimNode } from '../../model/node';
+import { CPU, EPHEMERAL_STORAGE, emptyAmounts, MEMORY, PODS, type ResourceAmounts } from '../../model/resources';
+import { isDoNotScheduleTaint, PREFER_NO_SCHEDULE, type Taint } from '../../model/taints';
 import type { PodInfo } from './podInfo';
 import type { HostPort } from './podSpecInfo';
 

@@ -1,8 +1,11 @@
-import { bindPod, unbindPod, type ClusterState } from './clusterState';
-import { NO_VICTIMS, type PreemptionOutcome } from './explainMessages';
+import { bindPod, unbindPod } from '../cache/clusterState';
+import type { NodeInfo } from '../cache/nodeInfo';
+import type { PodInfo } from '../cache/podInfo';
+import { NO_VICTIMS } from '../explain/messages';
+import type { Cycle } from '../types';
 import { checkNode, type FilterPass } from './framework';
-import type { NodeInfo } from './nodeInfo';
-import type { PodInfo } from './podInfo';
+import type { PreemptionOutcome } from './placement';
+import type { SchedulerState } from './schedulerState';
 
 /**
  * DefaultPreemption's PostFilter, as a dry run (`preemption.Evaluator`):
@@ -17,7 +20,7 @@ import type { PodInfo } from './podInfo';
  *     simulated; upstream first minimizes PDB violations). The first candidate in node order wins a tie.
  * The cluster state is restored before returning: the caller decides whether to evict.
  */
-export function evaluatePreemption(state: ClusterState, pod: PodInfo, pass: FilterPass): PreemptionOutcome {
+export function evaluatePreemption(state: SchedulerState, pod: PodInfo, pass: FilterPass): PreemptionOutcome {
   if (pod.pod.spec.preemptionPolicy === 'Never') return { kind: 'not-eligible', reason: 'not eligible due to preemptionPolicy=Never.' };
   const statuses = new Map<string, readonly string[]>();
   const numAllNodes = state.nodes.length;
@@ -46,11 +49,11 @@ interface Candidate {
   victims: PodInfo[];
 }
 
-function selectVictims(state: ClusterState, pod: PodInfo, node: NodeInfo, potential: PodInfo[]): PodInfo[] | { reasons: readonly string[] } {
-  const cycle = { pod, cluster: state };
+function selectVictims(state: SchedulerState, pod: PodInfo, node: NodeInfo, potential: PodInfo[]): PodInfo[] | { reasons: readonly string[] } {
+  const cycle: Cycle = { pod, cluster: state };
   const startIndex = state.nextStartNodeIndex;
   for (const victim of potential) unbindPod(state, victim.key);
-  const status = checkNode(cycle, node);
+  const status = checkNode(state, cycle, node);
   if (status) {
     for (const victim of potential) bindPod(state, victim, node);
     state.nextStartNodeIndex = startIndex;
@@ -61,7 +64,7 @@ function selectVictims(state: ClusterState, pod: PodInfo, node: NodeInfo, potent
   const victims: PodInfo[] = [];
   for (const candidate of ordered) {
     bindPod(state, candidate, node);
-    if (checkNode(cycle, node) !== null) {
+    if (checkNode(state, cycle, node) !== null) {
       unbindPod(state, candidate.key);
       victims.push(candidate);
     }

@@ -1,9 +1,9 @@
-import { isRecord } from '../model/labelSelector';
-import { nodeNamesFromAffinity, preferredNodeTerms, requiredNodeAffinity, requiredTerms, type PreferredNodeTerm, type RequiredNodeAffinity } from '../model/nodeSelector';
-import type { Container, PodSpec } from '../model/pod';
-import { CPU, EPHEMERAL_STORAGE, isScalarResourceName, MEMORY, podRequests } from '../model/resources';
-import { stableJson } from '../model/stableJson';
-import { NO_EXECUTE, parseTolerations, PREFER_NO_SCHEDULE, type Toleration } from '../model/taints';
+import { isRecord } from '../../model/labelSelector';
+import { nodeNamesFromAffinity, preferredNodeTerms, requiredNodeAffinity, requiredTerms, type PreferredNodeTerm, type RequiredNodeAffinity } from '../../model/nodeSelector';
+import type { Container, PodSpec } from '../../model/pod';
+import { CPU, EPHEMERAL_STORAGE, isScalarResourceName, MEMORY, podRequests } from '../../model/resources';
+import { stableJson } from '../../model/stableJson';
+import { NO_EXECUTE, parseTolerations, PREFER_NO_SCHEDULE, type Toleration } from '../../model/taints';
 
 /**
  * Everything the plugins read from a pod spec, computed once per spec object (replicas of one

@@ -1,4 +1,5 @@
-import type { FilterPass } from './framework';
+import type { FilterPass } from '../runtime/framework';
+import type { PreemptionOutcome } from '../runtime/placement';
 
 /**
  * The text kube-scheduler puts in a FailedScheduling event and in the pod's PodScheduled condition.
@@ -37,14 +38,6 @@ export function histogramMessage(head: string, histogram: ReadonlyMap<string, nu
   const entries = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort(compareBytes);
   return entries.length === 0 ? head : `${head} ${entries.join(', ')}.`;
 }
-
-/** What DefaultPreemption's PostFilter concluded. */
-export type PreemptionOutcome =
-  | { readonly kind: 'not-eligible'; readonly reason: string }
-  /** No node can be helped: per-node statuses of the dry run (absent nodes: not helpful). */
-  | { readonly kind: 'failed'; readonly statuses: ReadonlyMap<string, readonly string[]>; readonly numAllNodes: number }
-  /** Preemption would succeed on this node by evicting these pods (no message). */
-  | { readonly kind: 'preempts'; readonly node: string; readonly victims: readonly string[] };
 
 /** The PostFilter part, or '' when preemption succeeds. */
 export function postFilterMessage(outcome: PreemptionOutcome): string {

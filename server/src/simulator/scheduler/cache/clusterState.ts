@@ -1,23 +1,21 @@
-import { emptyClusterObjects, type ClusterObjects, type ServiceInfo } from '../model/clusterObjects';
-import type { SimNode } from '../model/node';
-import type { SimPod } from '../model/pod';
-import { isTerminalPhase } from '../model/podFromObject';
+import { emptyClusterObjects, type ClusterObjects } from '../../model/clusterObjects';
+import type { SimNode } from '../../model/node';
+import type { SimPod } from '../../model/pod';
+import { isTerminalPhase } from '../../model/podFromObject';
 import { type AffinityGroups, updateAffinityGroups } from './counters/affinityGroups';
 import { createCounterRegistry, notifyCounters, type CounterRegistry } from './counters/counterRegistry';
 import { addPodToNode, newNodeColumns, newNodeInfo, removePodFromNode, type NodeColumns, type NodeInfo } from './nodeInfo';
 import { nodeTreeOrder } from './nodeOrder';
 import { createPodInfoCache, podInfoOf, type PodInfo, type PodInfoCache } from './podInfo';
-import { defaultProfile } from './profile';
-import { topologyOf, type TopologyIndex } from './topologyIndex';
-import { createArena, type Arena } from './arena';
-import { createStatusTable, type StatusTable } from './statusTable';
-import type { Profile, Status } from './types';
-import { FILTER_CHUNK } from './framework';
+import { buildTopologyIndex, type TopologyIndex } from './topologyIndex';
 
 /**
- * The scheduler's view of the cluster (its cache + snapshot): nodes with the aggregates of their
- * pods, every bound pod, and the incremental counters the plugins read. Mutated only through
- * `bindPod` / `unbindPod`; owned by whoever created it (no module-level state).
+ * The scheduler's view of the cluster (its cache + snapshot, upstream `backend/cache`): nodes with
+ * the aggregates of their pods, every bound pod, the cluster objects, and the indexes and
+ * incremental counters the plugins read. Only data about the cluster: the framework's scratch
+ * buffers and the profile belong to the runtime (runtime/schedulerState.ts). Mutated only through
+ * `bindPod` / `unbindPod` (and indexes built on first use); owned by whoever created it (no
+ * module-level state).
  */
 export interface ClusterState {
   /** Nodes in the order the scheduler walks them (zone round-robin); `nodes[i].index === i`. */
@@ -28,18 +26,6 @@ export interface ClusterState {
   readonly nodeOrder: Int32Array;
   /** Per node index: its position in byte order of names (the tie-break compares these). */
   readonly nameRank: Int32Array;
-  /** Scratch space for the filter pass (never read across cycles). */
-  readonly filterChunk: Int32Array;
-  readonly filterStatuses: Array<Status | null>;
-  /** Scratch space for the feasible nodes of the current cycle (copied before it is kept). */
-  readonly feasibleBuffer: Int32Array;
-  /** Scratch space for the failed nodes of the current cycle and their statuses (copied to exact size before they are kept). */
-  readonly failedBuffer: Int32Array;
-  readonly failedStatusBuffer: Array<Status | null>;
-  /** The statuses failed nodes are kept as numbers of (see statusTable.ts). */
-  readonly statusTable: StatusTable;
-  /** Where the score tables kept in placements are allocated. */
-  readonly arena: Arena;
   readonly nodeByName: ReadonlyMap<string, NodeInfo>;
   /** Bound pods by `namespace/name`. */
   readonly pods: Map<string, PodInfo>;
@@ -50,36 +36,24 @@ export interface ClusterState {
   readonly hasCordonedNodes: boolean;
   /** Some node has a PreferNoSchedule taint (TaintToleration scores every node alike without one). */
   readonly hasPreferNoScheduleTaints: boolean;
-  /** The profile's score plugin names and weights, shared by every score table. */
-  readonly scoreColumns: { readonly names: readonly string[]; readonly weights: readonly number[] };
   readonly counters: CounterRegistry;
   readonly affinityGroups: AffinityGroups;
   readonly podInfoCache: PodInfoCache;
-  readonly profile: Profile;
-  /** 0 = upstream's adaptive default (all nodes below 100, then 50% − nodes/125, at least 5%). */
-  readonly percentageOfNodesToScore: number;
-  /** Where the next filter pass starts (upstream rotates it so every node gets its turn). */
-  nextStartNodeIndex: number;
   /** Numbered domains per topology key (nodes never change, so they are built once). */
   readonly topologies: Map<string, TopologyIndex>;
   /** Counters already resolved for a compiled pod variant (its spread or terms object). */
   readonly resolvedCounters: WeakMap<object, unknown>;
-  /** Scratch space the framework scores into (never read across cycles). */
-  scoreBuffer: Float64Array;
   /** Image name → size of that image on each node (0 when absent), built on first use. */
   readonly imageSizes: Map<string, Float64Array>;
   /** `key=value` → the bound pods carrying that label (to fill a new counter quickly). */
   readonly podsByLabel: Map<string, Set<PodInfo>>;
 }
 
-export interface ClusterStateOptions {
-  objects?: ClusterObjects;
-  percentageOfNodesToScore?: number;
-  profile?: Profile;
-}
-
-export function newClusterState(nodes: readonly SimNode[], runningPods: readonly SimPod[], options: ClusterStateOptions = {}): ClusterState {
-  const profile = options.profile ?? defaultProfile();
+/**
+ * The snapshot of `nodes` (any order; walked in zone round-robin order) with `runningPods` bound
+ * (pods on unknown nodes or in a terminal phase are left out).
+ */
+export function newClusterState(nodes: readonly SimNode[], runningPods: readonly SimPod[], objects: ClusterObjects = emptyClusterObjects()): ClusterState {
   const columns = newNodeColumns(nodes.length);
   const ordered = nodeTreeOrder(nodes).map((node, index) => newNodeInfo(node, index, columns));
   const imageNodeCount = new Map<string, number>();
@@ -89,29 +63,17 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     columns,
     nodeOrder: Int32Array.from(ordered, (n) => n.index),
     nameRank: nameRanks(ordered),
-    filterChunk: new Int32Array(FILTER_CHUNK),
-    filterStatuses: new Array<Status | null>(FILTER_CHUNK).fill(null),
-    feasibleBuffer: new Int32Array(ordered.length),
-    failedBuffer: new Int32Array(ordered.length),
-    failedStatusBuffer: new Array<Status | null>(ordered.length).fill(null),
-    statusTable: createStatusTable(),
-    arena: createArena(),
     nodeByName: new Map(ordered.map((n) => [n.name, n])),
     pods: new Map(),
-    objects: options.objects ?? emptyClusterObjects(),
+    objects,
     imageNodeCount,
     hasCordonedNodes: nodes.some((n) => n.unschedulable),
     hasPreferNoScheduleTaints: ordered.some((n) => n.preferNoScheduleTaints.length > 0),
-    scoreColumns: scoreColumnsOf(profile),
     counters: createCounterRegistry(),
     affinityGroups: new Map(),
     podInfoCache: createPodInfoCache(),
-    profile,
-    percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0,
-    nextStartNodeIndex: 0,
     topologies: new Map(),
     resolvedCounters: new WeakMap(),
-    scoreBuffer: new Float64Array(ordered.length),
     imageSizes: new Map(),
     podsByLabel: new Map(),
   };
@@ -161,8 +123,12 @@ export function unbindPod(state: ClusterState, key: string): PodInfo | undefined
   return pod;
 }
 
-export type { ServiceInfo };
-
-function scoreColumnsOf(profile: Profile): ClusterState['scoreColumns'] {
-  return { names: Object.freeze(profile.scorers.map((s) => s.plugin.name)), weights: Object.freeze(profile.scorers.map((s) => s.weight)) };
+/** The cluster's index for a topology key, built on first use. */
+export function topologyOf(state: ClusterState, key: string): TopologyIndex {
+  let index = state.topologies.get(key);
+  if (!index) {
+    index = buildTopologyIndex(key, state.nodes);
+    state.topologies.set(key, index);
+  }
+  return index;
 }

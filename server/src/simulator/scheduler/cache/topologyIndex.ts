@@ -1,4 +1,3 @@
-import type { ClusterState } from './clusterState';
 import type { NodeInfo } from './nodeInfo';
 
 /**
@@ -34,14 +33,4 @@ export function buildTopologyIndex(key: string, nodes: readonly NodeInfo[]): Top
     domainOf[node.index] = id;
   }
   return { key, domainOf, values };
-}
-
-/** The cluster's index for a key, built on first use. */
-export function topologyOf(state: ClusterState, key: string): TopologyIndex {
-  let index = state.topologies.get(key);
-  if (!index) {
-    index = buildTopologyIndex(key, state.nodes);
-    state.topologies.set(key, index);
-  }
-  return index;
 }

@@ -1,4 +1,4 @@
-import type { Labels } from '../../model/labelSelector';
+import type { Labels } from '../../../model/labelSelector';
 import type { NodeInfo } from '../nodeInfo';
 import type { PodInfo } from '../podInfo';
 import { termMatches, type AffinityTerm } from '../podAffinityTerms';

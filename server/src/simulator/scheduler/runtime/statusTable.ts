@@ -1,9 +1,10 @@
-import type { Status } from './types';
+import type { Status } from '../types';
 
 /**
- * Statuses numbered once per cluster state, so that a pass keeps a number per failed node rather
- * than a pointer. Filters return a handful of constant statuses (and NodeResourcesFit a few
- * built per node, equal in content): numbers are given by content, so the table stays small.
+ * Statuses numbered once per scheduler (part of its scratch), so that a pass keeps a number per
+ * failed node rather than a pointer. Filters return a handful of constant statuses (and
+ * NodeResourcesFit a few built per node, equal in content): numbers are given by content, so the
+ * table stays small.
  */
 export interface StatusTable {
   readonly statuses: Status[];

@@ -1,5 +1,5 @@
-import { andSelectors, compileLabelSelector, isRecord, NOTHING, selectorFromSet, type Labels, type Selector } from '../model/labelSelector';
-import type { PodSpec } from '../model/pod';
+import { andSelectors, compileLabelSelector, isRecord, NOTHING, selectorFromSet, type Labels, type Selector } from '../../model/labelSelector';
+import type { PodSpec } from '../../model/pod';
 
 /**
  * Pod (anti-)affinity terms (`framework.AffinityTerm`), compiled for one pod: they depend on its

@@ -1,4 +1,3 @@
-import type { ClusterState } from '../clusterState';
 import type { NodeInfo } from '../nodeInfo';
 import type { PodInfo } from '../podInfo';
 import type { PodCounter } from './podCounter';
@@ -19,20 +18,12 @@ export function createCounterRegistry(): CounterRegistry {
   return { byKey: new Map(), indexed: new Map(), unindexed: new Map() };
 }
 
-/** The counter with this key, created (and filled with the pods already bound) on first use. */
-export function counterFor<T extends PodCounter>(state: ClusterState, key: string, create: () => T): T {
-  const registry = state.counters;
-  const existing = registry.byKey.get(key);
-  if (existing) return existing as T;
-  const counter = create();
-  // Only pods carrying the counter's index label can count: start from those.
-  const candidates = counter.indexLabel !== null ? state.podsByLabel.get(counter.indexLabel) ?? [] : state.pods.values();
-  for (const pod of candidates) counter.update(pod, state.nodes[pod.nodeIndex], 1);
+/** Adds a counter (already filled with the pods it counts) under its key. */
+export function registerCounter(registry: CounterRegistry, key: string, counter: PodCounter): void {
   registry.byKey.set(key, counter);
   const ns = counter.namespace ?? '';
   if (counter.indexLabel !== null) push(registry.indexed, `${ns}\u0000${counter.indexLabel}`, counter);
   else push(registry.unindexed, ns, counter);
-  return counter;
 }
 
 /** Tells every counter that may count this pod that it was bound to / removed from a node. */

@@ -1,4 +1,4 @@
-import type { SimNode } from '../model/node';
+import type { SimNode } from '../../model/node';
 
 /**
  * The order in which kube-scheduler walks nodes (`backend/cache/node_tree.go`): zones in the order

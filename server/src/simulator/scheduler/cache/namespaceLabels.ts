@@ -1,5 +1,5 @@
-import { namespaceLabels } from '../model/clusterObjects';
-import type { Labels } from '../model/labelSelector';
+import { namespaceLabels } from '../../model/clusterObjects';
+import type { Labels } from '../../model/labelSelector';
 import type { ClusterState } from './clusterState';
 
 /** A namespace's labels; a namespace nobody declared still has `kubernetes.io/metadata.name`. */

@@ -1,15 +1,15 @@
-import { isRecord } from '../model/labelSelector';
-import type { Container, PodSpec, SimPod } from '../model/pod';
-import { containerRequests } from '../model/resources';
-import type { FieldPath } from '../model/source';
-import { filterVerdicts, type FilterVerdict, type PodPlacement } from './placement';
-import { INTER_POD_AFFINITY } from './plugins/interPodAffinity';
-import { NODE_AFFINITY } from './plugins/nodeAffinity';
-import { NODE_NAME } from './plugins/nodeName';
-import { NODE_PORTS } from './plugins/nodePorts';
-import { NODE_RESOURCES_FIT } from './plugins/nodeResourcesFit';
-import { POD_TOPOLOGY_SPREAD } from './plugins/podTopologySpread';
-import { TAINT_TOLERATION } from './plugins/taintToleration';
+import { isRecord } from '../../model/labelSelector';
+import type { Container, PodSpec, SimPod } from '../../model/pod';
+import { containerRequests } from '../../model/resources';
+import type { FieldPath } from '../../model/source';
+import { filterVerdicts, type FilterVerdict, type PodPlacement } from '../runtime/placement';
+import { INTER_POD_AFFINITY } from '../plugins/interPodAffinity';
+import { NODE_AFFINITY } from '../plugins/nodeAffinity';
+import { NODE_NAME } from '../plugins/nodeName';
+import { NODE_PORTS } from '../plugins/nodePorts';
+import { NODE_RESOURCES_FIT } from '../plugins/nodeResourcesFit';
+import { POD_TOPOLOGY_SPREAD } from '../plugins/podTopologySpread';
+import { TAINT_TOLERATION } from '../plugins/taintToleration';
 
 /**
  * Where in the manifest an unschedulable pod's problem is best shown (a path relative to the

@@ -1,4 +1,4 @@
-import type { Selector } from '../../model/labelSelector';
+import type { Selector } from '../../../model/labelSelector';
 import type { NodeInfo } from '../nodeInfo';
 import type { PodInfo } from '../podInfo';
 

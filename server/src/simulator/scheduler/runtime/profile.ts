@@ -1,14 +1,14 @@
-import { balancedAllocationPlugin } from './plugins/balancedAllocation';
-import { imageLocalityPlugin } from './plugins/imageLocality';
-import { interPodAffinityPlugin } from './plugins/interPodAffinity';
-import { nodeAffinityPlugin } from './plugins/nodeAffinity';
-import { nodeNamePlugin } from './plugins/nodeName';
-import { nodePortsPlugin } from './plugins/nodePorts';
-import { nodeResourcesFitPlugin } from './plugins/nodeResourcesFit';
-import { nodeUnschedulablePlugin } from './plugins/nodeUnschedulable';
-import { podTopologySpreadPlugin } from './plugins/podTopologySpread';
-import { taintTolerationPlugin } from './plugins/taintToleration';
-import type { Profile } from './types';
+import { balancedAllocationPlugin } from '../plugins/balancedAllocation';
+import { imageLocalityPlugin } from '../plugins/imageLocality';
+import { interPodAffinityPlugin } from '../plugins/interPodAffinity';
+import { nodeAffinityPlugin } from '../plugins/nodeAffinity';
+import { nodeNamePlugin } from '../plugins/nodeName';
+import { nodePortsPlugin } from '../plugins/nodePorts';
+import { nodeResourcesFitPlugin } from '../plugins/nodeResourcesFit';
+import { nodeUnschedulablePlugin } from '../plugins/nodeUnschedulable';
+import { podTopologySpreadPlugin } from '../plugins/podTopologySpread';
+import { taintTolerationPlugin } from '../plugins/taintToleration';
+import type { Plugin } from '../types';
 
 /**
  * The `default-scheduler` profile (`apis/config/v1/default_plugins.go`, 1.31–1.34), restricted
@@ -22,6 +22,28 @@ import type { Profile } from './types';
  *     NodeResourcesBalancedAllocation 1, ImageLocality 1 — at most 1200 in total.
  */
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+export interface WeightedPlugin {
+  readonly plugin: Plugin;
+  readonly weight: number;
+}
+
+/** A scheduling profile: Filter plugins in the order they run, Score plugins with their weights. */
+export interface Profile {
+  readonly name: string;
+  readonly filters: readonly Plugin[];
+  readonly scorers: readonly WeightedPlugin[];
+}
+
+/** The score plugins' names and weights, in profile order (shared by every score table). */
+export interface ScoreColumns {
+  readonly names: readonly string[];
+  readonly weights: readonly number[];
+}
+
+export function scoreColumnsOf(profile: Profile): ScoreColumns {
+  return { names: Object.freeze(profile.scorers.map((s) => s.plugin.name)), weights: Object.freeze(profile.scorers.map((s) => s.weight)) };
+}
 
 export function defaultProfile(): Profile {
   return {

@@ -1,7 +1,8 @@
-import type { SimPod } from '../model/pod';
-import { unbindPod, type ClusterState } from './clusterState';
+import type { SimPod } from '../../model/pod';
+import { unbindPod } from '../cache/clusterState';
 import { NO_FAILURES, type PodPlacement } from './placement';
 import { scheduleOne } from './scheduleOne';
+import type { SchedulerState } from './schedulerState';
 
 /**
  * Places a batch of new pods one at a time, each seeing the placements before it, in the order
@@ -30,7 +31,7 @@ export interface QueueRun {
   readonly preempted: Map<string, { by: string; node: string }>;
 }
 
-export function runSchedulingQueue(state: ClusterState, pods: readonly QueuedPod[]): QueueRun {
+export function runSchedulingQueue(state: SchedulerState, pods: readonly QueuedPod[]): QueueRun {
   const queue = [...pods].sort(compareQueued);
   const placements = new Map<string, PodPlacement>();
   const notCreated: SimPod[] = [];

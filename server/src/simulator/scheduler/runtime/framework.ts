@@ -1,8 +1,10 @@
-import type { NodeInfo } from './nodeInfo';
+import type { NodeInfo } from '../cache/nodeInfo';
+import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from '../types';
 import { arenaInt32, arenaUint8, type Arena } from './arena';
 import { numFeasibleNodesToFind } from './numNodesToFind';
+import type { SchedulerState } from './schedulerState';
+import { FILTER_CHUNK, scoreScratch } from './scratch';
 import { statusId } from './statusTable';
-import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from './types';
 
 /**
  * The framework runtime (`runtime/framework.go` + `schedule_one.go`): runs PreFilter, Filter on
@@ -10,10 +12,11 @@ import { MAX_NODE_SCORE, SKIP_SCORE, type Cycle, type Plugin, type Status } from
  * found, and at the first failing plugin per node), then PreScore / Score / NormalizeScore with
  * the profile's weights. Plugins never see weights; the framework clamps each normalized score
  * into 0..100 before weighting. Nodes are handled by index (`cluster.nodes[i].index === i`).
+ * `scheduler` is the one running the cycle (`cycle.cluster` is its snapshot): its profile, its
+ * rotating start index and its scratch buffers.
  */
 const MAX_SCORE = MAX_NODE_SCORE;
 const SKIPPED = SKIP_SCORE;
-export const FILTER_CHUNK = 64;
 const MIN_CHUNK = 8;
 
 export interface FilterPass {
@@ -32,13 +35,14 @@ export interface FilterPass {
 
 const NONE: Int32Array = new Int32Array(0);
 
-export function runFilters(cycle: Cycle): FilterPass {
+export function runFilters(scheduler: SchedulerState, cycle: Cycle): FilterPass {
   const cluster = cycle.cluster;
+  const scratch = scheduler.scratch;
   const active: Plugin[] = [];
   const states: unknown[] = [];
   let allowed: ReadonlySet<string> | null = null;
   const restricting: string[] = [];
-  for (const plugin of cluster.profile.filters) {
+  for (const plugin of scheduler.profile.filters) {
     if (!plugin.filter) continue;
     const result = plugin.preFilter ? plugin.preFilter(cycle) : ({ kind: 'run', state: undefined } as const);
     if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: NONE, failedNodes: NONE, failedStatuses: [], excluded: { count: 0, status: null }, evaluated: 0 };
@@ -55,20 +59,20 @@ export function runFilters(cycle: Cycle): FilterPass {
     count: cluster.nodes.length - nodes.length,
     status: allowed === null ? null : { code: 'UnschedulableAndUnresolvable' as const, reasons: [`node(s) didn't satisfy plugin(s) [${restricting.sort().join(' ')}]`], plugin: restricting[0] },
   };
-  const toFind = numFeasibleNodesToFind(cluster.percentageOfNodesToScore, nodes.length);
-  const feasible = cluster.feasibleBuffer;
+  const toFind = numFeasibleNodesToFind(scheduler.percentageOfNodesToScore, nodes.length);
+  const feasible = scratch.feasibleBuffer;
   let found = 0;
   // Failures go to scratch buffers first: a pod that fails on hundreds of nodes would otherwise grow
   // (and the collector copy) two arrays per cycle; only exact-size copies are kept.
-  const failedBuffer = cluster.failedBuffer;
-  const failedStatusBuffer = cluster.failedStatusBuffer;
+  const failedBuffer = scratch.failedBuffer;
+  const failedStatusBuffer = scratch.failedStatusBuffer;
   let failed = 0;
-  const start = nodes.length === 0 ? 0 : cluster.nextStartNodeIndex % nodes.length;
+  const start = nodes.length === 0 ? 0 : scheduler.nextStartNodeIndex % nodes.length;
   // Nodes are filtered a chunk at a time, plugin by plugin (each plugin loops over the chunk),
   // then taken in order until enough feasible nodes are found: the same outcome as trying one
   // node after the other, without calling every plugin through one polymorphic call site.
-  const chunk = cluster.filterChunk;
-  const statuses = cluster.filterStatuses;
+  const chunk = scratch.filterChunk;
+  const statuses = scratch.filterStatuses;
   let processed = 0;
   let next = 0;
   let position = start;
@@ -93,19 +97,19 @@ export function runFilters(cycle: Cycle): FilterPass {
       }
     }
   }
-  if (cluster.nodes.length > 0) cluster.nextStartNodeIndex = (cluster.nextStartNodeIndex + processed) % cluster.nodes.length;
+  if (cluster.nodes.length > 0) scheduler.nextStartNodeIndex = (scheduler.nextStartNodeIndex + processed) % cluster.nodes.length;
   let failedNodes: Int32Array = NONE;
   let statusIds: Int32Array = NONE;
   if (failed > 0) {
-    failedNodes = arenaInt32(cluster.arena, failed);
+    failedNodes = arenaInt32(scratch.arena, failed);
     failedNodes.set(failedBuffer.subarray(0, failed));
-    statusIds = arenaInt32(cluster.arena, failed);
+    statusIds = arenaInt32(scratch.arena, failed);
     for (let k = 0; k < failed; k++) {
-      statusIds[k] = statusId(cluster.statusTable, failedStatusBuffer[k]!);
+      statusIds[k] = statusId(scratch.statusTable, failedStatusBuffer[k]!);
       failedStatusBuffer[k] = null;
     }
   }
-  const table = cluster.statusTable.statuses;
+  const table = scratch.statusTable.statuses;
   let failedStatuses: readonly Status[] | undefined;
   return {
     preFilterStatus: null,
@@ -139,8 +143,8 @@ function intersect(a: ReadonlySet<string> | null, b: ReadonlySet<string>): Reado
  * PreFilter then Filter for a single node, without moving the rotating start index: what
  * preemption's dry run uses.
  */
-export function checkNode(cycle: Cycle, node: NodeInfo): Status | null {
-  for (const plugin of cycle.cluster.profile.filters) {
+export function checkNode(scheduler: SchedulerState, cycle: Cycle, node: NodeInfo): Status | null {
+  for (const plugin of scheduler.profile.filters) {
     if (!plugin.filter) continue;
     const result = plugin.preFilter ? plugin.preFilter(cycle) : ({ kind: 'run', state: undefined } as const);
     if (result.kind === 'reject') return result.status;
@@ -166,14 +170,14 @@ export interface ScorePass {
   readonly totals: Int32Array;
 }
 
-export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
-  const scorers = cycle.cluster.profile.scorers;
+export function runScores(scheduler: SchedulerState, cycle: Cycle, feasible: Int32Array): ScorePass {
+  const scorers = scheduler.profile.scorers;
   const n = feasible.length;
   const width = scorers.length;
-  const totals = arenaInt32(cycle.cluster.arena, n);
-  const normalized = arenaUint8(cycle.cluster.arena, n * width);
+  const totals = arenaInt32(scheduler.scratch.arena, n);
+  const normalized = arenaUint8(scheduler.scratch.arena, n * width);
   const skipped: boolean[] = [];
-  const scores = scratch(cycle, n);
+  const scores = scoreScratch(scheduler.scratch, n, cycle.cluster.nodes.length);
   for (let p = 0; p < width; p++) {
     const { plugin, weight } = scorers[p];
     const state = plugin.preScore ? plugin.preScore(cycle, feasible) : undefined;
@@ -202,16 +206,8 @@ export function runScores(cycle: Cycle, feasible: Int32Array): ScorePass {
     }
     skipped.push(false);
   }
-  const { names, weights } = cycle.cluster.scoreColumns;
+  const { names, weights } = scheduler.scoreColumns;
   return { plugins: names, weights, skipped, normalized, totals };
-}
-
-
-/** A view of the state's score buffer, `n` long (plugins fill it in turn). */
-function scratch(cycle: Cycle, n: number): Float64Array {
-  const cluster = cycle.cluster;
-  if (cluster.scoreBuffer.length < n) cluster.scoreBuffer = new Float64Array(Math.max(n, cluster.nodes.length));
-  return cluster.scoreBuffer.subarray(0, n);
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { ServiceInfo } from '../model/clusterObjects';
-import { ServicesBySelector } from '../model/servicesBySelector';
-import type { Labels } from '../model/labelSelector';
-import type { PodSpec, SimPod } from '../model/pod';
-import { stableJson } from '../model/stableJson';
+import type { ServiceInfo } from '../../model/clusterObjects';
+import { ServicesBySelector } from '../../model/servicesBySelector';
+import type { Labels } from '../../model/labelSelector';
+import type { PodSpec, SimPod } from '../../model/pod';
+import { stableJson } from '../../model/stableJson';
 import { podAffinityTerms, type PodAffinityTerms } from './podAffinityTerms';
 import { podSpecInfo, type PodSpecInfo } from './podSpecInfo';
 import { podSpread, type PodSpread } from './podSpread';

@@ -1,13 +1,14 @@
-import { isRecord } from '../model/labelSelector';
-import type { SimPod } from '../model/pod';
-import { bindPod, compilePod, type ClusterState } from './clusterState';
-import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from './explainMessages';
+import { isRecord } from '../../model/labelSelector';
+import type { SimPod } from '../../model/pod';
+import { bindPod, compilePod } from '../cache/clusterState';
+import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from '../explain/messages';
+import type { Cycle, Status } from '../types';
+import { arenaInt32 } from './arena';
 import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
 import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTable } from './placement';
-import { arenaInt32 } from './arena';
 import { evaluatePreemption } from './preemption';
 import { DEFAULT_SCHEDULER_NAME } from './profile';
-import type { Status } from './types';
+import type { SchedulerState } from './schedulerState';
 
 /**
  * One scheduling cycle for one pod (`ScheduleOne` → `schedulePod`), binding it into the state
@@ -20,7 +21,7 @@ import type { Status } from './types';
  *     ties broken by the lowest node name (upstream: random) and reported.
  * A pod whose key is already bound is returned as Bound where it is.
  */
-export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
+export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
   const existing = state.pods.get(pod.key);
   if (existing) return simplePlacement(pod.key, 'Bound', state.nodes[existing.nodeIndex].name, null, `already running on ${state.nodes[existing.nodeIndex].name}`);
   if (pod.nodeName !== null) return bindByName(state, pod, pod.nodeName);
@@ -35,8 +36,8 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   }
   if (state.nodes.length === 0) return simplePlacement(pod.key, 'Pending', null, 'Unschedulable', NO_NODES_MESSAGE);
   const info = compilePod(state, pod);
-  const cycle = { pod: info, cluster: state };
-  const pass = runFilters(cycle);
+  const cycle: Cycle = { pod: info, cluster: state };
+  const pass = runFilters(state, cycle);
   const filters = failuresOf(state, pass);
   if (pass.feasible.length === 0) {
     const preemption = evaluatePreemption(state, info, pass);
@@ -47,8 +48,8 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   let scores: ScoreTable | null = null;
   let tied: Int32Array | null = null;
   if (pass.feasible.length > 1) {
-    const scored = runScores(cycle, pass.feasible);
-    const selected = selectHost(state.nodes, state.nameRank, pass.feasible, scored.totals, state.arena);
+    const scored = runScores(state, cycle, pass.feasible);
+    const selected = selectHost(state.nodes, state.nameRank, pass.feasible, scored.totals, state.scratch.arena);
     chosen = selected.node;
     tied = selected.tie;
     scores = scoreTable(state, pass, scored);
@@ -77,7 +78,7 @@ export function scheduleOne(state: ClusterState, pod: SimPod): PodPlacement {
   };
 }
 
-function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlacement {
+function bindByName(state: SchedulerState, pod: SimPod, nodeName: string): PodPlacement {
   const node = state.nodeByName.get(nodeName);
   if (!node) return simplePlacement(pod.key, 'Pending', null, 'NodeNotFound', `spec.nodeName names node "${nodeName}", which is not in the cluster: the pod never starts`);
   bindPod(state, compilePod(state, pod), node);
@@ -85,8 +86,8 @@ function bindByName(state: ClusterState, pod: SimPod, nodeName: string): PodPlac
 }
 
 /** Node names are resolved when first read (most placements are never explained node by node). */
-function scoreTable(state: ClusterState, pass: FilterPass, scored: ScorePass): ScoreTable {
-  const feasible = arenaInt32(state.arena, pass.feasible.length);
+function scoreTable(state: SchedulerState, pass: FilterPass, scored: ScorePass): ScoreTable {
+  const feasible = arenaInt32(state.scratch.arena, pass.feasible.length);
   feasible.set(pass.feasible);
   let names: string[] | undefined;
   const nodes = state.nodes;
@@ -102,7 +103,7 @@ function scoreTable(state: ClusterState, pass: FilterPass, scored: ScorePass): S
   };
 }
 
-function failuresOf(state: ClusterState, pass: FilterPass): FilterFailures {
+function failuresOf(state: SchedulerState, pass: FilterPass): FilterFailures {
   const failed = pass.failedNodes;
   let names: string[] | undefined;
   const nodes = state.nodes;

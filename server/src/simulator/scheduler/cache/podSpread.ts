@@ -1,6 +1,6 @@
-import type { ServicesBySelector } from '../model/servicesBySelector';
-import { andSelectors, compileLabelSelector, EVERYTHING, isRecord, selectorFromSet, type Labels, type Selector } from '../model/labelSelector';
-import type { SimPod } from '../model/pod';
+import type { ServicesBySelector } from '../../model/servicesBySelector';
+import { andSelectors, compileLabelSelector, EVERYTHING, isRecord, selectorFromSet, type Labels, type Selector } from '../../model/labelSelector';
+import type { SimPod } from '../../model/pod';
 
 /**
  * A pod's topology spread constraints (`podtopologyspread/common.go`).
