@@ -23,6 +23,7 @@ import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
+import { DRY_RUN_STATS_REQUEST } from './protocol/dryRunStats';
 import { WorkspaceManifests } from './handlers/workspaceManifests';
 import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
 import { LanguageService } from './language/languageService';
@@ -186,6 +187,7 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onRequest(POD_DETAILS_REQUEST_METHOD, (params: PodDetailsParams) =>
     typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
   );
+  connection.onRequest(DRY_RUN_STATS_REQUEST, () => simulation.stats());
   connection.onShutdown(() => simulation.dispose());
 
   documents.listen(connection);

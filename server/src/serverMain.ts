@@ -11,5 +11,5 @@ import { startServer } from './server';
  * the validation of a keystroke.
  */
 const workerPath = join(__dirname, 'dryRunWorker.js');
-const dryRunner = existsSync(workerPath) ? new WorkerDryRunner(workerPath) : new InProcessDryRunner();
+const dryRunner = existsSync(workerPath) ? new WorkerDryRunner(workerPath).start() : new InProcessDryRunner();
 startServer(createConnection(ProposedFeatures.all), new LanguageService(), { dryRunner });

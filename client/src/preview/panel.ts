@@ -13,13 +13,17 @@ export interface PreviewPanelDeps {
   connection(): PreviewConnection | undefined;
 }
 
-/** Edits within this window are simulated once. */
-const EDIT_DEBOUNCE_MS = 250;
+/**
+ * `drydock/previewChanged` notifications within this window are one refresh (the server already
+ * waited for a pause in typing before its dry run).
+ */
+const CHANGE_COALESCE_MS = 50;
 
 /**
  * One preview webview panel: owns the `WebviewPanel` and every listener it needs. It follows the
- * active YAML editor, asks the server again (debounced) after each edit or `drydock/previewChanged`,
- * and routes validated webview messages. Disposed when the user closes it or the extension stops.
+ * active YAML editor, asks the server again (debounced) after `drydock/previewChanged`, and routes
+ * validated webview messages. One clock: the server decides when edits are dry-run and tells the
+ * panel, which does not watch edits itself (an edit burst costs two dry runs: the server's and the preview's). Disposed when the user closes it or the extension stops.
  */
 export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -58,9 +62,6 @@ export class PreviewPanel implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.isRelevant(event.document)) this.scheduleRefresh();
-      }),
     );
   }
 
@@ -136,17 +137,12 @@ export class PreviewPanel implements vscode.Disposable {
     this.retarget({ uri });
   }
 
-  private isRelevant(document: vscode.TextDocument): boolean {
-    if (!isManifestCandidate(document)) return false;
-    return this.target.scope === 'workspace' || document.uri.toString() === this.target.uri;
-  }
-
   private scheduleRefresh(): void {
     if (this.debounceTimer) clearTimeout(this.debounceTimer);
     this.debounceTimer = setTimeout(() => {
       this.debounceTimer = undefined;
       this.refresh();
-    }, EDIT_DEBOUNCE_MS);
+    }, CHANGE_COALESCE_MS);
   }
 
   /** Asks the server for the current target; only the newest answer is shown. */

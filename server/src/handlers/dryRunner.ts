@@ -52,6 +52,12 @@ export class WorkerDryRunner implements DryRunner {
 
   constructor(private readonly workerPath: string) {}
 
+  /** Starts the worker now (it warms itself up) rather than with the first dry run. */
+  start(): this {
+    this.ensureWorker();
+    return this;
+  }
+
   run(job: FileDryRunJob): Promise<LocatedSimFinding[] | null> {
     return new Promise((resolve, reject) => {
       const uri = job.document.uri;

@@ -16,6 +16,7 @@ import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { ClusterProfileLoader, loadBaseline, loadBaselineText, type LoadedFile } from './dryRunInputs';
 import { InProcessDryRunner, type DryRunner } from './dryRunner';
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
+import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
 import { sameSource, type WorkspaceManifestSource } from './workspaceManifests';
 
 export interface SimulationDeps {
@@ -64,6 +65,9 @@ export class SimulationService {
   /** The dry runs behind the latest previews, by their params (`drydock/podDetails` reads them), newest last. */
   private readonly previewRuns = new Map<string, DryRunOutput>();
   private readonly runner: DryRunner;
+  private readonly runLog: DryRunPurpose[] = [];
+  private runsInAll = 0;
+  private underWay = 0;
 
   constructor(private readonly deps: SimulationDeps) {
     this.runner = deps.runner ?? new InProcessDryRunner();
@@ -91,6 +95,17 @@ export class SimulationService {
     this.runner.dispose();
   }
 
+  /** The dry runs so far (`drydock/dryRunStats`). */
+  stats(): DryRunStats {
+    return { runs: [...this.runLog], total: this.runsInAll, busy: this.timer !== undefined || this.underWay > 0 };
+  }
+
+  private counted(purpose: DryRunPurpose): void {
+    this.runsInAll++;
+    this.runLog.push(purpose);
+    if (this.runLog.length > KEPT_RUN_LOG) this.runLog.shift();
+  }
+
   /** A document was closed: its dry run's caches go. */
   closed(uri: string): void {
     this.runner.forget(uri);
@@ -98,6 +113,15 @@ export class SimulationService {
 
   /** Dry-runs the changed documents (each on its own) and the cross-resource rules over the workspace. */
   async refresh(changed: string[]): Promise<void> {
+    this.underWay++;
+    try {
+      await this.refreshNow(changed);
+    } finally {
+      this.underWay--;
+    }
+  }
+
+  private async refreshNow(changed: string[]): Promise<void> {
     const cluster = await this.profile.load(this.deps.settings().cluster, this.deps.workspaceFolders());
     const started = this.openFiles();
     const results = await Promise.all(
@@ -112,6 +136,7 @@ export class SimulationService {
             baseline: baseline === null ? null : { uri, text: baseline },
             limits: EDITOR_SIMULATION_LIMITS,
           };
+          this.counted('diagnostics');
           return [uri, await this.runner.run(job)];
         } catch (error) {
           return [uri, [simulationFailed(uri, error)]];
@@ -134,6 +159,15 @@ export class SimulationService {
 
   /** The preview of one document (or of every manifest of the workspace), with the whole reachability matrix. */
   async preview(params: PreviewParams): Promise<PreviewModel | null> {
+    this.underWay++;
+    try {
+      return await this.previewNow(params);
+    } finally {
+      this.underWay--;
+    }
+  }
+
+  private async previewNow(params: PreviewParams): Promise<PreviewModel | null> {
     const open = this.openFiles();
     const file = open.get(params.uri);
     if (!file && params.scope === 'file') return null;
@@ -147,6 +181,7 @@ export class SimulationService {
       const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
       if (baseline) baselines.push(...baseline.manifests);
     }
+    this.counted('preview');
     const run: DryRunOutput = dryRun({ manifests, cluster: cluster?.manifests ?? null, baseline: baselines, neverReady: params.neverReady, matrix: true, previewUnchangedRollouts: true, simulateOptions: EDITOR_SIMULATION_LIMITS });
     this.keepPreviewRun(params, run);
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
@@ -245,6 +280,7 @@ export class SimulationService {
 }
 
 const KEPT_PREVIEW_RUNS = 4;
+const KEPT_RUN_LOG = 200;
 
 function simulationFailed(uri: string, error: unknown): LocatedSimFinding {
   const message = `Drydock's dry run failed on this file: ${(error as Error).message}. Please report it.`;

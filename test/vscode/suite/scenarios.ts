@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { test } from './runner';
+import type { DryRunStats } from '../../../server/src/protocol/dryRunStats';
 
 const EXTENSION_ID = 'drydock.drydock';
 const FILE = 'web.yaml';
@@ -209,6 +210,28 @@ test('Drydock: Preview Cluster opens the preview panel (its drawing is checked b
   await vscode.commands.executeCommand(PREVIEW_COMMAND);
   const [tab] = await waitForEvent('a cluster preview tab', vscode.window.tabGroups.onDidChangeTabs, () => (previewTabs().length > 0 ? previewTabs() : undefined));
   assert.match(tab.label, /^Cluster preview/);
+});
+
+test('one clock: an edit burst with the preview open costs two dry runs (the diagnostics\', then the preview\'s)', async () => {
+  const editor = await resetFile();
+  await vscode.commands.executeCommand(PREVIEW_COMMAND);
+  await waitForEvent('a cluster preview tab', vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().length > 0);
+  const stats = async () => (await vscode.commands.executeCommand<DryRunStats | null>('drydock.internal.dryRunStats')) ?? undefined;
+  // Whatever opening the file and the preview ran is over before the burst starts.
+  const before = await waitFor('the dry runs of the opening to be over', async () => {
+    const now = await stats();
+    return now && !now.busy && now.runs.includes('preview') ? now : undefined;
+  });
+  for (const replicas of ['2', '3', '4']) await typeOverLine(editor, LINE.replicas, `  replicas: ${replicas}`);
+  // The burst is over once a preview run follows the diagnostics run and nothing is due.
+  const after = await waitFor('the diagnostics dry run, then the preview\'s, then nothing due', async () => {
+    const now = await stats();
+    if (!now || now.busy) return undefined;
+    const burst = now.runs.slice(now.runs.length - (now.total - before.total));
+    const diagnosticsAt = burst.indexOf('diagnostics');
+    return diagnosticsAt >= 0 && burst.indexOf('preview', diagnosticsAt) > diagnosticsAt ? burst : undefined;
+  });
+  assert.deepEqual(after, ['diagnostics', 'preview'], 'one dry run for the diagnostics, one for the preview it told to refresh');
 });
 
 test('an edit that makes a pod unschedulable is reported inline', async () => {
