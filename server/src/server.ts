@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionHandler } from './handlers/codeActions';
 import { completionHandler } from './handlers/completion';
-import { CustomResourceFeed } from './handlers/customResources';
+import { CustomResourceFeed } from './workspace/customResources';
 import { DocumentStates } from './handlers/documentState';
 import type { FeatureDeps } from './handlers/featureDocument';
 import { hoverHandler } from './handlers/hover';
@@ -24,7 +24,7 @@ import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
 import { DRY_RUN_STATS_REQUEST } from './protocol/dryRunStats';
-import { WorkspaceManifests } from './handlers/workspaceManifests';
+import { WorkspaceManifests } from './workspace/workspaceManifests';
 import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
 import { LanguageService } from './language/languageService';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';

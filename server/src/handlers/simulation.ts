@@ -1,23 +1,16 @@
-import type { Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { ParsedFile } from '../language/parse/parseFile';
-import { locate } from '../language/parse/locate';
-import { simFindingToFinding } from '../language/simFindingToFinding';
-import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
-import { podsSelectedElsewhere } from '../language/rules/workspace/servicePods';
-import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
-import { dryRun, type DryRunOutput } from '../dryRun/dryRun';
-import { previewModel, type Locator } from '../dryRun/previewModel';
-import { podDetailsOf } from '../dryRun/previewPods';
-import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
-import type { Manifest, SimFinding } from '../simulator/model/source';
-import type { ServerSettings } from '../settings';
-import type { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { ClusterProfileLoader, loadBaseline, loadBaselineText, type LoadedFile } from './dryRunInputs';
-import { InProcessDryRunner, type DryRunner } from './dryRunner';
+import { EDITOR_SIMULATION_LIMITS, EditorDryRunSession, type FileRunResult } from '../dryRun/editorSession';
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
+import type { LoadedFile } from '../dryRun/loadedFile';
 import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
-import { sameSource, type WorkspaceManifestSource } from './workspaceManifests';
+import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
+import type { Manifest } from '../simulator/model/source';
+import type { ServerSettings } from '../settings';
+import { ClusterProfileLoader, loadBaseline, loadBaselineText } from '../workspace/dryRunInputs';
+import type { WorkspaceManifestSource } from '../workspace/workspaceManifests';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { InProcessDryRunner, type DryRunner } from './dryRunner';
 
 export interface SimulationDeps {
   publisher: DiagnosticsPublisher;
@@ -39,31 +32,16 @@ export interface SimulationDeps {
 export const SIMULATION_DELAY_MS = 250;
 
 /**
- * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
- * under a second on the event loop even for absurd inputs (1e9 replicas); past it, sim/too-many-pods says so.
- */
-export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 500, maxPodsTotal: 2_000, maxNodes: 5_000 };
-
-/** The last dry run of an open document, the parse it ran on, and which of its findings were last published. */
-interface FileRun {
-  file: LoadedFile;
-  findings: LocatedSimFinding[];
-  /** Indices of the published findings (undefined: not published yet). */
-  published: string | undefined;
-}
-
-/**
- * Runs the dry run for open manifests a moment after they change, publishes its findings (and the
- * cross-resource rules') next to the validation diagnostics, and answers preview requests. The
- * cross-resource rules and the workspace preview see the workspace's files too, open or not.
+ * The dry run's adapter to the editor: decides when changed documents are dry-run (after their
+ * validation, once typing pauses), reads what the runs need (the cluster profile, baselines, the
+ * workspace's files), hands the runs to the runner and the results to the session
+ * (`EditorDryRunSession`, pure), publishes what the session says, and answers preview requests.
  */
 export class SimulationService {
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<string>();
   private readonly profile = new ClusterProfileLoader();
-  private readonly runs = new Map<string, FileRun>();
-  /** The dry runs behind the latest previews, by their params (`drydock/podDetails` reads them), newest last. */
-  private readonly previewRuns = new Map<string, DryRunOutput>();
+  private readonly session = new EditorDryRunSession();
   private readonly runner: DryRunner;
   private readonly runLog: DryRunPurpose[] = [];
   private runsInAll = 0;
@@ -100,12 +78,6 @@ export class SimulationService {
     return { runs: [...this.runLog], total: this.runsInAll, busy: this.timer !== undefined || this.underWay > 0 };
   }
 
-  private counted(purpose: DryRunPurpose): void {
-    this.runsInAll++;
-    this.runLog.push(purpose);
-    if (this.runLog.length > KEPT_RUN_LOG) this.runLog.shift();
-  }
-
   /** A document was closed: its dry run's caches go. */
   closed(uri: string): void {
     this.runner.forget(uri);
@@ -115,87 +87,68 @@ export class SimulationService {
   async refresh(changed: string[]): Promise<void> {
     this.underWay++;
     try {
-      await this.refreshNow(changed);
+      const settings = this.deps.settings();
+      const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
+      const started = this.openFiles();
+      const results = await Promise.all(changed.map((uri) => this.runFile(started.get(uri), cluster, settings)));
+      const open = this.openFiles();
+      this.session.keepRuns(open, results.filter((r): r is FileRunResult => r !== null));
+      const { simulation, rules } = this.session.publications(open, this.workspaceFiles(), settings.rules);
+      for (const [uri, findings] of simulation) this.deps.publisher.set(uri, 'simulation', findings);
+      for (const [uri, findings] of rules) this.deps.publisher.set(uri, 'rules', findings);
+      this.deps.notifyChanged(changed);
     } finally {
       this.underWay--;
     }
   }
 
-  private async refreshNow(changed: string[]): Promise<void> {
-    const cluster = await this.profile.load(this.deps.settings().cluster, this.deps.workspaceFolders());
-    const started = this.openFiles();
-    const results = await Promise.all(
-      changed.map(async (uri): Promise<[string, LocatedSimFinding[] | null]> => {
-        const file = started.get(uri);
-        if (!file) return [uri, null];
-        try {
-          const baseline = await loadBaselineText(uri, this.deps.settings().rolloutBaseline, this.deps.trusted());
-          const job = {
-            document: { uri, text: file.parsed.text },
-            cluster: cluster ? { uri: cluster.uri, text: cluster.parsed.text } : null,
-            baseline: baseline === null ? null : { uri, text: baseline },
-            limits: EDITOR_SIMULATION_LIMITS,
-          };
-          this.counted('diagnostics');
-          return [uri, await this.runner.run(job)];
-        } catch (error) {
-          return [uri, [simulationFailed(uri, error)]];
-        }
-      }),
-    );
-    // Documents edited while their run was under way have a newer run scheduled: their result is dropped.
-    const open = this.openFiles();
-    for (const uri of this.runs.keys()) if (!open.has(uri)) this.runs.delete(uri);
-    for (const [uri, findings] of results) {
-      const file = open.get(uri);
-      if (!file || findings === null || file.parsed.text !== started.get(uri)?.parsed.text) continue;
-      this.runs.set(uri, { file, findings, published: undefined });
+  /** One document's diagnostics run, on the runner; null when it is not an open manifest or a newer run replaced it. */
+  private async runFile(file: LoadedFile | undefined, cluster: LoadedFile | null, settings: ServerSettings): Promise<FileRunResult | null> {
+    if (!file) return null;
+    const { uri } = file;
+    const text = file.parsed.text;
+    try {
+      const baseline = await loadBaselineText(uri, settings.rolloutBaseline, this.deps.trusted());
+      this.counted('diagnostics');
+      const findings = await this.runner.run({
+        document: { uri, text },
+        cluster: cluster ? { uri: cluster.uri, text: cluster.parsed.text } : null,
+        baseline: baseline === null ? null : { uri, text: baseline },
+        limits: EDITOR_SIMULATION_LIMITS,
+      });
+      return findings === null ? null : { uri, text, findings };
+    } catch (error) {
+      return { uri, text, findings: [simulationFailed(uri, error)] };
     }
-    const index = this.workspaceIndex(open);
-    this.publishSimulation(index);
-    this.publishWorkspaceRules(open, index);
-    this.deps.notifyChanged(changed);
   }
 
   /** The preview of one document (or of every manifest of the workspace), with the whole reachability matrix. */
   async preview(params: PreviewParams): Promise<PreviewModel | null> {
     this.underWay++;
     try {
-      return await this.previewNow(params);
+      const settings = this.deps.settings();
+      const open = this.openFiles();
+      if (!open.has(params.uri) && params.scope === 'file') return null;
+      const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
+      const baselines: Manifest[] = [];
+      // Files nobody opened are as on disk: their baseline is themselves, they have nothing to roll out.
+      for (const uri of params.scope === 'workspace' ? [...open.keys()] : [params.uri]) {
+        const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
+        if (baseline) baselines.push(...baseline.manifests);
+      }
+      this.counted('preview');
+      return this.session.preview({
+        params,
+        open,
+        workspaceFiles: this.workspaceFiles(),
+        cluster,
+        baselines,
+        kubernetesVersion: settings.kubernetesVersion,
+        locateElsewhere: (source) => (source ? this.deps.workspace.locate(source) : null),
+      });
     } finally {
       this.underWay--;
     }
-  }
-
-  private async previewNow(params: PreviewParams): Promise<PreviewModel | null> {
-    const open = this.openFiles();
-    const file = open.get(params.uri);
-    if (!file && params.scope === 'file') return null;
-    const workspace = params.scope === 'workspace';
-    const manifests = workspace ? [...[...open.values()].flatMap((f) => f.manifests), ...this.workspaceFiles()] : (file?.manifests ?? []);
-    const settings = this.deps.settings();
-    const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
-    const baselines: Manifest[] = [];
-    // Files nobody opened are as on disk: their baseline is themselves, they have nothing to roll out.
-    for (const uri of workspace ? [...open.keys()] : [params.uri]) {
-      const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
-      if (baseline) baselines.push(...baseline.manifests);
-    }
-    this.counted('preview');
-    const run: DryRunOutput = dryRun({ manifests, cluster: cluster?.manifests ?? null, baseline: baselines, neverReady: params.neverReady, matrix: true, previewUnchangedRollouts: true, simulateOptions: EDITOR_SIMULATION_LIMITS });
-    this.keepPreviewRun(params, run);
-    const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
-    if (cluster) files.set(cluster.uri, cluster.parsed);
-    const findings = workspace || !file ? run.findings : this.withoutServedServices(run.findings.filter((f) => f.source.file === params.uri), file.manifests, this.workspaceIndex(open));
-    const diagnostics = findings.flatMap((f) => toFindings([f], f.source.file, open.get(f.source.file)?.parsed));
-    return previewModel(run, {
-      uri: params.uri,
-      scope: params.scope,
-      kubernetesVersion: settings.kubernetesVersion,
-      neverReady: params.neverReady,
-      locate: locatorFor(files, (source) => (source ? this.deps.workspace.locate(source) : null)),
-      diagnostics,
-    });
   }
 
   /**
@@ -203,63 +156,16 @@ export class SimulationService {
    * the same params (run again when there is none, e.g. after a server restart); null without that pod.
    */
   async podDetails(params: PodDetailsParams): Promise<PodDetails | null> {
-    const previewParams: PreviewParams = { uri: params.uri, scope: params.scope, neverReady: params.neverReady };
-    let run = this.previewRuns.get(previewKey(previewParams));
-    if (!run) {
-      await this.preview(previewParams);
-      run = this.previewRuns.get(previewKey(previewParams));
-    }
-    const pod = run?.simulation.pods.find((p) => `${p.pod.namespace}/${p.pod.name}` === params.pod);
-    return pod ? podDetailsOf(pod) : null;
+    const kept = this.session.podDetails(params);
+    if (kept !== undefined) return kept;
+    await this.preview({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
+    return this.session.podDetails(params) ?? null;
   }
 
-  private keepPreviewRun(params: PreviewParams, run: DryRunOutput): void {
-    const key = previewKey(params);
-    this.previewRuns.delete(key);
-    this.previewRuns.set(key, run);
-    // A few previews at most are open at once; the oldest runs go.
-    for (const old of this.previewRuns.keys()) if (this.previewRuns.size > KEPT_PREVIEW_RUNS) this.previewRuns.delete(old);
-  }
-
-  /**
-   * Publishes each open document's dry-run findings, less the `ref/service-no-pods` of Services whose
-   * pods come from another file (the run of one file cannot see them). That depends on the other
-   * files, so every document is checked again; only the changed lists are sent.
-   */
-  private publishSimulation(index: WorkspaceIndex): void {
-    for (const [uri, run] of this.runs) {
-      const served = new Set(this.withoutServedServices(run.findings.map((f) => f.sim), run.file.manifests, index));
-      const kept = run.findings.flatMap((f, i) => (served.has(f.sim) ? [i] : []));
-      const published = kept.join(',');
-      if (published === run.published) continue;
-      run.published = published;
-      this.deps.publisher.set(uri, 'simulation', kept.flatMap((i) => run.findings[i].located ?? []));
-    }
-  }
-
-  /** The findings of a file's run (its manifests: `own`) less `ref/service-no-pods` where another file has the pods. */
-  private withoutServedServices(findings: SimFinding[], own: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
-    return findings.filter((f) => {
-      if (f.code !== 'ref/service-no-pods') return true;
-      const service = own.find((m) => sameSource(m.source, f.source));
-      return !service || !podsSelectedElsewhere(index, service);
-    });
-  }
-
-  private publishWorkspaceRules(open: Map<string, LoadedFile>, index: WorkspaceIndex): void {
-    const findings = runWorkspaceRulesOn(index, { rules: this.deps.settings().rules });
-    for (const [uri, file] of open) this.deps.publisher.set(uri, 'rules', toFindings(findings, uri, file.parsed));
-  }
-
-  /**
-   * The open documents' manifests and the workspace files' (open documents override their file on
-   * disk); only the open ones are subjects. Files on disk come first, so that of two copies of an
-   * object the one reported as the duplicate is the open one.
-   */
-  private workspaceIndex(open: Map<string, LoadedFile>): WorkspaceIndex {
-    const opened = [...open.values()].flatMap((f) => f.manifests);
-    if (opened.length === 0) return new WorkspaceIndex([]);
-    return new WorkspaceIndex([...this.workspaceFiles(), ...opened], undefined, (m) => open.has(m.source.file));
+  private counted(purpose: DryRunPurpose): void {
+    this.runsInAll++;
+    this.runLog.push(purpose);
+    if (this.runLog.length > KEPT_RUN_LOG) this.runLog.shift();
   }
 
   /** The manifests of the workspace's files on disk that are not open (none while validation is off). */
@@ -279,7 +185,6 @@ export class SimulationService {
   }
 }
 
-const KEPT_PREVIEW_RUNS = 4;
 const KEPT_RUN_LOG = 200;
 
 function simulationFailed(uri: string, error: unknown): LocatedSimFinding {
@@ -287,29 +192,5 @@ function simulationFailed(uri: string, error: unknown): LocatedSimFinding {
   return {
     sim: { source: { file: uri, document: 0, path: [] }, path: [], severity: 'warning', code: 'internal/simulation-failed', message },
     located: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'warning', code: 'internal/simulation-failed', message },
-  };
-}
-
-function previewKey(params: PreviewParams): string {
-  return `${params.scope}|${params.neverReady}|${params.uri}`;
-}
-
-/** The findings on `uri`, as ranges in its parse (none without one). */
-function toFindings(findings: readonly SimFinding[], uri: string, parsed: ParsedFile | undefined): Finding[] {
-  if (!parsed) return [];
-  return findings.flatMap((f) => {
-    if (f.source.file !== uri) return [];
-    const doc = parsed.documents[f.source.document];
-    return doc ? [simFindingToFinding(f, doc)] : [];
-  });
-}
-
-/** Click-to-reveal locations: the first line of each object in the files the run read (else what `fallback` knows). */
-export function locatorFor(files: Map<string, ParsedFile>, fallback: Locator = () => null): Locator {
-  return (source) => {
-    if (!source) return null;
-    const doc = files.get(source.file)?.documents[source.document];
-    if (!doc) return fallback(source);
-    return { uri: source.file, line: doc.chunk.line + locate(doc, source.path, 'key').range.start.line };
   };
 }

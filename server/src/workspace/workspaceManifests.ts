@@ -7,6 +7,7 @@ import { oversizeReason } from '../language/parse/limits';
 import { parseFileSteps, type ParsedFile } from '../language/parse/parseFile';
 import type { SourceLocation } from '../protocol/preview';
 import type { Manifest, SourceRef } from '../simulator/model/source';
+import { sameSource } from '../simulator/model/sameSource';
 import { isScannedPath, listYamlFiles, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, readYamlFile, toPath } from './workspaceFiles';
 
 /** The manifests of one workspace file as last read from disk. */
@@ -188,11 +189,6 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     this.generations.set(uri, next);
     return next;
   }
-}
-
-/** Whether two references name the same object (file, document and path inside it). */
-export function sameSource(a: SourceRef, b: SourceRef): boolean {
-  return a.file === b.file && a.document === b.document && a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
 }
 
 function rootsOf(folders: readonly string[]): string[] {

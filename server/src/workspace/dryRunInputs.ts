@@ -3,16 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { manifestsOf } from '../language/manifests';
-import { parseFile, type ParsedFile } from '../language/parse/parseFile';
-import type { Manifest } from '../simulator/model/source';
+import { parseFile } from '../language/parse/parseFile';
+import type { LoadedFile } from '../dryRun/loadedFile';
 import { stripBom } from '../cli/inputs';
 
-/** A file the dry run reads besides the open documents: the cluster profile or a baseline version. */
-export interface LoadedFile {
-  uri: string;
-  parsed: ParsedFile;
-  manifests: Manifest[];
-}
 
 export function fsPathOf(uri: string): string | undefined {
   try {

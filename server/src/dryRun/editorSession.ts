@@ -1,0 +1,197 @@
+import type { Finding } from '../language/findings';
+import { locate } from '../language/parse/locate';
+import type { ParsedFile } from '../language/parse/parseFile';
+import type { RuleSettings } from '../language/rules/ruleSettings';
+import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
+import { podsSelectedElsewhere } from '../language/rules/workspace/servicePods';
+import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
+import { simFindingToFinding } from '../language/simFindingToFinding';
+import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
+import type { Manifest, SimFinding } from '../simulator/model/source';
+import { sameSource } from '../simulator/model/sameSource';
+import { dryRun, type DryRunOutput } from './dryRun';
+import type { LocatedSimFinding } from './fileDryRun';
+import type { LoadedFile } from './loadedFile';
+import { previewModel, type Locator } from './previewModel';
+import { podDetailsOf } from './previewPods';
+
+/**
+ * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
+ * under a second even for absurd inputs (1e9 replicas); past it, sim/too-many-pods says so.
+ */
+export const EDITOR_SIMULATION_LIMITS = { maxPodsPerWorkload: 500, maxPodsTotal: 2_000, maxNodes: 5_000 };
+
+/** A finished diagnostics run of one document: the text it ran on and what it found. */
+export interface FileRunResult {
+  uri: string;
+  text: string;
+  findings: LocatedSimFinding[];
+}
+
+/** What the editor shows of a state of the workspace: dry-run findings that changed, rule findings of every open document. */
+export interface Publications {
+  simulation: Array<[uri: string, findings: Finding[]]>;
+  rules: Array<[uri: string, findings: Finding[]]>;
+}
+
+/** What a preview is drawn from; everything read from disk is handed in. */
+export interface PreviewInput {
+  params: PreviewParams;
+  /** The open manifest documents. */
+  open: ReadonlyMap<string, LoadedFile>;
+  /** The manifests of the workspace's files that are not open (simulated in workspace scope; in file scope they only answer look-ups). */
+  workspaceFiles: readonly Manifest[];
+  cluster: LoadedFile | null;
+  /** The rollout baselines of the previewed documents. */
+  baselines: readonly Manifest[];
+  kubernetesVersion: string;
+  /** Where an object of an unopened workspace file starts. */
+  locateElsewhere: Locator;
+}
+
+/** The last diagnostics run of an open document, the parse it ran on, and which of its findings were last published. */
+interface FileRun {
+  file: LoadedFile;
+  findings: LocatedSimFinding[];
+  /** Indices of the published findings (undefined: not published yet). */
+  published: string | undefined;
+}
+
+const KEPT_PREVIEW_RUNS = 4;
+
+/**
+ * The editor's dry-run state, pure (inputs are handed in; the server's handler does the IO, the
+ * timing and the publishing): the run kept per open document, the served-Services filter, the
+ * cross-resource rules over the workspace, and the runs behind the latest previews.
+ */
+export class EditorDryRunSession {
+  private readonly runs = new Map<string, FileRun>();
+  /** The dry runs behind the latest previews, by their params (`drydock/podDetails` reads them), newest last. */
+  private readonly previewRuns = new Map<string, DryRunOutput>();
+
+  /**
+   * Keeps the results for the documents still open with the text their run saw (a document edited
+   * meanwhile has a newer run coming), and forgets the runs of closed documents.
+   */
+  keepRuns(open: ReadonlyMap<string, LoadedFile>, results: readonly FileRunResult[]): void {
+    for (const uri of this.runs.keys()) if (!open.has(uri)) this.runs.delete(uri);
+    for (const result of results) {
+      const file = open.get(result.uri);
+      if (!file || file.parsed.text !== result.text) continue;
+      this.runs.set(result.uri, { file, findings: result.findings, published: undefined });
+    }
+  }
+
+  /**
+   * What to publish: each open document's dry-run findings whose list changed (less the
+   * `ref/service-no-pods` of Services whose pods another file makes: the run of one file cannot see
+   * them, and that depends on the other files, so every document is checked again), and the
+   * cross-resource rules' findings for every open document.
+   */
+  publications(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: readonly Manifest[], rules: RuleSettings | undefined): Publications {
+    const index = workspaceIndex(open, workspaceFiles);
+    const simulation: Publications['simulation'] = [];
+    for (const [uri, run] of this.runs) {
+      const served = new Set(withoutServedServices(run.findings.map((f) => f.sim), run.file.manifests, index));
+      const kept = run.findings.flatMap((f, i) => (served.has(f.sim) ? [i] : []));
+      const published = kept.join(',');
+      if (published === run.published) continue;
+      run.published = published;
+      simulation.push([uri, kept.flatMap((i) => run.findings[i].located ?? [])]);
+    }
+    const ruleFindings = runWorkspaceRulesOn(index, { rules });
+    return { simulation, rules: [...open].map(([uri, file]) => [uri, locatedIn(ruleFindings, uri, file.parsed)]) };
+  }
+
+  /** The preview of one document (or of every manifest of the workspace), with the whole reachability matrix; kept for `podDetails`. */
+  preview(input: PreviewInput): PreviewModel | null {
+    const { params, open } = input;
+    const file = open.get(params.uri);
+    if (!file && params.scope === 'file') return null;
+    const workspace = params.scope === 'workspace';
+    const manifests = workspace ? [...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles] : (file?.manifests ?? []);
+    const run = dryRun({
+      manifests,
+      cluster: input.cluster?.manifests ?? null,
+      baseline: input.baselines,
+      neverReady: params.neverReady,
+      matrix: true,
+      previewUnchangedRollouts: true,
+      simulateOptions: EDITOR_SIMULATION_LIMITS,
+    });
+    this.keepPreviewRun(params, run);
+    const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
+    if (input.cluster) files.set(input.cluster.uri, input.cluster.parsed);
+    const findings =
+      workspace || !file ? run.findings : withoutServedServices(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
+    const diagnostics = findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
+    return previewModel(run, {
+      uri: params.uri,
+      scope: params.scope,
+      kubernetesVersion: input.kubernetesVersion,
+      neverReady: params.neverReady,
+      locate: locatorFor(files, input.locateElsewhere),
+      diagnostics,
+    });
+  }
+
+  /** The filters and scores of one pod, from the run behind the latest preview with the same params: null without that pod, undefined without such a run. */
+  podDetails(params: PodDetailsParams): PodDetails | null | undefined {
+    const run = this.previewRuns.get(previewKey({ uri: params.uri, scope: params.scope, neverReady: params.neverReady }));
+    if (!run) return undefined;
+    const pod = run.simulation.pods.find((p) => `${p.pod.namespace}/${p.pod.name}` === params.pod);
+    return pod ? podDetailsOf(pod) : null;
+  }
+
+  private keepPreviewRun(params: PreviewParams, run: DryRunOutput): void {
+    const key = previewKey(params);
+    this.previewRuns.delete(key);
+    this.previewRuns.set(key, run);
+    // A few previews at most are open at once; the oldest runs go.
+    for (const old of this.previewRuns.keys()) if (this.previewRuns.size > KEPT_PREVIEW_RUNS) this.previewRuns.delete(old);
+  }
+}
+
+function previewKey(params: PreviewParams): string {
+  return `${params.scope}|${params.neverReady}|${params.uri}`;
+}
+
+/**
+ * The open documents' manifests and the workspace files' (open documents override their file on
+ * disk); only the open ones are subjects. Files on disk come first, so that of two copies of an
+ * object the one reported as the duplicate is the open one.
+ */
+function workspaceIndex(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: readonly Manifest[]): WorkspaceIndex {
+  const opened = [...open.values()].flatMap((f) => f.manifests);
+  if (opened.length === 0) return new WorkspaceIndex([]);
+  return new WorkspaceIndex([...workspaceFiles, ...opened], undefined, (m) => open.has(m.source.file));
+}
+
+/** The findings of a file's run (its manifests: `own`) less `ref/service-no-pods` where another file has the pods. */
+function withoutServedServices(findings: SimFinding[], own: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
+  return findings.filter((f) => {
+    if (f.code !== 'ref/service-no-pods') return true;
+    const service = own.find((m) => sameSource(m.source, f.source));
+    return !service || !podsSelectedElsewhere(index, service);
+  });
+}
+
+/** The findings on `uri`, as ranges in its parse (none without one). */
+function locatedIn(findings: readonly SimFinding[], uri: string, parsed: ParsedFile | undefined): Finding[] {
+  if (!parsed) return [];
+  return findings.flatMap((f) => {
+    if (f.source.file !== uri) return [];
+    const doc = parsed.documents[f.source.document];
+    return doc ? [simFindingToFinding(f, doc)] : [];
+  });
+}
+
+/** Click-to-reveal locations: the first line of each object in the files the run read (else what `fallback` knows). */
+export function locatorFor(files: Map<string, ParsedFile>, fallback: Locator = () => null): Locator {
+  return (source) => {
+    if (!source) return null;
+    const doc = files.get(source.file)?.documents[source.document];
+    if (!doc) return fallback(source);
+    return { uri: source.file, line: doc.chunk.line + locate(doc, source.path, 'key').range.start.line };
+  };
+}
