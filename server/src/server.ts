@@ -27,6 +27,8 @@ import { DRY_RUN_STATS_REQUEST } from './protocol/dryRunStats';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
 import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
 import { LanguageService } from './language/languageService';
+import { oversizeReason } from './language/parse/limits';
+import { stripBom } from './cli/inputs';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /**
@@ -45,10 +47,13 @@ export function startServer(connection: Connection, service: LanguageService = n
   let canPullConfiguration = false;
   const warned = new Set<string>();
   const publisher = new DiagnosticsPublisher(connection);
-  /** Documents opened and not yet validated: their first dry run starts without waiting for a pause in typing. */
-  const justOpened = new Set<string>();
-  // The dry run of a document starts after its validation, on the parse validation made.
-  const validation = new ValidationScheduler(publisher, service, states, () => settings, (document) => simulation.schedule(document.uri, justOpened.delete(document.uri) ? 0 : undefined));
+  /** The version each document was opened at: its first dry run starts as soon as it is validated. */
+  const openedAt = new Map<string, number>();
+  // A document is dry-run after its validation is published (the first publish is validation's, and
+  // the two do not compete for the machine's cores), once typing pauses; at once for the opened version.
+  const validation = new ValidationScheduler(publisher, service, states, () => settings, (document) => {
+    simulation.schedule(document.uri, openedAt.get(document.uri) === document.version ? 0 : undefined);
+  });
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
   let workspaceFolders: string[] = [];
   let trusted = false;
@@ -70,6 +75,12 @@ export function startServer(connection: Connection, service: LanguageService = n
   const simulation = new SimulationService({
     publisher,
     parsedOf: (uri) => parsedFileOf(features, uri)?.parsed,
+    textOf: (uri) => {
+      const document = documents.get(uri);
+      const text = document ? stripBom(document.getText()) : undefined;
+      return text === undefined || oversizeReason(text) ? undefined : text;
+    },
+    validated: (uri) => validation.settled(uri),
     openUris: () => documents.all().map((d) => d.uri),
     workspace: workspaceManifests,
     settings: () => settings,
@@ -174,11 +185,11 @@ export function startServer(connection: Connection, service: LanguageService = n
       // A document that cannot be read for CRDs is still validated below.
     }
   });
-  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidOpen((event) => openedAt.set(event.document.uri, event.document.version));
   documents.onDidChangeContent((event) => validation.schedule(event.document));
   documents.onDidSave(() => simulation.scheduleAll());
   documents.onDidClose((event) => {
-    justOpened.delete(event.document.uri);
+    openedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
     simulation.closed(event.document.uri);
     simulation.scheduleAll();

@@ -1,5 +1,5 @@
 import type { Finding } from '../language/findings';
-import { manifestsOf } from '../language/manifests';
+import { isManifestFile, manifestsOf } from '../language/manifests';
 import { parseFile, type ChunkCache, type ParsedFile } from '../language/parse/parseFile';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest, SimFinding } from '../simulator/model/source';
@@ -70,6 +70,7 @@ export class DryRunParses {
  */
 export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): LocatedSimFinding[] {
   const document = parses.read(job.document);
+  if (!isManifestFile(document.parsed)) return []; // a docker-compose file, a CI workflow: not ours
   const cluster = job.cluster ? parses.read(job.cluster).manifests : null;
   // The baseline is another version of the document itself: kept apart from the document's parse.
   const baseline = job.baseline ? parses.read(job.baseline, baselineKey(job.baseline.uri)).manifests : null;

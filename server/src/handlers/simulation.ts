@@ -16,6 +16,10 @@ export interface SimulationDeps {
   publisher: DiagnosticsPublisher;
   /** The current parse of an open document (parsed on demand), or undefined when it is not open. */
   parsedOf(uri: string): ParsedFile | undefined;
+  /** The text of an open document as the dry run reads it (BOM stripped); undefined when it is not open or over the input budget. */
+  textOf(uri: string): string | undefined;
+  /** Resolves once the document's newest version is validated (its parse is then at hand). */
+  validated(uri: string): Promise<void>;
   openUris(): string[];
   /** The manifests of the workspace's files on disk (open documents override theirs). */
   workspace: WorkspaceManifestSource;
@@ -88,9 +92,11 @@ export class SimulationService {
     this.underWay++;
     try {
       const settings = this.deps.settings();
+      if (!settings.validateEnable) return;
       const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
-      const started = this.openFiles();
-      const results = await Promise.all(changed.map((uri) => this.runFile(started.get(uri), cluster, settings)));
+      // The runs read the documents' texts (a worker parses them), so they can start beside validation.
+      const results = await Promise.all(changed.map((uri) => this.runFile(uri, this.deps.textOf(uri), cluster, settings)));
+      await Promise.all(changed.map((uri) => this.deps.validated(uri)));
       const open = this.openFiles();
       this.session.keepRuns(open, results.filter((r): r is FileRunResult => r !== null));
       const { simulation, rules } = this.session.publications(open, this.workspaceFiles(), settings.rules);
@@ -102,11 +108,9 @@ export class SimulationService {
     }
   }
 
-  /** One document's diagnostics run, on the runner; null when it is not an open manifest or a newer run replaced it. */
-  private async runFile(file: LoadedFile | undefined, cluster: LoadedFile | null, settings: ServerSettings): Promise<FileRunResult | null> {
-    if (!file) return null;
-    const { uri } = file;
-    const text = file.parsed.text;
+  /** One document's diagnostics run, on the runner; null when it is not open or a newer run replaced it. */
+  private async runFile(uri: string, text: string | undefined, cluster: LoadedFile | null, settings: ServerSettings): Promise<FileRunResult | null> {
+    if (text === undefined) return null;
     try {
       const baseline = await loadBaselineText(uri, settings.rolloutBaseline, this.deps.trusted());
       this.counted('diagnostics');

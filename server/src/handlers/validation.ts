@@ -21,6 +21,7 @@ export const SLICE_MS = 8;
 export class ValidationScheduler {
   private readonly queued = new Map<string, TextDocument>();
   private readonly running = new Map<string, { cancelled: boolean }>();
+  private readonly settledWaiters = new Map<string, Array<() => void>>();
   private flushing = false;
 
   constructor(
@@ -46,6 +47,24 @@ export class ValidationScheduler {
     this.queued.delete(uri);
     this.states.delete(uri);
     this.publisher.clear(uri);
+    this.wakeSettled(uri);
+  }
+
+  /** Resolves once `uri` has no validation waiting or running (its newest version is published, or it was closed). */
+  settled(uri: string): Promise<void> {
+    if (!this.queued.has(uri) && !this.running.has(uri)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.settledWaiters.get(uri);
+      if (waiters) waiters.push(resolve);
+      else this.settledWaiters.set(uri, [resolve]);
+    });
+  }
+
+  private wakeSettled(uri: string): void {
+    if (this.queued.has(uri) || this.running.has(uri)) return;
+    const waiters = this.settledWaiters.get(uri);
+    this.settledWaiters.delete(uri);
+    for (const wake of waiters ?? []) wake();
   }
 
   private cancel(uri: string): void {
@@ -106,6 +125,7 @@ export class ValidationScheduler {
     state.published = findings;
     this.publisher.set(document.uri, 'validation', findings, document.version);
     this.validated(document);
+    this.wakeSettled(document.uri);
   }
 
   private *validationSteps(document: TextDocument): Generator<undefined, Finding[], undefined> {
