@@ -53,7 +53,7 @@ const MAX_DEPTH = 64;
  * are skipped. One path array is reused for the whole walk.
  */
 export function walkWithSchema(schemas: SchemaValidators, definition: string, value: unknown, interest: FieldInterest, visit: (field: WalkedField) => void): void {
-  const plans = schemas.derived(`schemaWalk:${interest.id}`, (bundle) => compilePlans(bundle, interest));
+  const plans = schemas.derived(`schemaWalk:${interest.id}`, () => compilePlans(schemas.derived('schemaWalk:graph', fieldGraph), interest));
   if (!plans.has(definition)) return;
   walk(plans, definition, value, [], visit, 0);
 }
@@ -87,30 +87,48 @@ function visitField(plans: Plans, owner: string, key: string, field: FieldPlan, 
   path.pop();
 }
 
+/** The "field of type" graph of a schema bundle, shared by every interest (computed once per bundle). */
+interface FieldGraph {
+  /** Definition → its display name. */
+  owners: Map<string, string>;
+  /** Definition → its declared fields, each with the definition of its value (if named). */
+  fields: Map<string, Array<[field: string, child: { name: string; map: boolean } | undefined]>>;
+  /** Definition → the definitions with a field of that type. */
+  parents: Map<string, Set<string>>;
+}
+
+function fieldGraph(bundle: SchemaBundle): FieldGraph {
+  const graph: FieldGraph = { owners: new Map(), fields: new Map(), parents: new Map() };
+  for (const [name, definition] of Object.entries(bundle.definitions)) {
+    graph.owners.set(name, displayDefinitionName(name));
+    const fields: Array<[string, { name: string; map: boolean } | undefined]> = [];
+    for (const [field, schema] of Object.entries(definition.properties ?? {})) {
+      const child = childDefinition(bundle, schema);
+      fields.push([field, child]);
+      if (!child) continue;
+      let set = graph.parents.get(child.name);
+      if (!set) graph.parents.set(child.name, (set = new Set()));
+      set.add(name);
+    }
+    graph.fields.set(name, fields);
+  }
+  return graph;
+}
+
 /**
  * One plan per definition that can reach a wanted field: definitions with a wanted field, then
  * (to a fixed point, through the reverse of the "field of type" graph) every definition with a
  * field whose type is one of those.
  */
-function compilePlans(bundle: SchemaBundle, interest: FieldInterest): Plans {
-  const names = Object.keys(bundle.definitions);
-  const owners = new Map(names.map((name) => [name, displayDefinitionName(name)]));
-  const parents = new Map<string, Set<string>>();
+function compilePlans(graph: FieldGraph, interest: FieldInterest): Plans {
   const reaches = new Set<string>();
-  for (const name of names) {
-    for (const [field, schema] of Object.entries(bundle.definitions[name].properties ?? {})) {
-      if (interest.wants(owners.get(name)!, field)) reaches.add(name);
-      const child = childDefinition(bundle, schema)?.name;
-      if (child) {
-        let set = parents.get(child);
-        if (!set) parents.set(child, (set = new Set()));
-        set.add(name);
-      }
-    }
+  for (const [name, fields] of graph.fields) {
+    const owner = graph.owners.get(name)!;
+    if (fields.some(([field]) => interest.wants(owner, field))) reaches.add(name);
   }
   const queue = [...reaches];
   while (queue.length) {
-    for (const parent of parents.get(queue.pop()!) ?? []) {
+    for (const parent of graph.parents.get(queue.pop()!) ?? []) {
       if (!reaches.has(parent)) {
         reaches.add(parent);
         queue.push(parent);
@@ -119,10 +137,9 @@ function compilePlans(bundle: SchemaBundle, interest: FieldInterest): Plans {
   }
   const plans: Plans = new Map();
   for (const name of reaches) {
-    const owner = owners.get(name)!;
+    const owner = graph.owners.get(name)!;
     const plan: DefinitionPlan = { owner, fields: new Map() };
-    for (const [field, schema] of Object.entries(bundle.definitions[name].properties ?? {})) {
-      const child = childDefinition(bundle, schema);
+    for (const [field, child] of graph.fields.get(name) ?? []) {
       const leads = child && reaches.has(child.name) ? child : undefined;
       const wanted = interest.wants(owner, field);
       if (wanted || leads) plan.fields.set(field, { wanted, child: leads?.name, map: leads?.map ?? false });
