@@ -2,6 +2,7 @@ import { cronSchedule } from './document/cronSchedule';
 import { duplicateContainerName } from './document/duplicateContainerName';
 import { duplicateContainerPort } from './document/duplicateContainerPort';
 import { duplicateEnvName } from './document/duplicateEnvName';
+import { duplicatePortDefinition } from './document/duplicatePortDefinition';
 import { duplicateServicePort } from './document/duplicateServicePort';
 import { duplicateVolumeName } from './document/duplicateVolumeName';
 import { hostNetwork } from './document/hostNetwork';
@@ -36,6 +37,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   missingImage,
   duplicateContainerName,
   duplicateContainerPort,
+  duplicatePortDefinition,
   duplicateEnvName,
   duplicateVolumeName,
   duplicateServicePort,
