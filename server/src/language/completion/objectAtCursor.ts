@@ -1,4 +1,4 @@
-import { isListKind, isPlainObject } from '../manifests';
+import { isListKind, isPlainObject, LIST_KIND_LINE } from '../manifests';
 import type { ParsedDocument } from '../parse/parseChunk';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
 
@@ -20,7 +20,7 @@ export interface ObjectAtCursor {
  */
 export function objectAtCursor(doc: ParsedDocument, path: FieldPath): ObjectAtCursor {
   const value = isPlainObject(doc.value) ? (doc.value as KubeObject) : undefined;
-  const isList = value ? isListKind(value) : /^kind:[ \t]*List[ \t]*$/m.test(doc.chunk.text);
+  const isList = value ? isListKind(value) : LIST_KIND_LINE.test(doc.chunk.text);
   if (isList && path[0] === 'items' && typeof path[1] === 'number') {
     const items = (value as Record<string, unknown> | undefined)?.items;
     const item = Array.isArray(items) && isPlainObject(items[path[1]]) ? (items[path[1]] as KubeObject) : undefined;
