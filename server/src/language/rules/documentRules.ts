@@ -15,6 +15,7 @@ import { missingLivenessProbe, missingReadinessProbe } from './document/missingP
 import { missingRequests } from './document/missingRequests';
 import { nameFormat } from './document/nameFormat';
 import { nameRequired } from './document/nameRequired';
+import { negativeReplicas } from './document/negativeReplicas';
 import { noAntiAffinity } from './document/noAntiAffinity';
 import { privileged } from './document/privileged';
 import { privilegeEscalation } from './document/privilegeEscalation';
@@ -41,6 +42,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateEnvName,
   duplicateVolumeName,
   duplicateServicePort,
+  negativeReplicas,
   selectorMismatch,
   selectorOperator,
   unsupportedValue,

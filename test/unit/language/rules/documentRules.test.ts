@@ -37,6 +37,7 @@ const cases: Case[] = [
   { code: 'api/duplicate-env-name', fires: pod(['  containers:', ...container(['env: [{name: A, value: "1"}, {name: A, value: "2"}]'])]), quiet: pod(['  containers:', ...container(['env: [{name: A, value: "1"}, {name: B, value: "2"}]'])]) },
   { code: 'api/duplicate-volume-name', fires: pod(['  containers:', ...container(), '  volumes: [{name: v, emptyDir: {}}, {name: v, emptyDir: {}}]']), quiet: pod(['  containers:', ...container(), '  volumes: [{name: v, emptyDir: {}}]']) },
   { code: 'api/duplicate-service-port', fires: lines('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec: {ports: [{name: a, port: 80}, {name: b, port: 80}]}'), quiet: lines('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec: {ports: [{name: a, port: 80}, {name: b, port: 80, protocol: UDP}]}') },
+  { code: 'api/negative-replicas', fires: deployment(['  replicas: -1']), quiet: deployment(['  replicas: 0']), line: 4 },
   {
     code: 'api/selector-mismatch',
     fires: lines('apiVersion: apps/v1', 'kind: DaemonSet', 'metadata: {name: d}', 'spec:', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata: {labels: {app: b}}', '    spec: {containers: [{name: c, image: "i:1"}]}'),
