@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/runCli';
+import { spawn } from 'node:child_process';
+import { CLI, runCli } from '../helpers/runCli';
 
 const FIX = 'test/fixtures/check';
 
@@ -67,4 +68,22 @@ test('cli check: a large JSON report arrives whole through a pipe', async () => 
   const report = JSON.parse(run.stdout);
   assert.equal(report.files[0].diagnostics.length, 3000);
   assert.equal(report.files[0].diagnostics[2999].range.start.line, 4 * 2999 + 2999 + 3);
+});
+
+test('cli check: a reader that goes away (| head) ends the CLI quietly: no EPIPE, no stack trace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drydock-cli-'));
+  const docs: string[] = [];
+  for (let i = 0; i < 3000; i++) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\nbogus${i}: 1\n`);
+  writeFileSync(join(dir, 'many.yaml'), docs.join('---\n'));
+  const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'check', join(dir, 'many.yaml')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const err: Buffer[] = [];
+    // Like `head -1`: read the first chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(err).toString('utf8') }));
+  });
+  assert.equal(run.stderr, '');
+  assert.equal(run.code, 1, 'the exit code of the check itself (error-level findings)');
 });
