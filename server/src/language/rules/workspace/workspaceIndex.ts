@@ -1,4 +1,5 @@
 import type { KubeObject, Manifest } from '../../../simulator/model/source';
+import { PodLabelIndex } from './podLabelIndex';
 
 /** Kinds that live outside namespaces (the ones cross-resource rules meet). */
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
@@ -18,6 +19,7 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, Manifest[]>();
   private readonly subjectsByKind = new Map<string, Manifest[]>();
   private readonly subjectSet: ReadonlySet<Manifest> | undefined;
+  private podIndex: PodLabelIndex | undefined;
   readonly subjects: readonly Manifest[];
 
   constructor(readonly manifests: readonly Manifest[], readonly defaultNamespace = 'default', isSubject?: (manifest: Manifest) => boolean) {
@@ -51,6 +53,12 @@ export class WorkspaceIndex {
   /** The subjects of a kind, in manifest order. */
   subjectsOfKind(kind: string): readonly Manifest[] {
     return this.subjectsByKind.get(kind) ?? [];
+  }
+
+  /** The manifests that are pods or create them, by namespace and pod label (built on first use). */
+  pods(): PodLabelIndex {
+    this.podIndex ??= new PodLabelIndex(this.manifests.map((manifest) => ({ manifest, namespace: this.namespaceOf(manifest.object) })));
+    return this.podIndex;
   }
 
   isSubject(manifest: Manifest): boolean {
