@@ -27,6 +27,18 @@ const cases: Array<{ name: string; args: string[]; code: number; stdout?: RegExp
     stdout: [/^test\/fixtures\/check\/crd\.yaml:26:9: error schema\/type /m, /2 file\(s\) checked: 1 error\(s\), 0 warning\(s\), 0 note\(s\)/],
   },
   { name: 'a directory walk skips files that are not manifests', args: ['check', `${FIX}/not-manifests`], code: 0, stdout: [/0 file\(s\) checked/] },
+  {
+    name: 'the cross-resource rules run over all the inputs, as in the editor',
+    args: ['check', `${FIX}/cross-resource`],
+    code: 0,
+    stdout: [
+      /^test\/fixtures\/check\/cross-resource\/web\.yaml:10:27: warning ref\/service-account-missing No ServiceAccount `web` in namespace `default` /m,
+      /^test\/fixtures\/check\/cross-resource\/web\.yaml:14:75: warning ref\/configmap-missing No ConfigMap `nowhere` in namespace `default` /m,
+      /^test\/fixtures\/check\/cross-resource\/web\.yaml:23:63: warning ref\/ingress-service-missing No Service `web` /m,
+      /2 file\(s\) checked: 0 error\(s\), 3 warning\(s\), 0 note\(s\)/,
+    ],
+  },
+  { name: '--no-cross-resource leaves them out', args: ['check', '--no-cross-resource', `${FIX}/cross-resource`], code: 0, stdout: [/^2 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 note\(s\)$/m] },
   { name: 'a missing path exits 2', args: ['check', `${FIX}/nope.yaml`], code: 2, stderr: /no such file/ },
   { name: 'an unsupported version exits 2', args: ['check', '--k8s-version', '1.12', `${FIX}/valid.yaml`], code: 2, stderr: /unsupported Kubernetes version 1\.12/ },
   { name: 'an unknown option exits 2', args: ['check', '--strict', `${FIX}/valid.yaml`], code: 2, stderr: /unknown option --strict/ },
