@@ -111,7 +111,8 @@ export class SimulationService {
     const file = open.get(params.uri);
     if (!file && params.scope === 'file') return null;
     const workspace = params.scope === 'workspace';
-    const manifests = workspace ? [...[...open.values()].flatMap((f) => f.manifests), ...this.workspaceFiles()] : (file?.manifests ?? []);
+    // In apply order: files by path (as `kubectl apply -f <folder>` takes them), documents in order.
+    const manifests = workspace ? inApplyOrder([...[...open.values()].flatMap((f) => f.manifests), ...this.workspaceFiles()]) : (file?.manifests ?? []);
     const settings = this.deps.settings();
     const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
     const baselines: Manifest[] = [];
@@ -217,6 +218,11 @@ export class SimulationService {
 }
 
 const KEPT_PREVIEW_RUNS = 4;
+
+/** Manifests of several files in the order `kubectl apply -f` applies them: by file path, then document (a stable sort). */
+function inApplyOrder(manifests: Manifest[]): Manifest[] {
+  return manifests.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0));
+}
 
 function previewKey(params: PreviewParams): string {
   return `${params.scope}|${params.neverReady}|${params.uri}`;

@@ -1,11 +1,6 @@
+import { CLUSTER_SCOPED_KINDS as CLUSTER_SCOPED } from '../../../simulator/model/clusterScopedKinds';
 import type { KubeObject, Manifest } from '../../../simulator/model/source';
 import { PodLabelIndex } from './podLabelIndex';
-
-/** Kinds that live outside namespaces (the ones cross-resource rules meet). */
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'PriorityClass', 'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'CSIDriver', 'VolumeAttachment',
-]);
 
 /**
  * The workspace's manifests, indexed by kind, namespace and name. Objects without a namespace are
