@@ -5,6 +5,8 @@ import { computeReachability, networkPodsOf, type ReachabilityResult } from '../
 import { simulate, type SimulateOptions, type SimulationResult } from '../simulator/simulate';
 import { changedDeployments } from './changedDeployments';
 import { lastApplied } from './lastApplied';
+import { explainServicesWithoutPods } from './serviceNoPods';
+import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 
 export interface DryRunInput {
   /**
@@ -54,6 +56,8 @@ export function dryRun(input: DryRunInput): DryRunOutput {
   const userPods = pods.filter((p) => userFiles.has(p.source.file));
   // Endpoints include pods already running in the cluster profile; reachability covers the user's pods.
   const services = computeServices(manifests, pods);
+  // A Service without pods may select the pods of an operator's custom resource (a Prometheus).
+  if (services.findings.some((f) => f.code === 'ref/service-no-pods')) services.findings = explainServicesWithoutPods(services.findings, manifests, new WorkspaceIndex(manifests));
   const reach = computeReachability({ manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
   const rollouts: RolloutResult[] = [];
   const rolloutFindings: SimFinding[] = [];

@@ -4,9 +4,9 @@ import type { ParsedFile } from '../language/parse/parseFile';
 import { locate } from '../language/parse/locate';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
-import { podsSelectedElsewhere } from '../language/rules/workspace/servicePods';
 import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { dryRun, type DryRunOutput } from '../dryRun/dryRun';
+import { explainServicesWithoutPods } from '../dryRun/serviceNoPods';
 import { previewModel, type Locator } from '../dryRun/previewModel';
 import { podDetailsOf } from '../dryRun/previewPods';
 import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
@@ -14,7 +14,7 @@ import type { Manifest, SimFinding } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { ClusterProfileLoader, loadBaseline, type LoadedFile } from './dryRunInputs';
-import { sameSource, type WorkspaceManifestSource } from './workspaceManifests';
+import type { WorkspaceManifestSource } from './workspaceManifests';
 
 export interface SimulationDeps {
   publisher: DiagnosticsPublisher;
@@ -125,7 +125,7 @@ export class SimulationService {
     this.keepPreviewRun(params, run);
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
     if (cluster) files.set(cluster.uri, cluster.parsed);
-    const findings = workspace || !file ? run.findings : this.withoutServedServices(run.findings.filter((f) => f.source.file === params.uri), file.manifests, this.workspaceIndex(open));
+    const findings = workspace || !file ? run.findings : explainServicesWithoutPods(run.findings.filter((f) => f.source.file === params.uri), file.manifests, this.workspaceIndex(open));
     const diagnostics = findings.flatMap((f) => toFindings([f], f.source.file, open.get(f.source.file)?.parsed));
     return previewModel(run, {
       uri: params.uri,
@@ -167,21 +167,12 @@ export class SimulationService {
    */
   private publishSimulation(index: WorkspaceIndex): void {
     for (const [uri, run] of this.runs) {
-      const kept = this.withoutServedServices(run.findings, run.file.manifests, index);
-      const published = kept.map((f) => run.findings.indexOf(f)).join(',');
+      const kept = explainServicesWithoutPods(run.findings, run.file.manifests, index);
+      const published = kept.map((f) => (run.findings.includes(f) ? String(run.findings.indexOf(f)) : `${f.severity}:${f.message}`)).join('\u0000');
       if (published === run.published) continue;
       run.published = published;
       this.deps.publisher.set(uri, 'simulation', toFindings(kept, uri, run.file.parsed));
     }
-  }
-
-  /** The findings of a file's run (its manifests: `own`) less `ref/service-no-pods` where another file has the pods. */
-  private withoutServedServices(findings: SimFinding[], own: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
-    return findings.filter((f) => {
-      if (f.code !== 'ref/service-no-pods') return true;
-      const service = own.find((m) => sameSource(m.source, f.source));
-      return !service || !podsSelectedElsewhere(index, service);
-    });
   }
 
   private publishWorkspaceRules(open: Map<string, LoadedFile>, index: WorkspaceIndex): void {
