@@ -86,6 +86,19 @@ const cases: Array<{ name: string; text: string; expect: string[] }> = [
     text: deployment(['{name: a, image: "i:1", ports: [{containerPort: 81, hostPort: 8080}]}'], ['{name: i, image: "i:1", ports: [{containerPort: 80, hostPort: 8080}]}']),
     expect: [],
   },
+  {
+    name: 'SetDefaults_Pod: with hostNetwork a Pod\'s ports get hostPort = containerPort before validation → Duplicate value',
+    text: ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  hostNetwork: true', '  containers:', '  - {name: a, image: "i:1", ports: [{containerPort: 80}]}', '  - {name: b, image: "i:1", ports: [{containerPort: 80}]}', ''].join('\n'),
+    expect: [
+      'error api/duplicate-container-port: Duplicate value: "TCP//80": containers[0].ports[0] already claims this host port (the containers of a pod share its network namespace).',
+      'warning api/duplicate-port-definition: spec.containers[1].ports[0]: duplicate port definition with spec.containers[0].ports[0]',
+    ],
+  },
+  {
+    name: 'pod templates are not defaulted so: the same ports in a hostNetwork Deployment are only the warning',
+    text: deployment(['{name: a, image: "i:1", ports: [{containerPort: 80}]}', '{name: b, image: "i:1", ports: [{containerPort: 80}]}']).replace('    spec:\n', '    spec:\n      hostNetwork: true\n'),
+    expect: ['warning api/duplicate-port-definition: spec.template.spec.containers[1].ports[0]: duplicate port definition with spec.template.spec.containers[0].ports[0]'],
+  },
 ];
 
 for (const c of cases) {

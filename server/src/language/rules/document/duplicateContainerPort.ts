@@ -1,5 +1,6 @@
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule, type RuleReport } from '../defineRule';
+import { effectiveHostPort } from '../objects/hostPorts';
 import { containersOf, podSpecOf, type ContainerAt } from '../objects/podSpecs';
 
 /**
@@ -27,8 +28,9 @@ export const duplicateContainerPort = defineDocumentRule(
     if (!pod) return;
     const containers = containersOf(pod, ['containers', 'initContainers']);
     for (const container of containers) duplicateNames(container, report);
-    hostPortConflicts(containers.filter((c) => c.list === 'containers'), report);
-    for (const init of containers.filter((c) => c.list === 'initContainers')) hostPortConflicts([init], report);
+    const hostPortOf = (port: Record<string, unknown>) => effectiveHostPort(target.object, pod, port);
+    hostPortConflicts(containers.filter((c) => c.list === 'containers'), hostPortOf, report);
+    for (const init of containers.filter((c) => c.list === 'initContainers')) hostPortConflicts([init], hostPortOf, report);
   },
 );
 
@@ -43,14 +45,15 @@ function duplicateNames({ path, container }: ContainerAt, report: RuleReport): v
   });
 }
 
-/** Upstream's key is `<protocol>/<hostIP>/<hostPort>`, the protocol defaulted to TCP. */
-function hostPortConflicts(containers: readonly ContainerAt[], report: RuleReport): void {
+/** Upstream's key is `<protocol>/<hostIP>/<hostPort>`, the protocol defaulted to TCP (and the hostPort, in a hostNetwork Pod). */
+function hostPortConflicts(containers: readonly ContainerAt[], hostPortOf: (port: Record<string, unknown>) => number, report: RuleReport): void {
   const first = new Map<string, string>();
   for (const { path, container } of containers) {
     portsOf(container).forEach((port, index) => {
-      if (!port || typeof port.hostPort !== 'number' || port.hostPort === 0) return;
+      const hostPort = port ? hostPortOf(port) : 0;
+      if (!port || hostPort === 0) return;
       const protocol = typeof port.protocol === 'string' && port.protocol !== '' ? port.protocol : 'TCP';
-      const key = `${protocol}/${typeof port.hostIP === 'string' ? port.hostIP : ''}/${port.hostPort}`;
+      const key = `${protocol}/${typeof port.hostIP === 'string' ? port.hostIP : ''}/${hostPort}`;
       const where = `${path[path.length - 2]}[${path[path.length - 1]}].ports[${index}]`;
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, where);

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 import { goFieldPath } from '../objects/goFieldPath';
+import { effectiveHostPort } from '../objects/hostPorts';
 import { containersOf, podSpecOf } from '../objects/podSpecs';
 import type { FieldPath } from '../../../simulator/model/source';
 
@@ -38,7 +39,7 @@ export const duplicatePortDefinition = defineDocumentRule(
         if (!isPlainObject(port) || typeof port.containerPort !== 'number') return;
         const protocol = typeof port.protocol === 'string' && port.protocol !== '' ? port.protocol : 'TCP';
         const key = `${port.containerPort}/${protocol}`;
-        const here: PortAt = { path: [...path, 'ports', index], hostPort: typeof port.hostPort === 'number' ? port.hostPort : 0, hostIP: typeof port.hostIP === 'string' ? port.hostIP : '' };
+        const here: PortAt = { path: [...path, 'ports', index], hostPort: effectiveHostPort(target.object, pod, port), hostIP: typeof port.hostIP === 'string' ? port.hostIP : '' };
         const others = seen.get(key) ?? [];
         for (const other of others) {
           const kind = conflict(here, other);
