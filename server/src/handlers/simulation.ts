@@ -161,9 +161,10 @@ export class SimulationService {
   }
 
   /**
-   * Publishes each open document's dry-run findings, less the `ref/service-no-pods` of Services whose
-   * pods come from another file (the run of one file cannot see them). That depends on the other
-   * files, so every document is checked again; only the changed lists are sent.
+   * Publishes each open document's dry-run findings, its `ref/service-no-pods` explained by the other
+   * files (dropped when another file has the pods, a note when an operator's custom resource makes them:
+   * `explainServicesWithoutPods`). That depends on the other files, so every document is checked again;
+   * only the changed lists are sent.
    */
   private publishSimulation(index: WorkspaceIndex): void {
     for (const [uri, run] of this.runs) {
