@@ -4,6 +4,7 @@ import { brief, check, yaml } from '../../helpers/validate';
 import { manifestsOf } from '../../../server/src/language/manifests';
 import { parseFile } from '../../../server/src/language/parse/parseFile';
 import { documentSymbols } from '../../../server/src/language/symbols/documentSymbols';
+import { objectAtCursor } from '../../../server/src/language/completion/objectAtCursor';
 
 /**
  * kubectl decodes an object with `items` as a list and splits it into its items on the client
@@ -82,4 +83,10 @@ test('list kinds: a kind ending in List without items is an object, not a list',
   const text = yaml('apiVersion: example.com/v1', 'kind: AccessList', 'metadata: {name: a}', 'spec: {entries: []}');
   assert.deepEqual(manifestsOf('f.yaml', parseFile(text)).map((m) => m.object.kind), ['AccessList']);
   assert.deepEqual(brief(check(text)), ['schema/no-schema@1:6']);
+});
+
+test('list kinds: completion and hover see a bare item of a ConfigMapList as a ConfigMap', () => {
+  const doc = parseFile(yaml('apiVersion: v1', 'kind: ConfigMapList', 'items:', '- metadata: {name: a}', '  data: {k: v}')).documents[0];
+  const at = objectAtCursor(doc, ['items', 0, 'data']);
+  assert.deepEqual([at.objectPath, at.path, at.apiVersion, at.kind], [['items', 0], ['data'], 'v1', 'ConfigMap']);
 });
