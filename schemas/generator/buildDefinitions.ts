@@ -1,6 +1,8 @@
 // Turns client models into JSON Schema definitions: closed objects (`additionalProperties: false`),
-// `required` from the non-optional properties, descriptions from the doc comments, quantities from
+// `required` from the non-optional properties (less what the API server defaults or accepts empty:
+// notRequiredByServer.ts), descriptions from the doc comments, quantities from
 // the facts table. Only definitions reachable from the given roots (the kinds) are emitted.
+import { requiredByServer } from './notRequiredByServer';
 import { quantityShape, type QuantityShape } from './quantityFields';
 import { QUANTITY, ref, sharedDefinitions } from './sharedDefinitions';
 import { referencedDefinitions, typeToSchema } from './typeToSchema';
@@ -39,7 +41,7 @@ export function modelSchema(model: ModelInfo, isModel: (name: string) => boolean
   for (const property of model.properties) {
     properties[property.jsonName] = propertySchema(model.name, property, isModel);
   }
-  const required = model.properties.filter((p) => p.required).map((p) => p.jsonName).sort();
+  const required = model.properties.filter((p) => p.required && requiredByServer(model.name, p.jsonName)).map((p) => p.jsonName).sort();
   return {
     type: 'object',
     ...(model.description !== undefined ? { description: model.description } : {}),

@@ -3,6 +3,7 @@
 // value types differ. Descriptions are compared too, but only counted: the client models are
 // known to drop or replace some of them (see schemas/README.md).
 import { INT_OR_STRING_KEY, QUANTITY_KEY, clientModelName, refOf, type SwaggerDocument, type SwaggerSchema } from './swaggerDocument';
+import { requiredByServer } from './notRequiredByServer';
 import type { JsonSchema } from './types';
 
 export interface DefinitionReport {
@@ -62,7 +63,9 @@ export class DefinitionComparer {
     for (const name of Object.keys(ourProps)) {
       if (!Object.hasOwn(theirProps, name)) this.report.differences.push(`${where}: field "${name}" not in swagger`);
     }
-    if (!sameSet(ours.required ?? [], theirs.required ?? [])) {
+    // The fields the API server defaults or accepts empty are left out of `required` on purpose.
+    const theirRequired = (theirs.required ?? []).filter((field) => requiredByServer(ourName, field));
+    if (!sameSet(ours.required ?? [], theirRequired)) {
       this.report.differences.push(`${where}: required [${(ours.required ?? []).join(', ')}] vs swagger [${(theirs.required ?? []).join(', ')}]`);
     }
     for (const name of Object.keys(ourProps)) {

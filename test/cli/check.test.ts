@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/runCli';
+import { spawn } from 'node:child_process';
+import { CLI, runCli } from '../helpers/runCli';
 
 const FIX = 'test/fixtures/check';
 
@@ -26,6 +27,18 @@ const cases: Array<{ name: string; args: string[]; code: number; stdout?: RegExp
     stdout: [/^test\/fixtures\/check\/crd\.yaml:26:9: error schema\/type /m, /2 file\(s\) checked: 1 error\(s\), 0 warning\(s\), 0 note\(s\)/],
   },
   { name: 'a directory walk skips files that are not manifests', args: ['check', `${FIX}/not-manifests`], code: 0, stdout: [/0 file\(s\) checked/] },
+  {
+    name: 'the cross-resource rules run over all the inputs, as in the editor',
+    args: ['check', `${FIX}/cross-resource`],
+    code: 0,
+    stdout: [
+      /^test\/fixtures\/check\/cross-resource\/web\.yaml:10:27: warning ref\/service-account-missing No ServiceAccount `web` in namespace `default` /m,
+      /^test\/fixtures\/check\/cross-resource\/web\.yaml:14:75: warning ref\/configmap-missing No ConfigMap `nowhere` in namespace `default` /m,
+      /^test\/fixtures\/check\/cross-resource\/web\.yaml:23:63: warning ref\/ingress-service-missing No Service `web` /m,
+      /2 file\(s\) checked: 0 error\(s\), 3 warning\(s\), 0 note\(s\)/,
+    ],
+  },
+  { name: '--no-cross-resource leaves them out', args: ['check', '--no-cross-resource', `${FIX}/cross-resource`], code: 0, stdout: [/^2 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 note\(s\)$/m] },
   { name: 'a missing path exits 2', args: ['check', `${FIX}/nope.yaml`], code: 2, stderr: /no such file/ },
   { name: 'an unsupported version exits 2', args: ['check', '--k8s-version', '1.12', `${FIX}/valid.yaml`], code: 2, stderr: /unsupported Kubernetes version 1\.12/ },
   { name: 'an unknown option exits 2', args: ['check', '--strict', `${FIX}/valid.yaml`], code: 2, stderr: /unknown option --strict/ },
@@ -67,4 +80,22 @@ test('cli check: a large JSON report arrives whole through a pipe', async () => 
   const report = JSON.parse(run.stdout);
   assert.equal(report.files[0].diagnostics.length, 3000);
   assert.equal(report.files[0].diagnostics[2999].range.start.line, 4 * 2999 + 2999 + 3);
+});
+
+test('cli check: a reader that goes away (| head) ends the CLI quietly: no EPIPE, no stack trace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drydock-cli-'));
+  const docs: string[] = [];
+  for (let i = 0; i < 3000; i++) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\nbogus${i}: 1\n`);
+  writeFileSync(join(dir, 'many.yaml'), docs.join('---\n'));
+  const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'check', join(dir, 'many.yaml')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const err: Buffer[] = [];
+    // Like `head -1`: read the first chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(err).toString('utf8') }));
+  });
+  assert.equal(run.stderr, '');
+  assert.equal(run.code, 1, 'the exit code of the check itself (error-level findings)');
 });

@@ -101,3 +101,23 @@ describe('drydock reach', () => {
     });
   }
 });
+
+describe('drydock reach: the same object in several files (issue #13)', () => {
+  it('keeps the last copy, as kubectl apply -f <dir> does, with one note', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'drydock-reach-dup-'));
+    try {
+      const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 1, selector: { matchLabels: { app: web } }, template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: nginx }] } } }\n';
+      await writeFile(join(dir, 'a.yaml'), deployment);
+      await writeFile(join(dir, 'b.yaml'), deployment);
+      const result = await run(dir, ['--format', 'json', '.']);
+      assert.equal(result.code, 0, result.stderr);
+      const report = JSON.parse(result.stdout);
+      const pods = report.matrix.endpoints.filter((e: { kind: string }) => e.kind === 'pods').flatMap((e: { pods: string[] }) => e.pods);
+      assert.equal(pods.length, 1, 'one replica, not one per copy');
+      const notes = report.findings.filter((f: { code: string }) => f.code === 'sim/duplicate-object');
+      assert.deepEqual(notes.map((f: { file: string; severity: string }) => [f.file, f.severity]), [['b.yaml', 'information']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -168,3 +168,31 @@ describe('drydock simulate', () => {
     assert.equal(JSON.parse(run.stdout).pods.length, 3);
   });
 });
+
+describe('drydock simulate: the same object in several files (issue #13)', () => {
+  const speaker = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: speaker, namespace: metallb-system}
+spec:
+  selector: {matchLabels: {app: speaker}}
+  template:
+    metadata: {labels: {app: speaker}}
+    spec:
+      hostNetwork: true
+      tolerations: [{operator: Exists}]
+      containers: [{name: speaker, image: "speaker:1", ports: [{containerPort: 7472, hostPort: 7472}]}]
+`;
+  it('simulates one DaemonSet, as kubectl apply -f <dir> keeps the last copy, with one note', async () => {
+    const dir = workspace({ 'native.yaml': speaker, 'frr.yaml': speaker, 'frr-k8s.yaml': speaker });
+    const run = await simulate(['--format', 'json', '.'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    const speakers = report.pods.filter((p: { namespace: string }) => p.namespace === 'metallb-system');
+    assert.equal(speakers.length, report.nodes.length, 'one speaker pod per node, not three');
+    assert.deepEqual(speakers.filter((p: { status: string }) => p.status === 'Pending'), []);
+    const notes = report.diagnostics.filter((d: { code: string }) => d.code === 'sim/duplicate-object');
+    assert.deepEqual(notes.map((d: { path: string; severity: string; message: string }) => [d.path, d.severity, d.message]), [
+      ['native.yaml', 'information', 'DaemonSet metallb-system/speaker is also defined in frr-k8s.yaml, frr.yaml: kubectl apply keeps the last one applied, this one, and the dry run simulates it once.'],
+    ]);
+  });
+});

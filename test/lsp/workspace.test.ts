@@ -169,3 +169,20 @@ test('workspace: a folder added to the workspace is read, a removed one is forgo
     rmSync(other, { recursive: true, force: true });
   }
 });
+
+test('workspace preview: an object defined in two files is simulated once, as its last copy (issue #13)', { timeout: 30_000 }, () =>
+  inWorkspace((ws) => {
+    writeFileSync(join(ws.root, 'a-variant.yaml'), apiPods('api'));
+  }, async (client, ws) => {
+    await client.logLine(/read the manifests of/);
+    // Open the copy `kubectl apply -f <folder>` applies last (files by path): the notes are on it.
+    const uri = ws.uri('b-variant.yaml');
+    await client.open(uri, apiPods('api'));
+    const preview = await client.sendRequest<PreviewModel>('drydock/preview', { uri, scope: 'workspace', neverReady: false });
+    const pods = preview.simulation.pods.filter((p) => p.name.startsWith('api-'));
+    assert.equal(pods.length, 2, 'replicas: 2 once, not once per file');
+    assert.ok(pods.every((p) => p.source?.uri === uri), 'the pods of the last copy');
+    const notes = preview.simulation.diagnostics.filter((d) => d.code === 'sim/duplicate-object');
+    assert.equal(notes.length, 2, 'one note per object (the ConfigMap and the Deployment)');
+    assert.ok(notes.every((d) => d.severity === 'information' && /is also defined in .*a-variant\.yaml: kubectl apply keeps the last one applied/.test(d.message)), JSON.stringify(notes));
+  }));

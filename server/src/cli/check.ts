@@ -1,16 +1,26 @@
 import { compareFindings, type Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import { LanguageService } from '../language/languageService';
+import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
+import { simFindingToFinding } from '../language/simFindingToFinding';
+import type { Manifest } from '../simulator/model/source';
 import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
-import { readInputs } from './inputs';
+import { readInputs, type InputFile } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { oversizeNote } from '../language/parse/limits';
 
-const SPEC: ArgSpec = { options: { 'k8s-version': 'string', format: 'string' }, usage: 'drydock check [--k8s-version X.Y] [--format text|json] <file|dir>...' };
+const SPEC: ArgSpec = {
+  options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean' },
+  usage: 'drydock check [--k8s-version X.Y] [--format text|json] [--no-cross-resource] <file|dir>...',
+};
 
-/** `drydock check`: validates manifests; exit 0 clean, 1 with error-level findings, 2 on usage/IO problems. */
+/**
+ * `drydock check`: validates manifests, then runs the cross-resource rules (`ref/*`) over all of them,
+ * as the editor does over a workspace (same rules, default severities; `--no-cross-resource` leaves
+ * them out). Exit 0 clean, 1 with error-level findings, 2 on usage/IO problems.
+ */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
@@ -23,19 +33,35 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   const service = new LanguageService();
+  const manifests = new Map(inputs.files.map((file) => [file, manifestsOf(file.path, file.parsed)]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
-  for (const file of inputs.files) service.customResources.setFile(file.path, manifestsOf(file.path, file.parsed));
+  for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);
+  const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...manifests.values()].flat());
   const files: FileFindings[] = inputs.files.map((file) => ({
     path: file.path,
     diagnostics: file.oversize
       ? [oversizeNote(file.oversize)]
-      : (file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []).sort(compareFindings),
+      : [...(file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
   }));
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
   else io.stdout(formatFindingsText(files));
   for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
   if (inputs.errors.length) return EXIT_USAGE;
   return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The cross-resource rules over every input's manifests (all are subjects), as findings by file path. */
+function crossResourceFindings(files: readonly InputFile[], manifests: readonly Manifest[]): Map<string, Finding[]> {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const result = new Map<string, Finding[]>();
+  for (const finding of runWorkspaceRules(manifests)) {
+    const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
+    if (!doc) continue;
+    const list = result.get(finding.source.file) ?? [];
+    list.push(simFindingToFinding(finding, doc));
+    result.set(finding.source.file, list);
+  }
+  return result;
 }
 
 function toJson(file: FileFindings): { path: string; diagnostics: Array<Omit<Finding, 'data'>> } {

@@ -1,5 +1,6 @@
 import { runCheck } from './check';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
+import { processIo } from './processIo';
 import { runReach } from './reach';
 import { runRollout } from './rollout';
 import { runSimulate } from './simulate';
@@ -37,15 +38,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Writes go to the real streams; the process ends on its own once they drain (never process.exit). */
-const processIo: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  cwd: process.cwd(),
-};
-
 if (require.main === module) {
-  void main(process.argv.slice(2), processIo).then((code) => {
+  // Writes go to the real streams; the process ends on its own once they drain (never process.exit).
+  void main(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });
 }

@@ -8,6 +8,7 @@ import { networkPodsOf } from '../simulator/network/networkPods';
 import { parseQuery, type ConnectionQuery } from '../simulator/network/query';
 import { computeReachability, type QueryResult } from '../simulator/network/reachability';
 import { expandWorkloads } from '../simulator/workloads/expandWorkloads';
+import { lastApplied } from '../dryRun/lastApplied';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -44,7 +45,8 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
     for (const error of inputs.errors) io.stderr(`drydock reach: ${error}\n`);
     return EXIT_USAGE;
   }
-  const manifests = manifestsOfInputs(inputs);
+  // As `kubectl apply -f` (and `drydock simulate`): an object defined more than once is its last copy.
+  const { manifests, findings: duplicates } = lastApplied(manifestsOfInputs(inputs));
   const expansion = podsOf(manifests);
   const ips = podIpsOf(manifests);
   const pods = networkPodsOf(expansion.pods, (pod: SimPod) => ips.get(pod.key) ?? []);
@@ -54,7 +56,7 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
     const { severity, code, message } = oversizeNote(file.oversize);
     return [{ file: file.path, line: 1, column: 1, severity, code, message }];
   });
-  const findings = [...notes, ...locateFindings([...expansion.findings, ...result.findings], inputs.files)];
+  const findings = [...notes, ...locateFindings([...duplicates, ...expansion.findings, ...result.findings], inputs.files)];
   const unresolved = result.queries.filter((q) => q.error !== null);
   for (const query of unresolved) io.stderr(`drydock reach: ${query.error}\n`);
   if (result.matrixError) io.stderr(`drydock reach: ${result.matrixError}\n`);

@@ -4,9 +4,15 @@ import type { Manifest, SimFinding } from '../simulator/model/source';
 import { computeReachability, networkPodsOf, type ReachabilityResult } from '../simulator/network';
 import { simulate, type SimulateOptions, type SimulationResult } from '../simulator/simulate';
 import { changedDeployments } from './changedDeployments';
+import { lastApplied } from './lastApplied';
+import { explainServicesWithoutPods } from './serviceNoPods';
+import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 
 export interface DryRunInput {
-  /** The user's manifests (one file, or the workspace). */
+  /**
+   * The user's manifests (one file, or the workspace), in apply order: an object defined more than
+   * once is simulated once, as its last copy (`lastApplied`).
+   */
   manifests: readonly Manifest[];
   /** The cluster profile's objects; null: the embedded default cluster. */
   cluster: readonly Manifest[] | null;
@@ -42,18 +48,22 @@ export interface DryRunOutput {
  * NetworkPolicy reachability over them, and roll out every changed Deployment through the scheduler.
  */
 export function dryRun(input: DryRunInput): DryRunOutput {
-  const simulation = simulate(input.manifests, input.cluster, input.simulateOptions);
+  // As `kubectl apply`: one object per group/kind/namespace/name, the last copy applied.
+  const { manifests, findings: duplicates } = lastApplied(input.manifests);
+  const simulation = simulate(manifests, input.cluster, input.simulateOptions);
   const pods = simulation.pods.map((p) => ({ ...p.pod, nodeName: p.placement.status === 'Pending' ? null : p.placement.node }));
-  const userFiles = new Set(input.manifests.map((m) => m.source.file));
+  const userFiles = new Set(manifests.map((m) => m.source.file));
   const userPods = pods.filter((p) => userFiles.has(p.source.file));
   // Endpoints include pods already running in the cluster profile; reachability covers the user's pods.
-  const services = computeServices(input.manifests, pods);
-  const reach = computeReachability({ manifests: input.manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
+  const services = computeServices(manifests, pods);
+  // A Service without pods may select the pods of an operator's custom resource (a Prometheus).
+  if (services.findings.some((f) => f.code === 'ref/service-no-pods')) services.findings = explainServicesWithoutPods(services.findings, manifests, new WorkspaceIndex(manifests));
+  const reach = computeReachability({ manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
   const rollouts: RolloutResult[] = [];
   const rolloutFindings: SimFinding[] = [];
   if (input.baseline) {
-    const setup = placerFor(input.cluster ?? defaultClusterManifests(), input.manifests);
-    for (const change of changedDeployments(input.baseline, input.manifests, input.previewUnchangedRollouts ?? false)) {
+    const setup = placerFor(input.cluster ?? defaultClusterManifests(), manifests);
+    for (const change of changedDeployments(lastApplied(input.baseline).manifests, manifests, input.previewUnchangedRollouts ?? false)) {
       const result = simulateRollout(change.old, change.new, setup.create(change.new), { neverReady: input.neverReady ?? false });
       rollouts.push(result);
       if (!change.restartOnly) rolloutFindings.push(...result.findings);
@@ -64,6 +74,6 @@ export function dryRun(input: DryRunInput): DryRunOutput {
     services,
     reach,
     rollouts,
-    findings: [...simulation.findings, ...services.findings, ...reach.findings, ...rolloutFindings],
+    findings: [...duplicates, ...simulation.findings, ...services.findings, ...reach.findings, ...rolloutFindings],
   };
 }

@@ -3,7 +3,6 @@ import { locate } from '../language/parse/locate';
 import type { ParsedFile } from '../language/parse/parseFile';
 import type { RuleSettings } from '../language/rules/ruleSettings';
 import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
-import { podsSelectedElsewhere } from '../language/rules/workspace/servicePods';
 import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
@@ -14,6 +13,7 @@ import type { LocatedSimFinding } from './fileDryRun';
 import type { LoadedFile } from './loadedFile';
 import { previewModel, type Locator } from './previewModel';
 import { podDetailsOf } from './previewPods';
+import { explainServicesWithoutPods } from './serviceNoPods';
 
 /**
  * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
@@ -83,21 +83,22 @@ export class EditorDryRunSession {
   }
 
   /**
-   * What to publish: each open document's dry-run findings whose list changed (less the
-   * `ref/service-no-pods` of Services whose pods another file makes: the run of one file cannot see
-   * them, and that depends on the other files, so every document is checked again), and the
-   * cross-resource rules' findings for every open document.
+   * What to publish: each open document's dry-run findings whose list changed, its
+   * `ref/service-no-pods` explained by the other files (dropped when another file has the pods, a
+   * note when an operator's custom resource makes them: `explainServicesWithoutPods`; that depends on
+   * the other files, so every document is checked again), and the cross-resource rules' findings for
+   * every open document.
    */
   publications(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: readonly Manifest[], rules: RuleSettings | undefined): Publications {
     const index = workspaceIndex(open, workspaceFiles);
     const simulation: Publications['simulation'] = [];
     for (const [uri, run] of this.runs) {
-      const served = new Set(withoutServedServices(run.findings.map((f) => f.sim), run.file.manifests, index));
-      const kept = run.findings.flatMap((f, i) => (served.has(f.sim) ? [i] : []));
-      const published = kept.join(',');
+      const explained = explainServicesWithoutPods(run.findings.map((f) => f.sim), run.file.manifests, index);
+      const located = explained.map((finding) => locatedAs(run.findings, finding));
+      const published = JSON.stringify(located);
       if (published === run.published) continue;
       run.published = published;
-      simulation.push([uri, kept.flatMap((i) => run.findings[i].located ?? [])]);
+      simulation.push([uri, located.filter((f): f is Finding => f !== null)]);
     }
     const ruleFindings = runWorkspaceRulesOn(index, { rules });
     return { simulation, rules: [...open].map(([uri, file]) => [uri, locatedIn(ruleFindings, uri, file.parsed)]) };
@@ -109,7 +110,8 @@ export class EditorDryRunSession {
     const file = open.get(params.uri);
     if (!file && params.scope === 'file') return null;
     const workspace = params.scope === 'workspace';
-    const manifests = workspace ? [...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles] : (file?.manifests ?? []);
+    // In apply order: files by path (as `kubectl apply -f <folder>` takes them), documents in order.
+    const manifests = workspace ? inApplyOrder([...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles]) : (file?.manifests ?? []);
     const run = dryRun({
       manifests,
       cluster: input.cluster?.manifests ?? null,
@@ -123,7 +125,7 @@ export class EditorDryRunSession {
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
     if (input.cluster) files.set(input.cluster.uri, input.cluster.parsed);
     const findings =
-      workspace || !file ? run.findings : withoutServedServices(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
+      workspace || !file ? run.findings : explainServicesWithoutPods(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
     const diagnostics = findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
     return previewModel(run, {
       uri: params.uri,
@@ -167,13 +169,23 @@ function workspaceIndex(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: r
   return new WorkspaceIndex([...workspaceFiles, ...opened], undefined, (m) => open.has(m.source.file));
 }
 
-/** The findings of a file's run (its manifests: `own`) less `ref/service-no-pods` where another file has the pods. */
-function withoutServedServices(findings: SimFinding[], own: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
-  return findings.filter((f) => {
-    if (f.code !== 'ref/service-no-pods') return true;
-    const service = own.find((m) => sameSource(m.source, f.source));
-    return !service || !podsSelectedElsewhere(index, service);
-  });
+/**
+ * Where a finding of a file's run lands: as the run located it, or, for a finding the explanation
+ * rewrote (a note instead of a warning: same object and field), at the original's place.
+ */
+function locatedAs(run: readonly LocatedSimFinding[], finding: SimFinding): Finding | null {
+  const same = run.find((f) => f.sim === finding) ?? run.find((f) => f.sim.code === finding.code && sameSource(f.sim.source, finding.source) && samePath(f.sim.path, finding.path));
+  if (!same?.located) return null;
+  return same.sim === finding ? same.located : { ...same.located, severity: finding.severity, message: finding.message };
+}
+
+function samePath(a: SimFinding['path'], b: SimFinding['path']): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** Manifests of several files in the order `kubectl apply -f` applies them: by file path, then document (a stable sort). */
+function inApplyOrder(manifests: Manifest[]): Manifest[] {
+  return manifests.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0));
 }
 
 /** The findings on `uri`, as ranges in its parse (none without one). */

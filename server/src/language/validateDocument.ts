@@ -1,5 +1,5 @@
 import { compareFindings, type Finding } from './findings';
-import { isListKind, isPlainObject } from './manifests';
+import { isListKind, isPlainObject, listItemsOf } from './manifests';
 import { locate } from './parse/locate';
 import type { ParsedDocument } from './parse/parsedDocument';
 import { resolveKind } from './schema/resolveKind';
@@ -48,11 +48,7 @@ export function validateDocument(
 function targetsOf(value: unknown, schemas: SchemaValidators): ObjectTarget[] {
   if (!isPlainObject(value)) return [];
   const object = value as KubeObject;
-  if (isListKind(object)) {
-    const items = (value as Record<string, unknown>).items;
-    if (!Array.isArray(items)) return [];
-    return items.flatMap((item, index) => (isPlainObject(item) ? [target(['items', index], item as KubeObject, schemas)] : []));
-  }
+  if (isListKind(object)) return listItemsOf(object).map(({ index, object: item }) => target(['items', index], item, schemas));
   return [target([], object, schemas)];
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildDefinitions, modelSchema } from '../../../schemas/generator/buildDefinitions';
+import { NOT_REQUIRED_BY_SERVER } from '../../../schemas/generator/notRequiredByServer';
 import { quantityShape } from '../../../schemas/generator/quantityFields';
 import { BASE64_PATTERN, QUANTITY_PATTERN } from '../../../schemas/generator/sharedDefinitions';
 import { stableStringify } from '../../../schemas/generator/stableJson';
@@ -50,6 +51,20 @@ describe('modelSchema', () => {
       type: 'object',
       additionalProperties: { $ref: '#/definitions/Quantity' },
     });
+  });
+});
+
+describe('fields the API server does not require', () => {
+  test('a field the server defaults is left out of required (RoleRef.apiGroup: SetDefaults_RoleBinding)', () => {
+    const roleRef = model('V1RoleRef', [
+      { jsonName: 'apiGroup', type: 'string', format: '', required: true },
+      { jsonName: 'kind', type: 'string', format: '', required: true },
+      { jsonName: 'name', type: 'string', format: '', required: true },
+    ]);
+    assert.deepEqual(modelSchema(roleRef, () => false).required, ['kind', 'name']);
+  });
+  test('every entry of the table says why', () => {
+    for (const [name, fields] of Object.entries(NOT_REQUIRED_BY_SERVER)) for (const [field, why] of Object.entries(fields)) assert.ok(why.length > 20, `${name}.${field}`);
   });
 });
 

@@ -115,6 +115,30 @@ const CASES: Case[] = [
   },
   { name: 'Node capacity cpu true', kind: 'v1/Node', doc: { apiVersion: 'v1', kind: 'Node', status: { capacity: { cpu: true } } }, valid: false, errorAt: '/status/capacity/cpu', keyword: 'anyOf' },
   { name: 'Node taint without effect', kind: 'v1/Node', doc: { apiVersion: 'v1', kind: 'Node', spec: { taints: [{ key: 'k' }] } }, valid: false, errorAt: '/spec/taints/0', keyword: 'required' },
+  // Defaulted before validation by SetDefaults_RoleBinding (pkg/apis/rbac/v1/defaults.go): not required in any release.
+  {
+    name: 'RoleBinding without roleRef.apiGroup',
+    kind: 'rbac.authorization.k8s.io/v1/RoleBinding',
+    doc: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b' }, roleRef: { kind: 'Role', name: 'r' }, subjects: [{ kind: 'ServiceAccount', name: 's' }] },
+    valid: true,
+  },
+  {
+    name: 'RoleBinding without roleRef.kind',
+    kind: 'rbac.authorization.k8s.io/v1/RoleBinding',
+    doc: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', name: 'r' } },
+    valid: false,
+    errorAt: '/roleRef',
+    keyword: 'required',
+  },
+  // Zero values the API server accepts (optional in later releases' OpenAPI): not required in any release.
+  { name: 'NetworkPolicy without podSelector', kind: 'networking.k8s.io/v1/NetworkPolicy', doc: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: { policyTypes: ['Ingress'] } }, valid: true },
+  {
+    name: 'StatefulSet without serviceName',
+    kind: 'apps/v1/StatefulSet',
+    doc: { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { selector: { matchLabels: { app: 's' } }, template: { metadata: { labels: { app: 's' } }, spec: { containers: [container()] } } } },
+    valid: true,
+  },
+  { name: 'PriorityClass without value', kind: 'scheduling.k8s.io/v1/PriorityClass', doc: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'p' } }, valid: true },
   { name: 'Secret with base64 data', kind: 'v1/Secret', doc: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'aGVsbG8=' }, stringData: { b: 'plain text!' } }, valid: true },
   { name: 'Secret data "not base64!"', kind: 'v1/Secret', doc: { apiVersion: 'v1', kind: 'Secret', data: { a: 'not base64!' } }, valid: false, errorAt: '/data/a', keyword: 'pattern' },
 ];

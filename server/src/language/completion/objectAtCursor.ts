@@ -1,4 +1,4 @@
-import { isListKind, isPlainObject } from '../manifests';
+import { isListKind, isPlainObject, LIST_KIND_LINE, listItemsOf } from '../manifests';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
 
@@ -20,10 +20,10 @@ export interface ObjectAtCursor {
  */
 export function objectAtCursor(doc: ParsedDocument, path: FieldPath): ObjectAtCursor {
   const value = isPlainObject(doc.value) ? (doc.value as KubeObject) : undefined;
-  const isList = value ? isListKind(value) : /^kind:[ \t]*List[ \t]*$/m.test(doc.chunk.text);
+  const isList = value ? isListKind(value) : LIST_KIND_LINE.test(doc.chunk.text);
   if (isList && path[0] === 'items' && typeof path[1] === 'number') {
-    const items = (value as Record<string, unknown> | undefined)?.items;
-    const item = Array.isArray(items) && isPlainObject(items[path[1]]) ? (items[path[1]] as KubeObject) : undefined;
+    // As kubectl decodes it: a bare item of a ConfigMapList is a ConfigMap.
+    const item = value ? listItemsOf(value).find((entry) => entry.index === path[1])?.object : undefined;
     return { objectPath: path.slice(0, 2), path: path.slice(2), apiVersion: str(item?.apiVersion), kind: str(item?.kind), object: item };
   }
   return {

@@ -1,5 +1,5 @@
 import { compareFindings, type Finding } from '../findings';
-import { isListKind, isPlainObject } from '../manifests';
+import { isListKind, isPlainObject, listItemsOf } from '../manifests';
 import { locate } from '../parse/locate';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
@@ -33,6 +33,5 @@ export function withCustomResourceFindings(doc: ParsedDocument, findings: Findin
 
 function objectsOf(value: KubeObject): Array<{ path: FieldPath; object: KubeObject }> {
   if (!isListKind(value)) return [{ path: [], object: value }];
-  const items = (value as Record<string, unknown>).items;
-  return Array.isArray(items) ? items.flatMap((item, index) => (isPlainObject(item) ? [{ path: ['items', index], object: item as KubeObject }] : [])) : [];
+  return listItemsOf(value).map(({ index, object }) => ({ path: ['items', index], object }));
 }

@@ -1,4 +1,4 @@
-import type { Tags } from 'yaml';
+import type { Composer, Parser, Tags } from 'yaml';
 import { yamlLibrary } from './yamlLibrary';
 import type { Finding } from '../findings';
 import type { LineIndex } from './lineIndex';
@@ -6,6 +6,8 @@ import type { ParsedDocument } from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
 import { toPlainValue } from './toPlainValue';
 import { fromYamlAst } from './fromYamlAst';
+import { goYamlAccepts } from './goYamlAccepts';
+import { goYamlLexer } from './goYamlLexer';
 
 type ScalarOrCollectionTag = Tags[number];
 
@@ -35,15 +37,16 @@ const PARSE_OPTIONS = {
 };
 
 /**
- * The full parser (the `yaml` library): every chunk it is given, with findings for every YAML problem.
+ * The full parser (the `yaml` library, reading indentation and comments as go-yaml does: see
+ * `goYamlLexer` and `goYamlAccepts`): every chunk it is given, with findings for every YAML problem.
  * `parseChunk` uses it for whatever the fast path (`fastParse`) declines.
  */
 export function parseChunkSlow(chunk: DocumentChunk, lines: LineIndex): ParsedDocument[] {
-  const parsed = yamlLibrary().parseAllDocuments(chunk.text, PARSE_OPTIONS);
-  const docs = Array.isArray(parsed) ? parsed : [];
   const result: ParsedDocument[] = [];
-  for (const yaml of docs) {
+  for (const yaml of parseAll(chunk.text)) {
     if (!yamlLibrary().isDocument(yaml)) continue;
+    yaml.errors = yaml.errors.filter((error) => !goYamlAccepts(error));
+    yaml.warnings = yaml.warnings.filter((warning) => !goYamlAccepts(warning));
     const findings: Finding[] = [];
     for (const error of yaml.errors) {
       const duplicate = error.code === 'DUPLICATE_KEY';
@@ -86,6 +89,18 @@ export function parseChunkSlow(chunk: DocumentChunk, lines: LineIndex): ParsedDo
     result.push({ chunk, root: fromYamlAst(yaml), id: {}, lines, value, findings });
   }
   return result;
+}
+
+/** `parseAllDocuments` of the library, with go-yaml's lexer. */
+function parseAll(text: string): ReturnType<Composer['compose']> {
+  const { Composer: ComposerClass, Parser: ParserClass } = yamlLibrary();
+  const parser = new ParserClass();
+  const lexer = goYamlLexer();
+  function* tokens(): ReturnType<Parser['parse']> {
+    for (const lexeme of lexer.lex(text, false)) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  return new ComposerClass(PARSE_OPTIONS).compose(tokens());
 }
 
 function describeYamlError(code: string, message: string, source: string): string {

@@ -2,6 +2,7 @@ import { cronSchedule } from './document/cronSchedule';
 import { duplicateContainerName } from './document/duplicateContainerName';
 import { duplicateContainerPort } from './document/duplicateContainerPort';
 import { duplicateEnvName } from './document/duplicateEnvName';
+import { duplicatePortDefinition } from './document/duplicatePortDefinition';
 import { duplicateServicePort } from './document/duplicateServicePort';
 import { duplicateVolumeName } from './document/duplicateVolumeName';
 import { hostNetwork } from './document/hostNetwork';
@@ -14,6 +15,7 @@ import { missingLivenessProbe, missingReadinessProbe } from './document/missingP
 import { missingRequests } from './document/missingRequests';
 import { nameFormat } from './document/nameFormat';
 import { nameRequired } from './document/nameRequired';
+import { negativeReplicas } from './document/negativeReplicas';
 import { noAntiAffinity } from './document/noAntiAffinity';
 import { privileged } from './document/privileged';
 import { privilegeEscalation } from './document/privilegeEscalation';
@@ -36,9 +38,11 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   missingImage,
   duplicateContainerName,
   duplicateContainerPort,
+  duplicatePortDefinition,
   duplicateEnvName,
   duplicateVolumeName,
   duplicateServicePort,
+  negativeReplicas,
   selectorMismatch,
   selectorOperator,
   unsupportedValue,

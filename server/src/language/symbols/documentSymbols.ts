@@ -1,4 +1,4 @@
-import { isListKind, isPlainObject } from '../manifests';
+import { isListKind, isPlainObject, listItemsOf } from '../manifests';
 import { nodeAt } from '../parse/locate';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { ParsedFile } from '../parse/parseFile';
@@ -23,12 +23,11 @@ export function documentSymbols(parsed: ParsedFile): OutlineSymbol[] {
     if (!range) return [];
     const value = isPlainObject(doc.value) ? (doc.value as KubeObject) : undefined;
     const symbol = symbolFor(doc, value, [], range);
-    if (value && isListKind(value) && Array.isArray((value as Record<string, unknown>).items)) {
-      ((value as Record<string, unknown>).items as unknown[]).forEach((item, index) => {
+    if (value && isListKind(value)) {
+      for (const { index, object } of listItemsOf(value)) {
         const node = nodeAt(doc, ['items', index]);
-        if (!node || !isPlainObject(item)) return;
-        symbol.children.push(symbolFor(doc, item as KubeObject, ['items', index], shiftRange(doc.lines.range(node.range[0], node.range[1]), doc.chunk.line)));
-      });
+        if (node) symbol.children.push(symbolFor(doc, object, ['items', index], shiftRange(doc.lines.range(node.range[0], node.range[1]), doc.chunk.line)));
+      }
     }
     return [symbol];
   });

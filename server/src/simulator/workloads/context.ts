@@ -79,6 +79,8 @@ export function replicaCount(ctx: ExpansionContext, manifest: Manifest, path: Fi
   let raw: unknown = manifest.object;
   for (const segment of path) raw = isRecord(raw) ? raw[segment as string] : undefined;
   if (raw === undefined) return limit(ctx, manifest, path, fallback);
+  // Replicas below 0: the API server rejects the object, and validation says so (api/negative-replicas).
+  if (typeof raw === 'number' && raw < 0 && path[path.length - 1] === 'replicas') return 0;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
     ctx.findings.push({ source: manifest.source, path, severity: 'warning', code: 'sim/invalid-workload', message: `${path.join('.')} must be a non-negative integer; this ${manifest.object.kind} is simulated with no pods.` });
     return 0;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { manifestsOf } from '../../../../server/src/language/manifests';
 import { parseFile } from '../../../../server/src/language/parse/parseFile';
 import { runWorkspaceRules, runWorkspaceRulesOn } from '../../../../server/src/language/rules/workspace/runWorkspaceRules';
-import { podsSelectedElsewhere } from '../../../../server/src/language/rules/workspace/servicePods';
+import { explainServicesWithoutPods } from '../../../../server/src/dryRun/serviceNoPods';
 import { WorkspaceIndex } from '../../../../server/src/language/rules/workspace/workspaceIndex';
 import type { Manifest } from '../../../../server/src/simulator/model/source';
 
@@ -16,6 +16,9 @@ const deployment = (app: string, replicas = 2, kind = 'Deployment') =>
   lines('apiVersion: apps/v1', `kind: ${kind}`, `metadata: {name: ${app}}`, 'spec:', `  replicas: ${replicas}`, `  selector: {matchLabels: {app: ${app}}}`, '  template:', `    metadata: {labels: {app: ${app}, tier: x}}`, '    spec: {containers: [{name: c, image: "i:1"}]}');
 const cronJob = (app: string) =>
   lines('apiVersion: batch/v1', 'kind: CronJob', `metadata: {name: ${app}}`, 'spec:', '  schedule: "* * * * *"', '  jobTemplate: {spec: {template: {metadata: {labels: {app: ' + app + '}}, spec: {containers: [{name: c, image: "i:1"}]}}}}');
+/** Whether the `ref/service-no-pods` of a Service's own dry run is dropped: pods come from a file outside that run. */
+const podsSelectedElsewhere = (index: WorkspaceIndex, service: Manifest): boolean =>
+  explainServicesWithoutPods([{ source: service.source, path: ['spec', 'selector'], severity: 'warning', code: 'ref/service-no-pods', message: 'm: the Service has no endpoints' }], [service], index).length === 0;
 const codes = (findings: Array<{ code: string; source: { file: string } }>) => findings.map((f) => `${f.code}@${f.source.file}`);
 
 test('workspace context: only subjects get findings; the other manifests answer look-ups', () => {

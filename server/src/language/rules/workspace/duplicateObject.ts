@@ -6,9 +6,11 @@ import type { WorkspaceRule } from './workspaceRule';
  * Two manifests that define the same object (group, kind, namespace and name) in one folder: one
  * overwrites the other on `kubectl apply -f <folder>`. Copies in different folders are left alone:
  * they are usually variants (an overlay, one folder per environment or cluster), not applied together.
+ * A warning, not an error: the API server accepts both applies (the last one wins), and a folder may
+ * hold alternative installs side by side on purpose.
  */
 export const duplicateObject: WorkspaceRule = {
-  meta: { code: 'ref/duplicate-object', defaultSeverity: 'error', category: 'cross-resource', summary: 'Two manifests in one folder define the same object (same kind, namespace and name).' },
+  meta: { code: 'ref/duplicate-object', defaultSeverity: 'warning', category: 'cross-resource', summary: 'Two manifests in one folder define the same object (same kind, namespace and name).' },
   check(index, report) {
     const seen = new Map<string, Manifest>();
     for (const manifest of index.manifests) {

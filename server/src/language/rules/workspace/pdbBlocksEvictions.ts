@@ -1,10 +1,10 @@
 import { isPlainObject } from '../../manifests';
-import { compileLabelSelector, toLabels } from '../../../simulator/model/labelSelector';
+import { compileLabelSelector } from '../../../simulator/model/labelSelector';
 import type { Manifest } from '../../../simulator/model/source';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceRule } from './workspaceRule';
 
-const SCALABLE_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
+const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
 /**
  * A PodDisruptionBudget that allows no voluntary disruption blocks every node drain: `maxUnavailable`
@@ -39,19 +39,11 @@ export const pdbBlocksEvictions: WorkspaceRule = {
 
 /** The total replicas of the workloads whose pods the selector selects (undefined when it selects none). */
 function selectedReplicas(index: WorkspaceIndex, pdb: Manifest, rawSelector: unknown): number | undefined {
-  const selector = compileLabelSelector(rawSelector);
-  if (selector.nothing || selector.invalid) return undefined;
-  const namespace = index.namespaceOf(pdb.object);
   let total: number | undefined;
-  for (const kind of SCALABLE_KINDS) {
-    for (const workload of index.ofKind(kind)) {
-      if (index.namespaceOf(workload.object) !== namespace) continue;
-      const spec = workload.object.spec;
-      if (!isPlainObject(spec) || !isPlainObject(spec.template)) continue;
-      const labels = toLabels(isPlainObject(spec.template.metadata) ? spec.template.metadata.labels : undefined);
-      if (!selector.matches(labels)) continue;
-      total = (total ?? 0) + (typeof spec.replicas === 'number' ? spec.replicas : 1);
-    }
+  for (const source of index.pods().selected(index.namespaceOf(pdb.object), compileLabelSelector(rawSelector))) {
+    const spec = source.manifest.object.spec;
+    if (!SCALABLE_KINDS.has(source.kind) || !isPlainObject(spec) || !isPlainObject(spec.template)) continue;
+    total = (total ?? 0) + (typeof spec.replicas === 'number' ? spec.replicas : 1);
   }
   return total;
 }

@@ -1,10 +1,6 @@
+import { CLUSTER_SCOPED_KINDS as CLUSTER_SCOPED } from '../../../simulator/model/clusterScopedKinds';
 import type { KubeObject, Manifest } from '../../../simulator/model/source';
-
-/** Kinds that live outside namespaces (the ones cross-resource rules meet). */
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'PriorityClass', 'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'CSIDriver', 'VolumeAttachment',
-]);
+import { PodLabelIndex } from './podLabelIndex';
 
 /**
  * The workspace's manifests, indexed by kind, namespace and name. Objects without a namespace are
@@ -18,6 +14,7 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, Manifest[]>();
   private readonly subjectsByKind = new Map<string, Manifest[]>();
   private readonly subjectSet: ReadonlySet<Manifest> | undefined;
+  private podIndex: PodLabelIndex | undefined;
   readonly subjects: readonly Manifest[];
 
   constructor(readonly manifests: readonly Manifest[], readonly defaultNamespace = 'default', isSubject?: (manifest: Manifest) => boolean) {
@@ -51,6 +48,12 @@ export class WorkspaceIndex {
   /** The subjects of a kind, in manifest order. */
   subjectsOfKind(kind: string): readonly Manifest[] {
     return this.subjectsByKind.get(kind) ?? [];
+  }
+
+  /** The manifests that are pods or create them, by namespace and pod label (built on first use). */
+  pods(): PodLabelIndex {
+    this.podIndex ??= new PodLabelIndex(this.manifests.map((manifest) => ({ manifest, namespace: this.namespaceOf(manifest.object) })));
+    return this.podIndex;
   }
 
   isSubject(manifest: Manifest): boolean {

@@ -1,0 +1,88 @@
+import { isPlainObject } from '../language/manifests';
+import { isCustomGroup, POD_CREATING_CUSTOM_KINDS } from '../language/rules/facts/operatorKinds';
+import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
+import { readService } from '../simulator/controllers/serviceSpec';
+import { selectorFromSet } from '../simulator/model/labelSelector';
+import type { Manifest, SimFinding, SourceRef } from '../simulator/model/source';
+
+const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
+/** How deep into a custom resource's spec the selector labels are looked for. */
+const MAX_SPEC_DEPTH = 12;
+
+/**
+ * Explains the `ref/service-no-pods` warnings of a dry run with what its pods cannot show. `run` is
+ * what was simulated; `index` holds every manifest known (the run's, and in the editor the
+ * workspace's other files):
+ *
+ * - pods from a manifest outside the run (the editor dry-runs each file on its own; another file has
+ *   the Deployment): the warning is dropped;
+ * - an operator's custom resource in the Service's namespace whose spec carries the Service's selector
+ *   labels (a Prometheus's `podMetadata.labels`), or that is of a kind known to create pods
+ *   (`POD_CREATING_CUSTOM_KINDS`): the warning becomes an information note, "pods expected from
+ *   <kind>/<name>".
+ *
+ * The CLI and the editor both call it (`dryRun`, and the editor again with the workspace), so they
+ * agree. Other findings pass through unchanged.
+ */
+export function explainServicesWithoutPods(findings: readonly SimFinding[], run: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
+  if (!findings.some(isUnexplained)) return [...findings];
+  const runFiles = new Set(run.map((manifest) => manifest.source.file));
+  const services = new Map(run.filter((manifest) => manifest.object.kind === 'Service').map((manifest) => [sourceKey(manifest.source), manifest]));
+  const result: SimFinding[] = [];
+  for (const finding of findings) {
+    const service = isUnexplained(finding) ? services.get(sourceKey(finding.source)) : undefined;
+    const selector = service ? readService(service).selector : null;
+    if (!service || !selector) {
+      result.push(finding);
+      continue;
+    }
+    const namespace = index.namespaceOf(service.object);
+    if (podsOutside(index, namespace, selector, runFiles)) continue;
+    const operator = operatorObjectFor(index, namespace, selector);
+    if (!operator) {
+      result.push(finding);
+      continue;
+    }
+    result.push({ ...finding, severity: 'information', message: `${finding.message.replace(/: the Service has no endpoints$/, '')} among the manifests: pods expected from ${operator.object.kind}/${operator.object.metadata?.name} (made by its operator)` });
+  }
+  return result;
+}
+
+function isUnexplained(finding: SimFinding): boolean {
+  return finding.code === 'ref/service-no-pods' && finding.severity === 'warning';
+}
+
+/** A manifest outside the run whose pods the selector selects (a workload scaled to 0 makes none). */
+function podsOutside(index: WorkspaceIndex, namespace: string, selector: Record<string, string>, runFiles: ReadonlySet<string>): boolean {
+  return index
+    .pods()
+    .selected(namespace, selectorFromSet(selector))
+    .some(({ manifest, kind }) => !runFiles.has(manifest.source.file) && !(SCALABLE_KINDS.has(kind) && isPlainObject(manifest.object.spec) && manifest.object.spec.replicas === 0));
+}
+
+/** The first custom resource of the namespace whose spec carries the selector labels, else the first of a pod-creating kind. */
+function operatorObjectFor(index: WorkspaceIndex, namespace: string, selector: Record<string, string>): Manifest | undefined {
+  let known: Manifest | undefined;
+  for (const manifest of index.manifests) {
+    const { apiVersion, kind, metadata } = manifest.object;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata?.name !== 'string') continue;
+    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+    if (!isCustomGroup(group) || index.namespaceOf(manifest.object) !== namespace) continue;
+    if (carriesLabels(manifest.object.spec, selector, 0)) return manifest;
+    if (!known && POD_CREATING_CUSTOM_KINDS.has(`${group}/${kind}`)) known = manifest;
+  }
+  return known;
+}
+
+/** Whether some mapping inside `value` has every key/value pair of `labels`. */
+function carriesLabels(value: unknown, labels: Record<string, string>, depth: number): boolean {
+  if (depth > MAX_SPEC_DEPTH) return false;
+  if (Array.isArray(value)) return value.some((item) => carriesLabels(item, labels, depth + 1));
+  if (!isPlainObject(value)) return false;
+  if (Object.entries(labels).every(([key, wanted]) => value[key] === wanted)) return true;
+  return Object.values(value).some((child) => carriesLabels(child, labels, depth + 1));
+}
+
+function sourceKey(source: SourceRef): string {
+  return `${source.file}\u0000${source.document}\u0000${source.path.join('/')}`;
+}
