@@ -24,7 +24,7 @@ import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
 import { WorkspaceManifests } from './handlers/workspaceManifests';
-import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
+import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -74,7 +74,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     settings: () => settings,
     workspaceFolders: () => workspaceFolders,
     trusted: () => trusted,
-    notifyChanged: (uris) => void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION, { uris } satisfies PreviewChangedParams),
+    notifyChanged: (uris) => void connection.sendNotification(PreviewChangedNotification, { uris }),
     runner: options.dryRunner,
   });
   /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
@@ -182,8 +182,8 @@ export function startServer(connection: Connection, service: LanguageService = n
     simulation.closed(event.document.uri);
     simulation.scheduleAll();
   });
-  connection.onRequest(PREVIEW_REQUEST_METHOD, (params: PreviewParams) => simulation.preview(params).catch(() => null));
-  connection.onRequest(POD_DETAILS_REQUEST_METHOD, (params: PodDetailsParams) =>
+  connection.onRequest(PreviewRequest, (params) => simulation.preview(params).catch(() => null));
+  connection.onRequest(PodDetailsRequest, (params) =>
     typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
   );
   connection.onShutdown(() => simulation.dispose());

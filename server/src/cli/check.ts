@@ -1,7 +1,7 @@
 import { compareFindings, type Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import { LanguageService } from '../language/languageService';
-import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
+import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs } from './inputs';

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { hoverAt } from '../language/hover/hoverAt';
-import { SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
+import { SUPPORTED_VERSIONS } from '../protocol/versions';
 import { documentAt, parsedFileOf, type FeatureDeps } from './featureDocument';
 
 /** `textDocument/hover`: thin adapter over `hoverAt`; never throws (null instead). */

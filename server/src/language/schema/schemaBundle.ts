@@ -30,14 +30,6 @@ export interface SchemaBundle {
   definitions: Record<string, JsonSchema>;
 }
 
-/** Kubernetes versions with bundled schemas, newest first; the first is the default. */
-export const SUPPORTED_VERSIONS = ['1.36', '1.34', '1.32'] as const;
-export const DEFAULT_VERSION = SUPPORTED_VERSIONS[0];
-
-export function isSupportedVersion(version: string): boolean {
-  return (SUPPORTED_VERSIONS as readonly string[]).includes(version);
-}
-
 /**
  * Where bundles live: next to the bundled server/CLI (`dist/schemas/k8s-X.json`), or in the
  * source tree (`schemas/generated/k8s-X.json`) when run from sources by tests and tools.
