@@ -26,6 +26,7 @@ import type { DryRunner } from './handlers/dryRunner';
 import { WorkspaceManifests } from './handlers/workspaceManifests';
 import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
+import { schemaStoreFromFiles } from './schemaFiles';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /**
@@ -37,7 +38,7 @@ export interface ServerOptions {
   dryRunner?: DryRunner;
 }
 
-export function startServer(connection: Connection, service: LanguageService = new LanguageService(), options: ServerOptions = {}): void {
+export function startServer(connection: Connection, service: LanguageService = new LanguageService(schemaStoreFromFiles()), options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   let settings: ServerSettings = DEFAULT_SETTINGS;

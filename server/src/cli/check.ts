@@ -1,6 +1,7 @@
 import { compareFindings, type Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import { LanguageService } from '../language/languageService';
+import { schemaStoreFromFiles } from '../schemaFiles';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
@@ -22,7 +23,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
-  const service = new LanguageService();
+  const service = new LanguageService(schemaStoreFromFiles());
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const file of inputs.files) service.customResources.setFile(file.path, manifestsOf(file.path, file.parsed));
   const files: FileFindings[] = inputs.files.map((file) => ({
