@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { manifestsOf } from '../language/manifests';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import type { Manifest } from '../simulator/model/source';
-import { stripBom } from '../cli/inputs';
+import { stripBom } from '../language/parse/stripBom';
 
 /** A file the dry run reads besides the open documents: the cluster profile or a baseline version. */
 export interface LoadedFile {
