@@ -1,9 +1,10 @@
 import { defaultClusterManifests } from '../simulator/cluster/defaultCluster';
-import { computeServices, placerFor, simulateRollout, type RolloutResult, type ServicesResult } from '../simulator/controllers';
+import { computeServices, placerFor, type RolloutResult, type ServicesResult } from '../simulator/controllers';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import { computeReachability, networkPodsOf, type ReachabilityResult } from '../simulator/network';
 import { simulate, type SimulateOptions, type SimulationResult } from '../simulator/simulate';
 import { changedDeployments } from './changedDeployments';
+import { rollOut } from './rollOut';
 
 export interface DryRunInput {
   /** The user's manifests (one file, or the workspace). */
@@ -49,21 +50,14 @@ export function dryRun(input: DryRunInput): DryRunOutput {
   // Endpoints include pods already running in the cluster profile; reachability covers the user's pods.
   const services = computeServices(input.manifests, pods);
   const reach = computeReachability({ manifests: input.manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
-  const rollouts: RolloutResult[] = [];
-  const rolloutFindings: SimFinding[] = [];
-  if (input.baseline) {
-    const setup = placerFor(input.cluster ?? defaultClusterManifests(), input.manifests);
-    for (const change of changedDeployments(input.baseline, input.manifests, input.previewUnchangedRollouts ?? false)) {
-      const result = simulateRollout(change.old, change.new, setup.create(change.new), { neverReady: input.neverReady ?? false });
-      rollouts.push(result);
-      if (!change.restartOnly) rolloutFindings.push(...result.findings);
-    }
-  }
+  const changes = input.baseline ? changedDeployments(input.baseline, input.manifests, input.previewUnchangedRollouts ?? false) : [];
+  // The rollouts go through the scheduler over the cluster profile, else over the default cluster.
+  const rollouts = changes.length > 0 ? rollOut(placerFor(input.cluster ?? defaultClusterManifests(), input.manifests), changes, input.neverReady ?? false) : { rollouts: [], findings: [] };
   return {
     simulation,
     services,
     reach,
-    rollouts,
-    findings: [...simulation.findings, ...services.findings, ...reach.findings, ...rolloutFindings],
+    rollouts: rollouts.rollouts,
+    findings: [...simulation.findings, ...services.findings, ...reach.findings, ...rollouts.findings],
   };
 }
