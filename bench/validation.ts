@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LanguageService } from '../server/src/language/languageService';
+import { schemaStoreFromFiles } from '../server/src/schemaFiles';
 import { parseFile } from '../server/src/language/parse/parseFile';
 import { LspClient } from '../test/helpers/lspClient';
 import { generateManifests } from './manifestGenerator';
@@ -17,7 +18,7 @@ function median(values: number[]): number {
  */
 export async function benchValidation(): Promise<Record<string, number | string>> {
   const text = generateManifests(DOCUMENTS);
-  const service = new LanguageService();
+  const service = new LanguageService(schemaStoreFromFiles());
   const settings = { kubernetesVersion: '1.36' };
   const warmStart = performance.now();
   service.validateFile(parseFile(generateManifests(8)), settings);

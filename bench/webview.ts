@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
-import type { HostToWebview, PodDetails } from '../server/src/protocol/preview';
+import type { PodDetails } from '../server/src/protocol/preview';
+import type { HostToWebview } from '../server/src/protocol/webviewMessages';
 import type { Harness } from '../test/webview/harness/inPage';
 import { launchChromium, PreviewPage } from '../test/webview/harness/previewPage';
 import { largeClusterAsServed } from '../test/webview/largeCluster';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DrydockClient } from './languageClient';
 import type { PreviewPanels } from './preview/previewPanels';
 import { selectKubernetesVersion } from './statusBar';
-import { DRY_RUN_STATS_REQUEST } from '../../server/src/protocol/dryRunStats';
+import { DryRunStatsRequest } from '../../server/src/protocol/dryRunStats';
 
 /** Command id → handler factory. Every command the extension contributes is in this table. */
 export function commandTable(client: DrydockClient, preview: PreviewPanels): Record<string, (...args: unknown[]) => unknown> {
@@ -14,6 +14,6 @@ export function commandTable(client: DrydockClient, preview: PreviewPanels): Rec
     'drydock.selectKubernetesVersion': () => selectKubernetesVersion(),
     'drydock.previewCluster': (arg?: unknown) => preview.showFromCommand(arg),
     // Not contributed (no menu, not in the palette): the server's dry-run log, for tests and diagnosis.
-    'drydock.internal.dryRunStats': () => client.running?.sendRequest(DRY_RUN_STATS_REQUEST) ?? null,
+    'drydock.internal.dryRunStats': () => client.running?.sendRequest(DryRunStatsRequest) ?? null,
   };
 }

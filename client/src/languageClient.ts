@@ -9,6 +9,7 @@ type LanguageClientLib = typeof import('./lspClientLib');
  * activation stays cheap: it is a bundle of its own, dist/lspClientLib.js (scripts/build.mjs).
  */
 function languageClientLib(): LanguageClientLib {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load
   return require('./lspClientLib.js') as LanguageClientLib;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SUPPORTED_VERSIONS } from '../../server/src/language/schema/schemaBundle';
+import { SUPPORTED_VERSIONS } from '../../server/src/protocol/versions';
 
 /** The command the status-bar item runs: pick the Kubernetes version manifests are validated against. */
 export const SELECT_KUBERNETES_VERSION = 'drydock.selectKubernetesVersion';

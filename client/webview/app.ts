@@ -1,4 +1,5 @@
-import type { HostToWebview, PersistedPreviewState, PreviewPod, PreviewView, SourceLocation, WorkloadRef } from '../../server/src/protocol/preview';
+import type { PreviewPod, SourceLocation } from '../../server/src/protocol/preview';
+import type { HostToWebview, PersistedPreviewState, PreviewView, WorkloadRef } from '../../server/src/protocol/webviewMessages';
 import { el, replaceChildren } from './dom';
 import { keyOf } from './format';
 import { Header } from './header';

@@ -1,4 +1,4 @@
-import type { HostToWebview, PersistedPreviewState, WebviewToHost } from '../../server/src/protocol/preview';
+import type { HostToWebview, PersistedPreviewState, WebviewToHost } from '../../server/src/protocol/webviewMessages';
 
 /** The object VS Code injects into webviews (once per page load). */
 interface VsCodeApi {

@@ -1,4 +1,5 @@
-import type { PreviewModel, PreviewNode, PreviewPod, WorkloadRef } from '../../server/src/protocol/preview';
+import type { PreviewModel, PreviewNode, PreviewPod } from '../../server/src/protocol/preview';
+import type { WorkloadRef } from '../../server/src/protocol/webviewMessages';
 import { keyOf } from './format';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';

@@ -1,4 +1,4 @@
-import type { DirectionVerdict, ReachQuery } from '../../server/src/protocol/preview';
+import type { PreviewDirectionVerdict, ReachQuery } from '../../server/src/protocol/preview';
 import { el, replaceChildren, setAttributes } from './dom';
 import type { ModelIndex } from './modelIndex';
 import { buildReachGrid, CELL_GLYPH, CELL_WORD, type ReachGrid } from './reachGrid';
@@ -112,7 +112,7 @@ function renderQuery(query: ReachQuery): HTMLElement {
   );
 }
 
-function directionText(verdict: DirectionVerdict): string {
+function directionText(verdict: PreviewDirectionVerdict): string {
   if (verdict.explanation) return verdict.explanation;
   if (!verdict.isolated) return 'not isolated: allowed by default';
   if (verdict.allowedBy.length > 0) return `allowed by ${verdict.allowedBy.join(', ')}`;

@@ -1,4 +1,5 @@
-import type { PreviewPod, SourceLocation, WorkloadRef } from '../../server/src/protocol/preview';
+import type { PreviewPod, SourceLocation } from '../../server/src/protocol/preview';
+import type { WorkloadRef } from '../../server/src/protocol/webviewMessages';
 import { button, el, replaceChildren } from './dom';
 import { keyOf, plural } from './format';
 import { podBelongsTo, type ModelIndex } from './modelIndex';

@@ -1,4 +1,4 @@
-import type { DeploymentRollout, RolloutPodPlacement, RolloutStep } from '../../server/src/protocol/preview';
+import type { DeploymentRollout, PreviewRolloutPod, PreviewRolloutStep } from '../../server/src/protocol/preview';
 import { el } from './dom';
 import { plural } from './format';
 
@@ -27,7 +27,7 @@ export function renderStepDetail(rollout: DeploymentRollout, index: number): HTM
   );
 }
 
-function renderCounts(step: RolloutStep): HTMLElement {
+function renderCounts(step: PreviewRolloutStep): HTMLElement {
   const stat = (label: string, value: number, kind: string) =>
     el('div', { class: `stat stat-${kind}`, role: 'group', 'aria-label': `${label}: ${value}` }, el('span', { class: 'stat-value' }, value), el('span', { class: 'stat-label' }, label));
   return el('div', { class: 'stats' },
@@ -48,7 +48,7 @@ function renderStall(rollout: DeploymentRollout): HTMLElement {
   );
 }
 
-function renderReplicaSets(step: RolloutStep): HTMLElement {
+function renderReplicaSets(step: PreviewRolloutStep): HTMLElement {
   const sets = step.replicaSets ?? [];
   return el('div', {},
     el('h4', {}, 'ReplicaSets'),
@@ -62,10 +62,10 @@ function renderReplicaSets(step: RolloutStep): HTMLElement {
   );
 }
 
-function renderPlacement(step: RolloutStep): HTMLElement | null {
+function renderPlacement(step: PreviewRolloutStep): HTMLElement | null {
   const pods = step.pods;
   if (!pods) return null;
-  const byNode = new Map<string, RolloutPodPlacement[]>();
+  const byNode = new Map<string, PreviewRolloutPod[]>();
   for (const pod of pods) {
     const node = pod.node ?? '';
     let list = byNode.get(node);
@@ -89,7 +89,7 @@ function renderPlacement(step: RolloutStep): HTMLElement | null {
   );
 }
 
-function renderSquare(pod: RolloutPodPlacement): HTMLElement {
+function renderSquare(pod: PreviewRolloutPod): HTMLElement {
   const kind = pod.isNew ? 'new' : 'old';
   const state = pod.ready ? 'ready' : 'not ready';
   return el('span', {
@@ -111,7 +111,7 @@ function renderLegend(): HTMLElement {
   );
 }
 
-function countText(pods: readonly RolloutPodPlacement[]): string {
+function countText(pods: readonly PreviewRolloutPod[]): string {
   const count = (isNew: boolean, ready: boolean) => pods.filter((p) => p.isNew === isNew && p.ready === ready).length;
   const parts = [
     [count(false, true), 'old ready'],

@@ -1,4 +1,4 @@
-import type { PreviewView } from '../../server/src/protocol/preview';
+import type { PreviewView } from '../../server/src/protocol/webviewMessages';
 import { el } from './dom';
 
 export interface TabDefinition {

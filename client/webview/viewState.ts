@@ -1,4 +1,5 @@
-import type { PersistedPreviewState, PreviewScope, PreviewView, WorkloadRef } from '../../server/src/protocol/preview';
+import type { PreviewScope } from '../../server/src/protocol/preview';
+import type { PersistedPreviewState, PreviewView, WorkloadRef } from '../../server/src/protocol/webviewMessages';
 
 export const VIEWS: readonly PreviewView[] = ['nodes', 'pending', 'rollout', 'services', 'network'];
 

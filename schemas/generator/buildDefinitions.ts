@@ -6,11 +6,11 @@ import { requiredByServer } from './notRequiredByServer';
 import { quantityShape, type QuantityShape } from './quantityFields';
 import { QUANTITY, ref, sharedDefinitions } from './sharedDefinitions';
 import { referencedDefinitions, typeToSchema } from './typeToSchema';
-import type { JsonSchema, ModelInfo, ModelProperty } from './types';
+import type { SchemaNode, ModelInfo, ModelProperty } from './types';
 
 /** Replaces the string leaf of a (possibly array / map) property schema by a Quantity reference. */
-export function asQuantity(schema: JsonSchema, shape: QuantityShape, where: string): JsonSchema {
-  const expectString = (leaf: JsonSchema | boolean | undefined): JsonSchema => {
+export function asQuantity(schema: SchemaNode, shape: QuantityShape, where: string): SchemaNode {
+  const expectString = (leaf: SchemaNode | boolean | undefined): SchemaNode => {
     if (typeof leaf !== 'object' || leaf.type !== 'string' || leaf.pattern !== undefined || leaf.$ref !== undefined) {
       throw new Error(`${where}: listed as a quantity (${shape}) but the client type is not a ${shape} of strings`);
     }
@@ -28,7 +28,7 @@ export function asQuantity(schema: JsonSchema, shape: QuantityShape, where: stri
   }
 }
 
-export function propertySchema(model: string, property: ModelProperty, isModel: (name: string) => boolean): JsonSchema {
+export function propertySchema(model: string, property: ModelProperty, isModel: (name: string) => boolean): SchemaNode {
   const where = `${model}.${property.jsonName}`;
   let schema = typeToSchema(property.type, property.format, isModel);
   const shape = quantityShape(model, property.jsonName);
@@ -36,8 +36,8 @@ export function propertySchema(model: string, property: ModelProperty, isModel: 
   return property.description !== undefined ? { ...schema, description: property.description } : schema;
 }
 
-export function modelSchema(model: ModelInfo, isModel: (name: string) => boolean): JsonSchema {
-  const properties: Record<string, JsonSchema> = {};
+export function modelSchema(model: ModelInfo, isModel: (name: string) => boolean): SchemaNode {
+  const properties: Record<string, SchemaNode> = {};
   for (const property of model.properties) {
     properties[property.jsonName] = propertySchema(model.name, property, isModel);
   }
@@ -52,10 +52,10 @@ export function modelSchema(model: ModelInfo, isModel: (name: string) => boolean
 }
 
 /** Definitions for `roots` and everything they reference (models and shared value types). */
-export function buildDefinitions(models: ReadonlyMap<string, ModelInfo>, roots: Iterable<string>): Record<string, JsonSchema> {
+export function buildDefinitions(models: ReadonlyMap<string, ModelInfo>, roots: Iterable<string>): Record<string, SchemaNode> {
   const isModel = (name: string): boolean => models.has(name);
   const shared = sharedDefinitions();
-  const definitions: Record<string, JsonSchema> = {};
+  const definitions: Record<string, SchemaNode> = {};
   const queue = [...roots];
   while (queue.length > 0) {
     const name = queue.pop() as string;

@@ -4,7 +4,7 @@
 // known to drop or replace some of them (see schemas/README.md).
 import { INT_OR_STRING_KEY, QUANTITY_KEY, clientModelName, refOf, type SwaggerDocument, type SwaggerSchema } from './swaggerDocument';
 import { requiredByServer } from './notRequiredByServer';
-import type { JsonSchema } from './types';
+import type { SchemaNode } from './types';
 
 export interface DefinitionReport {
   /** Real differences: each one is a finding to fix or to explain. */
@@ -27,7 +27,7 @@ export class DefinitionComparer {
   private readonly queue: [string, string][] = [];
 
   constructor(
-    private readonly ours: Record<string, JsonSchema>,
+    private readonly ours: Record<string, SchemaNode>,
     private readonly swagger: SwaggerDocument,
     private readonly clientModels: ReadonlySet<string>,
     readonly report: DefinitionReport = emptyReport(),
@@ -76,7 +76,7 @@ export class DefinitionComparer {
     }
   }
 
-  private compareValue(path: string, ours: JsonSchema, theirs: SwaggerSchema): void {
+  private compareValue(path: string, ours: SchemaNode, theirs: SwaggerSchema): void {
     const theirRef = refOf(theirs);
     const target = theirRef ? this.swagger.definitions[theirRef] : undefined;
     const ourRef = ours.$ref?.replace('#/definitions/', '');
@@ -96,7 +96,7 @@ export class DefinitionComparer {
     }
     if (theirRef) return mismatch(`a dangling reference ${theirRef}`);
 
-    const scalar = (expected: JsonSchema['type']): void => (ours.type === expected && !ourRef ? undefined : mismatch(`type ${expected}`));
+    const scalar = (expected: SchemaNode['type']): void => (ours.type === expected && !ourRef ? undefined : mismatch(`type ${expected}`));
     switch (theirs.type) {
       case 'string':
         if (theirs.format === 'byte') return ourRef === 'Base64' ? undefined : mismatch('base64 bytes');
@@ -132,7 +132,7 @@ export class DefinitionComparer {
     else d.differ.push(where);
   }
 
-  private comparePropertyDescription(path: string, ours: JsonSchema, theirs: SwaggerSchema): void {
+  private comparePropertyDescription(path: string, ours: SchemaNode, theirs: SwaggerSchema): void {
     const theirRef = refOf(theirs);
     const typeDescription = theirRef ? this.swagger.definitions[theirRef]?.description : undefined;
     if (ours.description !== undefined && typeDescription !== undefined && normalize(ours.description) === normalize(typeDescription)

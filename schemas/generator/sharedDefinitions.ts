@@ -1,12 +1,12 @@
 // Definitions for Kubernetes value types the client models flatten to `string` (or a custom TS
 // type): resource quantities, int-or-string, and base64 bytes. Emitted once per file and `$ref`ed.
-import type { JsonSchema } from './types';
+import type { SchemaNode } from './types';
 
 export const QUANTITY = 'Quantity';
 export const INT_OR_STRING = 'IntOrString';
 export const BASE64 = 'Base64';
 
-export const ref = (definition: string): JsonSchema => ({ $ref: `#/definitions/${definition}` });
+export const ref = (definition: string): SchemaNode => ({ $ref: `#/definitions/${definition}` });
 
 /**
  * Quantity strings, as `resource.ParseQuantity` accepts them: an optionally signed decimal number
@@ -26,7 +26,7 @@ const B64_CHAR = '[A-Za-z0-9+/][\\r\\n]*';
 export const BASE64_PATTERN =
   `^[\\r\\n]*(?:(?:${B64_CHAR}){4})*(?:(?:${B64_CHAR}){2}=[\\r\\n]*=|(?:${B64_CHAR}){3}=)?[\\r\\n]*$`;
 
-export function sharedDefinitions(): Record<string, JsonSchema> {
+export function sharedDefinitions(): Record<string, SchemaNode> {
   return {
     [QUANTITY]: {
       description:

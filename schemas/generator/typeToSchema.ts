@@ -4,7 +4,7 @@
 //   { [key: string]: X; } → object whose values are X, IntOrString → IntOrString, model → $ref.
 // The format applies to the innermost element (`Array<number>` + int64 is an array of integers).
 import { BASE64, INT_OR_STRING, ref } from './sharedDefinitions';
-import type { JsonSchema } from './types';
+import type { SchemaNode } from './types';
 
 const ARRAY = /^Array<(.+)>$/;
 const MAP = /^\{\s*\[key: string\]:\s*(.+?);?\s*\}$/;
@@ -12,7 +12,7 @@ const INTEGER_FORMATS = new Set(['int32', 'int64']);
 /** Types the client declares in hand-written code (`types.ts`) rather than as generated models. */
 const TIME_TYPES = new Set(['Date', 'V1MicroTime']);
 
-export function typeToSchema(type: string, format: string, isModel: (name: string) => boolean): JsonSchema {
+export function typeToSchema(type: string, format: string, isModel: (name: string) => boolean): SchemaNode {
   const text = type.trim();
   const array = ARRAY.exec(text);
   if (array) return { type: 'array', items: typeToSchema(array[1], format, isModel) };
@@ -38,7 +38,7 @@ export function typeToSchema(type: string, format: string, isModel: (name: strin
 }
 
 /** Names of the definitions a schema refers to (directly, not through other definitions). */
-export function referencedDefinitions(schema: JsonSchema, into: Set<string> = new Set()): Set<string> {
+export function referencedDefinitions(schema: SchemaNode, into: Set<string> = new Set()): Set<string> {
   if (schema.$ref) into.add(schema.$ref.replace('#/definitions/', ''));
   if (schema.items) referencedDefinitions(schema.items, into);
   if (typeof schema.additionalProperties === 'object') referencedDefinitions(schema.additionalProperties, into);

@@ -2,15 +2,15 @@
 // and the JSON Schema subset that is written out.
 
 /** The draft-07 subset the generator emits. Every keyword here is one ajv knows in strict mode. */
-export interface JsonSchema {
+export interface SchemaNode {
   $ref?: string;
   type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
   description?: string;
-  properties?: Record<string, JsonSchema>;
+  properties?: Record<string, SchemaNode>;
   required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
   pattern?: string;
 }
 
@@ -77,5 +77,5 @@ export interface GeneratedSchemas {
   kinds: Record<string, string>;
   namespaced: Record<string, boolean>;
   groups: Record<string, string[]>;
-  definitions: Record<string, JsonSchema>;
+  definitions: Record<string, SchemaNode>;
 }

@@ -23,12 +23,13 @@ import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
-import { DRY_RUN_STATS_REQUEST } from './protocol/dryRunStats';
+import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
-import { POD_DETAILS_REQUEST_METHOD, PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD, type PodDetailsParams, type PreviewChangedParams, type PreviewParams } from './protocol/preview';
+import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
-import { stripBom } from './cli/inputs';
+import { stripBom } from './language/parse/stripBom';
+import { schemaStoreFromFiles } from './schemaFiles';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /**
@@ -40,7 +41,7 @@ export interface ServerOptions {
   dryRunner?: DryRunner;
 }
 
-export function startServer(connection: Connection, service: LanguageService = new LanguageService(), options: ServerOptions = {}): void {
+export function startServer(connection: Connection, service: LanguageService = new LanguageService(schemaStoreFromFiles()), options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   let settings: ServerSettings = DEFAULT_SETTINGS;
@@ -86,7 +87,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     settings: () => settings,
     workspaceFolders: () => workspaceFolders,
     trusted: () => trusted,
-    notifyChanged: (uris) => void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION, { uris } satisfies PreviewChangedParams),
+    notifyChanged: (uris) => void connection.sendNotification(PreviewChangedNotification, { uris }),
     runner: options.dryRunner,
   });
   /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
@@ -194,11 +195,11 @@ export function startServer(connection: Connection, service: LanguageService = n
     simulation.closed(event.document.uri);
     simulation.scheduleAll();
   });
-  connection.onRequest(PREVIEW_REQUEST_METHOD, (params: PreviewParams) => simulation.preview(params).catch(() => null));
-  connection.onRequest(POD_DETAILS_REQUEST_METHOD, (params: PodDetailsParams) =>
+  connection.onRequest(PreviewRequest, (params) => simulation.preview(params).catch(() => null));
+  connection.onRequest(PodDetailsRequest, (params) =>
     typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
   );
-  connection.onRequest(DRY_RUN_STATS_REQUEST, () => simulation.stats());
+  connection.onRequest(DryRunStatsRequest, () => simulation.stats());
   connection.onShutdown(() => simulation.dispose());
 
   documents.listen(connection);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { InProcessDryRunner, WorkerDryRunner } from './handlers/dryRunner';
 import { LanguageService } from './language/languageService';
+import { schemaStoreFromFiles } from './schemaFiles';
 import { startServer } from './server';
 
 /**
@@ -12,4 +13,4 @@ import { startServer } from './server';
  */
 const workerPath = join(__dirname, 'dryRunWorker.js');
 const dryRunner = existsSync(workerPath) ? new WorkerDryRunner(workerPath).start() : new InProcessDryRunner();
-startServer(createConnection(ProposedFeatures.all), new LanguageService(), { dryRunner });
+startServer(createConnection(ProposedFeatures.all), new LanguageService(schemaStoreFromFiles()), { dryRunner });

@@ -1,5 +1,5 @@
 import { readRuleSeverities, type RuleSettings } from './language/rules/ruleSettings';
-import { DEFAULT_VERSION, isSupportedVersion } from './language/schema/schemaBundle';
+import { DEFAULT_VERSION, isSupportedVersion } from './protocol/versions';
 
 /**
  * The extension's settings: the one source of truth for their names and defaults. A test checks

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadSchemaBundle, SUPPORTED_VERSIONS } from '../../server/src/language/schema/schemaBundle';
+import { loadSchemaBundle } from '../../server/src/schemaFiles';
+import { SUPPORTED_VERSIONS } from '../../server/src/protocol/versions';
 import { SchemaValidators, type CompiledValidators } from '../../server/src/language/schema/schemaValidators';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'validators');

@@ -73,6 +73,7 @@ describe('activation of the built extension', () => {
     };
     try {
       const start = process.cpuUsage();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, loaded as VS Code loads it
       const extension = require(CLIENT) as { activate(context: unknown): unknown };
       await extension.activate(fakeVscode(calls).window); // any stand-in object serves as the ExtensionContext
       const spent = cpuMs(start);

@@ -1,9 +1,9 @@
-import { LanguageService } from '../../server/src/language/languageService';
+import { newLanguageService } from './languageService';
 import type { Finding } from '../../server/src/language/findings';
 import { parseFile } from '../../server/src/language/parse/parseFile';
 
 /** One language service for a test file: schemas load once per version. */
-export const service = new LanguageService();
+export const service = newLanguageService();
 
 /** Validates YAML text as the editor and CLI do. */
 export function check(text: string, kubernetesVersion = '1.36'): Finding[] {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSettings, SETTINGS } from '../../server/src/settings';
-import { SUPPORTED_VERSIONS } from '../../server/src/language/schema/schemaBundle';
+import { SUPPORTED_VERSIONS } from '../../server/src/protocol/versions';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const contributed: Record<string, { default: unknown; enum?: unknown[] }> = manifest.contributes.configuration.properties;

@@ -1,5 +1,5 @@
 import { INLINE_DETAILS_BUDGET } from '../../server/src/dryRun/previewPods';
-import type { DeploymentRollout, PodDetails, PreviewModel, PreviewNode, PreviewPod, PreviewService, ReachMatrix, RolloutPodPlacement } from '../../server/src/protocol/preview';
+import type { DeploymentRollout, PodDetails, PreviewModel, PreviewNode, PreviewPod, PreviewRolloutPod, PreviewService, ReachMatrix } from '../../server/src/protocol/preview';
 
 export interface LargeClusterSize {
   nodes: number;
@@ -130,7 +130,7 @@ function rollout(nodes: readonly PreviewNode[]): DeploymentRollout {
   for (let step = 0, old = replicas, fresh = 0; old > 0 || fresh < replicas; step++) {
     fresh = Math.min(replicas, fresh + 15);
     old = Math.max(0, old - 15);
-    const pods: RolloutPodPlacement[] = [];
+    const pods: PreviewRolloutPod[] = [];
     for (let i = 0; i < old; i++) pods.push({ pod: `web/web-old-${i}`, node: nodes[i % nodes.length].name, isNew: false, ready: true });
     for (let i = 0; i < fresh; i++) pods.push({ pod: `web/web-new-${i}`, node: nodes[(i + 7) % nodes.length].name, isNew: true, ready: i < fresh - 15 });
     steps.push({ step, oldReplicas: old, newReplicas: fresh, available: old + Math.max(0, fresh - 15), unavailable: Math.min(15, fresh), actions: [`Scaled up replica set web-new to ${fresh}`, `Scaled down replica set web-old to ${old}`], pending: [], pods });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PreviewModel, RolloutStep } from '../../server/src/protocol/preview';
+import type { PreviewModel, PreviewRolloutStep } from '../../server/src/protocol/preview';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
 
 const openPreview = useBrowser();
@@ -38,7 +38,7 @@ async function drawnPods(preview: PreviewPage): Promise<Record<string, string[]>
 }
 
 /** The same, computed from a step of the model: what the view must draw for it. */
-function expectedPods(step: RolloutStep): Record<string, string[]> {
+function expectedPods(step: PreviewRolloutStep): Record<string, string[]> {
   const byNode: Record<string, string[]> = {};
   for (const pod of step.pods ?? []) (byNode[pod.node ?? 'Pending (no node)'] ??= []).push(`${pod.pod}: ${pod.isNew ? 'new' : 'old'}, ${pod.ready ? 'ready' : 'not ready'}`);
   return byNode;

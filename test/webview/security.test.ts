@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PreviewView } from '../../server/src/protocol/preview';
+import type { PreviewView } from '../../server/src/protocol/webviewMessages';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
 
 const openPreview = useBrowser();

@@ -1,4 +1,5 @@
-import type { PreviewScope, WebviewToHost } from '../../../server/src/protocol/preview';
+import type { PreviewScope } from '../../../server/src/protocol/preview';
+import type { WebviewToHost } from '../../../server/src/protocol/webviewMessages';
 
 /**
  * Validation of what comes out of the webview. The webview renders untrusted manifest text, so the

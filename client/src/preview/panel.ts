@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { HostToWebview, PreviewModel, SourceLocation } from '../../../server/src/protocol/preview';
+import type { PreviewModel, SourceLocation } from '../../../server/src/protocol/preview';
+import type { HostToWebview } from '../../../server/src/protocol/webviewMessages';
 import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLES } from './html';
 import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
 import { onPreviewChanged, requestPodDetails, requestPreview, type PreviewConnection } from './previewSource';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostToWebview } from '../../../server/src/protocol/preview';
+import type { HostToWebview } from '../../../server/src/protocol/webviewMessages';
 import { parsePersistedState, type RestoredTarget } from './messages';
 import { isManifestCandidate, PreviewPanel, type PreviewPanelDeps } from './panel';
 import { parseShowPreviewRequest, PREVIEW_VIEW_TYPE, type ShowPreviewRequest } from './previewRequest';

@@ -1,4 +1,4 @@
-import type { PreviewView, WorkloadRef } from '../../../server/src/protocol/preview';
+import type { PreviewView, WorkloadRef } from '../../../server/src/protocol/webviewMessages';
 
 /** The command that opens (or reveals) the cluster preview. */
 export const PREVIEW_COMMAND = 'drydock.previewCluster';

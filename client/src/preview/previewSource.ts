@@ -1,15 +1,7 @@
 import type { Disposable } from 'vscode';
-import {
-  POD_DETAILS_REQUEST_METHOD,
-  PREVIEW_CHANGED_NOTIFICATION,
-  PREVIEW_REQUEST_METHOD,
-  type PodDetails,
-  type PodDetailsParams,
-  type PreviewChangedParams,
-  type PreviewModel,
-  type PreviewParams,
-  type PreviewScope,
-} from '../../../server/src/protocol/preview';
+import type { PodDetails, PreviewModel, PreviewScope } from '../../../server/src/protocol/preview';
+import type { RequestType } from 'vscode-jsonrpc/lib/common/messages';
+import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest, type PreviewChangedParams } from '../../../server/src/protocol/requests';
 
 /** The part of `LanguageClient` the preview uses (a structural type, so tests can pass a fake). */
 export interface PreviewConnection {
@@ -23,20 +15,27 @@ export interface PreviewRequestOptions {
 
 /** The only place the host asks the language server for a preview (`drydock/preview`). */
 export async function requestPreview(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions): Promise<PreviewModel | null> {
-  const params: PreviewParams = { uri, scope, neverReady: options.neverReady };
-  return client.sendRequest<PreviewModel | null>(PREVIEW_REQUEST_METHOD, params);
+  return send(client, PreviewRequest, { uri, scope, neverReady: options.neverReady });
 }
 
 /** The filters and scores of one pod of that preview (`drydock/podDetails`). */
 export async function requestPodDetails(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, pod: string): Promise<PodDetails | null> {
-  const params: PodDetailsParams = { uri, scope, neverReady: options.neverReady, pod };
-  return client.sendRequest<PodDetails | null>(POD_DETAILS_REQUEST_METHOD, params);
+  return send(client, PodDetailsRequest, { uri, scope, neverReady: options.neverReady, pod });
 }
 
 /** Calls `onChange` with the URIs (empty = any) whenever the server says previews may have changed. */
 export function onPreviewChanged(client: PreviewConnection, onChange: (uris: string[]) => void): Disposable {
-  return client.onNotification(PREVIEW_CHANGED_NOTIFICATION, (params) => {
+  return client.onNotification(PreviewChangedNotification.method, (params) => {
     const uris = (params as Partial<PreviewChangedParams> | undefined)?.uris;
     onChange(Array.isArray(uris) ? uris.filter((uri): uri is string => typeof uri === 'string') : []);
   });
+}
+
+/**
+ * Sends one of the protocol's typed requests: its params and result are checked against the
+ * `RequestType` here; the connection sees only the method name (so a test's fake connection needs
+ * no JSON-RPC types).
+ */
+function send<P, R>(client: PreviewConnection, type: RequestType<P, R, void>, params: P): Promise<R> {
+  return client.sendRequest<R>(type.method, params);
 }

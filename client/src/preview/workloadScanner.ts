@@ -1,4 +1,4 @@
-import type { WorkloadRef } from '../../../server/src/protocol/preview';
+import type { WorkloadRef } from '../../../server/src/protocol/webviewMessages';
 
 /** Kinds whose pods the preview can place. */
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod']);

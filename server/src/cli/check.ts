@@ -2,9 +2,10 @@ import { compareFindings, type Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import { LanguageService } from '../language/languageService';
 import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
-import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest } from '../simulator/model/source';
+import { schemaStoreFromFiles } from '../schemaFiles';
+import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs, type InputFile } from './inputs';
@@ -32,7 +33,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
-  const service = new LanguageService();
+  const service = new LanguageService(schemaStoreFromFiles());
   const manifests = new Map(inputs.files.map((file) => [file, manifestsOf(file.path, file.parsed)]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);

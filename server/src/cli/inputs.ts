@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { oversizeReason } from '../language/parse/limits';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
+import { stripBom } from '../language/parse/stripBom';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { Manifest } from '../simulator/model/source';
 
@@ -109,8 +110,4 @@ async function walk(dir: string, errors: string[]): Promise<string[]> {
 function displayPath(full: string, cwd: string): string {
   const rel = relative(cwd, full);
   return rel && !rel.startsWith('..') ? rel : full;
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

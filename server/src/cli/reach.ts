@@ -1,19 +1,10 @@
-import { readClusterProfile } from '../simulator/cluster/clusterProfile';
-import { addClusterObject, emptyClusterObjects } from '../simulator/model/clusterObjects';
-import { isRecord } from '../simulator/model/labelSelector';
-import type { SimPod } from '../simulator/model/pod';
-import type { Manifest, SimFinding } from '../simulator/model/source';
-import type { ReachabilityMatrix } from '../simulator/network/matrixView';
-import { networkPodsOf } from '../simulator/network/networkPods';
-import { parseQuery, type ConnectionQuery } from '../simulator/network/query';
-import { computeReachability, type QueryResult } from '../simulator/network/reachability';
-import { expandWorkloads } from '../simulator/workloads/expandWorkloads';
-import { lastApplied } from '../dryRun/lastApplied';
+import { reachDryRun } from '../dryRun/reachDryRun';
+import { oversizeNote } from '../language/parse/limits';
+import { parseQuery, type ConnectionQuery, type QueryResult, type ReachabilityMatrix } from '../simulator/network';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { oversizeNote } from '../language/parse/limits';
-import { formatLocated, locateFindings } from './rollout';
+import { formatLocated, locateFindings } from './locatedFindings';
 
 const SPEC: ArgSpec = {
   options: { query: 'repeat', format: 'string' },
@@ -45,18 +36,14 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
     for (const error of inputs.errors) io.stderr(`drydock reach: ${error}\n`);
     return EXIT_USAGE;
   }
-  // As `kubectl apply -f` (and `drydock simulate`): an object defined more than once is its last copy.
-  const { manifests, findings: duplicates } = lastApplied(manifestsOfInputs(inputs));
-  const expansion = podsOf(manifests);
-  const ips = podIpsOf(manifests);
-  const pods = networkPodsOf(expansion.pods, (pod: SimPod) => ips.get(pod.key) ?? []);
-  const result = computeReachability({ manifests, pods, queries, matrix: queries.length === 0 });
+  const run = reachDryRun({ manifests: manifestsOfInputs(inputs), queries, matrix: queries.length === 0 });
+  const result = run.reach;
   const notes = inputs.files.flatMap((file) => {
     if (!file.oversize) return [];
     const { severity, code, message } = oversizeNote(file.oversize);
     return [{ file: file.path, line: 1, column: 1, severity, code, message }];
   });
-  const findings = [...notes, ...locateFindings([...duplicates, ...expansion.findings, ...result.findings], inputs.files)];
+  const findings = [...notes, ...locateFindings(run.findings, inputs.files)];
   const unresolved = result.queries.filter((q) => q.error !== null);
   for (const query of unresolved) io.stderr(`drydock reach: ${query.error}\n`);
   if (result.matrixError) io.stderr(`drydock reach: ${result.matrixError}\n`);
@@ -70,36 +57,6 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
   }
   if (unresolved.length > 0 || result.matrixError) return EXIT_USAGE;
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** Bounds of the workload expansion (pods per workload, pods in all). */
-const MAX_PODS_PER_WORKLOAD = 10_000;
-const MAX_PODS_TOTAL = 100_000;
-
-/**
- * The pods the manifests create, named as `drydock simulate` names them (the simulator's workload
- * expansion; DaemonSets get one pod per node of the default cluster). Pods are not scheduled:
- * NetworkPolicy does not depend on placement.
- */
-function podsOf(manifests: readonly Manifest[]): { pods: SimPod[]; findings: SimFinding[] } {
-  const objects = emptyClusterObjects();
-  const cluster = readClusterProfile(null, objects, { maxNodes: 10_000 });
-  for (const manifest of manifests) addClusterObject(objects, manifest);
-  const expansion = expandWorkloads(manifests, { nodes: cluster.nodes, objects, maxPodsPerWorkload: MAX_PODS_PER_WORKLOAD, maxPodsTotal: MAX_PODS_TOTAL });
-  return { pods: expansion.workloads.flatMap((workload) => workload.pods), findings: expansion.findings };
-}
-
-/** Pod IPs written in Pod manifests (`status.podIPs`, `status.podIP`), e.g. from `kubectl get pods -o yaml`. */
-function podIpsOf(manifests: readonly Manifest[]): Map<string, string[]> {
-  const ips = new Map<string, string[]>();
-  for (const { object } of manifests) {
-    if (object.kind !== 'Pod' || !isRecord(object.status)) continue;
-    const status = object.status;
-    const list = Array.isArray(status.podIPs) ? status.podIPs.flatMap((entry) => (isRecord(entry) && typeof entry.ip === 'string' ? [entry.ip] : [])) : [];
-    if (list.length === 0 && typeof status.podIP === 'string') list.push(status.podIP);
-    if (list.length > 0) ips.set(`${object.metadata?.namespace || 'default'}/${object.metadata?.name ?? ''}`, list);
-  }
-  return ips;
 }
 
 function formatQuery(result: QueryResult): string {

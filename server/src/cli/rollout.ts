@@ -1,11 +1,9 @@
-import { locate } from '../language/parse/locate';
-import { simulateRollout } from '../simulator/controllers/deployment/rollout';
-import type { RolloutResult, RolloutStep } from '../simulator/controllers/deployment/types';
-import type { Manifest, SimFinding } from '../simulator/model/source';
+import { rolloutDryRun } from '../dryRun/rolloutDryRun';
+import type { RolloutResult, RolloutStep } from '../simulator/controllers';
 import { parseArgs, type ArgSpec } from './args';
-import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
+import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { placerFor } from '../simulator/controllers/deployment/clusterPlacer';
+import { formatLocated, locateFindings } from './locatedFindings';
 
 const SPEC: ArgSpec = {
   options: { from: 'string', to: 'string', cluster: 'string', 'never-ready': 'boolean', format: 'string' },
@@ -38,31 +36,23 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const [oldInputs, newInputs, clusterInputs] = read;
-  const oldByKey = new Map(deploymentsOf(manifestsOfInputs(oldInputs)).map((m) => [keyOf(m), m]));
-  const targets = deploymentsOf(manifestsOfInputs(newInputs));
-  if (targets.length === 0) return usage(io, `no apps/v1 Deployment in ${to}`);
-
-  const placement = placerFor(clusterInputs ? manifestsOfInputs(clusterInputs) : null, manifestsOfInputs(newInputs));
-  const results = targets.map((manifest) => simulateRollout(oldByKey.get(keyOf(manifest)) ?? null, manifest, placement.create(manifest), { neverReady: parsed.flags['never-ready'] === true }));
-  const files = [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])];
-  const findings = locateFindings([...placement.findings, ...results.flatMap((r) => r.findings)], files);
-  const removed = [...oldByKey.keys()].filter((key) => !targets.some((m) => keyOf(m) === key));
+  const run = rolloutDryRun({
+    from: manifestsOfInputs(oldInputs),
+    to: manifestsOfInputs(newInputs),
+    cluster: clusterInputs ? manifestsOfInputs(clusterInputs) : null,
+    neverReady: parsed.flags['never-ready'] === true,
+  });
+  if (run.rollouts.length === 0) return usage(io, `no apps/v1 Deployment in ${to}`);
+  const results = run.rollouts;
+  const findings = locateFindings(run.findings, [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])]);
 
   if (format === 'json') {
-    io.stdout(JSON.stringify({ deployments: results.map(toJson), removed, placement: placement.description, findings }) + '\n');
+    io.stdout(JSON.stringify({ deployments: results.map(toJson), removed: run.removed, placement: run.placement, findings }) + '\n');
   } else {
-    io.stdout(results.map(formatText).join('\n') + formatRemoved(removed) + formatLocated(findings));
+    io.stdout(results.map(formatText).join('\n') + formatRemoved(run.removed) + formatLocated(findings));
   }
   const failed = results.some((r) => r.outcome === 'stalled' || r.outcome === 'invalid') || findings.some((f) => f.severity === 'error');
   return failed ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function deploymentsOf(manifests: Manifest[]): Manifest[] {
-  return manifests.filter((m) => m.object.kind === 'Deployment' && m.object.apiVersion === 'apps/v1');
-}
-
-function keyOf(manifest: Manifest): string {
-  return `${manifest.object.metadata?.namespace || 'default'}/${manifest.object.metadata?.name ?? ''}`;
 }
 
 function toJson(result: RolloutResult): Record<string, unknown> {
@@ -107,35 +97,6 @@ function formatStep(step: RolloutStep): string[] {
 
 function formatRemoved(removed: string[]): string {
   return removed.length === 0 ? '' : `\nremoved (in OLD only, deleted by this change): ${removed.join(', ')}\n`;
-}
-
-/** A simulator finding placed at its line and column in the files it came from. */
-export interface LocatedFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: SimFinding['severity'];
-  code: string;
-  message: string;
-}
-
-/** Resolves each finding's object + field path to a 1-based line and column; findings sorted by place. */
-export function locateFindings(findings: readonly SimFinding[], files: readonly InputFile[]): LocatedFinding[] {
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const located = findings.map((finding) => {
-    const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
-    const range = doc ? locate(doc, [...finding.source.path, ...finding.path]).range : null;
-    const line = range && doc ? range.start.line + doc.chunk.line + 1 : 1;
-    const column = range ? range.start.character + 1 : 1;
-    return { file: finding.source.file, line, column, severity: finding.severity, code: finding.code, message: finding.message };
-  });
-  return located.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
-}
-
-/** `path:line:col: severity code message`, one per line. */
-export function formatLocated(findings: readonly LocatedFinding[]): string {
-  if (findings.length === 0) return '';
-  return '\n' + findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`).join('\n') + '\n';
 }
 
 function usage(io: CliIo, message: string): number {

@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Finding } from '../language/findings';
-import { simFindingToFinding } from '../language/simFindingToFinding';
-import { DEFAULT_CLUSTER_FILE } from '../simulator/cluster/defaultCluster';
 import { formatBytes, formatMilli } from '../simulator/model/quantity';
 import type { ResourceAmounts } from '../simulator/model/resources';
-import type { SimFinding } from '../simulator/model/source';
 import { filterVerdicts, weightedScore } from '../simulator/scheduler';
 import type { SimulatedNode, SimulatedPod, SimulationResult } from '../simulator/simulate';
 import type { ServiceEndpoints } from '../simulator/controllers';
 import { dryRun } from '../dryRun/dryRun';
 import { parseArgs, type ArgSpec } from './args';
-import { manifestsOfInputs, readInputs, type InputFile } from './inputs';
+import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { oversizeNote } from '../language/parse/limits';
+import { toDiagnostics, type Diagnostic } from './locatedFindings';
 
 const SPEC: ArgSpec = {
   options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string' },
@@ -22,10 +18,6 @@ const SPEC: ArgSpec = {
 
 /** Where a workspace keeps its cluster profile (the `drydock.cluster` setting's default). */
 export const DEFAULT_PROFILE_PATH = '.drydock/cluster.yaml';
-
-export interface Diagnostic extends Finding {
-  path: string;
-}
 
 /**
  * `drydock simulate`: places the manifests' pods on a simulated cluster (`--cluster`, else
@@ -73,19 +65,6 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
 function usage(io: CliIo, message: string): number {
   io.stderr(`drydock simulate: ${message}\nusage: ${SPEC.usage}\n`);
   return EXIT_USAGE;
-}
-
-/** Simulator findings as `drydock check` prints its diagnostics, each with its file's path (and the note on a file over the input budget). */
-export function toDiagnostics(findings: readonly SimFinding[], files: readonly InputFile[]): Diagnostic[] {
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const result: Diagnostic[] = files.flatMap((f) => (f.oversize ? [{ path: f.path, ...oversizeNote(f.oversize) }] : []));
-  for (const finding of findings) {
-    if (finding.source.file === DEFAULT_CLUSTER_FILE) continue;
-    const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
-    if (!doc) continue;
-    result.push({ path: finding.source.file, ...simFindingToFinding(finding, doc) });
-  }
-  return result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 
 function toJson(result: SimulationResult, services: readonly ServiceEndpoints[], cluster: string, diagnostics: Diagnostic[]): unknown {

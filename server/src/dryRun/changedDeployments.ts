@@ -1,7 +1,8 @@
 import type { Manifest } from '../simulator/model/source';
 
+/** A Deployment to roll out: from the version running (null: none, a first rollout) to the new one. */
 export interface DeploymentChange {
-  old: Manifest;
+  old: Manifest | null;
   new: Manifest;
   /** The spec did not change: this is a preview of `kubectl rollout restart`. */
   restartOnly: boolean;

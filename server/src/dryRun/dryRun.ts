@@ -1,10 +1,11 @@
 import { defaultClusterManifests } from '../simulator/cluster/defaultCluster';
-import { computeServices, placerFor, simulateRollout, type RolloutResult, type ServicesResult } from '../simulator/controllers';
+import { computeServices, placerFor, type RolloutResult, type ServicesResult } from '../simulator/controllers';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import { computeReachability, networkPodsOf, type ReachabilityResult } from '../simulator/network';
 import { simulate, type SimulateOptions, type SimulationResult } from '../simulator/simulate';
 import { changedDeployments } from './changedDeployments';
 import { lastApplied } from './lastApplied';
+import { rollOut } from './rollOut';
 import { explainServicesWithoutPods } from './serviceNoPods';
 import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 
@@ -59,21 +60,14 @@ export function dryRun(input: DryRunInput): DryRunOutput {
   // A Service without pods may select the pods of an operator's custom resource (a Prometheus).
   if (services.findings.some((f) => f.code === 'ref/service-no-pods')) services.findings = explainServicesWithoutPods(services.findings, manifests, new WorkspaceIndex(manifests));
   const reach = computeReachability({ manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
-  const rollouts: RolloutResult[] = [];
-  const rolloutFindings: SimFinding[] = [];
-  if (input.baseline) {
-    const setup = placerFor(input.cluster ?? defaultClusterManifests(), manifests);
-    for (const change of changedDeployments(lastApplied(input.baseline).manifests, manifests, input.previewUnchangedRollouts ?? false)) {
-      const result = simulateRollout(change.old, change.new, setup.create(change.new), { neverReady: input.neverReady ?? false });
-      rollouts.push(result);
-      if (!change.restartOnly) rolloutFindings.push(...result.findings);
-    }
-  }
+  const changes = input.baseline ? changedDeployments(lastApplied(input.baseline).manifests, manifests, input.previewUnchangedRollouts ?? false) : [];
+  // The rollouts go through the scheduler over the cluster profile, else over the default cluster.
+  const rollouts = changes.length > 0 ? rollOut(placerFor(input.cluster ?? defaultClusterManifests(), manifests), changes, input.neverReady ?? false) : { rollouts: [], findings: [] };
   return {
     simulation,
     services,
     reach,
-    rollouts,
-    findings: [...duplicates, ...simulation.findings, ...services.findings, ...reach.findings, ...rolloutFindings],
+    rollouts: rollouts.rollouts,
+    findings: [...duplicates, ...simulation.findings, ...services.findings, ...reach.findings, ...rollouts.findings],
   };
 }

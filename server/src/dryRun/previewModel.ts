@@ -1,4 +1,4 @@
-import type { PreviewModel, PreviewNode, PreviewScope, PreviewService, RolloutResults, ReachResults, SourceLocation, PreviewDiagnostic } from '../protocol/preview';
+import type { PreviewDiagnostic, PreviewModel, PreviewNode, PreviewScope, PreviewService, ReachResults, RolloutResults, SourceLocation } from '../protocol/preview';
 import type { RolloutResult } from '../simulator/controllers';
 import type { SourceRef } from '../simulator/model/source';
 import type { SimulatedNode } from '../simulator/simulate';

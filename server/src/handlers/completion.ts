@@ -5,7 +5,8 @@ import { LineIndex } from '../language/parse/lineIndex';
 import { oversizeReason } from '../language/parse/limits';
 import { parseChunk } from '../language/parse/parseChunk';
 import type { ParsedDocument } from '../language/parse/parsedDocument';
-import type { DocumentChunk } from '../language/parse/splitDocuments';
+import { chunkAround } from '../language/parse/chunkAround';
+import { documentAt } from '../language/parse/documentAt';
 import type { FeatureDeps } from './featureDocument';
 
 const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -45,41 +46,14 @@ function locate(deps: FeatureDeps, params: CompletionParams): { doc: ParsedDocum
   const text = document.getText();
   if (oversizeReason(text)) return undefined; // over the input budget: no completion
   const offset = document.offsetAt(params.position);
-  const chunk = chunkAround(text, offset);
-  chunk.line = document.positionAt(chunk.offset).line;
+  const around = chunkAround(text, offset);
+  const chunk = { ...around, line: document.positionAt(around.offset).line };
   const state = deps.states.get(params.textDocument.uri);
-  const current = state.parsed && state.version === document.version ? findDocument(state.parsed.documents, chunk) : undefined;
+  // The validator's parse of that document, when current: the one starting exactly there, with that text.
+  const parsed = state.parsed && state.version === document.version ? documentAt(state.parsed.documents, chunk.offset) : undefined;
+  const current = parsed && parsed.offset === 0 && parsed.doc.chunk.text === chunk.text ? parsed.doc : undefined;
   const doc = current ?? parseChunk(chunk)[0] ?? { chunk, root: null, id: {}, lines: new LineIndex(chunk.text), value: undefined, findings: [] };
   return { doc, offset: offset - chunk.offset };
-}
-
-const MARKER = /^---(?:[ \t\r\n]|$)/;
-
-function chunkAround(text: string, offset: number): DocumentChunk {
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
-  while (start > 0 && !isMarker(text, start)) start = text.lastIndexOf('\n', start - 2) + 1;
-  let end = text.indexOf('\n', offset);
-  while (end !== -1 && !isMarker(text, end + 1)) end = text.indexOf('\n', end + 1);
-  const stop = end === -1 ? text.length : end + 1;
-  return { text: text.slice(start, stop), offset: start, line: 0 };
-}
-
-function isMarker(text: string, lineStart: number): boolean {
-  return text.charCodeAt(lineStart) === 45 && MARKER.test(text.slice(lineStart, lineStart + 5));
-}
-
-/** The parsed document of a chunk, by binary search on chunk offsets. */
-function findDocument(docs: readonly ParsedDocument[], chunk: DocumentChunk): ParsedDocument | undefined {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const candidate = docs[mid].chunk;
-    if (candidate.offset === chunk.offset) return candidate.text === chunk.text ? docs[mid] : undefined;
-    if (candidate.offset < chunk.offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
 }
 
 function toItem(entry: CompletionEntry): CompletionItem {

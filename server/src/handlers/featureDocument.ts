@@ -1,11 +1,9 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
-import type { ParsedDocument } from '../language/parse/parsedDocument';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { oversizeReason } from '../language/parse/limits';
-import { stripBom } from '../cli/inputs';
+import { stripBom } from '../language/parse/stripBom';
 import type { ServerSettings } from '../settings';
 import type { DocumentStates } from './documentState';
 
@@ -30,23 +28,4 @@ export function parsedFileOf(deps: FeatureDeps, uri: string): { document: TextDo
   // Over the input budget the file has no documents for any feature (validation publishes the note).
   if (oversizeReason(text)) return { document, parsed: { text, documents: [] } };
   return { document, parsed: parseFile(text, state.chunks) };
-}
-
-/** The YAML document holding a position, and the position's offset inside that document's chunk. */
-export function documentAt(parsed: ParsedFile, document: TextDocument, position: Position): { doc: ParsedDocument; offset: number } | undefined {
-  const offset = document.offsetAt(position);
-  const docs = parsed.documents;
-  let lo = 0;
-  let hi = docs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid].chunk.offset <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (found === -1) return undefined;
-  const doc = docs[found];
-  return { doc, offset: offset - doc.chunk.offset };
 }

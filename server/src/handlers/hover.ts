@@ -1,7 +1,8 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { hoverAt } from '../language/hover/hoverAt';
-import { SUPPORTED_VERSIONS } from '../language/schema/schemaBundle';
-import { documentAt, parsedFileOf, type FeatureDeps } from './featureDocument';
+import { SUPPORTED_VERSIONS } from '../protocol/versions';
+import { documentAt } from '../language/parse/documentAt';
+import { parsedFileOf, type FeatureDeps } from './featureDocument';
 
 /** `textDocument/hover`: thin adapter over `hoverAt`; never throws (null instead). */
 export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover | null {
@@ -9,7 +10,7 @@ export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover 
     try {
       const file = parsedFileOf(deps, params.textDocument.uri);
       if (!file) return null;
-      const located = documentAt(file.parsed, file.document, params.position);
+      const located = documentAt(file.parsed.documents, file.document.offsetAt(params.position));
       if (!located) return null;
       const bundle = deps.service.schemas(deps.settings().kubernetesVersion).bundle;
       const allBundles = SUPPORTED_VERSIONS.map((version) => deps.service.schemas(version).bundle);

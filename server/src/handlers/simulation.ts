@@ -4,7 +4,8 @@ import { EDITOR_SIMULATION_LIMITS, EditorDryRunSession, type FileRunResult } fro
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
 import type { LoadedFile } from '../dryRun/loadedFile';
 import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
-import type { PodDetails, PodDetailsParams, PreviewModel, PreviewParams } from '../protocol/preview';
+import type { PodDetails, PreviewModel } from '../protocol/preview';
+import type { PodDetailsParams, PreviewParams } from '../protocol/requests';
 import type { Manifest } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
 import { ClusterProfileLoader, loadBaseline, loadBaselineText } from '../workspace/dryRunInputs';

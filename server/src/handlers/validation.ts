@@ -4,7 +4,7 @@ import type { LanguageService } from '../language/languageService';
 import { isManifestFile } from '../language/manifests';
 import { parseFileSteps, runToEnd } from '../language/parse/parseFile';
 import { oversizeNote, oversizeReason } from '../language/parse/limits';
-import { stripBom } from '../cli/inputs';
+import { stripBom } from '../language/parse/stripBom';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStates } from './documentState';

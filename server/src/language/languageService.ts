@@ -2,7 +2,7 @@ import { CrdRegistry } from './crd/crdRegistry';
 import { withCustomResourceFindings } from './crd/customResourceFindings';
 import { shiftRange, type Finding } from './findings';
 import { runToEnd, type ParsedFile } from './parse/parseFile';
-import { SchemaStore } from './schema/schemaBundle';
+import type { SchemaStore } from './schema/schemaStore';
 import { SchemaValidators } from './schema/schemaValidators';
 import { validateDocument } from './validateDocument';
 import { activeValidators, ruleSettingsKey } from './rules/activeValidators';
@@ -25,14 +25,14 @@ export type FindingCache = WeakMap<object, { version: string; findings: Finding[
 
 /**
  * The language service: everything the server and the CLI share. It never sees the LSP connection
- * or the file system (schemas load through the store it is given).
+ * or the file system: schemas load through the store its owner hands in (on server/src/schemaFiles.ts).
  */
 export class LanguageService {
   private readonly validatorsByVersion = new Map<string, SchemaValidators>();
   private readonly validatorsByRules = new Map<string, readonly DocumentValidator[]>();
 
   constructor(
-    private readonly store: SchemaStore = new SchemaStore(),
+    private readonly store: SchemaStore,
     private readonly validators: readonly DocumentValidator[] = DOCUMENT_VALIDATORS,
     /** The workspace's CustomResourceDefinitions, fed by the owner (the server, a CLI run). */
     readonly customResources: CrdRegistry = new CrdRegistry(),

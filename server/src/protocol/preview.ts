@@ -1,63 +1,22 @@
 /**
- * The cluster preview: what the language server sends for a document (`PreviewModel`), the request
- * that asks for it, and the messages between the VS Code host and the preview webview.
+ * The cluster preview's model: what the language server answers to `drydock/preview` (`PreviewModel`)
+ * and `drydock/podDetails` (`PodDetails`), drawn by the preview webview. The requests themselves are
+ * in requests.ts, the messages between the VS Code host and the webview in webviewMessages.ts.
  *
- * Types and method names only: no runtime imports, so the extension client, the language server and
- * the browser bundle (client/webview, DOM lib) can all import this file. Everything is plain JSON.
- *
- *   webview ──WebviewToHost──▶ host (client/src/preview) ──drydock/preview──▶ language server
- *   webview ◀──HostToWebview── host ◀──────PreviewModel──────────────────────┘
- *                                   ◀──drydock/previewChanged (notification)──
- *   webview ──podDetails──▶ host ──drydock/podDetails──▶ server (when the model left them out)
+ * Types only and no imports, so the extension client, the language server and the browser bundle
+ * (client/webview, DOM lib) can all import this file. Everything is plain JSON.
  */
-
-// ───────────────────────────── LSP request / notification ─────────────────────────────
 
 /** Which manifests the simulation covers: the active document only, or every manifest of the workspace. */
 export type PreviewScope = 'file' | 'workspace';
 
-/** Request `drydock/preview` (client → server): simulate for one document. Result: `PreviewModel | null`. */
-export const PREVIEW_REQUEST_METHOD = 'drydock/preview';
-
-export interface PreviewParams {
-  /** The document the preview follows (with scope `workspace`, the one that is active). */
-  uri: string;
-  scope: PreviewScope;
-  /** Pods of the new template never become ready: the rollout stalls (rollout.md §3.1, never-ready variant). */
-  neverReady: boolean;
-}
-
-/**
- * Request `drydock/podDetails` (client → server): the per-node filter verdicts and scores of one pod
- * of a preview, for models that left them out (`PreviewPod.detailsOmitted`). Answered from the same
- * dry run as the preview with the same params. Result: `PodDetails | null` (null: no such pod now).
- */
-export const POD_DETAILS_REQUEST_METHOD = 'drydock/podDetails';
-
-export interface PodDetailsParams extends PreviewParams {
-  /** "namespace/name" */
-  pod: string;
-}
-
+/** The answer to `drydock/podDetails`: one pod's per-node filter verdicts and scores. */
 export interface PodDetails {
   /** "namespace/name" */
   pod: string;
-  filters: Record<string, FilterVerdict>;
+  filters: Record<string, PreviewFilterVerdict>;
   scores: Record<string, NodeScore>;
 }
-
-/**
- * Notification `drydock/previewChanged` (server → client): the simulation inputs changed for reasons
- * the client cannot see (a file on disk, the cluster profile, settings). The client asks again.
- */
-export const PREVIEW_CHANGED_NOTIFICATION = 'drydock/previewChanged';
-
-export interface PreviewChangedParams {
-  /** Documents whose preview may differ; empty means "any". */
-  uris: string[];
-}
-
-// ───────────────────────────────────── The model ─────────────────────────────────────
 
 /** Where an object was written, so that a click can reveal it. `line` is 0-based. */
 export interface SourceLocation {
@@ -70,7 +29,7 @@ export interface SourceLocation {
  * ephemeral-storage, pods, extended resources) in whole units (bytes for memory).
  * Example: `{ cpu: 3500, memory: 8589934592, pods: 110 }` is 3.5 cores, 8 GiB, 110 pods.
  */
-export type ResourceAmounts = Record<string, number>;
+export type PreviewResourceAmounts = Record<string, number>;
 
 export interface PreviewTaint {
   key: string;
@@ -83,9 +42,9 @@ export interface PreviewNode {
   name: string;
   labels: Record<string, string>;
   taints: PreviewTaint[];
-  allocatable: ResourceAmounts;
+  allocatable: PreviewResourceAmounts;
   /** Sum of the requests of the pods on the node after the simulation. */
-  requested: ResourceAmounts;
+  requested: PreviewResourceAmounts;
   /** `spec.unschedulable` (cordoned). Absent means false. */
   unschedulable?: boolean;
   /** The node's Ready condition; null or absent when the manifest does not say. */
@@ -98,7 +57,7 @@ export interface PreviewNode {
 export type PodStatus = 'Bound' | 'Scheduled' | 'Pending';
 
 /** The first filter plugin that rejected a node for a pod, e.g. `{ plugin: 'NodeResourcesFit', reason: 'Insufficient cpu' }`. */
-export interface FilterVerdict {
+export interface PreviewFilterVerdict {
   plugin: string;
   reason: string;
 }
@@ -119,7 +78,7 @@ export interface PreviewPod {
   /** The scheduler's verdict, e.g. "0/3 nodes are available: 3 Insufficient cpu." */
   message: string;
   /** Nodes that a filter rejected, by node name. Nodes absent here passed every filter. */
-  filters: Record<string, FilterVerdict>;
+  filters: Record<string, PreviewFilterVerdict>;
   /** Scores of the nodes that passed the filters (when more than one did), by node name. */
   scores: Record<string, NodeScore>;
   /**
@@ -130,8 +89,8 @@ export interface PreviewPod {
   detailsOmitted?: { filters: number; scores: number; bestTotal: number | null };
   /** Nodes that shared the best total, when there was a tie (the scheduler picked `node`). */
   tie?: string[];
-  /** The pod's requests (same units as `ResourceAmounts`). */
-  requests?: ResourceAmounts;
+  /** The pod's requests (same units as `PreviewResourceAmounts`). */
+  requests?: PreviewResourceAmounts;
   labels?: Record<string, string>;
   /** The manifest of the pod, or of the workload that stamps it out. */
   source?: SourceLocation | null;
@@ -167,8 +126,8 @@ export interface PreviewDiagnostic {
   message: string;
 }
 
-/** `drydock simulate` output. */
-export interface SimulationResult {
+/** The scheduling part of the model: nodes, pods, Services and the findings shown with them. */
+export interface PreviewSimulation {
   nodes: PreviewNode[];
   pods: PreviewPod[];
   services: PreviewService[];
@@ -176,7 +135,7 @@ export interface SimulationResult {
 }
 
 /** Where one pod of a Deployment is at the end of a rollout step. */
-export interface RolloutPodPlacement {
+export interface PreviewRolloutPod {
   /** "namespace/name" */
   pod: string;
   /** Node name, or null while pending. */
@@ -195,7 +154,7 @@ export interface RolloutReplicaSet {
 }
 
 /** One idealised controller tick (rollout.md §3.3); the counts are the end-of-step values. */
-export interface RolloutStep {
+export interface PreviewRolloutStep {
   oldReplicas: number;
   newReplicas: number;
   available: number;
@@ -210,10 +169,10 @@ export interface RolloutStep {
   rolloutStatus?: string;
   replicaSets?: RolloutReplicaSet[];
   /** Every pod of the Deployment at the end of the step; when absent the view shows counts only. */
-  pods?: RolloutPodPlacement[];
+  pods?: PreviewRolloutPod[];
 }
 
-export type RolloutOutcome = 'complete' | 'stalled' | 'paused' | 'invalid';
+export type PreviewRolloutOutcome = 'complete' | 'stalled' | 'paused' | 'invalid';
 
 export interface DeploymentRollout {
   namespace: string;
@@ -222,8 +181,8 @@ export interface DeploymentRollout {
   /** Resolved to pod counts. */
   maxSurge: number;
   maxUnavailable: number;
-  outcome: RolloutOutcome;
-  steps: RolloutStep[];
+  outcome: PreviewRolloutOutcome;
+  steps: PreviewRolloutStep[];
   replicas?: number;
   /** Why the rollout stopped short (stalled / paused / invalid), in words. */
   stallReason?: string | null;
@@ -231,12 +190,12 @@ export interface DeploymentRollout {
   source?: SourceLocation | null;
 }
 
-/** `drydock rollout` output. */
+/** The rollout part of the model: one entry per Deployment rolled out. */
 export interface RolloutResults {
   deployments: DeploymentRollout[];
 }
 
-export interface DirectionVerdict {
+export interface PreviewDirectionVerdict {
   /** At least one NetworkPolicy selects the subject for this direction. */
   isolated: boolean;
   /** "ns/policy ingress[0]": every rule that allows the connection. */
@@ -253,8 +212,8 @@ export interface ReachQuery {
   port: number;
   protocol: string;
   allowed: boolean;
-  ingress: DirectionVerdict;
-  egress: DirectionVerdict;
+  ingress: PreviewDirectionVerdict;
+  egress: PreviewDirectionVerdict;
   /** One sentence: the verdict and which side(s) decided it. */
   explanation?: string;
 }
@@ -275,7 +234,7 @@ export interface ReachMatrix {
   connections: string[][];
 }
 
-/** `drydock reach` output. */
+/** The NetworkPolicy part of the model: queries asked, the reachability matrix, notes. */
 export interface ReachResults {
   queries: ReachQuery[];
   matrix?: ReachMatrix | null;
@@ -291,62 +250,9 @@ export interface PreviewModel {
   };
   /** The version whose defaults the simulation used, e.g. "1.36". */
   kubernetesVersion: string;
-  simulation: SimulationResult;
+  simulation: PreviewSimulation;
   rollout?: RolloutResults;
   reach?: ReachResults;
   /** The rollout was simulated with `neverReady` (echo of the request). */
   neverReady?: boolean;
-}
-
-// ─────────────────────────────── Webview messages ───────────────────────────────
-
-/** The tabs of the preview. */
-export type PreviewView = 'nodes' | 'pending' | 'rollout' | 'services' | 'network';
-
-/** A workload as a CodeLens names it. */
-export interface WorkloadRef {
-  kind: string;
-  namespace: string;
-  name: string;
-}
-
-/** Host → webview. */
-export type HostToWebview =
-  /** A new simulation result replaces the old one. */
-  | { type: 'update'; model: PreviewModel }
-  /** Progress or a problem, shown in the status line; `model` stays as it was. */
-  | { type: 'status'; state: 'loading' | 'idle' | 'error' | 'empty'; message: string }
-  /** Select a pod ("namespace/name") and show why it is where it is. */
-  | { type: 'selectPod'; pod: string }
-  /** Switch tab and, for a CodeLens, focus a workload (its pods, or its rollout). */
-  | { type: 'showView'; view: PreviewView; workload?: WorkloadRef }
-  /** The answer to a `podDetails` message; `details` null when the pod is gone (or the server is not running). */
-  | { type: 'podDetails'; pod: string; details: PodDetails | null };
-
-/** Webview → host. The host validates each one (`client/src/preview/messages.ts`) before acting. */
-export type WebviewToHost =
-  /** The script has loaded and listens: send the latest model. */
-  | { type: 'ready' }
-  /** Open the manifest at this location in the editor. Refused outside the workspace. */
-  | { type: 'revealSource'; location: SourceLocation }
-  | { type: 'setScope'; scope: PreviewScope }
-  | { type: 'setNeverReady'; neverReady: boolean }
-  /** The filters and scores of a pod whose model entry has `detailsOmitted`. */
-  | { type: 'podDetails'; pod: string };
-
-/**
- * What the webview keeps with `setState` (and VS Code hands back to the serializer after a window
- * reload): enough for the host to ask for the same preview again and the webview to restore its view.
- */
-export interface PersistedPreviewState {
-  uri: string | null;
-  scope: PreviewScope;
-  neverReady: boolean;
-  view: PreviewView;
-  selectedPod: string | null;
-  /** "namespace/name" of the Deployment shown in the rollout tab. */
-  deployment: string | null;
-  rolloutStep: number;
-  /** Pods of this workload are highlighted in the nodes view. */
-  workload: WorkloadRef | null;
 }

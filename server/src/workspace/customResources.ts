@@ -4,7 +4,7 @@ import type { CrdRegistry } from '../language/crd/crdRegistry';
 import { manifestsOf } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
 import { oversizeReason } from '../language/parse/limits';
-import { stripBom } from '../cli/inputs';
+import { stripBom } from '../language/parse/stripBom';
 import type { Manifest } from '../simulator/model/source';
 import { isYamlFile, listYamlFiles, readYamlFile, toPath } from './workspaceFiles';
 

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { manifestsOf } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
 import type { LoadedFile } from '../dryRun/loadedFile';
-import { stripBom } from '../cli/inputs';
+import { stripBom } from '../language/parse/stripBom';
 
 
 export function fsPathOf(uri: string): string | undefined {

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripBom } from '../cli/inputs';
+import { stripBom } from '../language/parse/stripBom';
 
 /**
  * How the server finds and reads the YAML files of the workspace (for the CRD registry and the

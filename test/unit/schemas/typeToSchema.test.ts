@@ -3,13 +3,13 @@ import { describe, test } from 'node:test';
 import { asQuantity } from '../../../schemas/generator/buildDefinitions';
 import type { QuantityShape } from '../../../schemas/generator/quantityFields';
 import { referencedDefinitions, typeToSchema } from '../../../schemas/generator/typeToSchema';
-import type { JsonSchema } from '../../../schemas/generator/types';
+import type { SchemaNode } from '../../../schemas/generator/types';
 
 const MODELS = new Set(['V1PodSpec', 'V1Container', 'V1JSONSchemaProps']);
 const isModel = (name: string): boolean => MODELS.has(name);
 
 describe('typeToSchema', () => {
-  const cases: { name: string; type: string; format?: string; expected: JsonSchema }[] = [
+  const cases: { name: string; type: string; format?: string; expected: SchemaNode }[] = [
     { name: 'string', type: 'string', expected: { type: 'string' } },
     { name: 'string with byte format is base64', type: 'string', format: 'byte', expected: { $ref: '#/definitions/Base64' } },
     { name: 'Date is a string', type: 'Date', format: 'date-time', expected: { type: 'string' } },
@@ -87,7 +87,7 @@ describe('typeToSchema', () => {
 
 describe('referencedDefinitions', () => {
   test('collects references through items, maps, properties and anyOf', () => {
-    const schema: JsonSchema = {
+    const schema: SchemaNode = {
       type: 'object',
       properties: {
         a: { $ref: '#/definitions/A' },
@@ -102,7 +102,7 @@ describe('referencedDefinitions', () => {
 
 describe('asQuantity', () => {
   const quantity = { $ref: '#/definitions/Quantity' };
-  const cases: { name: string; schema: JsonSchema; shape: QuantityShape; expected?: JsonSchema }[] = [
+  const cases: { name: string; schema: SchemaNode; shape: QuantityShape; expected?: SchemaNode }[] = [
     { name: 'plain string becomes a Quantity', schema: { type: 'string' }, shape: 'value', expected: quantity },
     {
       name: 'string map becomes a map of Quantities',

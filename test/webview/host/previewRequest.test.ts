@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { onPreviewChanged, requestPreview, type PreviewConnection } from '../../../client/src/preview/previewSource';
 import { parseShowPreviewRequest, PREVIEW_COMMAND, PREVIEW_VIEW_TYPE } from '../../../client/src/preview/previewRequest';
-import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD } from '../../../server/src/protocol/preview';
+import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD } from '../../../server/src/protocol/requests';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

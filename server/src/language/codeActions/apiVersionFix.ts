@@ -5,7 +5,7 @@ import { treePathAt } from '../hover/treePathAt';
 import { podTemplatePathOf, valueAt } from '../rules/objects/podSpecs';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
 import { dataOf, type FixProvider } from './fixContext';
-import { offsetIn } from './documentAtLine';
+import { offsetIn } from '../parse/documentAt';
 import { ingressMigrationEdits } from './ingressMigration';
 import type { TextEditRef } from './quickFix';
 import { insertIntoMap } from './yamlEdits';

@@ -1,9 +1,9 @@
 import type { Range } from '../findings';
+import { documentAtLine } from '../parse/documentAt';
 import type { ParsedFile } from '../parse/parseFile';
 import type { SchemaBundle } from '../schema/schemaBundle';
 import { alignSelectorFixes } from './alignSelectorFix';
 import { apiVersionFix } from './apiVersionFix';
-import { documentAtLine } from './documentAtLine';
 import type { FixProvider } from './fixContext';
 import { missingImageFix, nameRequiredFix, requiredFieldFix } from './insertFieldFix';
 import type { DiagnosticRef, QuickFix } from './quickFix';
@@ -36,11 +36,11 @@ export function codeActionsFor(request: CodeActionRequest): QuickFix[] {
   const fixes: QuickFix[] = [];
   for (const diagnostic of request.diagnostics) {
     const provider = FIXES[String(diagnostic.code ?? '')];
-    const doc = documentAtLine(request.parsed, diagnostic.range.start.line);
+    const doc = documentAtLine(request.parsed.documents, diagnostic.range.start.line);
     if (!provider || !doc) continue;
     fixes.push(...provider({ doc, diagnostic, bundle: request.bundle }));
   }
-  const doc = documentAtLine(request.parsed, request.range.start.line);
+  const doc = documentAtLine(request.parsed.documents, request.range.start.line);
   if (doc) fixes.push(...alignSelectorFixes(doc, request.range, request.diagnostics));
   return fixes;
 }

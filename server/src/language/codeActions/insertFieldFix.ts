@@ -2,7 +2,7 @@ import { objectAtCursor } from '../completion/objectAtCursor';
 import { displayDefinitionName } from '../schema/schemaValidators';
 import type { JsonSchema, SchemaBundle } from '../schema/schemaBundle';
 import { dataOf, type FixContext, type FixProvider } from './fixContext';
-import { offsetIn } from './documentAtLine';
+import { offsetIn } from '../parse/documentAt';
 import type { QuickFix } from './quickFix';
 import { columnOf, insertIntoMap, insertUnderKey, mapStartingAt } from './yamlEdits';
 

@@ -2,7 +2,7 @@ import type { CrdRegistry } from '../crd/crdRegistry';
 import { splitApiVersion } from '../schema/resolveKind';
 import type { SchemaBundle } from '../schema/schemaBundle';
 
-export interface KindEntry {
+export interface CatalogKind {
   apiVersion: string;
   kind: string;
   /** The CRD that defines it, for custom resources. */
@@ -13,8 +13,8 @@ export interface KindEntry {
  * The apiVersion/kind pairs a document can start with, for one Kubernetes version plus the
  * workspace's CRDs: list kinds left out, each kind's preferred version first (GA before beta).
  */
-export function kindCatalog(bundle: SchemaBundle, crds: CrdRegistry | undefined): KindEntry[] {
-  const entries: KindEntry[] = [];
+export function kindCatalog(bundle: SchemaBundle, crds: CrdRegistry | undefined): CatalogKind[] {
+  const entries: CatalogKind[] = [];
   for (const key of Object.keys(bundle.kinds)) {
     const slash = key.lastIndexOf('/');
     const apiVersion = key.slice(0, slash);

@@ -21,6 +21,11 @@ export interface DocumentChunk {
 
 const MARKER = /^---(?:[ \t\r\n]|$)/;
 
+/** Whether the line starting at `lineStart` is a document marker: `---`, then white space or the end of the line. */
+export function isMarkerLine(text: string, lineStart: number): boolean {
+  return text.charCodeAt(lineStart) === 45 /* - */ && MARKER.test(text.slice(lineStart, lineStart + 5));
+}
+
 export function splitDocuments(text: string): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   let chunkStart = 0;
@@ -31,11 +36,7 @@ export function splitDocuments(text: string): DocumentChunk[] {
   while (lineStart <= length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = length;
-    if (
-      lineStart > chunkStart &&
-      text.charCodeAt(lineStart) === 45 /* - */ &&
-      MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)))
-    ) {
+    if (lineStart > chunkStart && isMarkerLine(text, lineStart)) {
       chunks.push({ text: text.slice(chunkStart, lineStart), offset: chunkStart, line: chunkLine });
       chunkStart = lineStart;
       chunkLine = line;

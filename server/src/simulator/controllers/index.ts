@@ -19,7 +19,7 @@
 export { simulateRollout } from './deployment/rollout';
 export { placerFor, type PlacementSetup } from './deployment/clusterPlacer';
 export { unboundedPlacer } from './deployment/podPlacer';
-export type { PodPlacer, PodPlacement, RolloutOptions, RolloutResult, RolloutStep, RolloutAction, RolloutOutcome } from './deployment/types';
+export type { PodPlacer, PlacerVerdict, RolloutOptions, RolloutResult, RolloutStep, RolloutAction, RolloutOutcome } from './deployment/types';
 export { computeServices, type ServiceEndpoints, type ServicesResult } from './services';
 export type { EndpointAddress, EndpointsOptions, ServicePortEndpoints } from './endpoints';
 export { findPort } from './findPort';

@@ -22,10 +22,11 @@ const run = (rule: string, self: unknown, schema: JsonSchema): boolean | undefin
   return expr && evaluate(expr, toCel(self, schema));
 };
 
-const table = (name: string, cases: Case[]) =>
+const table = (name: string, cases: Case[]): void => {
   test(`cel: ${name}`, () => {
     for (const [rule, self, schema, expected] of cases) assert.equal(run(rule, self, schema), expected, `${rule} with self = ${JSON.stringify(self)}`);
   });
+};
 
 table('literals', [
   ['true', 1, integer, true],

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LanguageService } from '../../../../server/src/language/languageService';
+import { newLanguageService } from '../../../helpers/languageService';
 import { parseFile } from '../../../../server/src/language/parse/parseFile';
 
-const service = new LanguageService();
+const service = newLanguageService();
 
 /** A Deployment whose pod template has these containers (one flow line each) and init containers. */
 const deployment = (containers: string[], initContainers: string[] = []) =>

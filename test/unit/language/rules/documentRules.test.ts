@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LanguageService } from '../../../../server/src/language/languageService';
+import { newLanguageService } from '../../../helpers/languageService';
 import { parseFile } from '../../../../server/src/language/parse/parseFile';
 import { DOCUMENT_RULES } from '../../../../server/src/language/rules/documentRules';
 
-const service = new LanguageService();
+const service = newLanguageService();
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
 /** Tiny builders: a Pod or Deployment around one container, and the container itself. */

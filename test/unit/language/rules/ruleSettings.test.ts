@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LanguageService } from '../../../../server/src/language/languageService';
+import { newLanguageService } from '../../../helpers/languageService';
 import { parseFile } from '../../../../server/src/language/parse/parseFile';
 import { RULE_CATALOG } from '../../../../server/src/language/rules/ruleCatalog';
 import { readRuleSeverities, type RuleSettings } from '../../../../server/src/language/rules/ruleSettings';
 import { readSettings } from '../../../../server/src/settings';
 
-const service = new LanguageService();
+const service = newLanguageService();
 const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: nginx, env: [{name: A}, {name: A}]}\n';
 const codes = (rules?: RuleSettings) => service.validateFile(parseFile(text), { kubernetesVersion: '1.36', rules }).map((f) => `${f.code}:${f.severity}`).sort();
 

@@ -8,11 +8,11 @@ import type { SimFinding } from '../../model/source';
  * cluster is given. `place` must be deterministic for a given call sequence.
  */
 export interface PodPlacer {
-  place(pod: SimPod): PodPlacement;
+  place(pod: SimPod): PlacerVerdict;
   remove(podKey: string): void;
 }
 
-export interface PodPlacement {
+export interface PlacerVerdict {
   /** The node the pod was bound to, or null when it fits nowhere. */
   node: string | null;
   /** The scheduler's verdict, e.g. "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules." */

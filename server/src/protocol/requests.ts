@@ -1,0 +1,64 @@
+import { NotificationType, RequestType } from 'vscode-jsonrpc/lib/common/messages';
+import type { PodDetails, PreviewModel, PreviewScope } from './preview';
+
+/**
+ * Drydock's own LSP messages, each a typed `RequestType` / `NotificationType`: the server registers its
+ * handler with it (`connection.onRequest(PreviewRequest, …)`) and the client sends it, so both sides
+ * agree on the params and the result at compile time.
+ *
+ *   webview ──▶ host (client/src/preview) ──drydock/preview, drydock/podDetails──▶ language server
+ *                                         ◀──────────drydock/previewChanged──────────┘
+ *
+ * Imported by the language server and the extension host, never by the webview (the objects are runtime
+ * values). `RequestType` and `NotificationType` come from vscode-jsonrpc's messages module alone (the
+ * very classes vscode-languageserver and vscode-languageclient re-export), so the extension's entry
+ * bundle, which loads vscode-languageclient lazily, carries those two classes and nothing else of it.
+ */
+
+/** The params of `drydock/preview`. */
+export interface PreviewParams {
+  /** The document the preview follows (with scope `workspace`, the one that is active). */
+  uri: string;
+  scope: PreviewScope;
+  /** Pods of the new template never become ready: the rollout stalls (rollout.md §3.1, never-ready variant). */
+  neverReady: boolean;
+}
+
+export const PREVIEW_REQUEST_METHOD = 'drydock/preview';
+
+/**
+ * Request `drydock/preview` (client → server): dry-run one document (or the workspace) for the preview.
+ * Result: the `PreviewModel`, or null when the document is not an open manifest (or the run failed).
+ */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewModel | null, void>(PREVIEW_REQUEST_METHOD);
+
+/** The params of `drydock/podDetails`: those of the preview the pod belongs to, and the pod. */
+export interface PodDetailsParams extends PreviewParams {
+  /** "namespace/name" */
+  pod: string;
+}
+
+export const POD_DETAILS_REQUEST_METHOD = 'drydock/podDetails';
+
+/**
+ * Request `drydock/podDetails` (client → server): the per-node filter verdicts and scores of one pod
+ * of a preview, for models that left them out (`PreviewPod.detailsOmitted`). Answered from the same
+ * dry run as the preview with the same params. Result: `PodDetails`, or null (no such pod now, or
+ * malformed params).
+ */
+export const PodDetailsRequest = new RequestType<PodDetailsParams, PodDetails | null, void>(POD_DETAILS_REQUEST_METHOD);
+
+/** The params of `drydock/previewChanged`. */
+export interface PreviewChangedParams {
+  /** Documents whose preview may differ; empty means "any". */
+  uris: string[];
+}
+
+export const PREVIEW_CHANGED_NOTIFICATION = 'drydock/previewChanged';
+
+/**
+ * Notification `drydock/previewChanged` (server → client): the simulation inputs changed for reasons
+ * the client cannot see (a file on disk, the cluster profile, settings, a dry run that finished). The
+ * client asks `drydock/preview` again.
+ */
+export const PreviewChangedNotification = new NotificationType<PreviewChangedParams>(PREVIEW_CHANGED_NOTIFICATION);

@@ -1,0 +1,61 @@
+import type { PodDetails, PreviewModel, PreviewScope, SourceLocation } from './preview';
+
+/**
+ * The messages between the VS Code host (client/src/preview) and the preview webview (client/webview),
+ * both ways, and the state the webview persists. Types only: the webview imports this file, so it
+ * imports nothing but the (type-only) model.
+ *
+ *   webview ──WebviewToHost──▶ host ──drydock/preview, drydock/podDetails──▶ language server
+ *   webview ◀──HostToWebview── host ◀──PreviewModel, PodDetails, drydock/previewChanged──
+ */
+
+/** The tabs of the preview. */
+export type PreviewView = 'nodes' | 'pending' | 'rollout' | 'services' | 'network';
+
+/** A workload as a CodeLens names it. */
+export interface WorkloadRef {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** Host → webview. */
+export type HostToWebview =
+  /** A new simulation result replaces the old one. */
+  | { type: 'update'; model: PreviewModel }
+  /** Progress or a problem, shown in the status line; `model` stays as it was. */
+  | { type: 'status'; state: 'loading' | 'idle' | 'error' | 'empty'; message: string }
+  /** Select a pod ("namespace/name") and show why it is where it is. */
+  | { type: 'selectPod'; pod: string }
+  /** Switch tab and, for a CodeLens, focus a workload (its pods, or its rollout). */
+  | { type: 'showView'; view: PreviewView; workload?: WorkloadRef }
+  /** The answer to a `podDetails` message; `details` null when the pod is gone (or the server is not running). */
+  | { type: 'podDetails'; pod: string; details: PodDetails | null };
+
+/** Webview → host. The host validates each one (`client/src/preview/messages.ts`) before acting. */
+export type WebviewToHost =
+  /** The script has loaded and listens: send the latest model. */
+  | { type: 'ready' }
+  /** Open the manifest at this location in the editor. Refused outside the workspace. */
+  | { type: 'revealSource'; location: SourceLocation }
+  | { type: 'setScope'; scope: PreviewScope }
+  | { type: 'setNeverReady'; neverReady: boolean }
+  /** The filters and scores of a pod whose model entry has `detailsOmitted`. */
+  | { type: 'podDetails'; pod: string };
+
+/**
+ * What the webview keeps with `setState` (and VS Code hands back to the serializer after a window
+ * reload): enough for the host to ask for the same preview again and the webview to restore its view.
+ */
+export interface PersistedPreviewState {
+  uri: string | null;
+  scope: PreviewScope;
+  neverReady: boolean;
+  view: PreviewView;
+  selectedPod: string | null;
+  /** "namespace/name" of the Deployment shown in the rollout tab. */
+  deployment: string | null;
+  rolloutStep: number;
+  /** Pods of this workload are highlighted in the nodes view. */
+  workload: WorkloadRef | null;
+}

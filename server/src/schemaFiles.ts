@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { SchemaBundle } from './language/schema/schemaBundle';
+import { SchemaStore, type SchemaLoader } from './language/schema/schemaStore';
+import type { CompiledValidators } from './language/schema/schemaValidators';
+
+/**
+ * Reads the schema files: the generated bundles and the validators compiled at build time. The
+ * language service does no IO; the server, the CLI and the tests build its `SchemaStore` on this.
+ */
+
+/**
+ * Where bundles live: next to the bundled server/CLI (`dist/schemas/k8s-X.json`), or in the
+ * source tree (`schemas/generated/k8s-X.json`) when run from sources by tests and tools.
+ */
+function candidatePaths(version: string): string[] {
+  const name = `k8s-${version}.json`;
+  return [
+    join(__dirname, 'schemas', name),
+    join(__dirname, '..', 'schemas', name),
+    join(__dirname, '..', '..', 'schemas', 'generated', name),
+    join(process.cwd(), 'schemas', 'generated', name),
+  ];
+}
+
+export function loadSchemaBundle(version: string): SchemaBundle {
+  for (const path of candidatePaths(version)) {
+    if (!existsSync(path)) continue;
+    return JSON.parse(readFileSync(path, 'utf8')) as SchemaBundle;
+  }
+  throw new Error(`No schemas bundled for Kubernetes ${version}`);
+}
+
+/**
+ * The validators compiled at build time (dist/validators/k8s-X.js, next to the bundled server and CLI);
+ * empty when run from sources (the validators are then compiled on first use).
+ */
+export function loadCompiledValidators(version: string): CompiledValidators {
+  const path = join(__dirname, 'validators', `k8s-${version}.js`);
+  if (!existsSync(path)) return {};
+  return createRequire(__filename)(path) as CompiledValidators;
+}
+
+/** The schema files, as a `SchemaStore` reads them. */
+export const SCHEMA_FILES: SchemaLoader = { bundle: loadSchemaBundle, compiledValidators: loadCompiledValidators };
+
+/** A store over the schema files: what the server and the CLI validate with. */
+export function schemaStoreFromFiles(): SchemaStore {
+  return new SchemaStore(SCHEMA_FILES);
+}
