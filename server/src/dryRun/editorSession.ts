@@ -95,10 +95,15 @@ export class EditorDryRunSession {
     const simulation: Publications['simulation'] = [];
     for (const [uri, run] of this.runs) {
       const explained = explainServicesWithoutPods(run.findings.map((f) => f.sim), run.file.manifests, index);
-      const located = explained.map((finding) => locatedAs(run.findings, finding));
-      const published = JSON.stringify(located);
+      const bySim = new Map(run.findings.map((f, i) => [f.sim, i]));
+      // What is published: the run's findings by index, a rewritten one (a note) by its text.
+      const published = explained.map((f) => bySim.get(f) ?? `${f.severity}:${f.message}`).join('\u0000');
       if (published === run.published) continue;
       run.published = published;
+      const located = explained.map((finding) => {
+        const at = bySim.get(finding);
+        return at !== undefined ? run.findings[at].located : rewrittenAt(run.findings, finding);
+      });
       simulation.push([uri, located.filter((f): f is Finding => f !== null)]);
     }
     const ruleFindings = runWorkspaceRulesOn(index, { rules });
@@ -170,14 +175,10 @@ function workspaceIndex(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: r
   return new WorkspaceIndex([...workspaceFiles, ...opened], undefined, (m) => open.has(m.source.file));
 }
 
-/**
- * Where a finding of a file's run lands: as the run located it, or, for a finding the explanation
- * rewrote (a note instead of a warning: same object and field), at the original's place.
- */
-function locatedAs(run: readonly LocatedSimFinding[], finding: SimFinding): Finding | null {
-  const same = run.find((f) => f.sim === finding) ?? run.find((f) => f.sim.code === finding.code && sameSource(f.sim.source, finding.source) && samePath(f.sim.path, finding.path));
-  if (!same?.located) return null;
-  return same.sim === finding ? same.located : { ...same.located, severity: finding.severity, message: finding.message };
+/** Where a finding the explanation rewrote (a note instead of a warning: same object and field) lands: at the original's place. */
+function rewrittenAt(run: readonly LocatedSimFinding[], finding: SimFinding): Finding | null {
+  const original = run.find((f) => f.sim.code === finding.code && sameSource(f.sim.source, finding.source) && samePath(f.sim.path, finding.path));
+  return original?.located ? { ...original.located, severity: finding.severity, message: finding.message } : null;
 }
 
 function samePath(a: SimFinding['path'], b: SimFinding['path']): boolean {
