@@ -11,6 +11,10 @@ import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs, type InputFile } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { oversizeNote } from '../language/parse/limits';
+import { buildLayout } from '../language/projects/buildLayout';
+import { projectFileSteps } from '../language/projects/projectFindings';
+import { fileRole, type ProjectLayout } from '../language/projects/projectLayout';
+import { runToEnd } from '../language/parse/parseFile';
 
 const SPEC: ArgSpec = {
   options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean' },
@@ -34,7 +38,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   const service = new LanguageService(schemaStoreFromFiles());
-  const manifests = new Map(inputs.files.map((file) => [file, manifestsOf(file.path, file.parsed)]));
+  // Charts and Kustomize roots among the inputs: their sources are not validated as manifests, nor are they objects to the rules.
+  const layout = buildLayout(inputs.files);
+  const manifests = new Map(inputs.files.map((file) => [file, fileRole(file.path, layout) === 'manifest' ? manifestsOf(file.path, file.parsed) : []]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);
   const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...manifests.values()].flat());
@@ -42,13 +48,20 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     path: file.path,
     diagnostics: file.oversize
       ? [oversizeNote(file.oversize)]
-      : [...(file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
+      : [...validated(service, file, layout, version), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
   }));
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
   else io.stdout(formatFindingsText(files));
   for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
   if (inputs.errors.length) return EXIT_USAGE;
   return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A file's own findings: a file named on the command line is validated as manifests unless its project says otherwise. */
+function validated(service: LanguageService, file: InputFile, layout: ProjectLayout, version: string): Finding[] {
+  const settings = { kubernetesVersion: version };
+  if (fileRole(file.path, layout) === 'manifest' && file.isManifest && !isManifestFile(file.parsed)) return service.validateFile(file.parsed, settings);
+  return runToEnd(projectFileSteps(service, file.path, file.parsed, layout, settings));
 }
 
 /** The cross-resource rules over every input's manifests (all are subjects), as findings by file path. */
