@@ -37,3 +37,18 @@ test('check projects: the text report of a chart is one note, no template or val
   assert.match(run.stdout, /^test\/fixtures\/projects\/chart\/Chart\.yaml:1:1: information render\/not-rendered /m);
   assert.match(run.stdout, /0 error\(s\), 0 warning\(s\), 1 note\(s\)/);
 });
+
+const single: Array<{ name: string; args: string[]; files: number }> = [
+  { name: 'a template named alone knows its chart', args: [`${FIX}/chart/templates/deployment.yaml`], files: 1 },
+  { name: "a chart's templates folder knows its chart", args: [`${FIX}/chart/templates`], files: 2 },
+  { name: 'a values.yaml named alone knows its chart', args: [`${FIX}/chart/values.yaml`], files: 1 },
+  { name: 'a patch named alone knows its kustomization', args: [`${FIX}/kustomize/overlays/staging/no-service.yaml`], files: 1 },
+];
+
+for (const { name, args, files } of single) {
+  test(`check projects: ${name}: no finding, exit 0`, { timeout: 30_000 }, async () => {
+    const run = await runCli(['check', ...args]);
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(run.stdout, new RegExp(`^${files} file\\(s\\) checked: 0 error\\(s\\), 0 warning\\(s\\), 0 note\\(s\\)`, 'm'));
+  });
+}

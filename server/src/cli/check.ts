@@ -4,14 +4,15 @@ import { LanguageService } from '../language/languageService';
 import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest } from '../simulator/model/source';
+import { resolve } from 'node:path';
 import { schemaStoreFromFiles } from '../schemaFiles';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs, type InputFile } from './inputs';
+import { inputLayout } from './inputLayout';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { oversizeNote } from '../language/parse/limits';
-import { buildLayout } from '../language/projects/buildLayout';
 import { projectFileSteps } from '../language/projects/projectFindings';
 import { fileRole, type ProjectLayout } from '../language/projects/projectLayout';
 import { runToEnd } from '../language/parse/parseFile';
@@ -39,8 +40,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   const service = new LanguageService(schemaStoreFromFiles());
   // Charts and Kustomize roots among the inputs: their sources are not validated as manifests, nor are they objects to the rules.
-  const layout = buildLayout(inputs.files);
-  const manifests = new Map(inputs.files.map((file) => [file, fileRole(file.path, layout) === 'manifest' ? manifestsOf(file.path, file.parsed) : []]));
+  const layout = await inputLayout(inputs.files, io.cwd);
+  const roleOf = (file: InputFile) => fileRole(resolve(io.cwd, file.path), layout);
+  const manifests = new Map(inputs.files.map((file) => [file, roleOf(file) === 'manifest' ? manifestsOf(file.path, file.parsed) : []]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);
   const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...manifests.values()].flat());
@@ -48,7 +50,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     path: file.path,
     diagnostics: file.oversize
       ? [oversizeNote(file.oversize)]
-      : [...validated(service, file, layout, version), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
+      : [...validated(service, file, resolve(io.cwd, file.path), layout, version), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
   }));
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
   else io.stdout(formatFindingsText(files));
@@ -58,10 +60,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 /** A file's own findings: a file named on the command line is validated as manifests unless its project says otherwise. */
-function validated(service: LanguageService, file: InputFile, layout: ProjectLayout, version: string): Finding[] {
+function validated(service: LanguageService, file: InputFile, path: string, layout: ProjectLayout, version: string): Finding[] {
   const settings = { kubernetesVersion: version };
-  if (fileRole(file.path, layout) === 'manifest' && file.isManifest && !isManifestFile(file.parsed)) return service.validateFile(file.parsed, settings);
-  return runToEnd(projectFileSteps(service, file.path, file.parsed, layout, settings));
+  if (fileRole(path, layout) === 'manifest' && file.isManifest && !isManifestFile(file.parsed)) return service.validateFile(file.parsed, settings);
+  return runToEnd(projectFileSteps(service, path, file.parsed, layout, settings));
 }
 
 /** The cross-resource rules over every input's manifests (all are subjects), as findings by file path. */
