@@ -25,7 +25,7 @@ import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
-import type { ProjectLayout } from './language/projects/projectLayout';
+import { isKustomizationFile, layoutKey } from './language/projects/projectLayout';
 import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
@@ -58,7 +58,11 @@ export function startServer(connection: Connection, service: LanguageService = n
     service,
     states,
     () => settings,
-    (document) => simulation.schedule(document.uri, openedAt.get(document.uri) === document.version ? 0 : undefined),
+    (document) => {
+      const parsed = states.get(document.uri).parsed;
+      if (parsed && workspaceManifests.documentParsed(document.uri, parsed)) relayout();
+      simulation.schedule(document.uri, openedAt.get(document.uri) === document.version ? 0 : undefined);
+    },
     () => workspaceManifests.layout(),
   );
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
@@ -70,17 +74,19 @@ export function startServer(connection: Connection, service: LanguageService = n
   const crdFeed = new CustomResourceFeed(service.customResources, () => {
     for (const document of documents.all()) validation.schedule(document);
   });
-  let validatedLayout: ProjectLayout | undefined;
+  let validatedLayout = '';
+  /** A chart or kustomization read, edited or gone changes what the open documents are (a template, a patch): validate them again. */
+  const relayout = (): void => {
+    const key = layoutKey(workspaceManifests.layout());
+    if (key === validatedLayout) return;
+    validatedLayout = key;
+    for (const document of documents.all()) validation.schedule(document);
+  };
   // Reading the workspace's files is validation only (no program runs), so untrusted workspaces get it too.
   const workspaceManifests = new WorkspaceManifests({
     log: (message) => connection.console.log(message),
     onChange: (uris) => {
-      // A chart or kustomization read or gone changes what the open documents are (a template, a patch): validate them again.
-      const layout = workspaceManifests.layout();
-      if (layout !== validatedLayout) {
-        validatedLayout = layout;
-        for (const document of documents.all()) validation.schedule(document);
-      }
+      relayout();
       // An open document's CRDs come from its text (documentChanged), not from the file on disk.
       crdFeed.filesRead(uris.filter((uri) => !documents.get(uri)).map((uri) => ({ uri, manifests: workspaceManifests.manifestsOfFile(uri) })));
       simulation.scheduleAll();
@@ -206,6 +212,8 @@ export function startServer(connection: Connection, service: LanguageService = n
   documents.onDidClose((event) => {
     openedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
+    // A closed kustomization's patches are those of its file again.
+    if (isKustomizationFile(event.document.uri)) void workspaceManifests.fileChanged(event.document.uri, true);
     simulation.closed(event.document.uri);
     simulation.scheduleAll();
   });

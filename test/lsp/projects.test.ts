@@ -88,3 +88,18 @@ test('projects: a planted error is reported on its file and line, with its code'
       assert.deepEqual(problems(diagnostics), [`${planted.code}@${planted.line}`], planted.name);
     }
   }));
+
+test('projects: an open kustomization decides its patches; closed, its file does again', { timeout: 60_000 }, () =>
+  inProjects(async (client, root) => {
+    const patch = pathToFileURL(join(root, 'kustomize/overlays/staging/replicas.yaml')).toString();
+    const kustomization = join(root, 'kustomize/overlays/staging/kustomization.yaml');
+    const kustomizationUri = pathToFileURL(kustomization).toString();
+    assert.deepEqual(problems(await client.open(patch, readFileSync(join(root, 'kustomize/overlays/staging/replicas.yaml'), 'utf8'))), []);
+    // Edited (not saved) so that it lists the patch no more: the patch is a whole Deployment again, and lacks its selector.
+    const asManifest = client.diagnosticsUntil(patch, (d) => d.some((x) => x.code === 'schema/required'));
+    await client.open(kustomizationUri, readFileSync(kustomization, 'utf8').replace('  - path: replicas.yaml\n', ''));
+    await asManifest;
+    const asPatch = client.diagnosticsUntil(patch, (d) => problems(d).length === 0);
+    await client.close(kustomizationUri);
+    await asPatch;
+  }));

@@ -141,6 +141,18 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     return this.projectLayout;
   }
 
+  /**
+   * An open document's parse: an open kustomization's patches are those of its text, not of the file on
+   * disk (until it is closed: then `fileChanged` reads the file again). False when it is no kustomization.
+   */
+  documentParsed(uri: string, parsed: ParsedFile): boolean {
+    const path = toPath(uri);
+    if (!path || !isKustomizationFile(path)) return false;
+    this.projectFiles.set(uri, { path, parsed });
+    this.projectLayout = undefined;
+    return true;
+  }
+
   /** A chart's sources and a kustomization's patches hold no objects of their own (projectLayout.ts). */
   isManifestUri(uri: string): boolean {
     const path = toPath(uri);

@@ -15,6 +15,11 @@ export interface ProjectLayout {
 
 export const EMPTY_LAYOUT: ProjectLayout = { chartRoots: new Set(), patchFiles: new Set() };
 
+/** A layout's content as one string: two layouts with the same key give every file the same role. */
+export function layoutKey(layout: ProjectLayout): string {
+  return JSON.stringify([[...layout.chartRoots].sort(), [...layout.patchFiles].sort()]);
+}
+
 /**
  * What a file is to Drydock:
  * - `manifest`: Kubernetes objects, validated as such (also a chart's `crds/`);
