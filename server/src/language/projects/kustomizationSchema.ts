@@ -87,6 +87,7 @@ export const KUSTOMIZATION = object('a Kustomization', {
     object('a helmChart', {
       name: string,
       version: string,
+      digest: string,
       repo: string,
       releaseName: string,
       namespace: string,
@@ -100,6 +101,7 @@ export const KUSTOMIZATION = object('a Kustomization', {
       kubeVersion: string,
       nameTemplate: string,
       skipTests: boolean,
+      debug: boolean,
       devel: boolean,
     }),
   ),
@@ -109,6 +111,7 @@ export const KUSTOMIZATION = object('a Kustomization', {
   generators: strings,
   transformers: strings,
   validators: strings,
+  inventory: object('inventory', { type: string, configMap: object('an inventory ConfigMap', { name: string, namespace: string }) }),
   buildMetadata: strings,
 });
 
