@@ -14,7 +14,8 @@ import { inputLayout } from './inputLayout';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { oversizeNote } from '../language/parse/limits';
 import { projectFileSteps } from '../language/projects/projectFindings';
-import { fileRole, type ProjectLayout } from '../language/projects/projectLayout';
+import { generatedObjects } from '../language/projects/generatedObjects';
+import { fileRole, type FileRole, type ProjectLayout } from '../language/projects/projectLayout';
 import { runToEnd } from '../language/parse/parseFile';
 
 const SPEC: ArgSpec = {
@@ -42,7 +43,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // Charts and Kustomize roots among the inputs: their sources are not validated as manifests, nor are they objects to the rules.
   const layout = await inputLayout(inputs.files, io.cwd);
   const roleOf = (file: InputFile) => fileRole(resolve(io.cwd, file.path), layout);
-  const manifests = new Map(inputs.files.map((file) => [file, roleOf(file) === 'manifest' ? manifestsOf(file.path, file.parsed) : []]));
+  const manifests = new Map(inputs.files.map((file) => [file, objectsOf(file, roleOf(file))]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);
   const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...manifests.values()].flat());
@@ -57,6 +58,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
   if (inputs.errors.length) return EXIT_USAGE;
   return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The objects of an input for the rules: a manifest's, the ConfigMaps and Secrets a kustomization generates, none of a chart's sources or a patch. */
+function objectsOf(file: InputFile, role: FileRole): Manifest[] {
+  if (role === 'manifest') return manifestsOf(file.path, file.parsed);
+  return role === 'kustomization' ? generatedObjects(file.path, file.parsed) : [];
 }
 
 /** A file's own findings: a file named on the command line is validated as manifests unless its project says otherwise. */

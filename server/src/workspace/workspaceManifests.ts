@@ -9,6 +9,7 @@ import type { SourceLocation } from '../protocol/preview';
 import type { Manifest, SourceRef } from '../simulator/model/source';
 import { sameSource } from '../simulator/model/sameSource';
 import { buildLayout, type KnownFile } from '../language/projects/buildLayout';
+import { generatedObjects } from '../language/projects/generatedObjects';
 import { EMPTY_LAYOUT, fileRole, isChartFile, isKustomizationFile, type ProjectLayout } from '../language/projects/projectLayout';
 import { isScannedPath, listYamlFiles, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, readYamlFile, toPath } from './workspaceFiles';
 
@@ -132,6 +133,8 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
   manifests(open: ReadonlySet<string>): Manifest[] {
     const result: Manifest[] = [];
     for (const [uri, file] of this.files) if (!open.has(uri) && this.isManifestUri(uri)) result.push(...file.manifests);
+    // The ConfigMaps and Secrets the kustomizations generate (an open kustomization's from its text: documentParsed).
+    for (const [uri, file] of this.projectFiles) if (file.parsed) result.push(...generatedObjects(uri, file.parsed));
     return result;
   }
 
