@@ -56,6 +56,8 @@ export function fileRole(path: string, layout: ProjectLayout): FileRole {
     if (inside.startsWith('crds/')) return 'manifest';
     return 'chart-source';
   }
+  // Named so, a file is a chart's metadata even before its owner knows the chart (a file opened outside any workspace).
+  if (isChartFile(file)) return 'chart-metadata';
   if (isKustomizationFile(file)) return 'kustomization';
   if (layout.patchFiles.has(file)) return 'patch';
   return 'manifest';

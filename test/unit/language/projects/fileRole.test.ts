@@ -29,6 +29,7 @@ const cases: Array<{ name: string; path: string; role: FileRole }> = [
   { name: 'a patches[].path patch', path: '/w/app/overlays/dev/replicas.yaml', role: 'patch' },
   { name: 'a patchesStrategicMerge patch outside the overlay', path: '/w/app/patches/probes.yaml', role: 'patch' },
   { name: 'a resource of an overlay', path: '/w/app/overlays/dev/pdb.yaml', role: 'manifest' },
+  { name: 'a Chart.yaml the layout does not know yet', path: '/elsewhere/Chart.yaml', role: 'chart-metadata' },
   { name: 'a file next to a chart folder', path: '/w/other/values.yaml', role: 'manifest' },
 ];
 
