@@ -25,6 +25,7 @@ import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
+import { isKustomizationFile, layoutKey } from './language/projects/projectLayout';
 import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
@@ -52,9 +53,18 @@ export function startServer(connection: Connection, service: LanguageService = n
   const openedAt = new Map<string, number>();
   // A document is dry-run after its validation is published (the first publish is validation's, and
   // the two do not compete for the machine's cores), once typing pauses; at once for the opened version.
-  const validation = new ValidationScheduler(publisher, service, states, () => settings, (document) => {
-    simulation.schedule(document.uri, openedAt.get(document.uri) === document.version ? 0 : undefined);
-  });
+  const validation = new ValidationScheduler(
+    publisher,
+    service,
+    states,
+    () => settings,
+    (document) => {
+      const parsed = states.get(document.uri).parsed;
+      if (parsed && workspaceManifests.documentParsed(document.uri, parsed)) relayout();
+      simulation.schedule(document.uri, openedAt.get(document.uri) === document.version ? 0 : undefined);
+    },
+    () => workspaceManifests.layout(),
+  );
   const features: FeatureDeps = { documents, states, service, settings: () => settings };
   let workspaceFolders: string[] = [];
   let trusted = false;
@@ -64,10 +74,19 @@ export function startServer(connection: Connection, service: LanguageService = n
   const crdFeed = new CustomResourceFeed(service.customResources, () => {
     for (const document of documents.all()) validation.schedule(document);
   });
+  let validatedLayout = '';
+  /** A chart or kustomization read, edited or gone changes what the open documents are (a template, a patch): validate them again. */
+  const relayout = (): void => {
+    const key = layoutKey(workspaceManifests.layout());
+    if (key === validatedLayout) return;
+    validatedLayout = key;
+    for (const document of documents.all()) validation.schedule(document);
+  };
   // Reading the workspace's files is validation only (no program runs), so untrusted workspaces get it too.
   const workspaceManifests = new WorkspaceManifests({
     log: (message) => connection.console.log(message),
     onChange: (uris) => {
+      relayout();
       // An open document's CRDs come from its text (documentChanged), not from the file on disk.
       crdFeed.filesRead(uris.filter((uri) => !documents.get(uri)).map((uri) => ({ uri, manifests: workspaceManifests.manifestsOfFile(uri) })));
       simulation.scheduleAll();
@@ -78,7 +97,8 @@ export function startServer(connection: Connection, service: LanguageService = n
     parsedOf: (uri) => parsedFileOf(features, uri)?.parsed,
     textOf: (uri) => {
       const document = documents.get(uri);
-      const text = document ? stripBom(document.getText()) : undefined;
+      // A chart's template or a patch is not dry-run: its objects are not whole objects of their own.
+      const text = document && workspaceManifests.isManifestUri(uri) ? stripBom(document.getText()) : undefined;
       return text === undefined || oversizeReason(text) ? undefined : text;
     },
     validated: (uri) => validation.settled(uri),
@@ -192,6 +212,8 @@ export function startServer(connection: Connection, service: LanguageService = n
   documents.onDidClose((event) => {
     openedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
+    // A closed kustomization's patches are those of its file again.
+    if (isKustomizationFile(event.document.uri)) void workspaceManifests.fileChanged(event.document.uri, true);
     simulation.closed(event.document.uri);
     simulation.scheduleAll();
   });

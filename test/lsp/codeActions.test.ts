@@ -15,9 +15,19 @@ interface Case {
   range?: Range;
   title: string;
   expect: string;
+  /** The file's name, when it matters (a kustomization); else `fix-<index>.yaml`. */
+  file?: string;
 }
 
 const cases: Case[] = [
+  {
+    name: 'unknown kustomization field → the closest kustomize field',
+    file: 'kustomize/kustomization.yaml',
+    text: lines('apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'namePrefx: dev-'),
+    code: 'kustomize/unknown-field',
+    title: 'Change `namePrefx` to `namePrefix`',
+    expect: lines('apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'namePrefix: dev-'),
+  },
   {
     name: 'unknown key → the closest valid key',
     text: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  replica: 2', '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}', '    spec: {containers: [{name: web, image: nginx:1.27}]}'),
@@ -163,7 +173,7 @@ after(async () => {
 
 cases.forEach((c, index) => {
   test(`quick fix: ${c.name}`, async () => {
-    const uri = `file:///ws/fix-${index}.yaml`;
+    const uri = `file:///ws/${c.file ?? `fix-${index}.yaml`}`;
     const diagnostics = await client.open(uri, c.text);
     let asked: Diagnostic[] = [];
     let range = c.range;

@@ -4,13 +4,19 @@ import { LanguageService } from '../language/languageService';
 import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest } from '../simulator/model/source';
+import { resolve } from 'node:path';
 import { schemaStoreFromFiles } from '../schemaFiles';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
 import { formatFindingsText, type FileFindings } from './formatFindings';
 import { readInputs, type InputFile } from './inputs';
+import { inputLayout } from './inputLayout';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { oversizeNote } from '../language/parse/limits';
+import { projectFileSteps } from '../language/projects/projectFindings';
+import { generatedObjects } from '../language/projects/generatedObjects';
+import { fileRole, type FileRole, type ProjectLayout } from '../language/projects/projectLayout';
+import { runToEnd } from '../language/parse/parseFile';
 
 const SPEC: ArgSpec = {
   options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean' },
@@ -34,7 +40,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
   const service = new LanguageService(schemaStoreFromFiles());
-  const manifests = new Map(inputs.files.map((file) => [file, manifestsOf(file.path, file.parsed)]));
+  // Charts and Kustomize roots among the inputs: their sources are not validated as manifests, nor are they objects to the rules.
+  const layout = await inputLayout(inputs.files, io.cwd);
+  const roleOf = (file: InputFile) => fileRole(resolve(io.cwd, file.path), layout);
+  const manifests = new Map(inputs.files.map((file) => [file, objectsOf(file, roleOf(file))]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);
   const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...manifests.values()].flat());
@@ -42,13 +51,26 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     path: file.path,
     diagnostics: file.oversize
       ? [oversizeNote(file.oversize)]
-      : [...(file.isManifest || isManifestFile(file.parsed) ? service.validateFile(file.parsed, { kubernetesVersion: version }) : []), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
+      : [...validated(service, file, resolve(io.cwd, file.path), layout, version), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
   }));
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
   else io.stdout(formatFindingsText(files));
   for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
   if (inputs.errors.length) return EXIT_USAGE;
   return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The objects of an input for the rules: a manifest's, the ConfigMaps and Secrets a kustomization generates, none of a chart's sources or a patch. */
+function objectsOf(file: InputFile, role: FileRole): Manifest[] {
+  if (role === 'manifest') return manifestsOf(file.path, file.parsed);
+  return role === 'kustomization' ? generatedObjects(file.path, file.parsed) : [];
+}
+
+/** A file's own findings: a file named on the command line is validated as manifests unless its project says otherwise. */
+function validated(service: LanguageService, file: InputFile, path: string, layout: ProjectLayout, version: string): Finding[] {
+  const settings = { kubernetesVersion: version };
+  if (fileRole(path, layout) === 'manifest' && file.isManifest && !isManifestFile(file.parsed)) return service.validateFile(file.parsed, settings);
+  return runToEnd(projectFileSteps(service, path, file.parsed, layout, settings));
 }
 
 /** The cross-resource rules over every input's manifests (all are subjects), as findings by file path. */

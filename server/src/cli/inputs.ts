@@ -5,6 +5,7 @@ import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { stripBom } from '../language/parse/stripBom';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { Manifest } from '../simulator/model/source';
+import { isChartFile, isKustomizationFile } from '../language/projects/projectLayout';
 
 export interface InputFile {
   /** The path as the user should see it (relative to the working directory when inside it). */
@@ -40,7 +41,8 @@ const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 /**
  * Reads the files and directories named on the command line. Directories are walked recursively
  * (in sorted order, skipping dot-folders and node_modules) for .yaml/.yml/.json files; a file named
- * explicitly is always read as manifests, a file found by the walk only if it holds a Kubernetes object.
+ * explicitly is always read, a file found by the walk only if it holds a Kubernetes object or is a
+ * `Chart.yaml` or a kustomization (what each file is to validation: language/projects/projectLayout.ts).
  */
 export async function readInputs(paths: string[], cwd: string, options: ReadOptions = {}): Promise<Inputs> {
   const files: InputFile[] = [];
@@ -81,7 +83,8 @@ async function readOne(full: string, cwd: string, errors: string[], options: Rea
     // found by a walk is reported when it mentions `apiVersion` (every object has one), else skipped.
     if (oversize) return { path: shown, text, parsed: { text, documents: [] }, isManifest: text.includes('apiVersion'), oversize };
     const parsed = parseFile(text);
-    return { path: shown, text, parsed, isManifest: isManifestFile(parsed) };
+    // A chart's Chart.yaml and a kustomization are inputs even without Kubernetes objects: they make their directory a project.
+    return { path: shown, text, parsed, isManifest: isManifestFile(parsed) || isChartFile(full) || isKustomizationFile(full) };
   } catch (error) {
     errors.push(`${shown}: cannot read (${(error as Error).message})`);
     return undefined;
@@ -102,7 +105,7 @@ async function walk(dir: string, errors: string[]): Promise<string[]> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) result.push(...(await walk(full, errors)));
-    else if (entry.isFile() && MANIFEST_EXTENSIONS.test(entry.name)) result.push(full);
+    else if (entry.isFile() && (MANIFEST_EXTENSIONS.test(entry.name) || isKustomizationFile(entry.name))) result.push(full);
   }
   return result;
 }

@@ -183,7 +183,7 @@ export class SimulationService {
     if (!this.deps.settings().validateEnable) return result;
     for (const uri of this.deps.openUris()) {
       const parsed = this.deps.parsedOf(uri);
-      if (!parsed || !isManifestFile(parsed)) continue;
+      if (!parsed || !isManifestFile(parsed) || !this.deps.workspace.isManifestUri(uri)) continue;
       result.set(uri, { uri, parsed, manifests: manifestsOf(uri, parsed) });
     }
     return result;

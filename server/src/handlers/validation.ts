@@ -1,7 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
-import { isManifestFile } from '../language/manifests';
+import { projectFileSteps } from '../language/projects/projectFindings';
+import { EMPTY_LAYOUT, type ProjectLayout } from '../language/projects/projectLayout';
+import { toPath } from '../workspace/workspaceFiles';
 import { parseFileSteps, runToEnd } from '../language/parse/parseFile';
 import { oversizeNote, oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../language/parse/stripBom';
@@ -31,6 +33,8 @@ export class ValidationScheduler {
     private readonly settings: () => ServerSettings,
     /** Told after each published validation (the dry run follows it, on the same parse). */
     private readonly validated: (document: TextDocument) => void = () => undefined,
+    /** Where the workspace's charts and Kustomize roots are: what each document is to validation. */
+    private readonly layout: () => ProjectLayout = () => EMPTY_LAYOUT,
   ) {}
 
   schedule(document: TextDocument): void {
@@ -144,8 +148,8 @@ export class ValidationScheduler {
     const parsed = yield* parseFileSteps(text, state.chunks);
     state.parsed = parsed;
     state.version = document.version;
-    if (!isManifestFile(parsed)) return [];
-    return yield* this.service.validateFileSteps(parsed, { kubernetesVersion: settings.kubernetesVersion, rules: settings.rules }, state.findings);
+    const path = toPath(document.uri) ?? document.uri;
+    return yield* projectFileSteps(this.service, path, parsed, this.layout(), { kubernetesVersion: settings.kubernetesVersion, rules: settings.rules }, state.findings);
   }
 }
 

@@ -8,6 +8,9 @@ import { parseFileSteps, type ParsedFile } from '../language/parse/parseFile';
 import type { SourceLocation } from '../protocol/preview';
 import type { Manifest, SourceRef } from '../simulator/model/source';
 import { sameSource } from '../simulator/model/sameSource';
+import { buildLayout, type KnownFile } from '../language/projects/buildLayout';
+import { generatedObjects } from '../language/projects/generatedObjects';
+import { EMPTY_LAYOUT, fileRole, isChartFile, isKustomizationFile, type ProjectLayout } from '../language/projects/projectLayout';
 import { isScannedPath, listYamlFiles, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, readYamlFile, toPath } from './workspaceFiles';
 
 /** The manifests of one workspace file as last read from disk. */
@@ -24,6 +27,8 @@ export interface WorkspaceManifestSource {
   manifests(open: ReadonlySet<string>): Manifest[];
   /** Where a manifest of a workspace file starts, or null when the store does not know its file. */
   locate(source: SourceRef): SourceLocation | null;
+  /** False for a file whose objects are not objects of their own: a chart's template or values, a kustomization, a patch (projectLayout.ts). */
+  isManifestUri(uri: string): boolean;
 }
 
 export interface WorkspaceManifestsDeps {
@@ -48,6 +53,9 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
   private readonly generations = new Map<string, number>();
   private roots: string[] = [];
   private sliceStart = 0;
+  /** The workspace's `Chart.yaml` and kustomization files (the latter with their parse), by URI: the project layout's sources. */
+  private readonly projectFiles = new Map<string, KnownFile>();
+  private projectLayout: ProjectLayout | undefined = EMPTY_LAYOUT;
 
   constructor(private readonly deps: WorkspaceManifestsDeps) {}
 
@@ -73,6 +81,7 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     for (const uri of dropped) {
       this.bump(uri);
       this.files.delete(uri);
+      this.forgetProjectFile(uri);
     }
     if (dropped.length > 0) this.deps.onChange(dropped);
     await this.read(added);
@@ -103,7 +112,8 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     if (!path || !uri.startsWith('file:') || !isScannedPath(path, this.roots)) return false;
     if (!exists) {
       this.bump(uri);
-      if (this.files.delete(uri)) this.deps.onChange([uri]);
+      const wasProjectFile = this.forgetProjectFile(uri);
+      if (this.files.delete(uri) || wasProjectFile) this.deps.onChange([uri]);
       return true;
     }
     if (!this.files.has(uri) && this.files.size >= MAX_WORKSPACE_FILES) {
@@ -115,15 +125,47 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     return true;
   }
 
-  /** The manifests of one workspace file as last read (none when it is gone, unread or defines none). */
+  /** The manifests of one workspace file as last read (none when it is gone, unread, defines none or is not a manifest file of its project). */
   manifestsOfFile(uri: string): readonly Manifest[] {
-    return this.files.get(uri)?.manifests ?? [];
+    return this.isManifestUri(uri) ? (this.files.get(uri)?.manifests ?? []) : [];
   }
 
   manifests(open: ReadonlySet<string>): Manifest[] {
     const result: Manifest[] = [];
-    for (const [uri, file] of this.files) if (!open.has(uri)) result.push(...file.manifests);
+    for (const [uri, file] of this.files) if (!open.has(uri) && this.isManifestUri(uri)) result.push(...file.manifests);
+    // The ConfigMaps and Secrets the kustomizations generate (an open kustomization's from its text: documentParsed).
+    for (const [uri, file] of this.projectFiles) if (file.parsed) result.push(...generatedObjects(uri, file.parsed));
     return result;
+  }
+
+  /** Where the workspace's Helm charts and Kustomize roots are, from the files as last read. */
+  layout(): ProjectLayout {
+    this.projectLayout ??= buildLayout(this.projectFiles.values());
+    return this.projectLayout;
+  }
+
+  /**
+   * An open document's parse: an open kustomization's patches are those of its text, not of the file on
+   * disk (until it is closed: then `fileChanged` reads the file again). False when it is no kustomization.
+   */
+  documentParsed(uri: string, parsed: ParsedFile): boolean {
+    const path = toPath(uri);
+    if (!path || !isKustomizationFile(path)) return false;
+    this.projectFiles.set(uri, { path, parsed });
+    this.projectLayout = undefined;
+    return true;
+  }
+
+  /** A chart's sources and a kustomization's patches hold no objects of their own (projectLayout.ts). */
+  isManifestUri(uri: string): boolean {
+    const path = toPath(uri);
+    return path === undefined || fileRole(path, this.layout()) === 'manifest';
+  }
+
+  private forgetProjectFile(uri: string): boolean {
+    if (!this.projectFiles.delete(uri)) return false;
+    this.projectLayout = undefined;
+    return true;
   }
 
   locate(source: SourceRef): SourceLocation | null {
@@ -139,22 +181,26 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     const generation = this.bump(uri);
     const read = await readYamlFile(path);
     if (this.generations.get(uri) !== generation) return false;
-    let file: WorkspaceFile | undefined;
+    let file: (WorkspaceFile & { kustomization?: ParsedFile }) | undefined;
     if (read.kind === 'too-large') {
       this.deps.log(`Drydock: ${path} is not read (${(read.bytes / (1024 * 1024)).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MB).`);
     } else if (read.kind === 'text') {
       const oversize = oversizeReason(read.text);
       if (oversize) this.deps.log(`Drydock: ${path} is not read. ${oversize}`);
-      else file = await this.parse(uri, read.text);
+      else file = await this.parse(uri, read.text, isKustomizationFile(path));
     }
     if (this.generations.get(uri) !== generation) return false;
-    if (file && file.manifests.length > 0) this.files.set(uri, file);
+    if (file && file.manifests.length > 0) this.files.set(uri, { uri, manifests: file.manifests, lines: file.lines });
     else this.files.delete(uri);
+    if (isChartFile(path) || isKustomizationFile(path)) {
+      this.projectFiles.set(uri, { path, parsed: file?.kustomization });
+      this.projectLayout = undefined;
+    }
     return true;
   }
 
   /** `parseFile`, one chunk at a time, handing the event loop back every SLICE_MS. */
-  private async parse(uri: string, text: string): Promise<WorkspaceFile> {
+  private async parse(uri: string, text: string, keepParse: boolean): Promise<WorkspaceFile & { kustomization?: ParsedFile }> {
     const steps = parseFileSteps(text);
     let parsed: ParsedFile;
     for (;;) {
@@ -175,7 +221,7 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
       }
     });
     await this.pause();
-    return { uri, manifests, lines };
+    return { uri, manifests, lines, ...(keepParse ? { kustomization: parsed } : {}) };
   }
 
   private async pause(): Promise<void> {

@@ -14,6 +14,7 @@ import { unsupportedValueFix } from './unsupportedValueFix';
 /** Diagnostic code → the provider of its quick fixes. */
 const FIXES: Readonly<Record<string, FixProvider>> = {
   'schema/unknown-field': unknownFieldFix,
+  'kustomize/unknown-field': unknownFieldFix,
   'schema/required': requiredFieldFix,
   'schema/type': quoteValueFix,
   'schema/unknown-api-version': apiVersionFix,

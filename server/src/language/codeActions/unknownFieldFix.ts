@@ -1,6 +1,6 @@
 import { dataOf, type FixProvider } from './fixContext';
 
-/** `schema/unknown-field` → rename the key to each of the closest valid keys ("did you mean"). */
+/** `schema/unknown-field`, `kustomize/unknown-field` → rename the key to each of the closest valid keys ("did you mean"). */
 export const unknownFieldFix: FixProvider = ({ diagnostic }) => {
   const { field, suggestions } = dataOf(diagnostic);
   if (!Array.isArray(suggestions)) return [];
