@@ -1,9 +1,10 @@
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
 import { bindPod, compilePod } from '../cache/clusterState';
-import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from '../explain/messages';
+import { DRA_STATE_NOT_FOUND, fitErrorMessage, NO_NODES_MESSAGE, preFilterStopsBeforeDra, unschedulableMessage } from '../explain/messages';
 import type { Cycle, Status } from '../types';
 import { arenaInt32 } from './arena';
+import { assumePodVolumes } from './assumeVolumes';
 import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
 import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTable } from './placement';
 import { evaluatePreemption } from './preemption';
@@ -41,7 +42,8 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
   const filters = failuresOf(state, pass);
   if (pass.feasible.length === 0) {
     const preemption = evaluatePreemption(state, info, pass);
-    const message = unschedulableMessage(fitErrorMessage(pass, state.nodes.length), preemption);
+    const fit = fitErrorMessage(pass, state.nodes.length);
+    const message = preFilterStopsBeforeDra(pass) ? `${fit} ${DRA_STATE_NOT_FOUND}` : unschedulableMessage(fit, preemption);
     return { podKey: pod.key, status: 'Pending', node: null, reason: 'Unschedulable', message, filters, scores: null, tie: null, evaluatedNodes: pass.evaluated, feasibleNodes: 0, preemption };
   }
   let chosen = state.nodes[pass.feasible[0]];
@@ -54,6 +56,7 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
     tied = selected.tie;
     scores = scoreTable(state, pass, scored);
   }
+  if (info.pod.spec.volumes !== undefined) assumePodVolumes(state, info, chosen);
   bindPod(state, info, chosen);
   const message = `Successfully assigned ${pod.namespace}/${pod.name} to ${chosen.name}`;
   // Identical nodes tie often, and by the hundred: their names are listed when first read.
