@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatBytes, formatMilli } from '../simulator/model/quantity';
 import type { ResourceAmounts } from '../simulator/model/resources';
+import { podVolumeReport } from '../simulator/model/storage/volumeReport';
+import type { StorageObjects } from '../simulator/model/storage/storageObjects';
 import { filterVerdicts, weightedScore } from '../simulator/scheduler';
 import type { SimulatedNode, SimulatedPod, SimulationResult } from '../simulator/simulate';
 import type { ServiceEndpoints } from '../simulator/controllers';
@@ -79,13 +81,13 @@ function toJson(result: SimulationResult, services: readonly ServiceEndpoints[],
       requested: quantities(n.requested),
       pods: n.pods,
     })),
-    pods: result.pods.map(podJson),
+    pods: result.pods.map((p) => podJson(p, result.storage)),
     services: services.map(serviceJson),
     diagnostics: diagnostics.map(({ path, range, severity, code, message }) => ({ path, range, severity, code, message })),
   };
 }
 
-function podJson({ pod, placement }: SimulatedPod): Record<string, unknown> {
+function podJson({ pod, placement }: SimulatedPod, storage: StorageObjects): Record<string, unknown> {
   const filters: Record<string, { plugin: string; reason: string }> = {};
   for (const f of filterVerdicts(placement)) filters[f.node] = { plugin: f.plugin, reason: f.reason };
   const json: Record<string, unknown> = {
@@ -114,6 +116,8 @@ function podJson({ pod, placement }: SimulatedPod): Record<string, unknown> {
   }
   if (placement.tie) json.tie = placement.tie;
   if (placement.preemption?.kind === 'preempts') json.preemption = { node: placement.preemption.node, victims: placement.preemption.victims };
+  const volumes = podVolumeReport(storage, pod);
+  if (volumes.length > 0) json.volumes = volumes;
   return json;
 }
 
