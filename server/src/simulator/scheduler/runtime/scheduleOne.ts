@@ -39,13 +39,14 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
   const info = compilePod(state, pod);
   const cycle: Cycle = { pod: info, cluster: state };
   const pass = runFilters(state, cycle);
-  const filters = failuresOf(state, pass);
   if (pass.feasible.length === 0) {
+    const filters = failuresOf(state, pass, true);
     const preemption = evaluatePreemption(state, info, pass);
     const fit = fitErrorMessage(pass, state.nodes.length);
     const message = preFilterStopsBeforeDra(pass) ? `${fit} ${DRA_STATE_NOT_FOUND}` : unschedulableMessage(fit, preemption);
     return { podKey: pod.key, status: 'Pending', node: null, reason: 'Unschedulable', message, filters, scores: null, tie: null, evaluatedNodes: pass.evaluated, feasibleNodes: 0, preemption };
   }
+  const filters = failuresOf(state, pass, false);
   let chosen = state.nodes[pass.feasible[0]];
   let scores: ScoreTable | null = null;
   let tied: Int32Array | null = null;
@@ -106,16 +107,31 @@ function scoreTable(state: SchedulerState, pass: FilterPass, scored: ScorePass):
   };
 }
 
-function failuresOf(state: SchedulerState, pass: FilterPass): FilterFailures {
+/**
+ * The nodes that failed, with their statuses. For a pod left Pending, the nodes a PreFilter result
+ * ruled out (NodeAffinity's `metadata.name` shortcut) follow, with the status upstream gives them
+ * ("node(s) didn't satisfy plugin(s) [NodeAffinity]"); a scheduled pod lists only the nodes tried
+ * (a DaemonSet pod would otherwise list every other node).
+ */
+function failuresOf(state: SchedulerState, pass: FilterPass, withExcluded: boolean): FilterFailures {
   const failed = pass.failedNodes;
+  const excludedStatus = withExcluded && pass.excluded.count > 0 ? pass.excluded.status : null;
   let names: string[] | undefined;
+  let excluded: number[] | undefined;
+  let statuses: readonly Status[] | undefined;
   const nodes = state.nodes;
+  const excludedNodes = (): number[] => {
+    if (excluded !== undefined) return excluded;
+    const tried = new Set(failed);
+    return (excluded = excludedStatus === null ? [] : Array.from(state.nodeOrder).filter((i) => !tried.has(i)));
+  };
   return {
     get nodes(): readonly string[] {
-      return (names ??= Array.from(failed, (i) => nodes[i].name));
+      return (names ??= [...Array.from(failed, (i) => nodes[i].name), ...excludedNodes().map((i) => nodes[i].name)]);
     },
     get statuses(): readonly Status[] {
-      return pass.failedStatuses;
+      if (excludedStatus === null) return pass.failedStatuses;
+      return (statuses ??= [...pass.failedStatuses, ...excludedNodes().map(() => excludedStatus)]);
     },
   };
 }
