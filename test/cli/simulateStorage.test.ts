@@ -68,3 +68,20 @@ describe('drydock simulate: storage', () => {
     assert.equal('volumes' in plain, false);
   });
 });
+
+describe('drydock simulate: a headless Service without ports', () => {
+  it('still gets endpoints: its addresses (JSON and text)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drydock-headless-'));
+    writeFileSync(join(dir, 'cluster.yaml'), CLUSTER);
+    writeFileSync(join(dir, 'apps.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {clusterIP: None, selector: {app: db}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: db-0, labels: {app: db}}\nspec: {containers: [{name: c, image: x}]}\n');
+    let stdout = '';
+    const io: CliIo = { cwd: dir, stdout: (t) => void (stdout += t), stderr: () => undefined };
+    await runSimulate(['--cluster', 'cluster.yaml', '--format', 'json', 'apps.yaml'], io);
+    const [service] = JSON.parse(stdout).services;
+    assert.deepEqual(service.ports, []);
+    assert.deepEqual(service.addresses, [{ pod: 'default/db-0', ready: true }]);
+    stdout = '';
+    await runSimulate(['--cluster', 'cluster.yaml', 'apps.yaml'], io);
+    assert.match(stdout, /default\/db \(headless\)\n {4}no ports → default\/db-0\n/);
+  });
+});

@@ -152,7 +152,7 @@ function toText(result: SimulationResult, services: readonly ServiceEndpoints[],
   return lines.join('\n') + '\n';
 }
 
-/** The contract shape: `{namespace, name, ports: [{name, port, protocol, endpoints: [{pod, port, ready}]}]}`. */
+/** The contract shape: `{namespace, name, ports: [{name, port, protocol, endpoints: [{pod, port, ready}]}]}`, plus `addresses: [{pod, ready}]` for a headless Service without ports. */
 function serviceJson(service: ServiceEndpoints): Record<string, unknown> {
   return {
     namespace: service.namespace,
@@ -167,7 +167,13 @@ function serviceJson(service: ServiceEndpoints): Record<string, unknown> {
       targetPort: p.targetPort,
       endpoints: p.endpoints.map((e) => ({ pod: e.pod, port: e.port, ready: e.ready })),
     })),
+    // A headless Service without ports still gets endpoints (an EndpointSlice with no ports): its addresses.
+    ...(portlessHeadless(service) ? { addresses: service.addresses.map((e) => ({ pod: e.pod, ready: e.ready })) } : {}),
   };
+}
+
+function portlessHeadless(service: ServiceEndpoints): boolean {
+  return service.headless && service.managed && service.ports.length === 0;
 }
 
 function serviceText(service: ServiceEndpoints): string[] {
@@ -176,6 +182,10 @@ function serviceText(service: ServiceEndpoints): string[] {
     const endpoints = p.endpoints.map((e) => `${e.pod}:${e.port ?? '?'}${e.ready ? '' : ' (not ready)'}`);
     return `    ${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol} → ${endpoints.length ? endpoints.join(', ') : 'no endpoints'}`;
   });
+  if (portlessHeadless(service)) {
+    const addresses = service.addresses.map((e) => `${e.pod}${e.ready ? '' : ' (not ready)'}`);
+    ports.push(`    no ports → ${addresses.length ? addresses.join(', ') : 'no endpoints'}`);
+  }
   return [head, ...ports];
 }
 
