@@ -53,7 +53,8 @@ describe('storage in the dry run', () => {
     const pending = result.pods[0].placement;
     assert.equal(pending.status, 'Pending');
     assert.match(pending.message, /^0\/4 nodes are available: 4 node\(s\) didn't find available persistent volumes to bind\. /);
-    assert.ok(result.findings.some((f) => f.code === 'sim/unschedulable'));
+    const finding = result.findings.find((f) => f.code === 'sim/unschedulable');
+    assert.deepEqual(finding?.path, ['spec', 'volumeClaimTemplates'], 'blamed on the claim templates');
   });
   it('an unbound immediate claim: PreFilter rejects, the PostFilter part is "not found."', () => {
     const result = simulate(
@@ -75,5 +76,6 @@ spec:
     const placement = result.pods[0].placement;
     assert.equal(placement.message, '0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found.');
     assert.equal(placement.filters?.statuses.length, 4, 'the rejection is every node\'s status');
+    assert.deepEqual(result.findings.find((f) => f.code === 'sim/unschedulable')?.path, ['spec', 'volumes']);
   });
 });
