@@ -79,3 +79,63 @@ spec:
     assert.deepEqual(result.findings.find((f) => f.code === 'sim/unschedulable')?.path, ['spec', 'volumes']);
   });
 });
+
+describe('claims before scheduling', () => {
+  const pv = (name: string, size: string, zone: string) => `
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: ${name} }
+spec:
+  capacity: { storage: ${size} }
+  accessModes: [ReadWriteOnce]
+  storageClassName: manual
+  nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: topology.kubernetes.io/zone, operator: In, values: [${zone}] }] }] } }
+`;
+  const claimAndPod = `
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: { name: manual }
+provisioner: kubernetes.io/no-provisioner
+volumeBindingMode: Immediate
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: c }
+spec: { storageClassName: manual, accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers: [{ name: c, image: x }]
+  volumes: [{ name: v, persistentVolumeClaim: { claimName: c } }]
+`;
+  it('an Immediate claim is bound by the PV controller to the smallest PV of its class; the pod follows the PV', () => {
+    const result = simulate(manifests([pv('big-a', '100Gi', 'a'), pv('small-c', '2Gi', 'c'), claimAndPod].join('---')), cluster);
+    assert.equal(result.storage.claims.get('default/c')?.volumeName, 'small-c');
+    assert.equal(result.pods[0].placement.node, 'c1');
+  });
+  it('a generic ephemeral volume gets its claim <pod>-<volume> from the template', () => {
+    const result = simulate(
+      manifests(`
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: { name: scratch, annotations: { storageclass.kubernetes.io/is-default-class: "true" } }
+provisioner: csi.example.com
+volumeBindingMode: WaitForFirstConsumer
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers: [{ name: c, image: x }]
+  volumes: [{ name: tmp, ephemeral: { volumeClaimTemplate: { spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } } } }]
+`),
+      cluster,
+    );
+    const claim = result.storage.claims.get('default/p-tmp');
+    assert.equal(claim?.storageClassName, 'scratch');
+    assert.equal(claim?.bound, true);
+    assert.equal(result.pods[0].placement.status, 'Scheduled');
+  });
+});
