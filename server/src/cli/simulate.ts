@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatBytes, formatMilli } from '../simulator/model/quantity';
 import type { ResourceAmounts } from '../simulator/model/resources';
+import { podVolumeReport } from '../simulator/model/storage/volumeReport';
+import type { StorageObjects } from '../simulator/model/storage/storageObjects';
 import { filterVerdicts, weightedScore } from '../simulator/scheduler';
 import type { SimulatedNode, SimulatedPod, SimulationResult } from '../simulator/simulate';
 import type { ServiceEndpoints } from '../simulator/controllers';
@@ -79,13 +81,13 @@ function toJson(result: SimulationResult, services: readonly ServiceEndpoints[],
       requested: quantities(n.requested),
       pods: n.pods,
     })),
-    pods: result.pods.map(podJson),
+    pods: result.pods.map((p) => podJson(p, result.storage)),
     services: services.map(serviceJson),
     diagnostics: diagnostics.map(({ path, range, severity, code, message }) => ({ path, range, severity, code, message })),
   };
 }
 
-function podJson({ pod, placement }: SimulatedPod): Record<string, unknown> {
+function podJson({ pod, placement }: SimulatedPod, storage: StorageObjects): Record<string, unknown> {
   const filters: Record<string, { plugin: string; reason: string }> = {};
   for (const f of filterVerdicts(placement)) filters[f.node] = { plugin: f.plugin, reason: f.reason };
   const json: Record<string, unknown> = {
@@ -114,6 +116,8 @@ function podJson({ pod, placement }: SimulatedPod): Record<string, unknown> {
   }
   if (placement.tie) json.tie = placement.tie;
   if (placement.preemption?.kind === 'preempts') json.preemption = { node: placement.preemption.node, victims: placement.preemption.victims };
+  const volumes = podVolumeReport(storage, pod);
+  if (volumes.length > 0) json.volumes = volumes;
   return json;
 }
 
@@ -148,7 +152,7 @@ function toText(result: SimulationResult, services: readonly ServiceEndpoints[],
   return lines.join('\n') + '\n';
 }
 
-/** The contract shape: `{namespace, name, ports: [{name, port, protocol, endpoints: [{pod, port, ready}]}]}`. */
+/** The contract shape: `{namespace, name, ports: [{name, port, protocol, endpoints: [{pod, port, ready}]}]}`, plus `addresses: [{pod, ready}]` for a headless Service without ports. */
 function serviceJson(service: ServiceEndpoints): Record<string, unknown> {
   return {
     namespace: service.namespace,
@@ -163,7 +167,13 @@ function serviceJson(service: ServiceEndpoints): Record<string, unknown> {
       targetPort: p.targetPort,
       endpoints: p.endpoints.map((e) => ({ pod: e.pod, port: e.port, ready: e.ready })),
     })),
+    // A headless Service without ports still gets endpoints (an EndpointSlice with no ports): its addresses.
+    ...(portlessHeadless(service) ? { addresses: service.addresses.map((e) => ({ pod: e.pod, ready: e.ready })) } : {}),
   };
+}
+
+function portlessHeadless(service: ServiceEndpoints): boolean {
+  return service.headless && service.managed && service.ports.length === 0;
 }
 
 function serviceText(service: ServiceEndpoints): string[] {
@@ -172,6 +182,10 @@ function serviceText(service: ServiceEndpoints): string[] {
     const endpoints = p.endpoints.map((e) => `${e.pod}:${e.port ?? '?'}${e.ready ? '' : ' (not ready)'}`);
     return `    ${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol} → ${endpoints.length ? endpoints.join(', ') : 'no endpoints'}`;
   });
+  if (portlessHeadless(service)) {
+    const addresses = service.addresses.map((e) => `${e.pod}${e.ready ? '' : ' (not ready)'}`);
+    ports.push(`    no ports → ${addresses.length ? addresses.join(', ') : 'no endpoints'}`);
+  }
   return [head, ...ports];
 }
 

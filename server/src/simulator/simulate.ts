@@ -10,6 +10,8 @@ import { simplePlacement } from './scheduler/runtime/placement';
 import { placementFindings } from './scheduler/explain/findings';
 import { runSchedulingQueue, type QueuedPod } from './scheduler/runtime/schedulingQueue';
 import { expandWorkloads } from './workloads/expandWorkloads';
+import type { StorageObjects } from './model/storage/storageObjects';
+import { ephemeralClaims } from './model/storage/templateClaims';
 
 /**
  * The dry run: what happens when `manifests` are applied to the cluster described by
@@ -53,6 +55,8 @@ export interface SimulationResult {
   readonly pods: readonly SimulatedPod[];
   readonly findings: readonly SimFinding[];
   readonly defaultCluster: boolean;
+  /** The storage objects after the run (claims bound by the placements). */
+  readonly storage: StorageObjects;
 }
 
 export function simulate(manifests: readonly Manifest[], clusterManifests: readonly Manifest[] | null, options: SimulateOptions = {}): SimulationResult {
@@ -63,7 +67,6 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
   const findings: SimFinding[] = [...profile.findings];
   const nodeNames = new Set(profile.nodes.map((n) => n.name));
   const running = profile.pods.filter((p) => p.nodeName !== null && nodeNames.has(p.nodeName));
-  const state = createClusterState(profile.nodes, running, { objects, percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0 });
 
   const placed = new Map<string, SimulatedPod>();
   for (const pod of profile.pods) {
@@ -90,6 +93,9 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
     }
   }
 
+  // After expansion: the controllers' claims (StatefulSet templates, ephemeral volumes) exist before their pods.
+  for (const pod of manifestPods) ephemeralClaims(objects.storage, pod.spec, pod.name, pod.namespace);
+  const state = createClusterState(profile.nodes, running, { objects, percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0 });
   const run = runSchedulingQueue(state, queue);
   for (const item of queue) {
     const placement = run.placements.get(item.pod.key);
@@ -109,7 +115,7 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
 
   const pods = [...profile.pods, ...manifestPods].map((p) => placed.get(p.key)).filter((p): p is SimulatedPod => p !== undefined);
   findings.push(...placementFindings(pods, (name) => state.nodeByName.get(name)?.labels));
-  return { nodes: nodeSummaries(state, profile.nodes), pods, findings, defaultCluster: profile.isDefault };
+  return { nodes: nodeSummaries(state, profile.nodes), pods, findings, defaultCluster: profile.isDefault, storage: state.storage };
 }
 
 function nodeSummaries(state: ClusterState, nodes: readonly SimNode[]): SimulatedNode[] {

@@ -1,6 +1,7 @@
 import { isRecord, toLabels } from './labelSelector';
 import { namespaceOf } from './podFromObject';
 import type { Manifest } from './source';
+import { addStorageObject, emptyStorageObjects, type StorageObjects } from './storage/storageObjects';
 
 /**
  * The non-workload objects that change where pods go: Namespaces (labels, for
@@ -36,6 +37,8 @@ export interface ClusterObjects {
   priorityClasses: Map<string, PriorityClassInfo>;
   services: ServiceInfo[];
   runtimeClasses: Map<string, RuntimeClassInfo>;
+  /** StorageClasses, PersistentVolumes, PersistentVolumeClaims, CSINodes (model/storage). */
+  storage: StorageObjects;
 }
 
 /** The classes every cluster has (`scheduling.k8s.io` built-ins). */
@@ -47,7 +50,7 @@ const BUILT_IN_PRIORITY_CLASSES: PriorityClassInfo[] = [
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export function emptyClusterObjects(): ClusterObjects {
-  const objects: ClusterObjects = { namespaces: new Map(), priorityClasses: new Map(), services: [], runtimeClasses: new Map() };
+  const objects: ClusterObjects = { namespaces: new Map(), priorityClasses: new Map(), services: [], runtimeClasses: new Map(), storage: emptyStorageObjects() };
   for (const pc of BUILT_IN_PRIORITY_CLASSES) objects.priorityClasses.set(pc.name, { ...pc });
   for (const ns of BUILT_IN_NAMESPACES) objects.namespaces.set(ns, namespaceLabels(ns, undefined));
   return objects;
@@ -92,7 +95,7 @@ export function addClusterObject(objects: ClusterObjects, manifest: Manifest): b
       return true;
     }
     default:
-      return false;
+      return addStorageObject(objects.storage, object, namespaceOf(object));
   }
 }
 

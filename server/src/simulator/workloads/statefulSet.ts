@@ -1,4 +1,5 @@
-import { isRecord, withLabels } from '../model/labelSelector';
+import { isRecord, toLabels, withLabels } from '../model/labelSelector';
+import { statefulSetClaims } from '../model/storage/templateClaims';
 import type { Manifest } from '../model/source';
 import { makeReplica, nameOf, namespaceOf, readTemplate, replicaCount, type ExpansionContext, type WorkloadPods } from './context';
 import { podTemplateHash } from './names';
@@ -8,7 +9,8 @@ import { podTemplateHash } from './names';
  * `statefulset.kubernetes.io/pod-name`, `apps.kubernetes.io/pod-index` and
  * `controller-revision-hash`. With the default `OrderedReady` policy the controller creates pod
  * N+1 only once pod N is Running and Ready: the simulation stops creating pods at the first one
- * that cannot be scheduled. Volume claim templates are not simulated.
+ * that cannot be scheduled. `volumeClaimTemplates` create one claim per ordinal
+ * (model/storage/templateClaims), and each pod gets its own spec naming its claims.
  */
 export function expandStatefulSet(ctx: ExpansionContext, manifest: Manifest): WorkloadPods | undefined {
   const name = nameOf(manifest);
@@ -35,6 +37,7 @@ export function expandStatefulSet(ctx: ExpansionContext, manifest: Manifest): Wo
           'apps.kubernetes.io/pod-index': String(ordinal),
         }),
         template,
+        spec: statefulSetClaims(ctx.objects.storage, spec.volumeClaimTemplates, name, ordinal, namespace, toLabels(ownerSelector?.matchLabels), template.spec),
         owner: { kind: 'StatefulSet', name },
         ownerSelector,
       }),

@@ -59,6 +59,12 @@ describe('scheduleOne: the default profile end to end', () => {
     assert.match(placement.message, /^0\/3 nodes are available: 1 Insufficient cpu, 2 node\(s\) didn't satisfy plugin\(s\) \[NodeAffinity\]\./);
     assert.equal(placement.evaluatedNodes, 1);
   });
+  it('… and carry that status in a Pending pod\'s filter table', () => {
+    const spec = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n1'] }] }] } } } };
+    const { placement } = schedule({ nodes: [node({ name: 'n1', cpu: '1' }), node({ name: 'n2' }), node({ name: 'n3' })] }, pod({ cpu: '2', spec }));
+    const table = Object.fromEntries(filterVerdicts(placement).map((v) => [v.node, `${v.plugin}: ${v.reason}`]));
+    assert.deepEqual(table, { n1: 'NodeResourcesFit: Insufficient cpu', n2: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]", n3: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]" });
+  });
   it('a PreFilter rejection replaces the histogram', () => {
     const spec = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n1'] }, { key: 'metadata.name', operator: 'In', values: ['n2'] }] }] } } } };
     const { placement } = schedule({ nodes: [node({ name: 'n1' }), node({ name: 'n2' })] }, pod({ spec }));

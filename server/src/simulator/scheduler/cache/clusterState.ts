@@ -1,6 +1,7 @@
 import { emptyClusterObjects, type ClusterObjects } from '../../model/clusterObjects';
 import type { SimNode } from '../../model/node';
 import type { SimPod } from '../../model/pod';
+import { cloneStorageObjects, type StorageObjects } from '../../model/storage/storageObjects';
 import { isTerminalPhase } from '../../model/podFromObject';
 import { type AffinityGroups, updateAffinityGroups } from './counters/affinityGroups';
 import { createCounterRegistry, notifyCounters, type CounterRegistry } from './counters/counterRegistry';
@@ -30,6 +31,8 @@ export interface ClusterState {
   /** Bound pods by `namespace/name`. */
   readonly pods: Map<string, PodInfo>;
   readonly objects: ClusterObjects;
+  /** This state's copy of the storage objects: the volume plugins read it, placements bind claims in it. */
+  readonly storage: StorageObjects;
   /** Image name → number of nodes that have it (ImageLocality's spread). */
   readonly imageNodeCount: ReadonlyMap<string, number>;
   /** Some node is cordoned (`spec.unschedulable`). */
@@ -66,6 +69,7 @@ export function newClusterState(nodes: readonly SimNode[], runningPods: readonly
     nodeByName: new Map(ordered.map((n) => [n.name, n])),
     pods: new Map(),
     objects,
+    storage: cloneStorageObjects(objects.storage),
     imageNodeCount,
     hasCordonedNodes: nodes.some((n) => n.unschedulable),
     hasPreferNoScheduleTaints: ordered.some((n) => n.preferNoScheduleTaints.length > 0),

@@ -9,7 +9,11 @@ import { NODE_NAME } from '../plugins/nodeName';
 import { NODE_PORTS } from '../plugins/nodePorts';
 import { NODE_RESOURCES_FIT } from '../plugins/nodeResourcesFit';
 import { POD_TOPOLOGY_SPREAD } from '../plugins/podTopologySpread';
+import { NODE_VOLUME_LIMITS } from '../plugins/nodeVolumeLimits';
 import { TAINT_TOLERATION } from '../plugins/taintToleration';
+import { VOLUME_BINDING } from '../plugins/volumeBinding';
+import { VOLUME_RESTRICTIONS } from '../plugins/volumeRestrictions';
+import { VOLUME_ZONE } from '../plugins/volumeZone';
 
 /**
  * Where in the manifest an unschedulable pod's problem is best shown (a path relative to the
@@ -21,9 +25,10 @@ import { TAINT_TOLERATION } from '../plugins/taintToleration';
  *   NodePorts                          → the first hostPort;
  *   PodTopologySpread                  → the first DoNotSchedule constraint;
  *   InterPodAffinity                   → the required (anti-)affinity terms;
+ *   the four volume plugins            → a StatefulSet's `volumeClaimTemplates`, else the pod's `volumes`;
  * and anything else (Too many pods, another pod's anti-affinity…) → `kind`.
  */
-const FILTER_ORDER = ['NodeUnschedulable', NODE_NAME, TAINT_TOLERATION, NODE_AFFINITY, NODE_PORTS, NODE_RESOURCES_FIT, POD_TOPOLOGY_SPREAD, INTER_POD_AFFINITY];
+const FILTER_ORDER = ['NodeUnschedulable', NODE_NAME, TAINT_TOLERATION, NODE_AFFINITY, NODE_PORTS, NODE_RESOURCES_FIT, VOLUME_RESTRICTIONS, NODE_VOLUME_LIMITS, VOLUME_BINDING, VOLUME_ZONE, POD_TOPOLOGY_SPREAD, INTER_POD_AFFINITY];
 const KIND: FieldPath = ['kind'];
 
 export function blamePath(pod: SimPod, placement: PodPlacement, nodeLabels: (node: string) => Readonly<Record<string, string>> | undefined): FieldPath {
@@ -56,6 +61,12 @@ function pluginPath(pod: SimPod, plugin: string, failures: readonly FilterVerdic
       }
       return isRecord(spec.affinity) && isRecord(spec.affinity.nodeAffinity) ? at('affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution') : at('nodeSelector');
     }
+    case VOLUME_RESTRICTIONS:
+    case NODE_VOLUME_LIMITS:
+    case VOLUME_BINDING:
+    case VOLUME_ZONE:
+      // A StatefulSet's claims come from its templates; a pod's from its volumes.
+      return pod.owner?.kind === 'StatefulSet' ? ['spec', 'volumeClaimTemplates'] : at('volumes');
     case NODE_PORTS:
       return hostPortPath(spec) ? withSpec(pod, hostPortPath(spec)) : KIND;
     case POD_TOPOLOGY_SPREAD: {

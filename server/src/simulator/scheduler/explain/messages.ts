@@ -50,6 +50,20 @@ export function postFilterMessage(outcome: PreemptionOutcome): string {
   return `${NO_CLAIMS_MESSAGE}, preemption: ${histogramMessage(`0/${outcome.numAllNodes} nodes are available:`, histogram)}`;
 }
 
+/**
+ * A volume plugin's PreFilter rejection ends PreFilter before DynamicResources' PreFilter stores its
+ * state; DynamicResources' PostFilter then fails reading it (`fwk.ErrNotFound`) and the framework
+ * returns that error before DefaultPreemption runs (volumes.md §7): the PostFilter part is
+ * "not found." — e.g. "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.
+ * not found." (1.34+, DRA on by default).
+ */
+export const DRA_STATE_NOT_FOUND = 'not found.';
+const STOPS_BEFORE_DRA = new Set(['VolumeRestrictions', 'NodeVolumeLimits', 'VolumeBinding', 'VolumeZone']);
+
+export function preFilterStopsBeforeDra(pass: FilterPass): boolean {
+  return pass.preFilterStatus !== null && STOPS_BEFORE_DRA.has(pass.preFilterStatus.plugin);
+}
+
 export function unschedulableMessage(fit: string, outcome: PreemptionOutcome): string {
   const post = postFilterMessage(outcome);
   return post === '' ? fit : `${fit} ${post}`;

@@ -45,7 +45,8 @@ export function runFilters(scheduler: SchedulerState, cycle: Cycle): FilterPass 
   for (const plugin of scheduler.profile.filters) {
     if (!plugin.filter) continue;
     const result = plugin.preFilter ? plugin.preFilter(cycle) : ({ kind: 'run', state: undefined } as const);
-    if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: NONE, failedNodes: NONE, failedStatuses: [], excluded: { count: 0, status: null }, evaluated: 0 };
+    // A PreFilter rejection becomes every node's status (`NodeToStatus.SetAbsentNodesStatus`).
+    if (result.kind === 'reject') return { preFilterStatus: result.status, feasible: NONE, failedNodes: cluster.nodeOrder, failedStatuses: new Array<Status>(cluster.nodes.length).fill(result.status), excluded: { count: 0, status: null }, evaluated: 0 };
     if (result.kind === 'skip') continue;
     active.push(plugin);
     states.push(result.state);

@@ -7,16 +7,20 @@ import { nodePortsPlugin } from '../plugins/nodePorts';
 import { nodeResourcesFitPlugin } from '../plugins/nodeResourcesFit';
 import { nodeUnschedulablePlugin } from '../plugins/nodeUnschedulable';
 import { podTopologySpreadPlugin } from '../plugins/podTopologySpread';
+import { nodeVolumeLimitsPlugin } from '../plugins/nodeVolumeLimits';
 import { taintTolerationPlugin } from '../plugins/taintToleration';
+import { volumeBindingPlugin } from '../plugins/volumeBinding';
+import { volumeRestrictionsPlugin } from '../plugins/volumeRestrictions';
+import { volumeZonePlugin } from '../plugins/volumeZone';
 import type { Plugin } from '../types';
 
 /**
  * The `default-scheduler` profile (`apis/config/v1/default_plugins.go`, 1.31–1.34), restricted
- * to the plugins that matter without volumes or DRA:
+ * to the plugins that matter without DRA:
  *
  *   Filter, in order: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts,
- *     NodeResourcesFit, (VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone: not
- *     simulated), PodTopologySpread, InterPodAffinity.
+ *     NodeResourcesFit, VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone (none of
+ *     the four scores in 1.34–1.36), PodTopologySpread, InterPodAffinity.
  *   Score (weight): TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated, cpu
  *     and memory weight 1), PodTopologySpread 2, InterPodAffinity 2,
  *     NodeResourcesBalancedAllocation 1, ImageLocality 1 — at most 1200 in total.
@@ -55,6 +59,10 @@ export function defaultProfile(): Profile {
       nodeAffinityPlugin,
       nodePortsPlugin,
       nodeResourcesFitPlugin,
+      volumeRestrictionsPlugin,
+      nodeVolumeLimitsPlugin,
+      volumeBindingPlugin,
+      volumeZonePlugin,
       podTopologySpreadPlugin,
       interPodAffinityPlugin,
     ],

@@ -1,9 +1,10 @@
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
 import { bindPod, compilePod } from '../cache/clusterState';
-import { fitErrorMessage, NO_NODES_MESSAGE, unschedulableMessage } from '../explain/messages';
+import { DRA_STATE_NOT_FOUND, fitErrorMessage, NO_NODES_MESSAGE, preFilterStopsBeforeDra, unschedulableMessage } from '../explain/messages';
 import type { Cycle, Status } from '../types';
 import { arenaInt32 } from './arena';
+import { assumePodVolumes } from './assumeVolumes';
 import { runFilters, runScores, selectHost, type FilterPass, type ScorePass } from './framework';
 import { simplePlacement, type FilterFailures, type PodPlacement, type ScoreTable } from './placement';
 import { evaluatePreemption } from './preemption';
@@ -38,12 +39,14 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
   const info = compilePod(state, pod);
   const cycle: Cycle = { pod: info, cluster: state };
   const pass = runFilters(state, cycle);
-  const filters = failuresOf(state, pass);
   if (pass.feasible.length === 0) {
+    const filters = failuresOf(state, pass, true);
     const preemption = evaluatePreemption(state, info, pass);
-    const message = unschedulableMessage(fitErrorMessage(pass, state.nodes.length), preemption);
+    const fit = fitErrorMessage(pass, state.nodes.length);
+    const message = preFilterStopsBeforeDra(pass) ? `${fit} ${DRA_STATE_NOT_FOUND}` : unschedulableMessage(fit, preemption);
     return { podKey: pod.key, status: 'Pending', node: null, reason: 'Unschedulable', message, filters, scores: null, tie: null, evaluatedNodes: pass.evaluated, feasibleNodes: 0, preemption };
   }
+  const filters = failuresOf(state, pass, false);
   let chosen = state.nodes[pass.feasible[0]];
   let scores: ScoreTable | null = null;
   let tied: Int32Array | null = null;
@@ -54,6 +57,7 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
     tied = selected.tie;
     scores = scoreTable(state, pass, scored);
   }
+  if (info.pod.spec.volumes !== undefined) assumePodVolumes(state, info, chosen);
   bindPod(state, info, chosen);
   const message = `Successfully assigned ${pod.namespace}/${pod.name} to ${chosen.name}`;
   // Identical nodes tie often, and by the hundred: their names are listed when first read.
@@ -103,16 +107,31 @@ function scoreTable(state: SchedulerState, pass: FilterPass, scored: ScorePass):
   };
 }
 
-function failuresOf(state: SchedulerState, pass: FilterPass): FilterFailures {
+/**
+ * The nodes that failed, with their statuses. For a pod left Pending, the nodes a PreFilter result
+ * ruled out (NodeAffinity's `metadata.name` shortcut) follow, with the status upstream gives them
+ * ("node(s) didn't satisfy plugin(s) [NodeAffinity]"); a scheduled pod lists only the nodes tried
+ * (a DaemonSet pod would otherwise list every other node).
+ */
+function failuresOf(state: SchedulerState, pass: FilterPass, withExcluded: boolean): FilterFailures {
   const failed = pass.failedNodes;
+  const excludedStatus = withExcluded && pass.excluded.count > 0 ? pass.excluded.status : null;
   let names: string[] | undefined;
+  let excluded: number[] | undefined;
+  let statuses: readonly Status[] | undefined;
   const nodes = state.nodes;
+  const excludedNodes = (): number[] => {
+    if (excluded !== undefined) return excluded;
+    const tried = new Set(failed);
+    return (excluded = excludedStatus === null ? [] : Array.from(state.nodeOrder).filter((i) => !tried.has(i)));
+  };
   return {
     get nodes(): readonly string[] {
-      return (names ??= Array.from(failed, (i) => nodes[i].name));
+      return (names ??= [...Array.from(failed, (i) => nodes[i].name), ...excludedNodes().map((i) => nodes[i].name)]);
     },
     get statuses(): readonly Status[] {
-      return pass.failedStatuses;
+      if (excludedStatus === null) return pass.failedStatuses;
+      return (statuses ??= [...pass.failedStatuses, ...excludedNodes().map(() => excludedStatus)]);
     },
   };
 }

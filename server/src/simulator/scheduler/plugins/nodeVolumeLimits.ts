@@ -1,0 +1,71 @@
+import { podClaims } from '../../model/storage/podClaims';
+import type { StorageObjects } from '../../model/storage/storageObjects';
+import type { PodInfo } from '../cache/podInfo';
+import { definePlugin, makeStatus, SKIP_RESULT } from '../types';
+
+/**
+ * NodeVolumeLimits, CSI limits (`nodevolumelimits/csi.go`; volumes.md §4). Each claim of a pod is a
+ * unique volume `driver/handle`: bound to a CSI PV → its driver and handle; bound to another PV →
+ * not counted; unbound (or its PV missing) → its class's provisioner and a per-claim handle; no
+ * class → not counted. The node's CSINode gives per-driver `allocatable.count` (none: no limit).
+ * Filter: for each driver of the pod's new volumes with a limit, attached (over the node's pods,
+ * each unique volume once) + new volumes not already attached > limit → "node(s) exceed max
+ * volume count" (Unschedulable). PreFilter skips pods without claims.
+ */
+export const NODE_VOLUME_LIMITS = 'NodeVolumeLimits';
+
+const EXCEEDED = makeStatus(NODE_VOLUME_LIMITS, 'Unschedulable', 'node(s) exceed max volume count');
+
+/** Driver → unique volume names, for one pod's claims (added to `into`). */
+export function attachableVolumes(storage: StorageObjects, pod: PodInfo, into: Map<string, Set<string>>): Map<string, Set<string>> {
+  for (const ref of podClaims(pod.pod.spec, pod.name)) {
+    const key = `${pod.namespace}/${ref.claimName}`;
+    const claim = storage.claims.get(key);
+    if (!claim) continue;
+    let driver: string;
+    let handle: string;
+    const pv = claim.volumeName === '' ? undefined : storage.volumes.get(claim.volumeName);
+    if (pv) {
+      if (!pv.csi) continue;
+      driver = pv.csi.driver;
+      handle = pv.csi.handle;
+    } else {
+      const sc = storage.classes.get(claim.storageClassName ?? '');
+      if (!sc) continue;
+      driver = sc.provisioner;
+      handle = `claim:${key}`;
+    }
+    let set = into.get(driver);
+    if (!set) into.set(driver, (set = new Set()));
+    set.add(handle);
+  }
+  return into;
+}
+
+export const nodeVolumeLimitsPlugin = definePlugin<Map<string, Set<string>>, never>({
+  name: NODE_VOLUME_LIMITS,
+  preFilter(cycle) {
+    const pod = cycle.pod;
+    if (podClaims(pod.pod.spec, pod.name).length === 0) return SKIP_RESULT;
+    return { kind: 'run', state: attachableVolumes(cycle.cluster.storage, pod, new Map()) };
+  },
+  filter(cycle, wanted, node) {
+    if (wanted.size === 0) return null;
+    const csiNode = cycle.cluster.storage.csiNodes.get(node.name);
+    if (!csiNode) return null;
+    let attached: Map<string, Set<string>> | null = null;
+    for (const [driver, volumes] of wanted) {
+      const limit = csiNode.limits.get(driver);
+      if (limit === undefined) continue;
+      if (attached === null) {
+        attached = new Map();
+        for (const other of node.pods) attachableVolumes(cycle.cluster.storage, other, attached);
+      }
+      const present = attached.get(driver) ?? new Set<string>();
+      let added = 0;
+      for (const v of volumes) if (!present.has(v)) added++;
+      if (present.size + added > limit) return EXCEEDED;
+    }
+    return null;
+  },
+});
