@@ -65,7 +65,7 @@ const port = parentPort;
 if (port) {
   lowerThisThreadsPriority();
   try {
-    runFileDryRun({ document: { uri: 'drydock:warm-up.yaml', text: warmUpText() }, cluster: null, baseline: null, limits: {} }, new DryRunParses());
+    runFileDryRun({ document: { uri: 'drydock:warm-up.yaml', text: warmUpText() }, cluster: null, baseline: null, context: [], limits: {} }, new DryRunParses());
   } catch {
     // Only a warm-up: a real run reports its own errors.
   }

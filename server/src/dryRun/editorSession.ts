@@ -15,6 +15,7 @@ import type { LoadedFile } from './loadedFile';
 import { previewModel, type Locator } from './previewModel';
 import { podDetailsOf } from './previewPods';
 import { explainServicesWithoutPods } from './serviceNoPods';
+import { storageContext } from './storageContext';
 
 /**
  * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
@@ -117,7 +118,9 @@ export class EditorDryRunSession {
     if (!file && params.scope === 'file') return null;
     const workspace = params.scope === 'workspace';
     // In apply order: files by path (as `kubectl apply -f <folder>` takes them), documents in order.
-    const manifests = workspace ? inApplyOrder([...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles]) : (file?.manifests ?? []);
+    const known = [...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles];
+    // A file on its own still sees the claims, volumes and classes the other files define.
+    const manifests = workspace ? inApplyOrder(known) : [...(file?.manifests ?? []), ...storageContext(known, params.uri)];
     const run = dryRun({
       manifests,
       cluster: input.cluster?.manifests ?? null,

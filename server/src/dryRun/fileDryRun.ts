@@ -22,6 +22,8 @@ export interface FileDryRunJob {
   cluster: FileText | null;
   /** null: no rollouts. */
   baseline: FileText | null;
+  /** Objects of other files the document's pods need (`storageContext`: the workspace's claims, volumes, classes). */
+  context: Manifest[];
   limits: SimulateOptions;
 }
 
@@ -74,7 +76,8 @@ export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): Located
   const cluster = job.cluster ? parses.read(job.cluster).manifests : null;
   // The baseline is another version of the document itself: kept apart from the document's parse.
   const baseline = job.baseline ? parses.read(job.baseline, baselineKey(job.baseline.uri)).manifests : null;
-  const findings = dryRun({ manifests: document.manifests, cluster, baseline, simulateOptions: job.limits }).findings;
+  const manifests = job.context.length ? [...document.manifests, ...job.context] : document.manifests;
+  const findings = dryRun({ manifests, cluster, baseline, simulateOptions: job.limits }).findings;
   return findings.map((sim) => {
     const doc = sim.source.file === job.document.uri ? document.parsed.documents[sim.source.document] : undefined;
     return { sim, located: doc ? simFindingToFinding(sim, doc) : null };

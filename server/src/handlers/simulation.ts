@@ -1,6 +1,7 @@
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { ParsedFile } from '../language/parse/parseFile';
 import { EDITOR_SIMULATION_LIMITS, EditorDryRunSession, type FileRunResult } from '../dryRun/editorSession';
+import { storageContext } from '../dryRun/storageContext';
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
 import type { LoadedFile } from '../dryRun/loadedFile';
 import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
@@ -95,8 +96,9 @@ export class SimulationService {
       const settings = this.deps.settings();
       if (!settings.validateEnable) return;
       const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
-      // The runs read the documents' texts (a worker parses them), so they can start beside validation.
-      const results = await Promise.all(changed.map((uri) => this.runFile(uri, this.deps.textOf(uri), cluster, settings)));
+      // The runs read the documents' texts (a worker parses them); what other files define for them is handed in.
+      const known = [...this.workspaceFiles(), ...[...this.openFiles().values()].flatMap((f) => f.manifests)];
+      const results = await Promise.all(changed.map((uri) => this.runFile(uri, this.deps.textOf(uri), cluster, storageContext(known, uri), settings)));
       await Promise.all(changed.map((uri) => this.deps.validated(uri)));
       const open = this.openFiles();
       this.session.keepRuns(open, results.filter((r): r is FileRunResult => r !== null));
@@ -110,7 +112,7 @@ export class SimulationService {
   }
 
   /** One document's diagnostics run, on the runner; null when it is not open or a newer run replaced it. */
-  private async runFile(uri: string, text: string | undefined, cluster: LoadedFile | null, settings: ServerSettings): Promise<FileRunResult | null> {
+  private async runFile(uri: string, text: string | undefined, cluster: LoadedFile | null, context: Manifest[], settings: ServerSettings): Promise<FileRunResult | null> {
     if (text === undefined) return null;
     try {
       const baseline = await loadBaselineText(uri, settings.rolloutBaseline, this.deps.trusted());
@@ -119,6 +121,7 @@ export class SimulationService {
         document: { uri, text },
         cluster: cluster ? { uri: cluster.uri, text: cluster.parsed.text } : null,
         baseline: baseline === null ? null : { uri, text: baseline },
+        context,
         limits: EDITOR_SIMULATION_LIMITS,
       });
       return findings === null ? null : { uri, text, findings };
