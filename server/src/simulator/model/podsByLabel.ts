@@ -1,4 +1,5 @@
 import type { Labels } from './labelSelector';
+import { labelPairKey, pushTo, setSelects } from './labelPairs';
 
 /** What the index needs of a pod (SimPod and the network model's pods both have it). */
 interface LabelledPod {
@@ -17,8 +18,8 @@ export class PodsByLabel<P extends LabelledPod> {
 
   constructor(pods: readonly P[]) {
     for (const pod of pods) {
-      push(this.byNamespace, pod.namespace, pod);
-      for (const key in pod.labels) push(this.byPair, pairKey(pod.namespace, key, pod.labels[key]), pod);
+      pushTo(this.byNamespace, pod.namespace, pod);
+      for (const key in pod.labels) pushTo(this.byPair, labelPairKey(pod.namespace, key, pod.labels[key]), pod);
     }
   }
 
@@ -26,24 +27,11 @@ export class PodsByLabel<P extends LabelledPod> {
   selectedBy(namespace: string, selector: Readonly<Record<string, string>>): P[] {
     let candidates: P[] | undefined;
     for (const key in selector) {
-      const list = this.byPair.get(pairKey(namespace, key, selector[key]));
+      const list = this.byPair.get(labelPairKey(namespace, key, selector[key]));
       if (!list) return [];
       if (!candidates || list.length < candidates.length) candidates = list;
     }
     if (!candidates) return [...(this.byNamespace.get(namespace) ?? [])];
-    return candidates.filter((pod) => {
-      for (const key in selector) if (pod.labels[key] !== selector[key]) return false;
-      return true;
-    });
+    return candidates.filter((pod) => setSelects(selector, pod.labels));
   }
-}
-
-function pairKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\u0000${key}\u0000${value}`;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

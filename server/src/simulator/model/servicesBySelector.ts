@@ -1,5 +1,6 @@
 import type { ServiceInfo } from './clusterObjects';
 import type { Labels } from './labelSelector';
+import { labelPairKey, pushTo, setSelects } from './labelPairs';
 
 /**
  * The Services of a run indexed by namespace and one pair of their selector, so that the Services
@@ -15,8 +16,8 @@ export class ServicesBySelector {
     services.forEach((service, i) => {
       if (!service.selector) return;
       const first = Object.keys(service.selector)[0];
-      if (first === undefined) push(this.selectingAll, service.namespace, i);
-      else push(this.byPair, pairKey(service.namespace, first, service.selector[first]), i);
+      if (first === undefined) pushTo(this.selectingAll, service.namespace, i);
+      else pushTo(this.byPair, labelPairKey(service.namespace, first, service.selector[first]), i);
     });
   }
 
@@ -24,25 +25,10 @@ export class ServicesBySelector {
   selecting(namespace: string, labels: Labels): ServiceInfo[] {
     const found = [...(this.selectingAll.get(namespace) ?? [])];
     for (const key in labels) {
-      for (const i of this.byPair.get(pairKey(namespace, key, labels[key])) ?? []) {
-        if (matches(this.services[i].selector!, labels)) found.push(i);
+      for (const i of this.byPair.get(labelPairKey(namespace, key, labels[key])) ?? []) {
+        if (setSelects(this.services[i].selector!, labels)) found.push(i);
       }
     }
     return found.sort((a, b) => a - b).map((i) => this.services[i]);
   }
-}
-
-function matches(selector: Readonly<Record<string, string>>, labels: Labels): boolean {
-  for (const key in selector) if (labels[key] !== selector[key]) return false;
-  return true;
-}
-
-function pairKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\u0000${key}\u0000${value}`;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
