@@ -85,8 +85,7 @@ async function benchSize(serverPath: string, documents: number, results: Record<
   const first = recorder.publishes[0];
   results[`${prefix}: open → first publish ms`] = round(first.at - opened);
   results[`${prefix}: planted schema errors in the first publish`] = `${plantedIn(first.params.diagnostics)}/${planted}`;
-  const complete = await client.diagnosticsUntil(uri, (d) => plantedIn(d) === planted, first.params.diagnostics);
-  void complete;
+  await client.diagnosticsUntil(uri, (d) => plantedIn(d) === planted, first.params.diagnostics);
   const validated = recorder.publishes.find((p) => plantedIn(p.params.diagnostics) === planted)!;
   results[`${prefix}: open → validation complete ms`] = round(validated.at - opened);
   const openSettled = await settled(recorder, opened);

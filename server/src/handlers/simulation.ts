@@ -97,10 +97,11 @@ export class SimulationService {
       if (!settings.validateEnable) return;
       const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
       // The runs read the documents' texts (a worker parses them); what other files define for them is handed in.
-      const known = [...this.workspaceFiles(), ...[...this.openFiles().values()].flatMap((f) => f.manifests)];
+      const before = this.openFiles();
+      const known = [...this.workspaceFiles(), ...[...before.values()].flatMap((f) => f.manifests)];
       const results = await Promise.all(changed.map((uri) => this.runFile(uri, this.deps.textOf(uri), cluster, storageContext(known, uri), settings)));
       await Promise.all(changed.map((uri) => this.deps.validated(uri)));
-      const open = this.openFiles();
+      const open = this.openFiles(before);
       this.session.keepRuns(open, results.filter((r): r is FileRunResult => r !== null));
       const { simulation, rules } = this.session.publications(open, this.workspaceFiles(), settings.rules);
       for (const [uri, findings] of simulation) this.deps.publisher.set(uri, 'simulation', findings);
@@ -181,13 +182,15 @@ export class SimulationService {
     return this.deps.settings().validateEnable ? this.deps.workspace.manifests(new Set(this.deps.openUris())) : [];
   }
 
-  private openFiles(): Map<string, LoadedFile> {
+  /** The open manifest documents; one whose parse is still the one in `reuse` keeps its manifests from there. */
+  private openFiles(reuse?: ReadonlyMap<string, LoadedFile>): Map<string, LoadedFile> {
     const result = new Map<string, LoadedFile>();
     if (!this.deps.settings().validateEnable) return result;
     for (const uri of this.deps.openUris()) {
       const parsed = this.deps.parsedOf(uri);
       if (!parsed || !isManifestFile(parsed) || !this.deps.workspace.isManifestUri(uri)) continue;
-      result.set(uri, { uri, parsed, manifests: manifestsOf(uri, parsed) });
+      const kept = reuse?.get(uri);
+      result.set(uri, kept?.parsed === parsed ? kept : { uri, parsed, manifests: manifestsOf(uri, parsed) });
     }
     return result;
   }
