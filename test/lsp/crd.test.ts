@@ -155,7 +155,8 @@ test('crd: list-type map and set items must be unique (keys defaulted as the API
   await client.open('file:///ws/lists/crd.yaml', listCrd);
   const bad = lines('apiVersion: lists.example.com/v1', 'kind: Basic', 'metadata: {name: b}', 'ports:', '- {containerPort: 88, protocol: TCP}', '- {containerPort: 88}', 'tags: [a, b, a]');
   assert.deepEqual(codes(await client.open('file:///ws/lists/bad.yaml', bad)), ['schema/duplicate-item@5', 'schema/duplicate-item@6']);
-  const good = lines('apiVersion: lists.example.com/v1', 'kind: Basic', 'metadata: {name: b}', 'ports:', '- {containerPort: 88, protocol: UDP}', '- {containerPort: 88}', 'tags: [a, b]');
+  // Another name: two `Basic b` in one folder would be a ref/duplicate-object, whenever the rules run.
+  const good = lines('apiVersion: lists.example.com/v1', 'kind: Basic', 'metadata: {name: g}', 'ports:', '- {containerPort: 88, protocol: UDP}', '- {containerPort: 88}', 'tags: [a, b]');
   assert.deepEqual(await client.open('file:///ws/lists/good.yaml', good), []);
 });
 
