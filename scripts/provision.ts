@@ -3,7 +3,9 @@
 //   - Chromium, for the webview tests and the end-to-end suite (Debian's `chromium`);
 //   - libkrb5-dev, which code-server's native kerberos module builds against (only while code-server
 //     is not yet cached);
-//   - code-server and the Node 24 it runs on, cached in ~/.cache/drydock-e2e (scripts/e2e/install-code-server.sh).
+//   - code-server and the Node 24 it runs on, cached in ~/.cache/drydock-e2e (scripts/e2e/install-code-server.sh);
+//   - the real helm and kubectl (kustomize) the Helm/Kustomize tests render with, cached in
+//     ~/.cache/drydock-tools (scripts/renderTools.ts; linux-x64 only, else those tests say why they skip).
 // What is installed is used; what is missing is installed with apt when this runs as root, else the
 // run stops with one line that says what to install.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './browserPath';
+import { ensureRenderTools } from './renderTools';
 
 const ROOT = join(__dirname, '..');
 const CACHE = process.env.DRYDOCK_E2E_CACHE ?? join(homedir(), '.cache', 'drydock-e2e');
@@ -66,3 +69,7 @@ say(`browser: ${browser}`);
 
 const install = spawnSync('bash', [join(ROOT, 'scripts', 'e2e', 'install-code-server.sh')], { stdio: 'inherit' });
 if (install.status !== 0) stop('code-server could not be installed (see above); the end-to-end suite needs it');
+
+const tools = ensureRenderTools();
+if ('skip' in tools) say(`helm/kubectl: not available, the render tests will be skipped (${tools.skip})`);
+else say(`helm: ${tools.helm}; kubectl: ${tools.kubectl}`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { SERVED_LANGUAGES } from './documentLanguages';
 import { decideOnCrash, NEW_SESSION, type CrashHistory } from './restartPolicy';
 
 type LanguageClientLib = typeof import('./lspClientLib');
@@ -43,10 +44,10 @@ export class DrydockClient implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: 'yaml' },
-        { scheme: 'untitled', language: 'yaml' },
-      ],
+      documentSelector: SERVED_LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
       synchronize: { configurationSection: 'drydock' },
       initializationOptions: { settings: vscode.workspace.getConfiguration('drydock'), trusted: vscode.workspace.isTrusted },
       // A crashed server is restarted, and the user told once, by the policy of restartPolicy.ts.

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { isServedLanguage } from './documentLanguages';
 
 /** A top-level `apiVersion:` or `kind:` key: what every Kubernetes manifest has and other YAML rarely does. */
 const MANIFEST_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
 
-/** A YAML document (on disk or unsaved) that looks like a Kubernetes manifest. */
+/** A YAML document or Helm template (on disk or unsaved) that looks like a Kubernetes manifest. */
 export function looksLikeManifest(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'yaml' || (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled')) return false;
+  if (!isServedLanguage(document.languageId) || (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled')) return false;
   return MANIFEST_KEY.test(document.getText());
 }
 

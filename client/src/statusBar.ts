@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SUPPORTED_VERSIONS } from '../../server/src/protocol/versions';
+import { isServedLanguage } from './documentLanguages';
 
 /** The command the status-bar item runs: pick the Kubernetes version manifests are validated against. */
 export const SELECT_KUBERNETES_VERSION = 'drydock.selectKubernetesVersion';
@@ -10,7 +11,7 @@ function currentVersion(): string {
 
 /**
  * A status-bar item showing the Kubernetes version Drydock validates against, shown while a YAML
- * file is active; clicking it switches the version. Owns its listeners.
+ * file (or a Helm template) is active; clicking it switches the version. Owns its listeners.
  */
 export class KubernetesVersionStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('drydock.kubernetesVersion', vscode.StatusBarAlignment.Right, 100);
@@ -32,7 +33,7 @@ export class KubernetesVersionStatus implements vscode.Disposable {
     const version = currentVersion();
     this.item.text = `$(symbol-namespace) K8s ${version}`;
     this.item.tooltip = `Drydock validates Kubernetes manifests against the ${version} API. Click to switch.`;
-    if (vscode.window.activeTextEditor?.document.languageId === 'yaml') this.item.show();
+    if (isServedLanguage(vscode.window.activeTextEditor?.document.languageId ?? '')) this.item.show();
     else this.item.hide();
   }
 

@@ -24,6 +24,8 @@ import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import type { DryRunner } from './handlers/dryRunner';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
+import { RenderService } from './handlers/render';
+import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
 import { isKustomizationFile, layoutKey } from './language/projects/projectLayout';
 import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
@@ -65,7 +67,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     },
     () => workspaceManifests.layout(),
   );
-  const features: FeatureDeps = { documents, states, service, settings: () => settings };
+  const features: FeatureDeps = { documents, states, service, settings: () => settings, layout: () => workspaceManifests.layout() };
   let workspaceFolders: string[] = [];
   let trusted = false;
   let canWatchFiles = false;
@@ -81,6 +83,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     if (key === validatedLayout) return;
     validatedLayout = key;
     for (const document of documents.all()) validation.schedule(document);
+    renders.schedule();
   };
   // Reading the workspace's files is validation only (no program runs), so untrusted workspaces get it too.
   const workspaceManifests = new WorkspaceManifests({
@@ -90,7 +93,18 @@ export function startServer(connection: Connection, service: LanguageService = n
       // An open document's CRDs come from its text (documentChanged), not from the file on disk.
       crdFeed.filesRead(uris.filter((uri) => !documents.get(uri)).map((uri) => ({ uri, manifests: workspaceManifests.manifestsOfFile(uri) })));
       simulation.scheduleAll();
+      renders.schedule();
     },
+  });
+  const renders = new RenderService({
+    publisher,
+    service,
+    layout: () => workspaceManifests.layout(),
+    settings: () => settings,
+    trusted: () => trusted,
+    openUris: () => documents.all().map((d) => d.uri),
+    log: (message) => connection.console.log(message),
+    status: (params) => void connection.sendNotification(RenderStatusNotification, params).catch(() => undefined),
   });
   const simulation = new SimulationService({
     publisher,
@@ -127,7 +141,8 @@ export function startServer(connection: Connection, service: LanguageService = n
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [':', ' '] },
+        // '.' completes a chart template's `.Values.` only (completion.ts).
+        completionProvider: { triggerCharacters: [':', ' ', '.'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
@@ -178,6 +193,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     if (settings.crdFolders.join('\n') !== scannedCrdFolders) scanCustomResources();
     for (const document of documents.all()) validation.schedule(document);
     simulation.scheduleAll();
+    renders.schedule();
   }
 
   connection.onDidChangeConfiguration((change) => {
@@ -206,15 +222,22 @@ export function startServer(connection: Connection, service: LanguageService = n
       // A document that cannot be read for CRDs is still validated below.
     }
   });
-  documents.onDidOpen((event) => openedAt.set(event.document.uri, event.document.version));
+  documents.onDidOpen((event) => {
+    openedAt.set(event.document.uri, event.document.version);
+    renders.schedule();
+  });
   documents.onDidChangeContent((event) => validation.schedule(event.document));
-  documents.onDidSave(() => simulation.scheduleAll());
+  documents.onDidSave(() => {
+    simulation.scheduleAll();
+    renders.schedule();
+  });
   documents.onDidClose((event) => {
     openedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
     // A closed kustomization's patches are those of its file again.
     if (isKustomizationFile(event.document.uri)) void workspaceManifests.fileChanged(event.document.uri, true);
     simulation.closed(event.document.uri);
+    renders.closed(event.document.uri);
     simulation.scheduleAll();
   });
   connection.onRequest(PreviewRequest, (params) => simulation.preview(params).catch(() => null));
@@ -222,7 +245,10 @@ export function startServer(connection: Connection, service: LanguageService = n
     typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
   );
   connection.onRequest(DryRunStatsRequest, () => simulation.stats());
-  connection.onShutdown(() => simulation.dispose());
+  connection.onShutdown(() => {
+    simulation.dispose();
+    renders.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -14,6 +14,9 @@ export const SETTINGS = {
   'drydock.crdFolders': { default: [] as string[] },
   'drydock.cluster': { default: '.drydock/cluster.yaml' as string },
   'drydock.rollout.baseline': { default: 'saved' as string },
+  'drydock.helm.path': { default: '' as string },
+  'drydock.helm.valuesFiles': { default: [] as string[] },
+  'drydock.kustomize.command': { default: '' as string },
 } as const;
 
 export interface ServerSettings {
@@ -27,6 +30,12 @@ export interface ServerSettings {
   cluster: string;
   /** What a Deployment is rolled out from in the editor: the file as last saved, or as in git HEAD. */
   rolloutBaseline: 'saved' | 'head';
+  /** The helm to render charts with (empty: `DRYDOCK_HELM`, else `helm` on PATH). */
+  helmPath: string;
+  /** Values files (absolute, or relative to the chart) every chart is rendered with, after its values.yaml. */
+  helmValuesFiles: string[];
+  /** The command that builds an overlay, given its directory (empty: `DRYDOCK_KUSTOMIZE`, else `kustomize build` or `kubectl kustomize` on PATH). */
+  kustomizeCommand: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -36,6 +45,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   crdFolders: [],
   cluster: SETTINGS['drydock.cluster'].default,
   rolloutBaseline: 'saved',
+  helmPath: '',
+  helmValuesFiles: [],
+  kustomizeCommand: '',
 };
 
 /** Reads the `drydock` configuration section as the client sends it, falling back to defaults. */
@@ -58,8 +70,13 @@ export function readSettings(section: unknown): { settings: ServerSettings; prob
   const cluster = typeof raw.cluster === 'string' && raw.cluster.trim() !== '' ? raw.cluster.trim() : DEFAULT_SETTINGS.cluster;
   const rollout = raw.rollout as Record<string, unknown> | undefined;
   const rolloutBaseline = rollout?.baseline === 'head' ? 'head' : 'saved';
+  const helm = raw.helm as Record<string, unknown> | undefined;
+  const kustomize = raw.kustomize as Record<string, unknown> | undefined;
+  const helmPath = typeof helm?.path === 'string' ? helm.path.trim() : '';
+  const helmValuesFiles = Array.isArray(helm?.valuesFiles) ? helm.valuesFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [];
+  const kustomizeCommand = typeof kustomize?.command === 'string' ? kustomize.command.trim() : '';
   return {
-    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, cluster, rolloutBaseline },
+    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, cluster, rolloutBaseline, helmPath, helmValuesFiles, kustomizeCommand },
     problems,
   };
 }

@@ -85,19 +85,19 @@ export class LspClient {
   }
 
   /** Like `start`, with a workspace folder (a file URI): the server scans it (e.g. for CRDs) on start. */
-  static startInWorkspace(folderUri: string, settings?: Record<string, unknown>): Promise<LspClient> {
-    return LspClient.connect(folderUri, settings);
+  static startInWorkspace(folderUri: string, settings?: Record<string, unknown>, options: { trusted?: boolean } = {}): Promise<LspClient> {
+    return LspClient.connect(folderUri, settings, options.trusted);
   }
 
-  private static async connect(folderUri: string | null, settings?: Record<string, unknown>): Promise<LspClient> {
+  private static async connect(folderUri: string | null, settings?: Record<string, unknown>, trusted?: boolean): Promise<LspClient> {
     const clientToServer = new PassThrough();
     const serverToClient = new PassThrough();
     startServer(createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient)));
     const connection = createProtocolConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));
-    return LspClient.initialize(connection, folderUri, settings);
+    return LspClient.initialize(connection, folderUri, settings, trusted);
   }
 
-  private static async initialize(connection: ProtocolConnection, folderUri: string | null, settings?: Record<string, unknown>): Promise<LspClient> {
+  private static async initialize(connection: ProtocolConnection, folderUri: string | null, settings?: Record<string, unknown>, trusted?: boolean): Promise<LspClient> {
     const client = new LspClient(connection);
     if (settings) client.settings = settings;
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
@@ -115,7 +115,7 @@ export class LspClient {
       rootUri: folderUri,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true } },
-      initializationOptions: { settings: client.settings },
+      initializationOptions: { settings: client.settings, ...(trusted ? { trusted } : {}) },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -174,9 +174,9 @@ export class LspClient {
     return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
   }
 
-  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+  async open(uri: string, text: string, version = 1, languageId = 'yaml'): Promise<Diagnostic[]> {
     const next = this.nextDiagnostics(uri, version);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     return next;
   }
 

@@ -11,9 +11,9 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (`dist/cli.js`, as users run it) in a real process, with stdout as a pipe. */
-export function runCli(args: string[], cwd = ROOT): Promise<CliRun> {
+export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

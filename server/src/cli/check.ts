@@ -4,7 +4,7 @@ import { LanguageService } from '../language/languageService';
 import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest } from '../simulator/model/source';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { schemaStoreFromFiles } from '../schemaFiles';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
@@ -17,16 +17,23 @@ import { projectFileSteps } from '../language/projects/projectFindings';
 import { generatedObjects } from '../language/projects/generatedObjects';
 import { fileRole, type FileRole, type ProjectLayout } from '../language/projects/projectLayout';
 import { runToEnd } from '../language/parse/parseFile';
+import { renderTargetFindings } from '../language/render/renderOutcome';
+import type { FindingsByFile } from '../language/render/renderedFindings';
+import { normalizePath } from '../language/projects/projectLayout';
+import { RENDER_OPTIONS, RENDER_USAGE, renderInputs, sourceReader } from './renderInputs';
 
 const SPEC: ArgSpec = {
-  options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean' },
-  usage: 'drydock check [--k8s-version X.Y] [--format text|json] [--no-cross-resource] <file|dir>...',
+  options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean', ...RENDER_OPTIONS },
+  usage: `drydock check [--k8s-version X.Y] [--format text|json] [--no-cross-resource] ${RENDER_USAGE} <file|dir>...`,
 };
 
 /**
  * `drydock check`: validates manifests, then runs the cross-resource rules (`ref/*`) over all of them,
  * as the editor does over a workspace (same rules, default severities; `--no-cross-resource` leaves
- * them out). Exit 0 clean, 1 with error-level findings, 2 on usage/IO problems.
+ * them out). Charts and Kustomize overlays among the inputs are rendered with helm / kustomize and
+ * what they render to is checked too, each finding on the source line it came from (a file that is
+ * not itself an input, such as a template, is listed with its findings). Exit 0 clean, 1 with
+ * error-level findings, 2 on usage/IO problems.
  */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
@@ -53,6 +60,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       ? [oversizeNote(file.oversize)]
       : [...validated(service, file, resolve(io.cwd, file.path), layout, version), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
   }));
+  const readText = sourceReader(inputs.files, io.cwd);
+  for (const { target, outcome } of await renderInputs(layout, parsed, io.cwd)) {
+    addRendered(files, renderTargetFindings(service, target, outcome, { kubernetesVersion: version }, readText, 'cli'), io.cwd);
+  }
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
   else io.stdout(formatFindingsText(files));
   for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
@@ -60,9 +71,32 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   return files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/**
+ * Adds a render's findings to the files they are on: an input's list (without repeating a finding its
+ * own validation already has at the same place), or a new entry for a file that is not an input.
+ */
+function addRendered(files: FileFindings[], rendered: FindingsByFile, cwd: string): void {
+  const byPath = new Map(files.map((file) => [normalizePath(resolve(cwd, file.path)), file]));
+  for (const [path, findings] of [...rendered].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let file = byPath.get(path);
+    if (!file) {
+      const rel = relative(cwd, path);
+      file = { path: rel && !rel.startsWith('..') ? rel : path, diagnostics: [] };
+      files.push(file);
+      byPath.set(path, file);
+    }
+    const own = new Set(file.diagnostics.map(placeKey));
+    file.diagnostics = [...file.diagnostics, ...findings.filter((finding) => !own.has(placeKey(finding)))].sort(compareFindings);
+  }
+}
+
+function placeKey(finding: Finding): string {
+  return `${finding.code}|${finding.range.start.line}|${finding.range.start.character}`;
+}
+
 /** The objects of an input for the rules: a manifest's, the ConfigMaps and Secrets a kustomization generates, none of a chart's sources or a patch. */
 function objectsOf(file: InputFile, role: FileRole): Manifest[] {
-  if (role === 'manifest') return manifestsOf(file.path, file.parsed);
+  if (role === 'manifest' || role === 'resource') return manifestsOf(file.path, file.parsed);
   return role === 'kustomization' ? generatedObjects(file.path, file.parsed) : [];
 }
 

@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../language/parse/parsedDocument';
 import { chunkAround } from '../language/parse/chunkAround';
 import { documentAt } from '../language/parse/documentAt';
 import type { FeatureDeps } from './featureDocument';
+import { templateValuesAt, templateValuesCompletions } from './templateValues';
 
 const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -18,10 +19,19 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   module: CompletionItemKind.Module,
 };
 
-/** `textDocument/completion`: thin adapter over `completeAt`; never throws (an empty list instead). */
-export function completionHandler(deps: FeatureDeps): (params: CompletionParams) => CompletionList {
+const NO_ITEMS: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * `textDocument/completion`: thin adapter over `completeAt` (and, at a chart template's `.Values.`,
+ * over `valuesCompletions`); never throws (an empty list instead).
+ */
+export function completionHandler(deps: FeatureDeps): (params: CompletionParams) => CompletionList | Promise<CompletionList> {
   return (params) => {
     try {
+      const template = templateValuesAt(deps, params.textDocument.uri, params.position);
+      if (template) return templateValuesCompletions(deps, template).then((entries) => ({ isIncomplete: false, items: entries.map(toItem) }), () => NO_ITEMS);
+      // '.' is a trigger character for `.Values.` only: a manifest completes as it did without it.
+      if (params.context?.triggerCharacter === '.') return NO_ITEMS;
       const located = locate(deps, params);
       if (!located) return { isIncomplete: false, items: [] };
       const settings = deps.settings();

@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-lan
 import { compareFindings, type Finding } from '../language/findings';
 
 /** Who produced a set of findings for a document; each source replaces only its own set. */
-export type FindingSource = 'validation' | 'simulation' | 'rules';
+export type FindingSource = 'validation' | 'simulation' | 'rules' | 'render';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -4,6 +4,7 @@ import type { LanguageService } from '../language/languageService';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../language/parse/stripBom';
+import type { ProjectLayout } from '../language/projects/projectLayout';
 import type { ServerSettings } from '../settings';
 import type { DocumentStates } from './documentState';
 
@@ -13,6 +14,8 @@ export interface FeatureDeps {
   states: DocumentStates;
   service: LanguageService;
   settings: () => ServerSettings;
+  /** Where the workspace's charts are: a chart template's `.Values` completion and hover read its chart's values.yaml. */
+  layout: () => ProjectLayout;
 }
 
 /**

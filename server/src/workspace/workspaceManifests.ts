@@ -159,7 +159,8 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
   /** A chart's sources and a kustomization's patches hold no objects of their own (projectLayout.ts). */
   isManifestUri(uri: string): boolean {
     const path = toPath(uri);
-    return path === undefined || fileRole(path, this.layout()) === 'manifest';
+    const role = path === undefined ? 'manifest' : fileRole(path, this.layout());
+    return role === 'manifest' || role === 'resource';
   }
 
   private forgetProjectFile(uri: string): boolean {

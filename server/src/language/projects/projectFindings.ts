@@ -5,14 +5,14 @@ import type { ParsedFile } from '../parse/parseFile';
 import { RULE_CATALOG } from '../rules/ruleCatalog';
 import { applyRuleSettings } from '../rules/ruleSettings';
 import { patchFindings } from './patchFindings';
-import { fileRole, type FileRole, type ProjectLayout } from './projectLayout';
+import { fileRole, type ProjectLayout } from './projectLayout';
 import { validateKustomization } from './validateKustomization';
 
 /**
  * The findings of one file, by what it is in its project (projectLayout.ts): manifests as manifests,
  * a kustomization against the Kustomization schema, a patch as a partial object, a chart's sources not
- * at all. A chart's `Chart.yaml` and a kustomization carry `render/not-rendered`: their rendered output
- * is not checked yet (this is where rendering with helm / kustomize will report). Ranges in file
+ * at all; a kustomization's resource as a manifest whose required fields the build may add. What a
+ * chart or an overlay renders to is checked by rendering it (language/render/). Ranges in file
  * coordinates. The server and the CLI both call this.
  */
 export function* projectFileSteps(
@@ -28,27 +28,19 @@ export function* projectFileSteps(
     case 'chart-source':
       return [];
     case 'chart-metadata':
-      return applyRuleSettings([notRendered(role)], settings.rules, RULE_CATALOG);
+      return [];
     case 'kustomization':
       // `drydock.rules` sets these codes' severities as any other's.
-      return applyRuleSettings([notRendered(role), ...validateKustomization(parsed)], settings.rules, RULE_CATALOG);
+      return applyRuleSettings(validateKustomization(parsed), settings.rules, RULE_CATALOG);
     case 'patch':
       if (!isManifestFile(parsed)) return [];
       return patchFindings(yield* service.validateFileSteps(parsed, settings, cache));
+    case 'resource':
+      if (!isManifestFile(parsed)) return [];
+      // A missing required field may come from the build (labels adding a selector): the built output says.
+      return (yield* service.validateFileSteps(parsed, settings, cache)).filter((finding) => finding.code !== 'schema/required');
     case 'manifest':
       if (!isManifestFile(parsed)) return [];
       return yield* service.validateFileSteps(parsed, settings, cache);
   }
-}
-
-function notRendered(role: FileRole): Finding {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: 'information',
-    code: 'render/not-rendered',
-    message:
-      role === 'chart-metadata'
-        ? 'Helm chart: its rendered templates are not checked yet (its templates, values and subcharts are not validated as manifests; crds/ is).'
-        : 'Kustomize root: its built output is not checked yet (this file, its resources and its patches are validated on their own).',
-  };
 }

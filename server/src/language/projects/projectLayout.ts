@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { KustomizationInputs } from './kustomizationRefs';
 
 /**
  * Where Helm charts and Kustomize roots are, as the owner of the language service knows it (the
@@ -11,13 +12,18 @@ export interface ProjectLayout {
   readonly chartRoots: ReadonlySet<string>;
   /** The files a kustomization lists as patches (`patches[].path`, `patchesStrategicMerge`). */
   readonly patchFiles: ReadonlySet<string>;
+  /** The files a kustomization lists as `resources`: inputs to its build, completed by its transformers. */
+  readonly resourceFiles: ReadonlySet<string>;
+  /** The directories that hold a kustomization, with what each builds on. */
+  readonly kustomizeRoots: ReadonlyMap<string, KustomizationInputs>;
 }
 
-export const EMPTY_LAYOUT: ProjectLayout = { chartRoots: new Set(), patchFiles: new Set() };
+export const EMPTY_LAYOUT: ProjectLayout = { chartRoots: new Set(), patchFiles: new Set(), resourceFiles: new Set(), kustomizeRoots: new Map() };
 
-/** A layout's content as one string: two layouts with the same key give every file the same role. */
+/** A layout's content as one string: two layouts with the same key give every file the same role (and render the same projects). */
 export function layoutKey(layout: ProjectLayout): string {
-  return JSON.stringify([[...layout.chartRoots].sort(), [...layout.patchFiles].sort()]);
+  const roots = [...layout.kustomizeRoots].map(([dir, inputs]) => [dir, inputs.kind, inputs.local, inputs.remote]).sort();
+  return JSON.stringify([[...layout.chartRoots].sort(), [...layout.patchFiles].sort(), [...layout.resourceFiles].sort(), roots]);
 }
 
 /**
@@ -26,9 +32,12 @@ export function layoutKey(layout: ProjectLayout): string {
  * - `chart-metadata`: a chart's `Chart.yaml` (not a Kubernetes object; only the not-rendered note);
  * - `chart-source`: any other file of a chart (values, templates, subcharts): not validated;
  * - `kustomization`: validated against the Kustomization schema;
- * - `patch`: a partial object, validated with no field required.
+ * - `patch`: a partial object, validated with no field required;
+ * - `resource`: a kustomization's resource: objects, validated as manifests except that a required
+ *   field may be left to the build's transformers (a selector that `labels` adds); the built output is
+ *   where a still-missing field is reported.
  */
-export type FileRole = 'manifest' | 'chart-metadata' | 'chart-source' | 'kustomization' | 'patch';
+export type FileRole = 'manifest' | 'chart-metadata' | 'chart-source' | 'kustomization' | 'patch' | 'resource';
 
 const KUSTOMIZATION_NAMES: ReadonlySet<string> = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -60,6 +69,7 @@ export function fileRole(path: string, layout: ProjectLayout): FileRole {
   if (isChartFile(file)) return 'chart-metadata';
   if (isKustomizationFile(file)) return 'kustomization';
   if (layout.patchFiles.has(file)) return 'patch';
+  if (layout.resourceFiles.has(file)) return 'resource';
   return 'manifest';
 }
 
