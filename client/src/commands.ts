@@ -13,6 +13,11 @@ export function commandTable(client: DrydockClient, preview: PreviewPanels): Rec
     },
     'drydock.selectKubernetesVersion': () => selectKubernetesVersion(),
     'drydock.previewCluster': (arg?: unknown) => preview.showFromCommand(arg),
+    // The render status item (renderStatus.ts) runs it: the server logs each render to this channel.
+    'drydock.showOutput': () => {
+      if (client.running) client.running.outputChannel.show(true);
+      else void vscode.window.showInformationMessage('The Drydock language server is not running: it starts when a Kubernetes YAML file is opened.');
+    },
     // Not contributed (no menu, not in the palette): the server's dry-run log, for tests and diagnosis.
     'drydock.internal.dryRunStats': () => client.running?.sendRequest(DryRunStatsRequest) ?? null,
   };

@@ -4,12 +4,14 @@ import { DrydockClient } from './languageClient';
 import { startOnFirstManifest } from './lazyStart';
 import { registerPreviewCodeLenses } from './preview/codeLens';
 import { PreviewPanels } from './preview/previewPanels';
+import { RenderStatusItem } from './renderStatus';
 import { KubernetesVersionStatus } from './statusBar';
 
 /** Wiring only: construct, register, and hand every disposable to the extension context. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const client = new DrydockClient(context);
-  context.subscriptions.push(client);
+  const renderStatus = new RenderStatusItem();
+  const client = new DrydockClient(context, { onRenderStatus: (params) => renderStatus.update(params) });
+  context.subscriptions.push(client, renderStatus);
   context.subscriptions.push(new KubernetesVersionStatus());
   // The serializer must be registered during activation for the panel to survive a window reload.
   const preview = new PreviewPanels({ extensionUri: context.extensionUri, connection: () => client.ensureStarted() });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { RenderStatusNotification, type RenderStatusParams } from '../../server/src/protocol/renderStatus';
 import { SERVED_LANGUAGES } from './documentLanguages';
 import { decideOnCrash, NEW_SESSION, type CrashHistory } from './restartPolicy';
 
@@ -14,12 +15,21 @@ function languageClientLib(): LanguageClientLib {
   return require('./lspClientLib.js') as LanguageClientLib;
 }
 
+/** What the extension hears from the server, whichever client (a restart replaces it) is running. */
+export interface DrydockClientListeners {
+  /** `drydock/renderStatus`; called with no targets when the server stops (its status is gone with it). */
+  onRenderStatus?(params: RenderStatusParams): void;
+}
+
 /** Starts, stops and restarts the Drydock language server (dist/server.js, over IPC). */
 export class DrydockClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private crashes: CrashHistory = NEW_SESSION;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly listeners: DrydockClientListeners = {},
+  ) {}
 
   /** The client while started (a restart replaces it), for requests such as the cluster preview. */
   get running(): LanguageClient | undefined {
@@ -57,6 +67,8 @@ export class DrydockClient implements vscode.Disposable {
       },
     };
     this.client = new LanguageClient('drydock', 'Drydock', serverOptions, clientOptions);
+    // Registered before the start so that no notification is missed; disposed with this client.
+    this.client.onNotification(RenderStatusNotification, (params) => this.listeners.onRenderStatus?.(params));
     await this.client.start();
   }
 
@@ -80,6 +92,7 @@ export class DrydockClient implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    if (client) this.listeners.onRenderStatus?.({ targets: [] });
     if (client) await client.stop();
   }
 

@@ -10,7 +10,7 @@ import type { Manifest, SourceRef } from '../simulator/model/source';
 import { sameSource } from '../simulator/model/sameSource';
 import { buildLayout, type KnownFile } from '../language/projects/buildLayout';
 import { generatedObjects } from '../language/projects/generatedObjects';
-import { EMPTY_LAYOUT, fileRole, isChartFile, isKustomizationFile, type ProjectLayout } from '../language/projects/projectLayout';
+import { EMPTY_LAYOUT, fileRole, isChartFile, isKustomizationFile, normalizePath, type ProjectLayout } from '../language/projects/projectLayout';
 import { isScannedPath, listYamlFiles, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, readYamlFile, toPath } from './workspaceFiles';
 
 /** The manifests of one workspace file as last read from disk. */
@@ -156,11 +156,17 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
     return true;
   }
 
-  /** A chart's sources and a kustomization's patches hold no objects of their own (projectLayout.ts). */
+  /**
+   * A chart's sources and a kustomization's patches hold no objects of their own (projectLayout.ts);
+   * nor do a Component's resources, which only exist inside the overlays that use the component.
+   */
   isManifestUri(uri: string): boolean {
     const path = toPath(uri);
-    const role = path === undefined ? 'manifest' : fileRole(path, this.layout());
-    return role === 'manifest' || role === 'resource';
+    if (path === undefined) return true;
+    const layout = this.layout();
+    const role = fileRole(path, layout);
+    if (role === 'resource') return !isComponentResource(normalizePath(path), layout);
+    return role === 'manifest';
   }
 
   private forgetProjectFile(uri: string): boolean {
@@ -240,4 +246,9 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
 
 function rootsOf(folders: readonly string[]): string[] {
   return folders.map(toPath).filter((p): p is string => p !== undefined);
+}
+
+function isComponentResource(path: string, layout: ProjectLayout): boolean {
+  for (const inputs of layout.kustomizeRoots.values()) if (inputs.kind === 'Component' && inputs.local.includes(path)) return true;
+  return false;
 }
