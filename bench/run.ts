@@ -4,6 +4,7 @@ import { benchCompletion } from './completion';
 import { benchLongSession } from './longSession';
 import { benchLspStdio } from './lspStdio';
 import { benchNetwork } from './network';
+import { benchRender } from './render';
 import { benchRollout } from './rollout';
 import { benchScheduler } from './scheduler';
 import { benchValidation } from './validation';
@@ -24,6 +25,7 @@ const BENCHES: Array<[string, Bench | 'child']> = [
   ['lspStdio', benchLspStdio],
   ['webview', 'child'],
   ['longSession', benchLongSession],
+  ['render', benchRender],
 ];
 
 async function main(): Promise<void> {

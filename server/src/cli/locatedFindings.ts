@@ -4,6 +4,9 @@ import { simFindingToFinding } from '../language/simFindingToFinding';
 import { DEFAULT_CLUSTER_FILE } from '../simulator/cluster/defaultCluster';
 import type { SimFinding } from '../simulator/model/source';
 import type { InputFile } from './inputs';
+import { placeRenderedFinding } from '../language/render/renderedFindings';
+import type { RenderedInput } from './renderedInputs';
+import { relative } from 'node:path';
 
 /**
  * The dry-run findings of the CLI's commands, placed in the files they came from. Every finding's
@@ -28,18 +31,18 @@ export interface LocatedFinding {
 }
 
 /** `drydock simulate`: the note on each file over the input budget, then every finding in an input file (not the default cluster's), by place. */
-export function toDiagnostics(findings: readonly SimFinding[], files: readonly InputFile[]): Diagnostic[] {
+export function toDiagnostics(findings: readonly SimFinding[], files: readonly InputFile[], rendered: RenderedPlaces = NO_RENDERS): Diagnostic[] {
   const result: Diagnostic[] = files.flatMap((f) => (f.oversize ? [{ path: f.path, ...oversizeNote(f.oversize) }] : []));
-  for (const { sim, finding } of placed(findings, files)) {
-    if (sim.source.file !== DEFAULT_CLUSTER_FILE && finding) result.push({ path: sim.source.file, ...finding });
+  for (const { sim, file, finding } of placed(findings, files, rendered)) {
+    if (sim.source.file !== DEFAULT_CLUSTER_FILE && finding) result.push({ path: file, ...finding });
   }
   return result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 
 /** `drydock rollout` and `drydock reach`: every finding at its 1-based line and column, sorted by place, then code. */
-export function locateFindings(findings: readonly SimFinding[], files: readonly InputFile[]): LocatedFinding[] {
-  const located = placed(findings, files).map(({ sim, finding }) => ({
-    file: sim.source.file,
+export function locateFindings(findings: readonly SimFinding[], files: readonly InputFile[], rendered: RenderedPlaces = NO_RENDERS): LocatedFinding[] {
+  const located = placed(findings, files, rendered).map(({ sim, file, finding }) => ({
+    file,
     line: finding ? finding.range.start.line + 1 : 1,
     column: finding ? finding.range.start.character + 1 : 1,
     severity: sim.severity,
@@ -55,11 +58,36 @@ export function formatLocated(findings: readonly LocatedFinding[]): string {
   return '\n' + findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`).join('\n') + '\n';
 }
 
-/** Each finding with its place in the input file it names; null when that file (or document) was not read. */
-function placed(findings: readonly SimFinding[], files: readonly InputFile[]): Array<{ sim: SimFinding; finding: Finding | null }> {
+/** The rendered charts and overlays of a run, and how to read their sources and show their paths. */
+export interface RenderedPlaces {
+  inputs: readonly RenderedInput[];
+  readText(file: string): string | undefined;
+  cwd: string;
+}
+
+const NO_RENDERS: RenderedPlaces = { inputs: [], readText: () => undefined, cwd: '.' };
+
+/**
+ * Each finding with its file and place: in the input file it names, or for an object of a rendered
+ * chart or overlay, on the source line that made it; null when that file (or document) was not read.
+ */
+function placed(findings: readonly SimFinding[], files: readonly InputFile[], rendered: RenderedPlaces): Array<{ sim: SimFinding; file: string; finding: Finding | null }> {
   const byPath = new Map(files.map((file) => [file.path, file]));
-  return findings.map((sim) => {
+  const renders = new Map(rendered.inputs.map((input) => [input.path, input.project]));
+  return findings.flatMap((sim) => {
+    const project = renders.get(sim.source.file);
+    if (project) {
+      const finding: Finding = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: sim.severity, code: sim.code, message: sim.message };
+      return placeRenderedFinding(project, sim.source.document, [...sim.source.path, ...sim.path], finding, rendered.readText)
+        .slice(0, 1)
+        .map((place) => ({ sim, file: shown(place.file, rendered.cwd), finding: place.finding }));
+    }
     const doc = byPath.get(sim.source.file)?.parsed.documents[sim.source.document];
-    return { sim, finding: doc ? simFindingToFinding(sim, doc) : null };
+    return [{ sim, file: sim.source.file, finding: doc ? simFindingToFinding(sim, doc) : null }];
   });
+}
+
+function shown(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
 }

@@ -2,13 +2,15 @@ import { reachDryRun } from '../dryRun/reachDryRun';
 import { oversizeNote } from '../language/parse/limits';
 import { parseQuery, type ConnectionQuery, type QueryResult, type ReachabilityMatrix } from '../simulator/network';
 import { parseArgs, type ArgSpec } from './args';
-import { manifestsOfInputs, readInputs } from './inputs';
+import { readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { formatLocated, locateFindings } from './locatedFindings';
+import { RENDER_OPTIONS, RENDER_USAGE, sourceReader } from './renderInputs';
+import { dryRunManifests, withRenderedProjects } from './renderedInputs';
 
 const SPEC: ArgSpec = {
-  options: { query: 'repeat', format: 'string' },
-  usage: 'drydock reach [--query "ns/a->ns/b:80/TCP"]... [--format text|json] <file|dir>...',
+  options: { query: 'repeat', format: 'string', ...RENDER_OPTIONS },
+  usage: `drydock reach [--query "ns/a->ns/b:80/TCP"]... [--format text|json] ${RENDER_USAGE} <file|dir|chart|overlay>...`,
 };
 
 /**
@@ -36,14 +38,16 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
     for (const error of inputs.errors) io.stderr(`drydock reach: ${error}\n`);
     return EXIT_USAGE;
   }
-  const run = reachDryRun({ manifests: manifestsOfInputs(inputs), queries, matrix: queries.length === 0 });
+  const projects = await withRenderedProjects(inputs, parsed, io.cwd);
+  for (const problem of projects.problems) io.stderr(`drydock reach: ${problem}\n`);
+  const run = reachDryRun({ manifests: dryRunManifests(projects.inputs, projects.rendered), queries, matrix: queries.length === 0 });
   const result = run.reach;
   const notes = inputs.files.flatMap((file) => {
     if (!file.oversize) return [];
     const { severity, code, message } = oversizeNote(file.oversize);
     return [{ file: file.path, line: 1, column: 1, severity, code, message }];
   });
-  const findings = [...notes, ...locateFindings(run.findings, inputs.files)];
+  const findings = [...notes, ...locateFindings(run.findings, projects.inputs.files, { inputs: projects.rendered, readText: sourceReader(inputs.files, io.cwd), cwd: io.cwd })];
   const unresolved = result.queries.filter((q) => q.error !== null);
   for (const query of unresolved) io.stderr(`drydock reach: ${query.error}\n`);
   if (result.matrixError) io.stderr(`drydock reach: ${result.matrixError}\n`);

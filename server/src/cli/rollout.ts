@@ -4,10 +4,12 @@ import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { formatLocated, locateFindings } from './locatedFindings';
+import { RENDER_OPTIONS, RENDER_USAGE, sourceReader } from './renderInputs';
+import { dryRunManifests, withRenderedProjects } from './renderedInputs';
 
 const SPEC: ArgSpec = {
-  options: { from: 'string', to: 'string', cluster: 'string', 'never-ready': 'boolean', format: 'string' },
-  usage: 'drydock rollout --from OLD --to NEW [--cluster FILE] [--never-ready] [--format text|json]',
+  options: { from: 'string', to: 'string', cluster: 'string', 'never-ready': 'boolean', format: 'string', ...RENDER_OPTIONS },
+  usage: `drydock rollout --from OLD --to NEW [--cluster FILE] [--never-ready] [--format text|json] ${RENDER_USAGE}`,
 };
 
 /**
@@ -35,16 +37,22 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
     for (const error of errors) io.stderr(`drydock rollout: ${error}\n`);
     return EXIT_USAGE;
   }
-  const [oldInputs, newInputs, clusterInputs] = read;
+  const [oldRead, newRead, clusterInputs] = read;
+  // OLD and NEW may be charts or overlays (two overlays, or one chart before and after): each as it renders.
+  const [oldProjects, newProjects] = await Promise.all([withRenderedProjects(oldRead, parsed, io.cwd), withRenderedProjects(newRead, parsed, io.cwd)]);
+  for (const problem of [...oldProjects.problems, ...newProjects.problems]) io.stderr(`drydock rollout: ${problem}\n`);
+  const oldInputs = oldProjects.inputs;
+  const newInputs = newProjects.inputs;
   const run = rolloutDryRun({
-    from: manifestsOfInputs(oldInputs),
-    to: manifestsOfInputs(newInputs),
+    from: dryRunManifests(oldInputs, oldProjects.rendered),
+    to: dryRunManifests(newInputs, newProjects.rendered),
     cluster: clusterInputs ? manifestsOfInputs(clusterInputs) : null,
     neverReady: parsed.flags['never-ready'] === true,
   });
   if (run.rollouts.length === 0) return usage(io, `no apps/v1 Deployment in ${to}`);
   const results = run.rollouts;
-  const findings = locateFindings(run.findings, [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])]);
+  const rendered = { inputs: [...oldProjects.rendered, ...newProjects.rendered], readText: sourceReader([...oldRead.files, ...newRead.files], io.cwd), cwd: io.cwd };
+  const findings = locateFindings(run.findings, [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])], rendered);
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ deployments: results.map(toJson), removed: run.removed, placement: run.placement, findings }) + '\n');

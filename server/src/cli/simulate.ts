@@ -12,10 +12,12 @@ import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { toDiagnostics, type Diagnostic } from './locatedFindings';
+import { RENDER_OPTIONS, RENDER_USAGE, sourceReader } from './renderInputs';
+import { dryRunManifests, withRenderedProjects } from './renderedInputs';
 
 const SPEC: ArgSpec = {
-  options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string' },
-  usage: 'drydock simulate [--cluster FILE] [--format text|json] [--percentage-of-nodes-to-score N] <file|dir>...',
+  options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string', ...RENDER_OPTIONS },
+  usage: `drydock simulate [--cluster FILE] [--format text|json] [--percentage-of-nodes-to-score N] ${RENDER_USAGE} <file|dir|chart|overlay>...`,
 };
 
 /** Where a workspace keeps its cluster profile (the `drydock.cluster` setting's default). */
@@ -49,14 +51,17 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
   for (const error of errors) io.stderr(`drydock simulate: ${error}\n`);
   if (errors.length > 0) return EXIT_USAGE;
 
+  // Charts and overlays among the inputs are dry-run as they render; their findings go to the source lines.
+  const projects = await withRenderedProjects(inputs, parsed, io.cwd);
+  for (const problem of projects.problems) io.stderr(`drydock simulate: ${problem}\n`);
   const run = dryRun({
-    manifests: manifestsOfInputs(inputs),
+    manifests: dryRunManifests(projects.inputs, projects.rendered),
     cluster: clusterInputs ? manifestsOfInputs(clusterInputs) : null,
     baseline: null,
     simulateOptions: { percentageOfNodesToScore: percentageValue },
   });
   const result = run.simulation;
-  const diagnostics = toDiagnostics(run.findings, [...inputs.files, ...clusterFiles]);
+  const diagnostics = toDiagnostics(run.findings, [...projects.inputs.files, ...clusterFiles], { inputs: projects.rendered, readText: sourceReader(inputs.files, io.cwd), cwd: io.cwd });
   const services = run.services.services;
   const clusterName = clusterPath ?? 'default';
   // Large results are printed with a single write.

@@ -65,6 +65,14 @@ export function projectMainFile(project: RenderedProject, readText: (file: strin
   return posix.join(project.root, 'kustomization.yaml');
 }
 
+/**
+ * Where a finding on a rendered object (its document and field path) goes in the user's files: the
+ * same places `renderedFindings` uses. For the dry-run commands, whose findings come from the simulator.
+ */
+export function placeRenderedFinding(project: RenderedProject, document: number, path: FieldPath, finding: Finding, readText: (file: string) => string | undefined): Array<{ file: string; finding: Finding }> {
+  return toSources(project, document, path, finding, parsedReader(readText), readText);
+}
+
 function toSources(
   project: RenderedProject,
   index: number,
