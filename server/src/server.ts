@@ -22,12 +22,15 @@ import { ValidationScheduler } from './handlers/validation';
 import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
+import { PreviewProjects } from './handlers/previewProjects';
 import type { DryRunner } from './handlers/dryRunner';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
-import { RenderService } from './handlers/render';
+import { RENDER_TYPING_PAUSE_MS, RenderService } from './handlers/render';
+import { toPath } from './workspace/workspaceFiles';
+import { ClusterProfileLoader } from './workspace/dryRunInputs';
 import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
-import { isKustomizationFile, layoutKey } from './language/projects/projectLayout';
+import { isKustomizationFile, layoutKey, normalizePath } from './language/projects/projectLayout';
 import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
@@ -53,6 +56,8 @@ export function startServer(connection: Connection, service: LanguageService = n
   const publisher = new DiagnosticsPublisher(connection);
   /** The version each document was opened at: its first dry run starts as soon as it is validated. */
   const openedAt = new Map<string, number>();
+  /** The version each document was opened or last saved at: a later version has unsaved text (rendered from a copy). */
+  const savedAt = new Map<string, number>();
   // A document is dry-run after its validation is published (the first publish is validation's, and
   // the two do not compete for the machine's cores), once typing pauses; at once for the opened version.
   const validation = new ValidationScheduler(
@@ -96,6 +101,7 @@ export function startServer(connection: Connection, service: LanguageService = n
       renders.schedule();
     },
   });
+  const renderClusterProfile = new ClusterProfileLoader();
   const renders = new RenderService({
     publisher,
     service,
@@ -105,6 +111,21 @@ export function startServer(connection: Connection, service: LanguageService = n
     openUris: () => documents.all().map((d) => d.uri),
     log: (message) => connection.console.log(message),
     status: (params) => void connection.sendNotification(RenderStatusNotification, params).catch(() => undefined),
+    rendered: (targets) => previewProjects.renderFinished(targets),
+    unsavedTexts: () => {
+      const texts = new Map<string, string>();
+      for (const document of documents.all()) {
+        const path = savedAt.get(document.uri) === document.version ? undefined : toPath(document.uri);
+        if (path) texts.set(normalizePath(path), stripBom(document.getText()));
+      }
+      return texts;
+    },
+    cluster: async () => (await renderClusterProfile.load(settings.cluster, workspaceFolders))?.manifests ?? null,
+  });
+  const previewProjects = new PreviewProjects({
+    rendered: () => renders.projects(),
+    workspaceFolders: () => workspaceFolders,
+    notifyChanged: (uris) => void connection.sendNotification(PreviewChangedNotification, { uris }),
   });
   const simulation = new SimulationService({
     publisher,
@@ -123,6 +144,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     trusted: () => trusted,
     notifyChanged: (uris) => void connection.sendNotification(PreviewChangedNotification, { uris }),
     runner: options.dryRunner,
+    projects: previewProjects,
   });
   /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
   function scanCustomResources(): void {
@@ -155,7 +177,7 @@ export function startServer(connection: Connection, service: LanguageService = n
 
   connection.onInitialized(() => {
     if (canWatchFiles) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).then(undefined, () => undefined);
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }] }).then(undefined, () => undefined);
     }
     scanCustomResources();
     workspaceManifests.scan(workspaceFolders).catch((error: unknown) => connection.console.error(`Drydock: reading the workspace's manifests failed: ${String(error)}`));
@@ -224,15 +246,22 @@ export function startServer(connection: Connection, service: LanguageService = n
   });
   documents.onDidOpen((event) => {
     openedAt.set(event.document.uri, event.document.version);
+    savedAt.set(event.document.uri, event.document.version);
     renders.schedule();
   });
+  // An edit to a file of a chart or overlay re-renders it once typing pauses, unsaved texts and all.
+  documents.onDidChangeContent((event) => {
+    if (savedAt.get(event.document.uri) !== event.document.version) renders.schedule(RENDER_TYPING_PAUSE_MS);
+  });
   documents.onDidChangeContent((event) => validation.schedule(event.document));
-  documents.onDidSave(() => {
+  documents.onDidSave((event) => {
+    savedAt.set(event.document.uri, event.document.version);
     simulation.scheduleAll();
     renders.schedule();
   });
   documents.onDidClose((event) => {
     openedAt.delete(event.document.uri);
+    savedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
     // A closed kustomization's patches are those of its file again.
     if (isKustomizationFile(event.document.uri)) void workspaceManifests.fileChanged(event.document.uri, true);

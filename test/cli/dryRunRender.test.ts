@@ -64,3 +64,18 @@ test('simulate: without kustomize, an overlay is dry-run from its files and stde
   const run = await runCli(['simulate', `${FIXTURES}/kustomize/overlays/prod`], undefined, envWithoutTools());
   assert.match(run.stderr, /overlays\/prod: not rendered \(no kustomize found/);
 });
+
+test("rollout: from a chart's values.yaml to another values file of it", { skip: RENDER_SKIP, timeout: 60_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-render-values-'));
+  try {
+    cpSync(join(FIXTURES, 'charts/webapp'), join(root, 'webapp'), { recursive: true });
+    const values = readFileSync(join(root, 'webapp/values.yaml'), 'utf8');
+    writeFileSync(join(root, 'webapp/values-prod.yaml'), values.replace('replicaCount: 1', 'replicaCount: 4').replace('tag: ""', 'tag: "1.27.3"'));
+    const run = await runCli(['rollout', '--format', 'json', '--from', 'webapp/values.yaml', '--to', 'webapp/values-prod.yaml'], root, withTools());
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as { deployments: Array<{ name: string; outcome: string; replicas: number }> };
+    assert.deepEqual(result.deployments.map((d) => `${d.name} ${d.outcome}`), ['release-name-webapp complete']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -78,6 +78,15 @@ const PLANTED: Array<{ name: string; file: string; from: string; to: string; wat
     code: 'api/unsupported-value',
   },
   {
+    name: 'a request no node fits: the dry run of the rendered objects says so on the template line',
+    file: 'charts/webapp/values.yaml',
+    from: 'resources: {}',
+    to: 'resources: {requests: {cpu: "500"}}',
+    watch: 'charts/webapp/templates/deployment.yaml',
+    at: '          resources:',
+    code: 'sim/unschedulable',
+  },
+  {
     name: "a typo in a template's key lands on that key",
     file: 'charts/platform/templates/workers.yaml',
     from: 'containerPort:',
@@ -142,6 +151,50 @@ test('render (editor): an untrusted workspace renders nothing and says so on the
       const noted = await client.diagnosticsUntil(uri, (d) => d.some((x) => x.code === 'render/not-rendered'), await client.open(uri, readFileSync(chart, 'utf8')));
       assert.match(String(noted.find((x) => x.code === 'render/not-rendered')?.message), /trusted workspace/);
       assert.ok(!client.logs.some((line) => /rendered chart/.test(line)), 'helm was not run');
+    } finally {
+      await client.dispose();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('render (editor): an unsaved edit is rendered once typing pauses, from a copy: the file on disk is untouched', { skip: RENDER_SKIP, timeout: 90_000 }, () =>
+  inWorkspace(async (client, root) => {
+    const values = join(root, 'charts/webapp/values.yaml');
+    const service = join(root, 'charts/webapp/templates/service.yaml');
+    const serviceUri = pathToFileURL(service).toString();
+    const valuesUri = pathToFileURL(values).toString();
+    const onDisk = readFileSync(values, 'utf8');
+    await client.open(serviceUri, readFileSync(service, 'utf8'), 1, 'helm-template');
+    await client.open(valuesUri, onDisk);
+    const line = readFileSync(service, 'utf8').split('\n').findIndex((l) => l.includes('type: {{ .Values.service.type }}'));
+    const found = client.diagnosticsUntil(serviceUri, (d) => errorsOf(d).includes(`api/unsupported-value@${line}`));
+    await client.change(valuesUri, 2, [{ text: onDisk.replace('type: ClusterIP', 'type: ClusterIp') }]);
+    await found;
+    assert.equal(readFileSync(values, 'utf8'), onDisk);
+    // Typing it back clears the finding, still without a save.
+    const cleared = client.diagnosticsUntil(serviceUri, (d) => errorsOf(d).length === 0);
+    await client.change(valuesUri, 3, [{ text: onDisk }]);
+    await cleared;
+  }),
+);
+
+test('render (editor): an overlay whose kustomization is named `Kustomization` (no extension) is found by the scan and rendered', { skip: RENDER_SKIP, timeout: 90_000 }, async () => {
+  const { helm, kubectl } = renderTools();
+  const root = mkdtempSync(join(tmpdir(), 'drydock-render-noext-'));
+  try {
+    cpSync(join(FIXTURES, 'kustomize'), root, { recursive: true });
+    const staging = join(root, 'overlays/staging');
+    writeFileSync(join(staging, 'Kustomization'), readFileSync(join(staging, 'kustomization.yaml'), 'utf8'));
+    rmSync(join(staging, 'kustomization.yaml'));
+    const settings = { kubernetesVersion: '1.34', helm: { path: helm }, kustomize: { command: `${kubectl} kustomize` } };
+    const client = await LspClient.startInWorkspace(pathToFileURL(root).toString(), settings, { trusted: true });
+    try {
+      await client.logLine(/read the manifests of/);
+      const patch = join(staging, 'deployment-patch.yaml');
+      assert.deepEqual(errorsOf(await client.open(pathToFileURL(patch).toString(), readFileSync(patch, 'utf8'))), []);
+      await client.logLine(/rendered overlay .*overlays\/staging/);
     } finally {
       await client.dispose();
     }

@@ -23,9 +23,9 @@ export interface TargetRender {
  * wrapper that asks for origins. The tools are the flags', else DRYDOCK_HELM / DRYDOCK_KUSTOMIZE,
  * else found on PATH; a run with none gets the `render/not-rendered` note instead.
  */
-export async function renderInputs(layout: ProjectLayout, args: Extract<ParsedArgs, { ok: true }>, cwd: string): Promise<TargetRender[]> {
+export async function renderInputs(layout: ProjectLayout, args: Extract<ParsedArgs, { ok: true }>, cwd: string, moreValues: readonly string[] = []): Promise<TargetRender[]> {
   const tools = renderToolCommands({ helmPath: args.options.helm, kustomizeCommand: args.options.kustomize });
-  const valuesFiles = (args.repeated.values ?? []).map((file) => normalizePath(resolve(cwd, file)));
+  const valuesFiles = [...(args.repeated.values ?? []), ...moreValues].map((file) => normalizePath(resolve(cwd, file)));
   const renders: TargetRender[] = [];
   for (const target of renderTargets(layout)) {
     if (target.remote.length > 0) {

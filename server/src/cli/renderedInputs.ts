@@ -1,5 +1,6 @@
-import { relative, resolve } from 'node:path';
-import { isPlainObject, manifestsOf } from '../language/manifests';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { manifestsOf } from '../language/manifests';
+import { renderedManifests } from '../language/render/renderedManifests';
 import { normalizePath } from '../language/projects/projectLayout';
 import { feedsTarget } from '../language/projects/renderTargets';
 import type { RenderedProject } from '../language/render/renderedProject';
@@ -32,7 +33,9 @@ export interface DryRunProjects {
  */
 export async function withRenderedProjects(inputs: Inputs, args: Extract<ParsedArgs, { ok: true }>, cwd: string): Promise<DryRunProjects> {
   const layout = await inputLayout(inputs.files, cwd);
-  const renders: TargetRender[] = await renderInputs(layout, args, cwd);
+  // A chart's values file named as an input (`rollout --from chart/values.yaml --to chart/values-prod.yaml`) renders its chart with it.
+  const moreValues = inputs.files.map((file) => normalizePath(resolve(cwd, file.path))).filter((path) => isChartValuesFile(path, layout.chartRoots));
+  const renders: TargetRender[] = await renderInputs(layout, args, cwd, moreValues);
   const rendered: RenderedInput[] = [];
   const problems: string[] = [];
   let files = inputs.files;
@@ -50,23 +53,23 @@ export async function withRenderedProjects(inputs: Inputs, args: Extract<ParsedA
   return { inputs: { files, errors: inputs.errors }, rendered, problems };
 }
 
+/** `values*.yaml` beside a `Chart.yaml` (the chart's own values.yaml is read by helm anyway). */
+function isChartValuesFile(path: string, chartRoots: ReadonlySet<string>): boolean {
+  const name = basename(path);
+  return chartRoots.has(dirname(path)) && /^values.*\.ya?ml$/.test(name) && name !== 'values.yaml';
+}
+
 function renderedFile(path: string, project: RenderedProject): InputFile {
   return { path, text: project.parsed.text, parsed: project.parsed, isManifest: true };
 }
 
 /** The manifests of the inputs, a chart's test hooks left out of a rendered project. */
 export function dryRunManifests(inputs: Inputs, rendered: readonly RenderedInput[]): Manifest[] {
-  const renderedPaths = new Set(rendered.map((r) => r.path));
+  const projects = new Map(rendered.map((r) => [r.path, r.project]));
   return inputs.files.flatMap((file) => {
-    const manifests = manifestsOf(file.path, file.parsed);
-    return renderedPaths.has(file.path) ? manifests.filter((m) => !isTestHook(m.object)) : manifests;
+    const project = projects.get(file.path);
+    return project ? renderedManifests(file.path, project) : manifestsOf(file.path, file.parsed);
   });
-}
-
-function isTestHook(object: unknown): boolean {
-  const annotations = isPlainObject(object) && isPlainObject(object.metadata) && isPlainObject(object.metadata.annotations) ? object.metadata.annotations : {};
-  const hook = annotations['helm.sh/hook'];
-  return typeof hook === 'string' && hook.split(',').some((h) => h.trim().startsWith('test'));
 }
 
 function displayPath(full: string, cwd: string): string {

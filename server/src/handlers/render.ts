@@ -4,6 +4,11 @@ import type { LanguageService } from '../language/languageService';
 import { normalizePath, type ProjectLayout } from '../language/projects/projectLayout';
 import { feedsTarget, renderTargets, type RenderTarget } from '../language/projects/renderTargets';
 import { renderTargetFindings, type RenderOutcome } from '../language/render/renderOutcome';
+import type { RenderedProject } from '../language/render/renderedProject';
+import { placeRenderedFinding, RENDERED_PATH } from '../language/render/renderedFindings';
+import { renderedManifests } from '../language/render/renderedManifests';
+import { dryRun } from '../dryRun/dryRun';
+import type { Manifest } from '../simulator/model/source';
 import type { RenderStatusParams } from '../protocol/renderStatus';
 import type { ServerSettings } from '../settings';
 import { renderProject } from '../workspace/render/renderProject';
@@ -21,17 +26,29 @@ export interface RenderServiceDeps {
   openUris(): string[];
   log(message: string): void;
   status(params: RenderStatusParams): void;
+  /** The open documents' texts that differ from their files (edited since opened or saved), by absolute path. */
+  unsavedTexts(): ReadonlyMap<string, string>;
+  /** The workspace's cluster profile (null: the embedded default cluster), for the rendered objects' dry run. */
+  cluster(): Promise<readonly Manifest[] | null>;
+  /** After every render (changed or not), how each target fared: the preview's charts and overlays follow it. */
+  rendered?(targets: RenderStatusParams['targets']): void;
 }
+
+/** Rendered projects larger than this are validated but not dry-run on the server's thread. */
+const MAX_DRY_RUN_OBJECTS = 3000;
 
 /** How long after the last trigger a render starts: a burst of saves or watched-file events renders once. */
 export const RENDER_DELAY_MS = 300;
+/** How long typing must pause before a project is rendered with the unsaved texts. */
+export const RENDER_TYPING_PAUSE_MS = 800;
 
 /**
  * Renders the workspace's charts and overlays that an open document feeds (renderTargets.ts), with
  * the user's helm and kustomize, in trusted workspaces only, and publishes what the rendered objects'
- * problems are on the source lines (`render` findings of the open documents). Renders what is on disk:
- * it runs on open, on save and when watched files change, not per keystroke. One render at a time; a
- * trigger during a render runs another after it.
+ * problems are on the source lines (`render` findings of the open documents). It runs on open, on
+ * save, when watched files change and after a pause in typing (not per keystroke); an unsaved document
+ * is rendered as the editor shows it, from a temporary copy of its project (shadowCopy.ts). One render
+ * at a time; a trigger during a render runs another after it.
  */
 export class RenderService {
   private timer: NodeJS.Timeout | undefined;
@@ -41,6 +58,8 @@ export class RenderService {
   private published = new Set<string>();
   private lastStatus = '';
   private disposed = false;
+  /** The last successful render of each target (by root), for the dry run and the preview. */
+  private readonly rendered = new Map<string, { target: RenderTarget; project: RenderedProject }>();
 
   constructor(private readonly deps: RenderServiceDeps) {}
 
@@ -51,6 +70,11 @@ export class RenderService {
       this.timer = undefined;
       void this.run();
     }, delayMs);
+  }
+
+  /** The charts and overlays rendered last (each target's newest successful render), in path order. */
+  projects(): Array<{ target: RenderTarget; project: RenderedProject }> {
+    return [...this.rendered.values()].sort((a, b) => (a.target.root < b.target.root ? -1 : a.target.root > b.target.root ? 1 : 0));
   }
 
   /** A document closed: its render findings go with it (the publisher forgets the document). */
@@ -93,10 +117,14 @@ export class RenderService {
     const tools = renderToolCommands({ helmPath: settings.helmPath, kustomizeCommand: settings.kustomizeCommand });
     const byFile = new Map<string, Finding[]>();
     const statuses: RenderStatusParams['targets'] = [];
+    const unsaved = this.deps.unsavedTexts();
     for (const target of targets) {
-      const outcome = await this.render(target, settings, tools);
-      const readText = diskTextReader();
+      const outcome = await this.render(target, settings, tools, unsaved);
+      if (outcome.kind === 'rendered') this.rendered.set(target.root, { target, project: outcome.project });
+      const disk = diskTextReader();
+      const readText = (file: string): string | undefined => unsaved.get(file) ?? disk(file);
       const findings = renderTargetFindings(this.deps.service, target, outcome, { kubernetesVersion: settings.kubernetesVersion, rules: settings.rules }, readText, 'editor');
+      if (outcome.kind === 'rendered') await this.addDryRunFindings(outcome.project, readText, findings);
       for (const [file, list] of findings) byFile.set(file, [...(byFile.get(file) ?? []), ...list]);
       statuses.push(statusOf(target, outcome));
     }
@@ -110,13 +138,35 @@ export class RenderService {
     }
     this.published = next;
     this.report(statuses);
+    this.deps.rendered?.(statuses);
   }
 
-  private async render(target: RenderTarget, settings: ServerSettings, tools: ReturnType<typeof renderToolCommands>): Promise<RenderOutcome> {
+  /**
+   * The rendered objects' dry run (scheduling, rollouts' first placement, endpoints, reachability), as
+   * the other manifests get it, its findings placed on the source lines (a duplicate of a validation
+   * finding at the same place is dropped).
+   */
+  private async addDryRunFindings(project: RenderedProject, readText: (file: string) => string | undefined, into: Map<string, Finding[]>): Promise<void> {
+    const manifests = renderedManifests(RENDERED_PATH, project);
+    if (manifests.length === 0 || manifests.length > MAX_DRY_RUN_OBJECTS) return;
+    const run = dryRun({ manifests, cluster: await this.deps.cluster(), baseline: null });
+    for (const sim of run.findings) {
+      if (sim.source.file !== RENDERED_PATH) continue;
+      const finding: Finding = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: sim.severity, code: sim.code, message: sim.message };
+      for (const place of placeRenderedFinding(project, sim.source.document, [...sim.source.path, ...sim.path], finding, readText)) {
+        const list = into.get(place.file) ?? [];
+        const start = place.finding.range.start;
+        if (!list.some((f) => f.code === place.finding.code && f.range.start.line === start.line && f.range.start.character === start.character)) list.push(place.finding);
+        into.set(place.file, list);
+      }
+    }
+  }
+
+  private async render(target: RenderTarget, settings: ServerSettings, tools: ReturnType<typeof renderToolCommands>, unsaved: ReadonlyMap<string, string>): Promise<RenderOutcome> {
     if (!this.deps.trusted()) return { kind: 'untrusted' };
     if (target.remote.length > 0) return { kind: 'remote', refs: target.remote };
     const valuesFiles = target.kind === 'helm' ? settings.helmValuesFiles.map((file) => (file.startsWith('/') ? file : `${target.root}/${file}`)) : [];
-    return renderProject({ kind: target.kind, root: target.root, valuesFiles, tools });
+    return renderProject({ kind: target.kind, root: target.root, valuesFiles, tools, unsaved, copyRoot: commonFolder(target.dirs) });
   }
 
   /** The Output channel gets a line per render that changed; the client's status bar the failures. */
@@ -147,4 +197,13 @@ function statusOf(target: RenderTarget, outcome: RenderOutcome): RenderStatusPar
     case 'remote':
       return { ...base, state: 'remote', ms: 0, objects: 0, message: `remote resources not fetched: ${outcome.refs.join(', ')}` };
   }
+}
+
+/** The deepest folder that holds all of `dirs` (an overlay's kustomizations): what a shadow copy copies. */
+function commonFolder(dirs: readonly string[]): string {
+  let common = dirs[0] ?? '/';
+  for (const dir of dirs) {
+    while (!(dir === common || dir.startsWith(common.endsWith('/') ? common : `${common}/`))) common = common.slice(0, Math.max(1, common.lastIndexOf('/')));
+  }
+  return common;
 }

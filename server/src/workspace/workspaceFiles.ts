@@ -16,9 +16,12 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Build outputs and dependencies; every dot-folder (`.git`, `.vscode-test`…) is skipped too. */
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out']);
 const YAML_FILE = /\.ya?ml$/i;
+/** Kustomize also reads a kustomization from a file named `Kustomization`, without an extension. */
+const KUSTOMIZATION_WITHOUT_EXTENSION = /(^|[\\/])Kustomization$/;
 
+/** A file the workspace scan reads: `.yaml` / `.yml`, and a `Kustomization`. */
 export function isYamlFile(pathOrUri: string): boolean {
-  return YAML_FILE.test(pathOrUri);
+  return YAML_FILE.test(pathOrUri) || KUSTOMIZATION_WITHOUT_EXTENSION.test(pathOrUri);
 }
 
 export function isSkippedDirectory(name: string): boolean {
