@@ -96,6 +96,15 @@ const PLANTED: Array<{ name: string; file: string; from: string; to: string; wat
     code: 'schema/unknown-field',
   },
   {
+    name: 'a bad schedule in values.yaml of the second chart lands on its values line',
+    file: 'charts/jobs/values.yaml',
+    from: 'schedule: "30 2 * * *"',
+    to: 'schedule: "30 25 * * *"',
+    watch: 'charts/jobs/values.yaml',
+    at: 'schedule: "30 25 * * *"',
+    code: 'api/cron-schedule',
+  },
+  {
     name: "a typo in an overlay's patch lands in the patch",
     file: 'kustomize/overlays/prod/deployment-patch.yaml',
     from: '- secretRef:',
