@@ -7,8 +7,10 @@ import { parseChunk } from '../language/parse/parseChunk';
 import type { ParsedDocument } from '../language/parse/parsedDocument';
 import { chunkAround } from '../language/parse/chunkAround';
 import { documentAt } from '../language/parse/documentAt';
+import { completeInTemplate } from '../language/helmTemplates/templateYamlFeatures';
 import type { FeatureDeps } from './featureDocument';
 import { templateValuesAt, templateValuesCompletions } from './templateValues';
+import { templateYamlOf } from './templateYaml';
 
 const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -22,8 +24,8 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
 const NO_ITEMS: CompletionList = { isIncomplete: false, items: [] };
 
 /**
- * `textDocument/completion`: thin adapter over `completeAt` (and, at a chart template's `.Values.`,
- * over `valuesCompletions`); never throws (an empty list instead).
+ * `textDocument/completion`: thin adapter over `completeAt` (at a chart template's `.Values.`, over
+ * `valuesCompletions`; elsewhere in a template, over `completeInTemplate`); never throws (an empty list instead).
  */
 export function completionHandler(deps: FeatureDeps): (params: CompletionParams) => CompletionList | Promise<CompletionList> {
   return (params) => {
@@ -32,10 +34,13 @@ export function completionHandler(deps: FeatureDeps): (params: CompletionParams)
       if (template) return templateValuesCompletions(deps, template).then((entries) => ({ isIncomplete: false, items: entries.map(toItem) }), () => NO_ITEMS);
       // '.' is a trigger character for `.Values.` only: a manifest completes as it did without it.
       if (params.context?.triggerCharacter === '.') return NO_ITEMS;
-      const located = locate(deps, params);
-      if (!located) return { isIncomplete: false, items: [] };
       const settings = deps.settings();
       const bundle = deps.service.schemas(settings.kubernetesVersion).bundle;
+      // A chart template's YAML parts complete from the schema of the object it renders.
+      const yaml = templateYamlOf(deps, params.textDocument.uri);
+      if (yaml) return { isIncomplete: false, items: completeInTemplate({ yaml, position: params.position, bundle, crds: deps.service.customResources }).map(toItem) };
+      const located = locate(deps, params);
+      if (!located) return { isIncomplete: false, items: [] };
       const entries = completeAt({ doc: located.doc, offset: located.offset, bundle, crds: deps.service.customResources });
       return { isIncomplete: false, items: entries.map(toItem) };
     } catch {

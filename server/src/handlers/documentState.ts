@@ -1,4 +1,5 @@
 import type { Finding } from '../language/findings';
+import type { TemplateYaml } from '../language/helmTemplates/templateYaml';
 import type { FindingCache } from '../language/languageService';
 import type { ChunkCache, ParsedFile } from '../language/parse/parseFile';
 
@@ -9,6 +10,8 @@ export interface DocumentState {
   chunks: ChunkCache;
   findings: FindingCache;
   parsed?: ParsedFile;
+  /** A chart template's neutralized parse, for completion and hover on its YAML parts (validation keeps `parsed`). */
+  templateYaml?: { version: number; yaml: TemplateYaml };
   /** The last published diagnostics (manifest checks only). */
   published: Finding[];
 }

@@ -1,11 +1,16 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { hoverAt } from '../language/hover/hoverAt';
+import { hoverInTemplate } from '../language/helmTemplates/templateYamlFeatures';
+import { hoverAt, type HoverResult } from '../language/hover/hoverAt';
 import { SUPPORTED_VERSIONS } from '../protocol/versions';
 import { documentAt } from '../language/parse/documentAt';
 import { parsedFileOf, type FeatureDeps } from './featureDocument';
 import { templateValuesAt, templateValuesHover } from './templateValues';
+import { templateYamlOf } from './templateYaml';
 
-/** `textDocument/hover`: thin adapter over `hoverAt` (and, on a chart template's `.Values.x`, `valuesHover`); never throws (null instead). */
+/**
+ * `textDocument/hover`: thin adapter over `hoverAt` (on a chart template's `.Values.x`, over `valuesHover`;
+ * elsewhere in a template, over `hoverInTemplate`); never throws (null instead).
+ */
 export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover | null | Promise<Hover | null> {
   return (params) => {
     try {
@@ -13,16 +18,23 @@ export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover 
       if (template) {
         return templateValuesHover(deps, template).then((result) => ({ contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range }), () => null);
       }
+      const bundle = deps.service.schemas(deps.settings().kubernetesVersion).bundle;
+      const allBundles = SUPPORTED_VERSIONS.map((version) => deps.service.schemas(version).bundle);
+      const crds = deps.service.customResources;
+      // A chart template's YAML parts hover from the schema of the object it renders.
+      const yaml = templateYamlOf(deps, params.textDocument.uri);
+      if (yaml) return toHover(hoverInTemplate({ yaml, position: params.position, bundle, crds, allBundles }));
       const file = parsedFileOf(deps, params.textDocument.uri);
       if (!file) return null;
       const located = documentAt(file.parsed.documents, file.document.offsetAt(params.position));
       if (!located) return null;
-      const bundle = deps.service.schemas(deps.settings().kubernetesVersion).bundle;
-      const allBundles = SUPPORTED_VERSIONS.map((version) => deps.service.schemas(version).bundle);
-      const result = hoverAt({ doc: located.doc, offset: located.offset, bundle, crds: deps.service.customResources, allBundles });
-      return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
+      return toHover(hoverAt({ doc: located.doc, offset: located.offset, bundle, crds, allBundles }));
     } catch {
       return null;
     }
   };
+}
+
+function toHover(result: HoverResult | undefined): Hover | null {
+  return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
 }
