@@ -50,10 +50,11 @@ export class PreviewApp {
     this.state = restoreState(channel.savedState());
     const reveal = (location: SourceLocation) => this.channel.post({ type: 'revealSource', location });
     const selectPod = (pod: PreviewPod) => this.selectPod(keyOf(pod), true);
-    this.header = new Header((scope) => {
+    this.header = new Header((scope, project) => {
       this.state.scope = scope;
+      if (project) this.state.project = project;
       this.save();
-      this.channel.post({ type: 'setScope', scope });
+      this.channel.post(project ? { type: 'setScope', scope, project } : { type: 'setScope', scope });
     });
     this.header.setScope(this.state.scope);
     this.nodes = new NodesView({ selectPod, reveal, clearWorkload: () => this.setWorkload(null) });
@@ -104,13 +105,16 @@ export class PreviewApp {
         const model = message.model;
         this.index = indexModel(model);
         this.fetched.clear();
-        this.state.uri = model.source.uri;
+        // A chart's or overlay's preview names the project; the followed document stays as it was.
+        if (model.source.scope === 'project') this.state.project = model.source.uri;
+        else this.state.uri = model.source.uri;
         this.state.scope = model.source.scope;
         if (model.neverReady !== undefined) this.state.neverReady = model.neverReady;
         this.save();
+        this.header.setProjects(model.projects ?? [], this.state.project);
         this.header.setScope(model.source.scope);
         this.header.showModel(model);
-        this.header.setStatus('idle', '');
+        this.header.setStatus(model.notice ? 'error' : 'idle', model.notice ?? '');
         this.tabs.setLabel('pending', `Pending (${this.index.pending.length})`);
         this.tabs.setLabel('nodes', `Nodes (${model.simulation.nodes.length})`);
         this.placeholder.hidden = true;

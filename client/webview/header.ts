@@ -1,12 +1,13 @@
-import type { PreviewModel, PreviewScope } from '../../server/src/protocol/preview';
+import type { PreviewModel, PreviewProject, PreviewScope } from '../../server/src/protocol/preview';
 import { el, replaceChildren } from './dom';
 import { plural } from './format';
 
 export type StatusState = 'loading' | 'idle' | 'error' | 'empty';
 
 /**
- * The top bar: what is previewed (file or workspace, with a switch), the Kubernetes version, the
- * simulator's problem count and a status line announced to screen readers.
+ * The top bar: what is previewed (this file, the workspace, or one of the workspace's charts and
+ * overlays as rendered, picked in a list beside its radio), the Kubernetes version, the simulator's
+ * problem count and a status line announced to screen readers.
  */
 export class Header {
   readonly element: HTMLElement;
@@ -14,8 +15,12 @@ export class Header {
   private readonly facts = el('span', { class: 'muted header-facts' });
   private readonly status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly radios: Record<PreviewScope, HTMLInputElement>;
+  /** The charts and overlays (option value: the project's folder URI), with their radio; hidden when there are none. */
+  private readonly projectSelect = el('select', { id: 'scope-project-choice', 'aria-label': 'Chart or overlay to simulate' });
+  private readonly projectChoice: HTMLElement;
+  private listedProjects = '';
 
-  constructor(onScope: (scope: PreviewScope) => void) {
+  constructor(onScope: (scope: PreviewScope, project?: string) => void) {
     const radio = (scope: PreviewScope, label: string) => {
       const input = el('input', { type: 'radio', name: 'scope', value: scope, id: `scope-${scope}` });
       input.addEventListener('change', () => {
@@ -25,10 +30,19 @@ export class Header {
     };
     const file = radio('file', 'This file');
     const workspace = radio('workspace', 'Workspace');
-    this.radios = { file: file.input, workspace: workspace.input };
+    const project = el('input', { type: 'radio', name: 'scope', value: 'project', id: 'scope-project' });
+    project.addEventListener('change', () => {
+      if (project.checked && this.projectSelect.value) onScope('project', this.projectSelect.value);
+    });
+    this.projectSelect.addEventListener('change', () => {
+      project.checked = true;
+      onScope('project', this.projectSelect.value);
+    });
+    this.projectChoice = el('span', { class: 'scope', hidden: true }, project, el('label', { for: 'scope-project' }, 'Chart or overlay'), this.projectSelect);
+    this.radios = { file: file.input, workspace: workspace.input, project };
     this.element = el('header', { class: 'header' },
       this.title,
-      el('fieldset', { class: 'scope' }, el('legend', { class: 'visually-hidden' }, 'Manifests to simulate'), file.input, file.label, workspace.input, workspace.label),
+      el('fieldset', { class: 'scope' }, el('legend', { class: 'visually-hidden' }, 'Manifests to simulate'), file.input, file.label, workspace.input, workspace.label, this.projectChoice),
       this.facts,
       this.status,
     );
@@ -38,8 +52,20 @@ export class Header {
     this.radios[scope].checked = true;
   }
 
+  /** The charts and overlays to offer, `current` selected (the one previewed, or last chosen). */
+  setProjects(projects: readonly PreviewProject[], current: string | null): void {
+    const listed = JSON.stringify(projects);
+    if (listed !== this.listedProjects) {
+      this.listedProjects = listed;
+      replaceChildren(this.projectSelect, ...projects.map((p) => el('option', { value: p.uri }, projectLabel(p))));
+    }
+    this.projectChoice.hidden = projects.length === 0;
+    if (current && projects.some((p) => p.uri === current)) this.projectSelect.value = current;
+  }
+
   showModel(model: PreviewModel): void {
-    const name = model.source.scope === 'workspace' ? 'Workspace manifests' : fileName(model.source.uri);
+    const project = model.source.scope === 'project' ? model.projects?.find((p) => p.uri === model.source.uri) : undefined;
+    const name = model.source.scope === 'workspace' ? 'Workspace manifests' : project ? projectLabel(project) : fileName(model.source.uri);
     this.title.textContent = `Cluster preview — ${name}`;
     const diagnostics = model.simulation.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -57,6 +83,12 @@ export class Header {
     this.status.className = `status status-${state}`;
     document.body.setAttribute('aria-busy', String(state === 'loading'));
   }
+}
+
+/** "chart charts/platform (values.yaml)", "overlay overlays/prod (not rendered)". */
+function projectLabel(project: PreviewProject): string {
+  const values = project.valuesFiles && project.valuesFiles.length > 0 ? ` (${project.valuesFiles.join(', ')})` : '';
+  return `${project.kind === 'helm' ? 'chart' : 'overlay'} ${project.label}${values}${project.problem ? ' (not rendered)' : ''}`;
 }
 
 function fileName(uri: string | null): string {

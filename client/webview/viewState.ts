@@ -4,7 +4,7 @@ import type { PersistedPreviewState, PreviewView, WorkloadRef } from '../../serv
 export const VIEWS: readonly PreviewView[] = ['nodes', 'pending', 'rollout', 'services', 'network'];
 
 export function initialState(): PersistedPreviewState {
-  return { uri: null, scope: 'file', neverReady: false, view: 'nodes', selectedPod: null, deployment: null, rolloutStep: 0, workload: null };
+  return { uri: null, scope: 'file', project: null, neverReady: false, view: 'nodes', selectedPod: null, deployment: null, rolloutStep: 0, workload: null };
 }
 
 /** Reads what `getState` returned (written by an older build, maybe): every field is checked. */
@@ -13,7 +13,8 @@ export function restoreState(saved: unknown): PersistedPreviewState {
   if (typeof saved !== 'object' || saved === null) return state;
   const s = saved as Record<string, unknown>;
   if (typeof s.uri === 'string') state.uri = s.uri;
-  if (s.scope === 'file' || s.scope === 'workspace') state.scope = s.scope as PreviewScope;
+  if (typeof s.project === 'string') state.project = s.project;
+  if (s.scope === 'file' || s.scope === 'workspace' || (s.scope === 'project' && state.project !== null)) state.scope = s.scope as PreviewScope;
   if (typeof s.neverReady === 'boolean') state.neverReady = s.neverReady;
   if (VIEWS.includes(s.view as PreviewView)) state.view = s.view as PreviewView;
   if (typeof s.selectedPod === 'string') state.selectedPod = s.selectedPod;

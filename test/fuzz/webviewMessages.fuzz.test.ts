@@ -12,7 +12,7 @@ const WORKSPACE = 'file:///home/user/project';
 test('fuzz: parseWebviewMessage never throws and passes only exact known shapes', () => {
   const message = fc.oneof(
     fc.anything(),
-    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'podDetails', 'eval', '__proto__'), location: fc.anything(), scope: fc.anything(), neverReady: fc.anything(), pod: fc.oneof(fc.anything(), fc.string(), fc.constant('ns/pod')) }, { requiredKeys: ['type'] }),
+    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'podDetails', 'eval', '__proto__'), location: fc.anything(), scope: fc.oneof(fc.anything(), fc.constant('project')), project: fc.oneof(fc.anything(), fc.constant('file:///w/charts/web')), neverReady: fc.anything(), pod: fc.oneof(fc.anything(), fc.string(), fc.constant('ns/pod')) }, { requiredKeys: ['type'] }),
   );
   fc.assert(
     fc.property(message, (raw) => {
@@ -25,7 +25,8 @@ test('fuzz: parseWebviewMessage never throws and passes only exact known shapes'
           assert.equal(typeof parsed.location.uri, 'string');
           return assert.ok(Number.isInteger(parsed.location.line) && parsed.location.line >= 0);
         case 'setScope':
-          return assert.ok(parsed.scope === 'file' || parsed.scope === 'workspace');
+          if (parsed.scope === 'project') return assert.ok(typeof parsed.project === 'string' && parsed.project.startsWith('file:'));
+          return assert.ok((parsed.scope === 'file' || parsed.scope === 'workspace') && parsed.project === undefined);
         case 'setNeverReady':
           return assert.equal(typeof parsed.neverReady, 'boolean');
         case 'podDetails':

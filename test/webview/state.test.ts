@@ -27,6 +27,7 @@ test('state: what the user looks at is saved with setState and restored after a 
   assert.deepEqual(saved, {
     uri: 'file:///workspace/shop/web.yaml',
     scope: 'file',
+    project: null,
     neverReady: false,
     view: 'rollout',
     selectedPod: 'shop/api-1',

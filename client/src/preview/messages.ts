@@ -18,7 +18,8 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return { type: 'revealSource', location: { uri: location.uri, line: location.line } };
     }
     case 'setScope':
-      return isScope(raw.scope) ? { type: 'setScope', scope: raw.scope } : undefined;
+      if (raw.scope === 'project') return isFolderUri(raw.project) ? { type: 'setScope', scope: 'project', project: raw.project } : undefined;
+      return raw.scope === 'file' || raw.scope === 'workspace' ? { type: 'setScope', scope: raw.scope } : undefined;
     case 'setNeverReady':
       return typeof raw.neverReady === 'boolean' ? { type: 'setNeverReady', neverReady: raw.neverReady } : undefined;
     case 'podDetails':
@@ -30,16 +31,21 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
 
 /** What the host needs back from the webview's saved state after a window reload. */
 export interface RestoredTarget {
+  /** The document followed (the active editor's). */
   uri: string | null;
   scope: PreviewScope;
+  /** The chart's or overlay's folder previewed with scope `project`. */
+  project: string | null;
   neverReady: boolean;
 }
 
 export function parsePersistedState(raw: unknown): RestoredTarget {
   const state = isRecord(raw) ? raw : {};
+  const project = isFolderUri(state.project) ? state.project : null;
   return {
     uri: typeof state.uri === 'string' && state.uri.length > 0 ? state.uri : null,
-    scope: isScope(state.scope) ? state.scope : 'file',
+    scope: isScope(state.scope) && (state.scope !== 'project' || project !== null) ? state.scope : 'file',
+    project,
     neverReady: state.neverReady === true,
   };
 }
@@ -96,5 +102,10 @@ function isPodKey(value: unknown): value is string {
 }
 
 function isScope(value: unknown): value is PreviewScope {
-  return value === 'file' || value === 'workspace';
+  return value === 'file' || value === 'workspace' || value === 'project';
+}
+
+/** A chart's or overlay's folder as the server lists it: a `file:` URI of sane length. */
+function isFolderUri(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 4096 && value.startsWith('file:');
 }

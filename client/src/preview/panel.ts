@@ -66,14 +66,14 @@ export class PreviewPanel implements vscode.Disposable {
     );
   }
 
-  /** Previews `uri` (if given) and forwards a view request to the page. */
-  show(uri: string | undefined, message: HostToWebview | undefined): void {
+  /** Previews `uri` (if given; or the chart or overlay `project`, from a template's CodeLens) and forwards a view request to the page. */
+  show(uri: string | undefined, message: HostToWebview | undefined, project?: string): void {
     this.panel.reveal(undefined, true);
     if (message) this.send(message, true);
-    if (uri && uri !== this.target.uri) {
-      this.target = { ...this.target, uri };
-      this.updateTitle();
-      this.refresh();
+    if (project) {
+      if (this.target.scope !== 'project' || this.target.project !== project) this.retarget({ scope: 'project', project });
+    } else if (uri && (uri !== this.target.uri || this.target.scope === 'project')) {
+      this.retarget({ uri, scope: this.target.scope === 'project' ? 'file' : this.target.scope });
     }
   }
 
@@ -105,7 +105,7 @@ export class PreviewPanel implements vscode.Disposable {
         });
         return;
       case 'setScope':
-        this.retarget({ scope: message.scope });
+        this.retarget(message.project ? { scope: message.scope, project: message.project } : { scope: message.scope });
         return;
       case 'setNeverReady':
         this.retarget({ neverReady: message.neverReady });
@@ -118,7 +118,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Answers the page's `podDetails` from the server's dry run for the current target. */
   private async sendPodDetails(pod: string): Promise<void> {
-    const { uri, scope, neverReady } = this.target;
+    const { scope, neverReady } = this.target;
+    const uri = this.previewedUri();
     const connection = this.deps.connection();
     const details = uri && connection ? await requestPodDetails(connection, uri, scope, { neverReady }, pod) : null;
     if (!this.disposed) this.post({ type: 'podDetails', pod, details });
@@ -135,7 +136,14 @@ export class PreviewPanel implements vscode.Disposable {
     if (editor.viewColumn) this.editorColumn = editor.viewColumn;
     const uri = editor.document.uri.toString();
     if (uri === this.target.uri) return;
-    this.retarget({ uri });
+    // A chart's or overlay's preview stays on it; the document is remembered for "This file".
+    if (this.target.scope === 'project') this.target = { ...this.target, uri };
+    else this.retarget({ uri });
+  }
+
+  /** What `drydock/preview` is asked about: the followed document, or the chart's or overlay's folder. */
+  private previewedUri(): string | null {
+    return this.target.scope === 'project' ? this.target.project : this.target.uri;
   }
 
   private scheduleRefresh(): void {
@@ -154,7 +162,8 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async load(seq: number): Promise<void> {
-    const { uri, scope, neverReady } = this.target;
+    const { scope, neverReady } = this.target;
+    const uri = this.previewedUri();
     if (!uri) {
       this.post({ type: 'status', state: 'empty', message: 'Open a Kubernetes manifest to preview it.' });
       return;
@@ -172,6 +181,8 @@ export class PreviewPanel implements vscode.Disposable {
       this.post({ type: 'status', state: 'empty', message: 'No Kubernetes objects to simulate in this file.' });
       return;
     }
+    // A project asked for by a folder inside it (a subchart's template) is named by its own folder.
+    if (model.source.scope === 'project' && model.source.uri && scope === 'project') this.target = { ...this.target, project: model.source.uri };
     this.latest = model;
     this.post({ type: 'update', model });
     this.flushQueued();
@@ -183,7 +194,8 @@ export class PreviewPanel implements vscode.Disposable {
     this.changeSubscription?.dispose();
     this.subscribedTo = connection;
     this.changeSubscription = onPreviewChanged(connection, (uris) => {
-      if (uris.length === 0 || this.target.scope === 'workspace' || (this.target.uri !== null && uris.includes(this.target.uri))) this.scheduleRefresh();
+      const previewed = this.previewedUri();
+      if (uris.length === 0 || this.target.scope === 'workspace' || (previewed !== null && uris.includes(previewed))) this.scheduleRefresh();
     });
   }
 
@@ -220,7 +232,8 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.target.uri ? fileName(this.target.uri) : '';
+    const previewed = this.previewedUri();
+    const name = previewed ? fileName(previewed) : '';
     this.panel.title = this.target.scope === 'workspace' ? 'Cluster preview: workspace' : `Cluster preview${name ? `: ${name}` : ''}`;
   }
 }

@@ -31,11 +31,11 @@ export class PreviewPanels implements vscode.Disposable {
     const uri = request.uri ?? (active && isManifestCandidate(active) ? active.uri.toString() : undefined);
     const message: HostToWebview | undefined = request.view ? { type: 'showView', view: request.view, workload: request.workload } : undefined;
     if (this.current) {
-      this.current.show(uri, message);
+      this.current.show(uri, message, request.project);
       return;
     }
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Cluster preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
-    const preview = this.adopt(panel, { uri: uri ?? null, scope: 'file', neverReady: false });
+    const preview = this.adopt(panel, { uri: uri ?? null, scope: request.project ? 'project' : 'file', project: request.project ?? null, neverReady: false });
     if (message) preview.show(undefined, message);
   }
 

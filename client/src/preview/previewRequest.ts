@@ -6,9 +6,11 @@ export const PREVIEW_COMMAND = 'drydock.previewCluster';
 /** The webview panel type; also the `onWebviewPanel:` activation event and the serializer's key. */
 export const PREVIEW_VIEW_TYPE = 'drydock.preview';
 
-/** What the preview should show when opened: from a CodeLens, a document and a workload. */
+/** What the preview should show when opened: from a CodeLens, a document and a workload, or a chart (a template's CodeLens). */
 export interface ShowPreviewRequest {
   uri?: string;
+  /** The chart's folder (file URI): preview what it renders to (scope `project`). */
+  project?: string;
   view?: PreviewView;
   workload?: WorkloadRef;
 }
@@ -24,6 +26,7 @@ export function parseShowPreviewRequest(arg: unknown): ShowPreviewRequest {
   const raw = arg as Record<string, unknown>;
   const request: ShowPreviewRequest = {};
   if (typeof raw.uri === 'string') request.uri = raw.uri;
+  if (typeof raw.project === 'string' && raw.project.startsWith('file:')) request.project = raw.project;
   if (typeof raw.view === 'string' && VIEWS.has(raw.view)) request.view = raw.view as PreviewView;
   const workload = raw.workload as Record<string, unknown> | undefined;
   if (workload && typeof workload.kind === 'string' && typeof workload.name === 'string' && typeof workload.namespace === 'string') {

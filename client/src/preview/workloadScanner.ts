@@ -84,3 +84,24 @@ function scalar(raw: string | undefined): string | null {
   else value = value.replace(/\s+#.*$/, '').trim();
   return value.length > 0 ? value : null;
 }
+
+/**
+ * The workloads of a Helm template, by their top-level `kind:` line (names are template expressions,
+ * so only the kind is read): where "Preview placement" of the chart goes.
+ */
+export function findTemplateWorkloads(text: string): Array<{ kind: string; line: number }> {
+  const found: Array<{ kind: string; line: number }> = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const kind = /^kind:\s*(.*)$/.exec(lines[i]);
+    const value = kind ? scalar(kind[1]) : null;
+    if (value && WORKLOAD_KINDS.has(value)) found.push({ kind: value, line: i });
+  }
+  return found;
+}
+
+/** The chart folder of a template (`<chart>/templates/…`), as a URI; null for any other file. */
+export function chartOfTemplate(uri: string): string | null {
+  const at = uri.lastIndexOf('/templates/');
+  return at > 0 ? uri.slice(0, at) : null;
+}

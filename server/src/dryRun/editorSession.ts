@@ -13,6 +13,7 @@ import { dryRun, type DryRunOutput } from './dryRun';
 import type { LocatedSimFinding } from './fileDryRun';
 import type { LoadedFile } from './loadedFile';
 import { previewModel, type Locator } from './previewModel';
+import type { ProjectPreviewInput } from './projectPreview';
 import { podDetailsOf } from './previewPods';
 import { explainServicesWithoutPods } from './serviceNoPods';
 import { storageContext } from './storageContext';
@@ -49,6 +50,8 @@ export interface PreviewInput {
   kubernetesVersion: string;
   /** Where an object of an unopened workspace file starts. */
   locateElsewhere: Locator;
+  /** Scope `project`: the rendered chart or overlay that is simulated alone (no project: no preview). */
+  project?: ProjectPreviewInput;
 }
 
 /** The last diagnostics run of an open document, the parse it ran on, and which of its findings were last published. */
@@ -115,12 +118,13 @@ export class EditorDryRunSession {
   preview(input: PreviewInput): PreviewModel | null {
     const { params, open } = input;
     const file = open.get(params.uri);
-    if (!file && params.scope === 'file') return null;
+    const project = params.scope === 'project' ? input.project : undefined;
+    if ((!file && params.scope === 'file') || (!project && params.scope === 'project')) return null;
     const workspace = params.scope === 'workspace';
     // In apply order: files by path (as `kubectl apply -f <folder>` takes them), documents in order.
     const known = [...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles];
     // A file on its own still sees the claims, volumes and classes the other files define.
-    const manifests = workspace ? inApplyOrder(known) : [...(file?.manifests ?? []), ...storageContext(known, params.uri)];
+    const manifests = project ? project.manifests : workspace ? inApplyOrder(known) : [...(file?.manifests ?? []), ...storageContext(known, params.uri)];
     const run = dryRun({
       manifests,
       cluster: input.cluster?.manifests ?? null,
@@ -135,13 +139,14 @@ export class EditorDryRunSession {
     if (input.cluster) files.set(input.cluster.uri, input.cluster.parsed);
     const findings =
       workspace || !file ? run.findings : explainServicesWithoutPods(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
-    const diagnostics = findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
+    const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
+    const locate = locatorFor(files, input.locateElsewhere);
     return previewModel(run, {
       uri: params.uri,
       scope: params.scope,
       kubernetesVersion: input.kubernetesVersion,
       neverReady: params.neverReady,
-      locate: locatorFor(files, input.locateElsewhere),
+      locate: project ? (source) => project.locate(source) ?? locate(source) : locate,
       diagnostics,
     });
   }

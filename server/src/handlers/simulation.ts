@@ -13,6 +13,9 @@ import { ClusterProfileLoader, loadBaseline, loadBaselineText } from '../workspa
 import type { WorkspaceManifestSource } from '../workspace/workspaceManifests';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { InProcessDryRunner, type DryRunner } from './dryRunner';
+import { notRenderedNotice, type PreviewProjects } from './previewProjects';
+import { projectPreviewInput, unrenderedPreview } from '../dryRun/projectPreview';
+import { diskTextReader } from '../workspace/render/sourceTexts';
 
 export interface SimulationDeps {
   publisher: DiagnosticsPublisher;
@@ -32,6 +35,8 @@ export interface SimulationDeps {
   notifyChanged(uris: string[]): void;
   /** Where the per-file dry runs run (a worker thread in the shipped server); in process when absent. */
   runner?: DryRunner;
+  /** The rendered charts and overlays (scope `project`, and the sources every preview lists); none when absent. */
+  projects?: PreviewProjects;
 }
 
 /** How long the dry run waits after the last edit: it is heavier than validation. */
@@ -132,21 +137,26 @@ export class SimulationService {
   }
 
   /** The preview of one document (or of every manifest of the workspace), with the whole reachability matrix. */
-  async preview(params: PreviewParams): Promise<PreviewModel | null> {
+  async preview(asked: PreviewParams): Promise<PreviewModel | null> {
     this.underWay++;
     try {
       const settings = this.deps.settings();
       const open = this.openFiles();
-      if (!open.has(params.uri) && params.scope === 'file') return null;
+      if (!open.has(asked.uri) && asked.scope === 'file') return null;
+      const projects = this.deps.projects?.list() ?? [];
+      const found = asked.scope === 'project' ? this.deps.projects?.find(asked.uri) : undefined;
+      if (found?.state === 'unrendered') return unrenderedPreview(found.entry.uri, settings.kubernetesVersion, notRenderedNotice(found), projects);
+      // A project is asked for by its folder (or a file in it): the answer names the project's own URI.
+      const params = found ? { ...asked, uri: found.entry.uri } : asked;
       const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
       const baselines: Manifest[] = [];
       // Files nobody opened are as on disk: their baseline is themselves, they have nothing to roll out.
-      for (const uri of params.scope === 'workspace' ? [...open.keys()] : [params.uri]) {
+      for (const uri of params.scope === 'workspace' ? [...open.keys()] : params.scope === 'file' ? [params.uri] : []) {
         const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
         if (baseline) baselines.push(...baseline.manifests);
       }
       this.counted('preview');
-      return this.session.preview({
+      const model = this.session.preview({
         params,
         open,
         workspaceFiles: this.workspaceFiles(),
@@ -154,7 +164,9 @@ export class SimulationService {
         baselines,
         kubernetesVersion: settings.kubernetesVersion,
         locateElsewhere: (source) => (source ? this.deps.workspace.locate(source) : null),
+        project: found && projectPreviewInput(found.entry.uri, found.project, diskTextReader()),
       });
+      return model && { ...model, projects };
     } finally {
       this.underWay--;
     }

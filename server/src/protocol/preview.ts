@@ -7,8 +7,25 @@
  * (client/webview, DOM lib) can all import this file. Everything is plain JSON.
  */
 
-/** Which manifests the simulation covers: the active document only, or every manifest of the workspace. */
-export type PreviewScope = 'file' | 'workspace';
+/**
+ * Which manifests the simulation covers: the active document only, every manifest of the workspace, or
+ * what one Helm chart or Kustomize overlay renders to (the request's `uri` is then the chart's or
+ * overlay's folder, as a file URI).
+ */
+export type PreviewScope = 'file' | 'workspace' | 'project';
+
+/** A chart or overlay of the workspace that the preview can simulate as rendered (scope `project`). */
+export interface PreviewProject {
+  /** The chart's or overlay's folder, as a file URI: the `uri` of a `project` preview. */
+  uri: string;
+  kind: 'helm' | 'kustomize';
+  /** The folder relative to its workspace folder, e.g. "charts/platform". */
+  label: string;
+  /** Helm: the values files it is rendered with, relative to the chart (its own values.yaml first). */
+  valuesFiles?: string[];
+  /** Why it is not rendered now (no tool, untrusted, failed…); absent when its render is at hand. */
+  problem?: string;
+}
 
 /** The answer to `drydock/podDetails`: one pod's per-node filter verdicts and scores. */
 export interface PodDetails {
@@ -255,4 +272,8 @@ export interface PreviewModel {
   reach?: ReachResults;
   /** The rollout was simulated with `neverReady` (echo of the request). */
   neverReady?: boolean;
+  /** The workspace's charts and overlays, in path order: the other sources the preview offers. */
+  projects?: PreviewProject[];
+  /** Why the preview is empty although asked for (a chart or overlay that is not rendered). */
+  notice?: string;
 }

@@ -17,7 +17,7 @@ import type { PodDetails, PreviewModel, PreviewScope } from './preview';
 
 /** The params of `drydock/preview`. */
 export interface PreviewParams {
-  /** The document the preview follows (with scope `workspace`, the one that is active). */
+  /** The document the preview follows (with scope `workspace`, the one that is active; with scope `project`, the chart's or overlay's folder). */
   uri: string;
   scope: PreviewScope;
   /** Pods of the new template never become ready: the rollout stalls (rollout.md §3.1, never-ready variant). */

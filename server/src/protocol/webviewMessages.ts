@@ -38,7 +38,8 @@ export type WebviewToHost =
   | { type: 'ready' }
   /** Open the manifest at this location in the editor. Refused outside the workspace. */
   | { type: 'revealSource'; location: SourceLocation }
-  | { type: 'setScope'; scope: PreviewScope }
+  /** Preview another source; with scope `project`, `project` is the chart's or overlay's folder URI (a `PreviewProject.uri`). */
+  | { type: 'setScope'; scope: PreviewScope; project?: string }
   | { type: 'setNeverReady'; neverReady: boolean }
   /** The filters and scores of a pod whose model entry has `detailsOmitted`. */
   | { type: 'podDetails'; pod: string };
@@ -50,6 +51,8 @@ export type WebviewToHost =
 export interface PersistedPreviewState {
   uri: string | null;
   scope: PreviewScope;
+  /** The chart or overlay previewed with scope `project` (its folder URI); the last one chosen otherwise. */
+  project: string | null;
   neverReady: boolean;
   view: PreviewView;
   selectedPod: string | null;

@@ -11,6 +11,10 @@ const messages: Array<{ name: string; raw: unknown; parsed: unknown }> = [
   { name: 'a reveal with an empty uri', raw: { type: 'revealSource', location: { uri: '', line: 0 } }, parsed: undefined },
   { name: 'setScope workspace', raw: { type: 'setScope', scope: 'workspace' }, parsed: { type: 'setScope', scope: 'workspace' } },
   { name: 'setScope with an unknown scope', raw: { type: 'setScope', scope: 'cluster' }, parsed: undefined },
+  { name: 'setScope project', raw: { type: 'setScope', scope: 'project', project: 'file:///w/charts/web', extra: 1 }, parsed: { type: 'setScope', scope: 'project', project: 'file:///w/charts/web' } },
+  { name: 'setScope project without its folder', raw: { type: 'setScope', scope: 'project' }, parsed: undefined },
+  { name: 'setScope project that is not a file URI', raw: { type: 'setScope', scope: 'project', project: 'command:evil' }, parsed: undefined },
+  { name: 'setScope workspace drops a project', raw: { type: 'setScope', scope: 'workspace', project: 'file:///w/charts/web' }, parsed: { type: 'setScope', scope: 'workspace' } },
   { name: 'setNeverReady', raw: { type: 'setNeverReady', neverReady: true }, parsed: { type: 'setNeverReady', neverReady: true } },
   { name: 'setNeverReady with a string', raw: { type: 'setNeverReady', neverReady: 'yes' }, parsed: undefined },
   { name: 'podDetails', raw: { type: 'podDetails', pod: 'shop/web-7c9-abcde', extra: 1 }, parsed: { type: 'podDetails', pod: 'shop/web-7c9-abcde' } },
@@ -55,7 +59,9 @@ test('host reveal: without a workspace only the previewed file may be revealed',
 });
 
 test('host state: the serializer reads the target back from the saved webview state', () => {
-  assert.deepEqual(parsePersistedState({ uri: 'file:///w/a.yaml', scope: 'workspace', neverReady: true, view: 'rollout' }), { uri: 'file:///w/a.yaml', scope: 'workspace', neverReady: true });
-  assert.deepEqual(parsePersistedState(undefined), { uri: null, scope: 'file', neverReady: false });
-  assert.deepEqual(parsePersistedState({ uri: 7, scope: 'x', neverReady: 'true' }), { uri: null, scope: 'file', neverReady: false });
+  assert.deepEqual(parsePersistedState({ uri: 'file:///w/a.yaml', scope: 'workspace', neverReady: true, view: 'rollout' }), { uri: 'file:///w/a.yaml', scope: 'workspace', project: null, neverReady: true });
+  assert.deepEqual(parsePersistedState(undefined), { uri: null, scope: 'file', project: null, neverReady: false });
+  assert.deepEqual(parsePersistedState({ uri: 7, scope: 'x', neverReady: 'true' }), { uri: null, scope: 'file', project: null, neverReady: false });
+  assert.deepEqual(parsePersistedState({ uri: 'file:///w/a.yaml', scope: 'project', project: 'file:///w/charts/web' }), { uri: 'file:///w/a.yaml', scope: 'project', project: 'file:///w/charts/web', neverReady: false });
+  assert.deepEqual(parsePersistedState({ uri: 'file:///w/a.yaml', scope: 'project', project: 42 }), { uri: 'file:///w/a.yaml', scope: 'file', project: null, neverReady: false });
 });

@@ -12,6 +12,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 test('preview command: a CodeLens argument is read field by field', () => {
   assert.deepEqual(parseShowPreviewRequest({ uri: 'file:///a.yaml', view: 'rollout', workload: { kind: 'Deployment', namespace: 'ns', name: 'web' } }),
     { uri: 'file:///a.yaml', view: 'rollout', workload: { kind: 'Deployment', namespace: 'ns', name: 'web' } });
+  assert.deepEqual(parseShowPreviewRequest({ project: 'file:///w/charts/web', view: 'nodes' }), { project: 'file:///w/charts/web', view: 'nodes' });
+  assert.deepEqual(parseShowPreviewRequest({ project: 'command:x' }), {});
   assert.deepEqual(parseShowPreviewRequest(undefined), {});
   assert.deepEqual(parseShowPreviewRequest({ view: 'terminal', workload: { kind: 'Deployment' } }), {});
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { findWorkloads } from '../../../client/src/preview/workloadScanner';
+import { chartOfTemplate, findTemplateWorkloads, findWorkloads } from '../../../client/src/preview/workloadScanner';
 
 const cases: Array<{ name: string; text: string; found: Array<[kind: string, namespace: string, name: string, line: number]> }> = [
   {
@@ -28,3 +30,18 @@ for (const c of cases) {
     assert.deepEqual(findWorkloads(c.text).map(({ workload, line }) => [workload.kind, workload.namespace, workload.name, line]), c.found);
   });
 }
+
+test('codelens templates: a Helm template\'s workloads by their kind line, whatever their names', () => {
+  const template = readFileSync(join(__dirname, '..', '..', 'fixtures', 'render', 'charts', 'platform', 'templates', 'workers.yaml'), 'utf8');
+  const lines = template.split('\n');
+  const found = findTemplateWorkloads(template);
+  assert.deepEqual(found.map((f) => f.kind), ['Deployment']);
+  assert.equal(lines[found[0].line], 'kind: Deployment');
+  assert.deepEqual(findTemplateWorkloads('{{- if .Values.job }}\nkind: "Job"\n{{- end }}\n---\nkind: Service\n  kind: Pod\nkind: CronJob # nightly\r\n'), [{ kind: 'Job', line: 1 }, { kind: 'CronJob', line: 6 }]);
+});
+
+test('codelens templates: the chart of a template, a subchart\'s own', () => {
+  assert.equal(chartOfTemplate('file:///w/charts/platform/templates/workers.yaml'), 'file:///w/charts/platform');
+  assert.equal(chartOfTemplate('file:///w/charts/platform/charts/cache/templates/sub/deployment.yaml'), 'file:///w/charts/platform/charts/cache');
+  assert.equal(chartOfTemplate('file:///w/app/deployment.yaml'), null);
+});
