@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { requireWithCodeCache } from './codeCache';
 import type { SchemaBundle } from './language/schema/schemaBundle';
 import { SchemaStore, type SchemaLoader } from './language/schema/schemaStore';
 import type { CompiledValidators } from './language/schema/schemaValidators';
@@ -39,7 +39,7 @@ export function loadSchemaBundle(version: string): SchemaBundle {
 export function loadCompiledValidators(version: string): CompiledValidators {
   const path = join(__dirname, 'validators', `k8s-${version}.js`);
   if (!existsSync(path)) return {};
-  return createRequire(__filename)(path) as CompiledValidators;
+  return requireWithCodeCache(path) as CompiledValidators;
 }
 
 /** The schema files, as a `SchemaStore` reads them. */
