@@ -31,7 +31,7 @@ type TargetStatus = RenderStatusParams['targets'][number];
 export class PreviewProjects {
   /** The last render status of each project, by folder path. */
   private readonly statuses = new Map<string, TargetStatus>();
-  private listed = '';
+  private listed = '[]';
 
   constructor(private readonly deps: PreviewProjectsDeps) {}
 
@@ -47,6 +47,8 @@ export class PreviewProjects {
     const listed = JSON.stringify(this.list());
     const changed = listed !== this.listed;
     this.listed = listed;
+    // Nothing listed changed and nothing re-rendered: no preview has anything new to show.
+    if (!changed && roots.length === 0) return;
     this.deps.notifyChanged(changed ? [] : roots);
   }
 
