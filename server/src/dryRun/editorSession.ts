@@ -16,6 +16,7 @@ import { previewModel, type Locator } from './previewModel';
 import type { ProjectPreviewInput } from './projectPreview';
 import { podDetailsOf } from './previewPods';
 import { explainServicesWithoutPods } from './serviceNoPods';
+import { explainPoliciesWithoutPods } from './policyNoPods';
 import { storageContext } from './storageContext';
 
 /**
@@ -98,7 +99,7 @@ export class EditorDryRunSession {
     const index = workspaceIndex(open, workspaceFiles);
     const simulation: Publications['simulation'] = [];
     for (const [uri, run] of this.runs) {
-      const explained = explainServicesWithoutPods(run.findings.map((f) => f.sim), run.file.manifests, index);
+      const explained = explainOutside(run.findings.map((f) => f.sim), run.file.manifests, index);
       const bySim = new Map(run.findings.map((f, i) => [f.sim, i]));
       // What is published: the run's findings by index, a rewritten one (a note) by its text.
       const published = explained.map((f) => bySim.get(f) ?? `${f.severity}:${f.message}`).join('\u0000');
@@ -138,7 +139,7 @@ export class EditorDryRunSession {
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
     if (input.cluster) files.set(input.cluster.uri, input.cluster.parsed);
     const findings =
-      workspace || !file ? run.findings : explainServicesWithoutPods(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
+      workspace || !file ? run.findings : explainOutside(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
     const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
     const locate = locatorFor(files, input.locateElsewhere);
     return previewModel(run, {
@@ -216,4 +217,9 @@ export function locatorFor(files: Map<string, ParsedFile>, fallback: Locator = (
     if (!doc) return fallback(source);
     return { uri: source.file, line: doc.chunk.line + locate(doc, source.path, 'key').range.start.line };
   };
+}
+
+/** A file's dry-run findings that depend on the pods of other files, explained by them (Services, NetworkPolicies). */
+function explainOutside(findings: readonly SimFinding[], run: readonly Manifest[], index: WorkspaceIndex): SimFinding[] {
+  return explainPoliciesWithoutPods(explainServicesWithoutPods(findings, run, index), run, index);
 }

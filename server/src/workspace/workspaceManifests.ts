@@ -57,7 +57,15 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
   private readonly projectFiles = new Map<string, KnownFile>();
   private projectLayout: ProjectLayout | undefined = EMPTY_LAYOUT;
 
+  /** The cluster profile's path (the `drydock.cluster` setting, resolved): never one of the manifests. */
+  private clusterProfile: string | undefined;
+
   constructor(private readonly deps: WorkspaceManifestsDeps) {}
+
+  /** Which file is the cluster profile (undefined: none); its objects are the cluster, not manifests. */
+  setClusterProfile(path: string | undefined): void {
+    this.clusterProfile = path === undefined ? undefined : normalizePath(path);
+  }
 
   /** Reads every YAML file of the folders (file URIs or paths). Never rejects; logs what it left out. */
   async scan(folders: readonly string[]): Promise<void> {
@@ -163,6 +171,8 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
   isManifestUri(uri: string): boolean {
     const path = toPath(uri);
     if (path === undefined) return true;
+    // The cluster profile's Nodes and Pods are the simulated cluster, not manifests to apply to it.
+    if (this.clusterProfile !== undefined && normalizePath(path) === this.clusterProfile) return false;
     const layout = this.layout();
     const role = fileRole(path, layout);
     if (role === 'resource') return !isComponentResource(normalizePath(path), layout);
