@@ -30,7 +30,8 @@ export class PendingView {
 
   update(index: ModelIndex, selectedPod: string | null): void {
     this.selectedPod = selectedPod;
-    this.summary.textContent = `${plural(index.pending.length, 'pod')} pending — select one to see why each node was rejected.`;
+    this.summary.textContent = index.pending.length === 0 ? '' : `${plural(index.pending.length, 'pod')} pending — select one to see why each node was rejected.`;
+    this.summary.hidden = index.pending.length === 0;
     this.empty.hidden = index.pending.length > 0;
     this.list.setItems(index.pending, this.list.activeIndex);
   }

@@ -72,10 +72,12 @@ function verdictText(pod: PreviewPod, index: ModelIndex): string {
   const rejected = omitted ? omitted.filters : Object.keys(pod.filters).length;
   if (pod.status === 'Bound') return pod.message || `Bound to ${pod.node} by spec.nodeName: the scheduler did not choose it.`;
   if (pod.status === 'Pending') return pod.message || `0/${total} nodes are available.`;
-  const feasible = omitted ? omitted.scores : Object.keys(pod.scores).length;
+  const scored = omitted ? omitted.scores : Object.keys(pod.scores).length;
+  // Upstream skips scoring when one node is feasible: no scores, yet that node passed the filters.
+  const feasible = scored > 0 ? scored : Math.max(1, total - rejected);
   const best = omitted ? (omitted.bestTotal ?? undefined) : pod.node ? pod.scores[pod.node]?.total : undefined;
-  const scoreText = best === undefined ? '' : ` with the highest total score, ${best}`;
-  return `${pod.message ? `${pod.message} ` : ''}Placed on ${pod.node}${scoreText}: ${plural(feasible, 'node')} passed the filters, ${rejected} of ${total} were rejected.`;
+  const scoreText = best === undefined ? (scored === 0 ? ', the only feasible node (nothing to score)' : '') : ` with the highest total score, ${best}`;
+  return `${sentence(pod.message)}Placed on ${pod.node}${scoreText}: ${plural(feasible, 'node')} passed the filters, ${rejected} of ${total} were rejected.`;
 }
 
 function renderFilters(filters: PreviewPod['filters'], index: ModelIndex): HTMLElement {
@@ -181,4 +183,11 @@ function shortPluginName(name: string): Child[] {
   const short = SHORT_PLUGIN_NAMES[name];
   if (short) return [short];
   return name.split(/(?<=[a-z])(?=[A-Z])/).flatMap((word, i) => (i === 0 ? [word] : [el('wbr'), word]));
+}
+
+/** A message as a sentence of its own, followed by a space (nothing for no message). */
+function sentence(message: string | undefined | null): string {
+  const text = (message ?? '').trim();
+  if (text === '') return '';
+  return /[.!?:]$/.test(text) ? `${text} ` : `${text}. `;
 }

@@ -42,7 +42,7 @@ function renderStall(rollout: DeploymentRollout): HTMLElement {
   const why = rollout.stallReason ?? (rollout.outcome === 'paused' ? 'the Deployment is paused.' : 'no step after this one changes anything.');
   return el('div', { class: 'callout callout-stall', role: 'alert' },
     el('strong', {}, rollout.outcome === 'paused' ? '⏸ The rollout pauses here. ' : '⚠ The rollout stalls here. '),
-    why,
+    capitalised(why),
     rollout.outcome === 'stalled' && !/ProgressDeadlineExceeded/.test(why) && el('p', {},
       'Nothing reverts automatically: after progressDeadlineSeconds the Deployment reports Progressing=False (ProgressDeadlineExceeded) and stays in this state until the template is fixed or rolled back (kubectl rollout undo).'),
   );
@@ -120,4 +120,9 @@ function countText(pods: readonly PreviewRolloutPod[]): string {
     [count(true, false), 'new not ready'],
   ].filter(([n]) => Number(n) > 0).map(([n, text]) => `${n} ${text}`);
   return parts.join(', ') || 'no pods';
+}
+
+/** The reason as a sentence: it follows "The rollout stalls here." */
+function capitalised(text: string): string {
+  return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
 }

@@ -144,7 +144,9 @@ export class RolloutView {
 }
 
 function stepLabel(current: number, count: number): string {
-  return count === 0 ? 'No steps' : `Step ${current} of ${count - 1} (${plural(count, 'step')})`;
+  if (count === 0) return 'No steps';
+  // Steps are numbered from 0 (the state before the first change); one step has nothing to step through.
+  return count === 1 ? 'Step 0 (the only step)' : `Step ${current} of ${count - 1} (${plural(count, 'step')})`;
 }
 
 function strategyText(rollout: DeploymentRollout): string {

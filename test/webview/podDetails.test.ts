@@ -117,3 +117,16 @@ test('details: a pod the host no longer knows says so instead of loading forever
   await preview.deliverAndWaitForRender({ type: 'podDetails', pod: 'shop/report-batch-x7k2p', details: null });
   assert.match((await preview.page.locator('.details').textContent()) ?? '', /not available: the simulation changed/);
 });
+
+test('details: a pod placed on the only feasible node says 1 node passed (upstream skips scoring then), one sentence after the message', async () => {
+  const preview = await openPreview();
+  const model = structuredClone(cluster);
+  const pod = model.simulation.pods.find((p) => `${p.namespace}/${p.name}` === 'shop/web-7c9d8f-2xkqp')!;
+  pod.scores = {};
+  pod.message = 'Successfully assigned shop/web-7c9d8f-2xkqp to worker-a1';
+  pod.filters = Object.fromEntries(model.simulation.nodes.filter((n) => n.name !== 'worker-a1').map((n) => [n.name, { plugin: 'NodeResourcesFit', reason: 'Insufficient cpu' }]));
+  await preview.update(model);
+  await preview.page.locator('[data-pod="shop/web-7c9d8f-2xkqp"]').click();
+  const verdict = (await preview.page.locator('.details .verdict').textContent()) ?? '';
+  assert.match(verdict, /^Successfully assigned shop\/web-7c9d8f-2xkqp to worker-a1\. Placed on worker-a1, the only feasible node \(nothing to score\): 1 node passed the filters, 4 of 5 were rejected\.$/);
+});

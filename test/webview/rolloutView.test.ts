@@ -150,7 +150,7 @@ test('rollout: "new pods never become ready" asks the host, and the stalled answ
   await preview.update(neverReadyVariant());
   await preview.page.locator('[role="alert"]', { hasText: 'the new pods never become available' }).waitFor();
   assert.ok(await preview.page.locator('#never-ready').isChecked());
-  assert.equal(await counter(preview).textContent(), 'Step 0 of 0 (1 step)');
+  assert.equal(await counter(preview).textContent(), 'Step 0 (the only step)');
 });
 
 test('rollout: a CodeLens "Preview rollout" opens that Deployment', async () => {
