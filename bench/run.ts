@@ -7,7 +7,9 @@ import { benchNetwork } from './network';
 import { benchRender } from './render';
 import { benchRollout } from './rollout';
 import { benchScheduler } from './scheduler';
+import { benchStorage } from './storage';
 import { benchValidation } from './validation';
+import { benchWhatIf } from './whatif';
 
 type Bench = () => Promise<Record<string, number | string>>;
 
@@ -19,6 +21,7 @@ type Bench = () => Promise<Record<string, number | string>>;
 const BENCHES: Array<[string, Bench | 'child']> = [
   ['validation', benchValidation],
   ['scheduler', benchScheduler],
+  ['storage', benchStorage],
   ['network', benchNetwork],
   ['rollout', benchRollout],
   ['completion', benchCompletion],
@@ -26,6 +29,7 @@ const BENCHES: Array<[string, Bench | 'child']> = [
   ['webview', 'child'],
   ['longSession', benchLongSession],
   ['render', benchRender],
+  ['whatif', benchWhatIf],
 ];
 
 async function main(): Promise<void> {

@@ -15,6 +15,7 @@ const sections = [
   ['Rollout: examples/rollout/old → new, step by step, on examples/rollout/cluster.yaml', ['rollout', '--from', 'examples/rollout/old', '--to', 'examples/rollout/new', '--cluster', 'examples/rollout/cluster.yaml']],
   ['Network policies: who can reach whom in examples/network', ['reach', 'examples/network']],
   ['Network policies: one connection, explained', ['reach', '--query', 'shop/web->shop/api:9090', 'examples/network']],
+  ['What if: node worker-2a fails (examples/whatif): NotReady, taints, evictions, replacements, verdicts', ['whatif', '--event', 'node-down:worker-2a', 'examples/whatif']],
 ];
 
 let failed = false;

@@ -19,7 +19,7 @@ import type { FeatureDeps } from './handlers/featureDocument';
 import { hoverHandler } from './handlers/hover';
 import { documentSymbolHandler, foldingRangeHandler } from './handlers/symbols';
 import { ValidationScheduler } from './handlers/validation';
-import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
+import { DiagnosticsPublisher, type FindingSource } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import { PreviewProjects } from './handlers/previewProjects';
@@ -27,6 +27,7 @@ import type { DryRunner } from './handlers/dryRunner';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { RENDER_TYPING_PAUSE_MS, RenderService } from './handlers/render';
 import { toPath } from './workspace/workspaceFiles';
+import { isAbsolute, join } from 'node:path';
 import { ClusterProfileLoader } from './workspace/dryRunInputs';
 import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
@@ -36,7 +37,13 @@ import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
 import { stripBom } from './language/parse/stripBom';
 import { schemaStoreFromFiles } from './schemaFiles';
+import { crdCatalogFromFiles } from './crdCatalogFiles';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { fileConfigOf, settingsWithConfig } from './settingsWithConfig';
+import { DrydockConfigs } from './workspace/drydockConfigs';
+import { fileFindings } from './language/config/fileFindings';
+import { isDryRunPattern } from './language/config/applySuppressions';
+import type { Finding } from './language/findings';
 
 /**
  * Composes the Drydock language server on a connection and starts listening. This is the only file
@@ -51,9 +58,12 @@ export function startServer(connection: Connection, service: LanguageService = n
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  /** The VS Code settings as the client sent them: `settings` is them under the workspace's `.drydock.yaml`. */
+  let editorSettings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   const warned = new Set<string>();
-  const publisher = new DiagnosticsPublisher(connection);
+  const publisher = new DiagnosticsPublisher(connection, (uri, findings, reported) => finalFindings(uri, findings, reported));
+  const configs = new DrydockConfigs(() => configChanged());
   /** The version each document was opened at: its first dry run starts as soon as it is validated. */
   const openedAt = new Map<string, number>();
   /** The version each document was opened or last saved at: a later version has unsaved text (rendered from a copy). */
@@ -64,7 +74,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     publisher,
     service,
     states,
-    () => settings,
+    (uri) => settingsOf(uri),
     (document) => {
       const parsed = states.get(document.uri).parsed;
       if (parsed && workspaceManifests.documentParsed(document.uri, parsed)) relayout();
@@ -81,6 +91,11 @@ export function startServer(connection: Connection, service: LanguageService = n
   const crdFeed = new CustomResourceFeed(service.customResources, () => {
     for (const document of documents.all()) validation.schedule(document);
   });
+  /** The offline CRD catalog (`drydock.crdCatalog.enable`), read lazily; the workspace's CRDs win over it. */
+  const crdCatalog = crdCatalogFromFiles();
+  const applyCrdCatalogSetting = (): void => {
+    service.customResources.setCatalog(settings.crdCatalogEnable ? crdCatalog : undefined);
+  };
   let validatedLayout = '';
   /** A chart or kustomization read, edited or gone changes what the open documents are (a template, a patch): validate them again. */
   const relayout = (): void => {
@@ -146,6 +161,13 @@ export function startServer(connection: Connection, service: LanguageService = n
     runner: options.dryRunner,
     projects: previewProjects,
   });
+  /** The cluster profile (`drydock.cluster`, relative to the first workspace folder): its Nodes are the cluster, not manifests to dry-run. */
+  function locateClusterProfile(): void {
+    const folder = workspaceFolders.map(toPath).find((path): path is string => path !== undefined);
+    const profile = isAbsolute(settings.cluster) ? settings.cluster : folder !== undefined ? join(folder, settings.cluster) : undefined;
+    workspaceManifests.setClusterProfile(profile);
+  }
+
   /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
   function scanCustomResources(): void {
     scannedCrdFolders = settings.crdFolders.join('\n');
@@ -155,8 +177,11 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const initial = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    editorSettings = initial.settings;
     settings = initial.settings;
+    applyCrdCatalogSetting();
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    locateClusterProfile();
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     hasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
@@ -176,6 +201,7 @@ export function startServer(connection: Connection, service: LanguageService = n
   });
 
   connection.onInitialized(() => {
+    configs.setFolders(workspaceFolders).catch(() => undefined);
     if (canWatchFiles) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }] }).then(undefined, () => undefined);
     }
@@ -185,7 +211,9 @@ export function startServer(connection: Connection, service: LanguageService = n
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri).filter((uri) => !workspaceFolders.includes(uri))];
+        locateClusterProfile();
         scanCustomResources();
+        configs.setFolders(workspaceFolders).catch(() => undefined);
         workspaceManifests.foldersChanged(workspaceFolders).catch((error: unknown) => connection.console.error(`Drydock: reading the workspace's manifests failed: ${String(error)}`));
       });
     }
@@ -211,11 +239,44 @@ export function startServer(connection: Connection, service: LanguageService = n
       // A notification, not a request: nothing to await, nothing that can reject.
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem });
     }
-    settings = next.settings;
+    editorSettings = next.settings;
+    settings = settingsWithConfig(editorSettings, configs.primary());
+    locateClusterProfile();
+    applyCrdCatalogSetting();
     if (settings.crdFolders.join('\n') !== scannedCrdFolders) scanCustomResources();
     for (const document of documents.all()) validation.schedule(document);
     simulation.scheduleAll();
     renders.schedule();
+  }
+
+  /** A `.drydock.yaml` changed: the settings it sets, then every document's findings. */
+  function configChanged(): void {
+    settings = settingsWithConfig(editorSettings, configs.primary());
+    locateClusterProfile();
+    applyCrdCatalogSetting();
+    if (settings.crdFolders.join('\n') !== scannedCrdFolders) scanCustomResources();
+    for (const document of documents.all()) validation.schedule(document);
+    simulation.scheduleAll();
+    renders.schedule();
+    publisher.republishAll();
+  }
+
+  /** The settings a document is validated with: `overrides` and the rules of its own folder's `.drydock.yaml` over the workspace's. */
+  function settingsOf(uri?: string): ServerSettings {
+    const path = uri === undefined ? undefined : toPath(uri);
+    const folderConfig = path === undefined ? undefined : configs.forPath(path);
+    if (!path || !folderConfig) return settings;
+    const severities = { ...settings.rules.severities, ...fileConfigOf(folderConfig, path).severities };
+    return { ...settings, rules: { severities, bestPractices: folderConfig.config.bestPracticesEnable ?? settings.rules.bestPractices } };
+  }
+
+  /** A document's merged findings as published: its `.drydock.yaml` (ignore, severities) and its suppressions. */
+  function finalFindings(uri: string, findings: Finding[], reported: ReadonlySet<FindingSource>): Finding[] {
+    const path = toPath(uri);
+    if (!path) return findings;
+    // Whether a `sim/*` suppression is used is known once the document's dry run has reported.
+    const judged = (pattern: string): boolean => !isDryRunPattern(pattern) || reported.has('simulation');
+    return fileFindings(parsedFileOf(features, uri)?.parsed, findings, fileConfigOf(configs.forPath(path), path), judged);
   }
 
   connection.onDidChangeConfiguration((change) => {
@@ -231,6 +292,7 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onDidChangeWatchedFiles((params) => {
     const reads = params.changes.map(async (change) => {
       const exists = change.type !== FileChangeType.Deleted;
+      if (configs.isConfig(change.uri)) await configs.fileChanged(change.uri);
       if (!(await workspaceManifests.fileChanged(change.uri, exists))) await crdFeed.fileChanged(change.uri, exists);
     });
     // The cluster profile may be one of them: the dry run re-reads it when it changed.
@@ -254,6 +316,9 @@ export function startServer(connection: Connection, service: LanguageService = n
     if (savedAt.get(event.document.uri) !== event.document.version) renders.schedule(RENDER_TYPING_PAUSE_MS);
   });
   documents.onDidChangeContent((event) => validation.schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    if (configs.isConfig(event.document.uri)) void configs.documentChanged(event.document.uri, event.document.getText());
+  });
   documents.onDidSave((event) => {
     savedAt.set(event.document.uri, event.document.version);
     simulation.scheduleAll();
@@ -263,6 +328,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     openedAt.delete(event.document.uri);
     savedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
+    if (configs.isConfig(event.document.uri)) void configs.documentChanged(event.document.uri, undefined);
     // A closed kustomization's patches are those of its file again.
     if (isKustomizationFile(event.document.uri)) void workspaceManifests.fileChanged(event.document.uri, true);
     simulation.closed(event.document.uri);

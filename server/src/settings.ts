@@ -12,6 +12,7 @@ export const SETTINGS = {
   'drydock.rules': { default: {} as Record<string, string> },
   'drydock.bestPractices.enable': { default: false as boolean },
   'drydock.crdFolders': { default: [] as string[] },
+  'drydock.crdCatalog.enable': { default: true as boolean },
   'drydock.cluster': { default: '.drydock/cluster.yaml' as string },
   'drydock.rollout.baseline': { default: 'saved' as string },
   'drydock.helm.path': { default: '' as string },
@@ -26,6 +27,8 @@ export interface ServerSettings {
   rules: RuleSettings;
   /** Folders (absolute, or relative to the workspace) scanned for CustomResourceDefinitions. */
   crdFolders: string[];
+  /** Whether custom resources no workspace CRD defines are validated against the bundled CRD catalog. */
+  crdCatalogEnable: boolean;
   /** The cluster profile file (absolute, or relative to the first workspace folder). */
   cluster: string;
   /** What a Deployment is rolled out from in the editor: the file as last saved, or as in git HEAD. */
@@ -43,6 +46,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   validateEnable: SETTINGS['drydock.validate.enable'].default,
   rules: { severities: {}, bestPractices: SETTINGS['drydock.bestPractices.enable'].default },
   crdFolders: [],
+  crdCatalogEnable: SETTINGS['drydock.crdCatalog.enable'].default,
   cluster: SETTINGS['drydock.cluster'].default,
   rolloutBaseline: 'saved',
   helmPath: '',
@@ -67,6 +71,8 @@ export function readSettings(section: unknown): { settings: ServerSettings; prob
   const bestPractices = raw.bestPractices as Record<string, unknown> | undefined;
   const bestPracticesEnable = typeof bestPractices?.enable === 'boolean' ? bestPractices.enable : DEFAULT_SETTINGS.rules.bestPractices;
   const crdFolders = Array.isArray(raw.crdFolders) ? raw.crdFolders.filter((f): f is string => typeof f === 'string' && f !== '') : [];
+  const crdCatalog = raw.crdCatalog as Record<string, unknown> | undefined;
+  const crdCatalogEnable = typeof crdCatalog?.enable === 'boolean' ? crdCatalog.enable : DEFAULT_SETTINGS.crdCatalogEnable;
   const cluster = typeof raw.cluster === 'string' && raw.cluster.trim() !== '' ? raw.cluster.trim() : DEFAULT_SETTINGS.cluster;
   const rollout = raw.rollout as Record<string, unknown> | undefined;
   const rolloutBaseline = rollout?.baseline === 'head' ? 'head' : 'saved';
@@ -76,7 +82,7 @@ export function readSettings(section: unknown): { settings: ServerSettings; prob
   const helmValuesFiles = Array.isArray(helm?.valuesFiles) ? helm.valuesFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [];
   const kustomizeCommand = typeof kustomize?.command === 'string' ? kustomize.command.trim() : '';
   return {
-    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, cluster, rolloutBaseline, helmPath, helmValuesFiles, kustomizeCommand },
+    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, crdCatalogEnable, cluster, rolloutBaseline, helmPath, helmValuesFiles, kustomizeCommand },
     problems,
   };
 }

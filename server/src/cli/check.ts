@@ -6,9 +6,15 @@ import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest } from '../simulator/model/source';
 import { relative, resolve } from 'node:path';
 import { schemaStoreFromFiles } from '../schemaFiles';
+import { crdCatalogFromFiles } from '../crdCatalogFiles';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
 import { parseArgs, type ArgSpec } from './args';
+import { applyConfigs, CliConfigs } from './cliConfigs';
+import type { RuleSettings } from '../language/rules/ruleSettings';
 import { formatFindingsText, type FileFindings } from './formatFindings';
+import { toSarif } from './sarif';
+import { clusterProfileManifests } from './clusterPolicies';
+import { clusterPolicyObjects } from '../language/rules/workspace/policy/clusterPolicyObjects';
 import { readInputs, type InputFile } from './inputs';
 import { inputLayout } from './inputLayout';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -23,8 +29,8 @@ import { normalizePath } from '../language/projects/projectLayout';
 import { RENDER_OPTIONS, RENDER_USAGE, renderInputs, sourceReader } from './renderInputs';
 
 const SPEC: ArgSpec = {
-  options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean', ...RENDER_OPTIONS },
-  usage: `drydock check [--k8s-version X.Y] [--format text|json] [--no-cross-resource] ${RENDER_USAGE} <file|dir>...`,
+  options: { 'k8s-version': 'string', format: 'string', 'no-cross-resource': 'boolean', cluster: 'string', 'no-crd-catalog': 'boolean', ...RENDER_OPTIONS },
+  usage: `drydock check [--k8s-version X.Y] [--format text|json|sarif] [--no-cross-resource] [--cluster FILE] [--no-crd-catalog] ${RENDER_USAGE} <file|dir>...`,
 };
 
 /**
@@ -38,33 +44,47 @@ const SPEC: ArgSpec = {
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
-  const version = parsed.options['k8s-version'] ?? DEFAULT_VERSION;
+  // `.drydock.yaml`: the nearest to each input (cliConfigs.ts); flags win over it.
+  const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock check: ${message}\n`), 'checks');
+  const version = parsed.options['k8s-version'] ?? configs.forRun(parsed.positionals)?.config.kubernetesVersion ?? DEFAULT_VERSION;
   const format = parsed.options.format ?? 'text';
   if (!isSupportedVersion(version)) return usage(io, `unsupported Kubernetes version ${version} (supported: ${SUPPORTED_VERSIONS.join(', ')})`);
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(io, `unknown format ${format} (text, json or sarif)`);
   if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
 
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
+  inputs.files = inputs.files.filter((file) => !configs.ignores(file.path));
   const service = new LanguageService(schemaStoreFromFiles());
+  // Custom resources no input's CRD defines: the bundled CRD catalog (docs/crd-catalog.md), unless --no-crd-catalog.
+  if (!parsed.flags['no-crd-catalog']) service.customResources.setCatalog(crdCatalogFromFiles());
   // Charts and Kustomize roots among the inputs: their sources are not validated as manifests, nor are they objects to the rules.
   const layout = await inputLayout(inputs.files, io.cwd);
   const roleOf = (file: InputFile) => fileRole(resolve(io.cwd, file.path), layout);
   const manifests = new Map(inputs.files.map((file) => [file, objectsOf(file, roleOf(file))]));
   // CustomResourceDefinitions among the inputs validate the custom resources of every input.
   for (const [file, fileManifests] of manifests) service.customResources.setFile(file.path, fileManifests);
-  const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...manifests.values()].flat());
+  // And those of `.drydock.yaml`'s crdFolders (a folder that cannot be read adds none).
+  for (const file of (await readInputs(configs.crdFoldersOf(parsed.positionals), io.cwd)).files) service.customResources.setFile(file.path, manifestsOf(file.path, file.parsed));
+  // The cluster profile's admission policies (and their Namespaces and params) apply to the inputs too.
+  const profile = await clusterProfileManifests(parsed.options.cluster, io.cwd);
+  for (const error of profile.errors) io.stderr(`drydock check: ${error}\n`);
+  if (profile.errors.length) return EXIT_USAGE;
+  const inputManifests = [...manifests.values()].flat();
+  const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...clusterPolicyObjects(profile.manifests, inputManifests), ...inputManifests]);
   const files: FileFindings[] = inputs.files.map((file) => ({
     path: file.path,
     diagnostics: file.oversize
       ? [oversizeNote(file.oversize)]
-      : [...validated(service, file, resolve(io.cwd, file.path), layout, version), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
+      : [...validated(service, file, resolve(io.cwd, file.path), layout, version, configs.rulesOf(file.path)), ...(crossResource.get(file.path) ?? [])].sort(compareFindings),
   }));
   const readText = sourceReader(inputs.files, io.cwd);
   for (const { target, outcome } of await renderInputs(layout, parsed, io.cwd)) {
     addRendered(files, renderTargetFindings(service, target, outcome, { kubernetesVersion: version }, readText, 'cli'), io.cwd);
   }
+  applyConfigs(configs, files, readText, io.cwd);
   if (format === 'json') io.stdout(JSON.stringify({ kubernetesVersion: version, files: files.map(toJson) }) + '\n');
+  else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(files, io.cwd), null, 2) + '\n');
   else io.stdout(formatFindingsText(files));
   for (const error of inputs.errors) io.stderr(`drydock check: ${error}\n`);
   if (inputs.errors.length) return EXIT_USAGE;
@@ -101,13 +121,13 @@ function objectsOf(file: InputFile, role: FileRole): Manifest[] {
 }
 
 /** A file's own findings: a file named on the command line is validated as manifests unless its project says otherwise. */
-function validated(service: LanguageService, file: InputFile, path: string, layout: ProjectLayout, version: string): Finding[] {
-  const settings = { kubernetesVersion: version };
+function validated(service: LanguageService, file: InputFile, path: string, layout: ProjectLayout, version: string, rules: RuleSettings): Finding[] {
+  const settings = { kubernetesVersion: version, rules };
   if (fileRole(path, layout) === 'manifest' && file.isManifest && !isManifestFile(file.parsed)) return service.validateFile(file.parsed, settings);
   return runToEnd(projectFileSteps(service, path, file.parsed, layout, settings));
 }
 
-/** The cross-resource rules over every input's manifests (all are subjects), as findings by file path. */
+/** The cross-resource rules over every input's manifests (and the profile's policy objects), as findings by input file path. */
 function crossResourceFindings(files: readonly InputFile[], manifests: readonly Manifest[]): Map<string, Finding[]> {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const result = new Map<string, Finding[]>();

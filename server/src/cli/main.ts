@@ -3,7 +3,9 @@ import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
 import { processIo } from './processIo';
 import { runReach } from './reach';
 import { runRollout } from './rollout';
+import { runRoutes } from './routes';
 import { runSimulate } from './simulate';
+import { runWhatIf } from './whatif';
 
 /** Command name → handler. */
 export const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
@@ -11,6 +13,8 @@ export const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   simulate: { run: runSimulate, summary: 'place the manifests\' pods on a simulated cluster' },
   rollout: { run: runRollout, summary: 'walk a Deployment rolling update step by step' },
   reach: { run: runReach, summary: 'who can reach whom under the NetworkPolicies' },
+  routes: { run: runRoutes, summary: 'which Ingress path, Service and pods answer a URL' },
+  whatif: { run: runWhatIf, summary: 'what happens when nodes fail, are drained or cordoned' },
 };
 
 export function helpText(): string {

@@ -3,6 +3,7 @@ import { oversizeNote } from '../language/parse/limits';
 import { parseQuery, type ConnectionQuery, type QueryResult, type ReachabilityMatrix } from '../simulator/network';
 import { parseArgs, type ArgSpec } from './args';
 import { readInputs } from './inputs';
+import { CliConfigs, configuredLocated } from './cliConfigs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { formatLocated, locateFindings } from './locatedFindings';
 import { RENDER_OPTIONS, RENDER_USAGE, sourceReader } from './renderInputs';
@@ -34,6 +35,9 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
 
   // Files over the input budget are left out with the editor's note.
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
+  // `.drydock.yaml`: the nearest to each input (cliConfigs.ts).
+  const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock reach: ${message}\n`), 'dry-run');
+  inputs.files = inputs.files.filter((file) => !configs.ignores(file.path));
   if (inputs.errors.length > 0) {
     for (const error of inputs.errors) io.stderr(`drydock reach: ${error}\n`);
     return EXIT_USAGE;
@@ -47,7 +51,8 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
     const { severity, code, message } = oversizeNote(file.oversize);
     return [{ file: file.path, line: 1, column: 1, severity, code, message }];
   });
-  const findings = [...notes, ...locateFindings(run.findings, projects.inputs.files, { inputs: projects.rendered, readText: sourceReader(inputs.files, io.cwd), cwd: io.cwd })];
+  const readText = sourceReader(inputs.files, io.cwd);
+  const findings = configuredLocated(configs, [...notes, ...locateFindings(run.findings, projects.inputs.files, { inputs: projects.rendered, readText, cwd: io.cwd })], readText, io.cwd);
   const unresolved = result.queries.filter((q) => q.error !== null);
   for (const query of unresolved) io.stderr(`drydock reach: ${query.error}\n`);
   if (result.matrixError) io.stderr(`drydock reach: ${result.matrixError}\n`);

@@ -2,6 +2,7 @@ import { rolloutDryRun } from '../dryRun/rolloutDryRun';
 import type { RolloutResult, RolloutStep } from '../simulator/controllers';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
+import { CliConfigs, configuredLocated } from './cliConfigs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { formatLocated, locateFindings } from './locatedFindings';
 import { RENDER_OPTIONS, RENDER_USAGE, sourceReader } from './renderInputs';
@@ -28,7 +29,10 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
   if (!from || !to) return usage(io, '--from and --to are required');
   if (parsed.positionals.length > 0) return usage(io, `unexpected argument ${parsed.positionals[0]}`);
 
-  const paths = [from, to, ...(parsed.options.cluster ? [parsed.options.cluster] : [])];
+  // `.drydock.yaml`: the nearest to NEW names the cluster (`--cluster` wins); each file's, its severities, ignore and suppressions.
+  const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock rollout: ${message}\n`), 'dry-run');
+  const cluster = parsed.options.cluster ?? configs.clusterOf([to]);
+  const paths = [from, to, ...(cluster ? [cluster] : [])];
   // The manifests are read within the language service's input budget; the cluster profile whatever its size (as the server does).
   const read = await Promise.all(paths.map((path, i) => readInputs([path], io.cwd, { budget: i < 2 })));
   // A rollout from or to a file that was not read would be wrong, not partial: that is an input problem.
@@ -52,7 +56,7 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
   if (run.rollouts.length === 0) return usage(io, `no apps/v1 Deployment in ${to}`);
   const results = run.rollouts;
   const rendered = { inputs: [...oldProjects.rendered, ...newProjects.rendered], readText: sourceReader([...oldRead.files, ...newRead.files], io.cwd), cwd: io.cwd };
-  const findings = locateFindings(run.findings, [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])], rendered);
+  const findings = configuredLocated(configs, locateFindings(run.findings, [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])], rendered), rendered.readText, io.cwd);
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ deployments: results.map(toJson), removed: run.removed, placement: run.placement, findings }) + '\n');

@@ -1,23 +1,22 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatBytes, formatMilli } from '../simulator/model/quantity';
-import type { ResourceAmounts } from '../simulator/model/resources';
-import { podVolumeReport } from '../simulator/model/storage/volumeReport';
-import type { StorageObjects } from '../simulator/model/storage/storageObjects';
-import { filterVerdicts, weightedScore } from '../simulator/scheduler';
 import type { SimulatedNode, SimulatedPod, SimulationResult } from '../simulator/simulate';
 import type { ServiceEndpoints } from '../simulator/controllers';
 import { dryRun } from '../dryRun/dryRun';
 import { parseArgs, type ArgSpec } from './args';
+import { CliConfigs, configuredDiagnostics } from './cliConfigs';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { toDiagnostics, type Diagnostic } from './locatedFindings';
+import { portlessHeadless, simulationJson as toJson } from './simulationJson';
 import { RENDER_OPTIONS, RENDER_USAGE, sourceReader } from './renderInputs';
+import { groupByPath, toSarif } from './sarif';
 import { dryRunManifests, withRenderedProjects } from './renderedInputs';
 
 const SPEC: ArgSpec = {
   options: { cluster: 'string', format: 'string', 'percentage-of-nodes-to-score': 'string', ...RENDER_OPTIONS },
-  usage: `drydock simulate [--cluster FILE] [--format text|json] [--percentage-of-nodes-to-score N] ${RENDER_USAGE} <file|dir|chart|overlay>...`,
+  usage: `drydock simulate [--cluster FILE] [--format text|json|sarif] [--percentage-of-nodes-to-score N] ${RENDER_USAGE} <file|dir|chart|overlay>...`,
 };
 
 /** Where a workspace keeps its cluster profile (the `drydock.cluster` setting's default). */
@@ -32,18 +31,21 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
   const format = parsed.options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(io, `unknown format ${format} (text, json or sarif)`);
   const percentage = parsed.options['percentage-of-nodes-to-score'];
   const percentageValue = percentage === undefined ? 0 : Number(percentage);
   if (!Number.isInteger(percentageValue) || percentageValue < 0 || percentageValue > 100) return usage(io, '--percentage-of-nodes-to-score takes an integer from 0 to 100');
   if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
 
-  let clusterPath = parsed.options.cluster;
+  // `.drydock.yaml`: the nearest to each input (cliConfigs.ts); flags win over it.
+  const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock simulate: ${message}\n`), 'dry-run');
+  let clusterPath = parsed.options.cluster ?? configs.clusterOf(parsed.positionals);
   if (clusterPath === undefined && existsSync(resolve(io.cwd, DEFAULT_PROFILE_PATH))) clusterPath = DEFAULT_PROFILE_PATH;
   const clusterInputs = clusterPath === undefined ? undefined : await readInputs([clusterPath], io.cwd);
   // Manifests over the input budget are left out with the editor's note; the cluster profile is read
   // whatever its size, as the language server reads it.
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
+  inputs.files = inputs.files.filter((file) => !configs.ignores(file.path));
   const clusterFiles = clusterInputs?.files ?? [];
   const clusterFullPaths = new Set(clusterFiles.map((f) => resolve(io.cwd, f.path)));
   inputs.files = inputs.files.filter((f) => !clusterFullPaths.has(resolve(io.cwd, f.path)));
@@ -61,79 +63,20 @@ export async function runSimulate(args: string[], io: CliIo): Promise<number> {
     simulateOptions: { percentageOfNodesToScore: percentageValue },
   });
   const result = run.simulation;
-  const diagnostics = toDiagnostics(run.findings, [...projects.inputs.files, ...clusterFiles], { inputs: projects.rendered, readText: sourceReader(inputs.files, io.cwd), cwd: io.cwd });
+  const readText = sourceReader(inputs.files, io.cwd);
+  const located = toDiagnostics(run.findings, [...projects.inputs.files, ...clusterFiles], { inputs: projects.rendered, readText, cwd: io.cwd });
+  const diagnostics: Diagnostic[] = configuredDiagnostics(configs, located, readText, io.cwd);
   const services = run.services.services;
   const clusterName = clusterPath ?? 'default';
   // Large results are printed with a single write.
-  io.stdout(format === 'json' ? JSON.stringify(toJson(result, services, clusterName, diagnostics)) + '\n' : toText(result, services, clusterName, diagnostics));
+  if (format === 'sarif') io.stdout(JSON.stringify(toSarif(groupByPath(diagnostics), io.cwd), null, 2) + '\n');
+  else io.stdout(format === 'json' ? JSON.stringify(toJson(result, services, clusterName, diagnostics)) + '\n' : toText(result, services, clusterName, diagnostics));
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function usage(io: CliIo, message: string): number {
   io.stderr(`drydock simulate: ${message}\nusage: ${SPEC.usage}\n`);
   return EXIT_USAGE;
-}
-
-function toJson(result: SimulationResult, services: readonly ServiceEndpoints[], cluster: string, diagnostics: Diagnostic[]): unknown {
-  return {
-    cluster: { profile: cluster, nodes: result.nodes.length },
-    nodes: result.nodes.map((n) => ({
-      name: n.node.name,
-      labels: { ...n.node.labels },
-      taints: n.node.taints.map((t) => (t.value === '' ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect })),
-      unschedulable: n.node.unschedulable,
-      allocatable: quantities(n.node.allocatable),
-      requested: quantities(n.requested),
-      pods: n.pods,
-    })),
-    pods: result.pods.map((p) => podJson(p, result.storage)),
-    services: services.map(serviceJson),
-    diagnostics: diagnostics.map(({ path, range, severity, code, message }) => ({ path, range, severity, code, message })),
-  };
-}
-
-function podJson({ pod, placement }: SimulatedPod, storage: StorageObjects): Record<string, unknown> {
-  const filters: Record<string, { plugin: string; reason: string }> = {};
-  for (const f of filterVerdicts(placement)) filters[f.node] = { plugin: f.plugin, reason: f.reason };
-  const json: Record<string, unknown> = {
-    namespace: pod.namespace,
-    name: pod.name,
-    owner: pod.owner,
-    workload: pod.workload ?? pod.owner,
-    priority: pod.priority,
-    node: placement.node,
-    status: placement.status,
-    reason: placement.reason,
-    message: placement.message,
-    evaluatedNodes: placement.evaluatedNodes,
-    feasibleNodes: placement.feasibleNodes,
-    filters,
-  };
-  const table = placement.scores;
-  if (table) {
-    const scores: Record<string, { total: number; plugins: Record<string, number> }> = {};
-    table.nodes.forEach((node, i) => {
-      const plugins: Record<string, number> = {};
-      table.plugins.forEach((plugin, p) => (plugins[plugin] = weightedScore(table, i, p)));
-      scores[node] = { total: table.totals[i], plugins };
-    });
-    json.scores = scores;
-  }
-  if (placement.tie) json.tie = placement.tie;
-  if (placement.preemption?.kind === 'preempts') json.preemption = { node: placement.preemption.node, victims: placement.preemption.victims };
-  const volumes = podVolumeReport(storage, pod);
-  if (volumes.length > 0) json.volumes = volumes;
-  return json;
-}
-
-/** Amounts as Kubernetes quantities: cpu in cores/millicores, byte-sized resources with binary suffixes. */
-function quantities(amounts: ResourceAmounts): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const name of Object.keys(amounts).sort()) {
-    const value = amounts[name];
-    result[name] = name === 'cpu' ? formatMilli(value) : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? formatBytes(value) : String(value);
-  }
-  return result;
 }
 
 function toText(result: SimulationResult, services: readonly ServiceEndpoints[], cluster: string, diagnostics: Diagnostic[]): string {
@@ -155,30 +98,6 @@ function toText(result: SimulationResult, services: readonly ServiceEndpoints[],
   if (services.length > 0) lines.push('', 'SERVICES', ...services.flatMap(serviceText));
   for (const d of diagnostics) lines.push(`${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
   return lines.join('\n') + '\n';
-}
-
-/** The contract shape: `{namespace, name, ports: [{name, port, protocol, endpoints: [{pod, port, ready}]}]}`, plus `addresses: [{pod, ready}]` for a headless Service without ports. */
-function serviceJson(service: ServiceEndpoints): Record<string, unknown> {
-  return {
-    namespace: service.namespace,
-    name: service.name,
-    type: service.type,
-    headless: service.headless,
-    managed: service.managed,
-    ports: service.ports.map((p) => ({
-      name: p.name,
-      port: p.port,
-      protocol: p.protocol,
-      targetPort: p.targetPort,
-      endpoints: p.endpoints.map((e) => ({ pod: e.pod, port: e.port, ready: e.ready })),
-    })),
-    // A headless Service without ports still gets endpoints (an EndpointSlice with no ports): its addresses.
-    ...(portlessHeadless(service) ? { addresses: service.addresses.map((e) => ({ pod: e.pod, ready: e.ready })) } : {}),
-  };
-}
-
-function portlessHeadless(service: ServiceEndpoints): boolean {
-  return service.headless && service.managed && service.ports.length === 0;
 }
 
 function serviceText(service: ServiceEndpoints): string[] {

@@ -1,5 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { completeAt } from '../language/completion/completeAt';
+import { completeConfigAt } from '../language/config/configEditorFeatures';
+import { isDrydockConfigFile } from '../language/projects/projectLayout';
 import type { CompletionEntry } from '../language/completion/completionEntry';
 import { LineIndex } from '../language/parse/lineIndex';
 import { oversizeReason } from '../language/parse/limits';
@@ -41,6 +43,7 @@ export function completionHandler(deps: FeatureDeps): (params: CompletionParams)
       if (yaml) return { isIncomplete: false, items: completeInTemplate({ yaml, position: params.position, bundle, crds: deps.service.customResources }).map(toItem) };
       const located = locate(deps, params);
       if (!located) return { isIncomplete: false, items: [] };
+      if (isDrydockConfigFile(params.textDocument.uri)) return { isIncomplete: false, items: completeConfigAt(located.doc, located.offset).map(toItem) };
       const entries = completeAt({ doc: located.doc, offset: located.offset, bundle, crds: deps.service.customResources });
       return { isIncomplete: false, items: entries.map(toItem) };
     } catch {

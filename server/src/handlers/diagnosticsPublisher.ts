@@ -36,7 +36,11 @@ export class DiagnosticsPublisher {
   /** Document → the version whose validation is running; publishes of that document wait for it. */
   private readonly awaitingValidation = new Map<string, number>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** The last step before a document's merged findings go out: `.drydock.yaml` and suppressions (language/config/fileFindings.ts). */
+    private readonly finalize: (uri: string, findings: Finding[], reported: ReadonlySet<FindingSource>) => Finding[] = (_uri, findings) => findings,
+  ) {}
 
   /** A version of `uri` is being validated: hold the document's publishes until its validation reports. */
   validationStarted(uri: string, version: number): void {
@@ -74,8 +78,13 @@ export class DiagnosticsPublisher {
     this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
+  /** What decides the final findings changed (`.drydock.yaml`): publish every document again. */
+  republishAll(): void {
+    for (const uri of this.sets.keys()) if (!this.awaitingValidation.has(uri)) this.send(uri);
+  }
+
   private send(uri: string, version?: number): void {
-    const diagnostics = this.get(uri).map(toDiagnostic);
+    const diagnostics = this.finalize(uri, this.get(uri), new Set(this.sets.get(uri)?.keys())).map(toDiagnostic);
     this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
   }
 }

@@ -1,6 +1,8 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { hoverInTemplate } from '../language/helmTemplates/templateYamlFeatures';
 import { hoverAt, type HoverResult } from '../language/hover/hoverAt';
+import { hoverConfigAt } from '../language/config/configEditorFeatures';
+import { isDrydockConfigFile } from '../language/projects/projectLayout';
 import { SUPPORTED_VERSIONS } from '../protocol/versions';
 import { documentAt } from '../language/parse/documentAt';
 import { parsedFileOf, type FeatureDeps } from './featureDocument';
@@ -28,6 +30,7 @@ export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover 
       if (!file) return null;
       const located = documentAt(file.parsed.documents, file.document.offsetAt(params.position));
       if (!located) return null;
+      if (isDrydockConfigFile(params.textDocument.uri)) return toHover(hoverConfigAt(located.doc, located.offset));
       return toHover(hoverAt({ doc: located.doc, offset: located.offset, bundle, crds, allBundles }));
     } catch {
       return null;

@@ -16,6 +16,7 @@ import { InProcessDryRunner, type DryRunner } from './dryRunner';
 import { notRenderedNotice, type PreviewProjects } from './previewProjects';
 import { projectPreviewInput, unrenderedPreview } from '../dryRun/projectPreview';
 import { diskTextReader } from '../workspace/render/sourceTexts';
+import { clusterPolicyObjects } from '../language/rules/workspace/policy/clusterPolicyObjects';
 
 export interface SimulationDeps {
   publisher: DiagnosticsPublisher;
@@ -108,7 +109,9 @@ export class SimulationService {
       await Promise.all(changed.map((uri) => this.deps.validated(uri)));
       const open = this.openFiles(before);
       this.session.keepRuns(open, results.filter((r): r is FileRunResult => r !== null));
-      const { simulation, rules } = this.session.publications(open, this.workspaceFiles(), settings.rules);
+      // The cluster profile's admission policies (and their Namespaces and params) join the workspace's for the rules.
+      const ruleContext = [...clusterPolicyObjects(cluster?.manifests ?? [], known), ...this.workspaceFiles()];
+      const { simulation, rules } = this.session.publications(open, ruleContext, settings.rules);
       for (const [uri, findings] of simulation) this.deps.publisher.set(uri, 'simulation', findings);
       for (const [uri, findings] of rules) this.deps.publisher.set(uri, 'rules', findings);
       this.deps.notifyChanged(changed);

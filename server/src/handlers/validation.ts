@@ -30,7 +30,8 @@ export class ValidationScheduler {
     private readonly publisher: DiagnosticsPublisher,
     private readonly service: LanguageService,
     private readonly states: DocumentStates,
-    private readonly settings: () => ServerSettings,
+    /** The settings a document is validated with (its `.drydock.yaml` may give it its own rule severities). */
+    private readonly settings: (uri?: string) => ServerSettings,
     /** Told after each published validation (the dry run follows it, on the same parse). */
     private readonly validated: (document: TextDocument) => void = () => undefined,
     /** Where the workspace's charts and Kustomize roots are: what each document is to validation. */
@@ -134,7 +135,7 @@ export class ValidationScheduler {
 
   private *validationSteps(document: TextDocument): Generator<undefined, Finding[], undefined> {
     const state = this.states.get(document.uri);
-    const settings = this.settings();
+    const settings = this.settings(document.uri);
     if (!settings.validateEnable) return [];
     const text = stripBom(document.getText());
     const oversize = oversizeReason(text);

@@ -118,7 +118,7 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
   return { nodes: nodeSummaries(state, profile.nodes), pods, findings, defaultCluster: profile.isDefault, storage: state.storage };
 }
 
-function nodeSummaries(state: ClusterState, nodes: readonly SimNode[]): SimulatedNode[] {
+export function nodeSummaries(state: ClusterState, nodes: readonly SimNode[]): SimulatedNode[] {
   return nodes.map((node) => {
     const info = state.nodeByName.get(node.name)!;
     const requested: ResourceAmounts = Object.create(null) as ResourceAmounts;

@@ -8,6 +8,7 @@ import type { FixProvider } from './fixContext';
 import { missingImageFix, nameRequiredFix, requiredFieldFix } from './insertFieldFix';
 import type { DiagnosticRef, QuickFix } from './quickFix';
 import { quoteValueFix } from './quoteValueFix';
+import { suppressionFixes } from './suppressionFixes';
 import { unknownFieldFix } from './unknownFieldFix';
 import { unsupportedValueFix } from './unsupportedValueFix';
 
@@ -43,5 +44,7 @@ export function codeActionsFor(request: CodeActionRequest): QuickFix[] {
   }
   const doc = documentAtLine(request.parsed.documents, request.range.start.line);
   if (doc) fixes.push(...alignSelectorFixes(doc, request.range, request.diagnostics));
+  // Ignoring a finding comes after fixing it.
+  fixes.push(...suppressionFixes(request.parsed, request.diagnostics));
   return fixes;
 }

@@ -4,6 +4,8 @@ import type { Range } from '../findings';
 export interface DiagnosticRef {
   range: Range;
   code?: string | number;
+  /** LSP's DiagnosticSeverity: 1 error, 2 warning, 3 information, 4 hint. */
+  severity?: number;
   message: string;
   data?: unknown;
 }

@@ -11,7 +11,7 @@ export interface CatalogKind {
 
 /**
  * The apiVersion/kind pairs a document can start with, for one Kubernetes version plus the
- * workspace's CRDs: list kinds left out, each kind's preferred version first (GA before beta).
+ * workspace's CRDs and the CRD catalog: list kinds left out, each kind's preferred version first (GA before beta).
  */
 export function kindCatalog(bundle: SchemaBundle, crds: CrdRegistry | undefined): CatalogKind[] {
   const entries: CatalogKind[] = [];
@@ -28,6 +28,6 @@ export function kindCatalog(bundle: SchemaBundle, crds: CrdRegistry | undefined)
     return index === -1 ? 99 : index;
   };
   entries.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : rank(a.apiVersion) - rank(b.apiVersion)));
-  for (const crd of crds?.all() ?? []) entries.push({ apiVersion: crd.apiVersion, kind: crd.kind, crdName: crd.crdName });
+  for (const crd of crds?.kinds() ?? []) entries.push(crd);
   return entries;
 }

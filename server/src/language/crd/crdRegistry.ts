@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvClass } from '../schema/ajvLibrary';
 import { stableJson } from '../../simulator/model/stableJson';
 import type { Manifest } from '../../simulator/model/source';
+import type { CrdCatalog } from './crdCatalog';
 import { customResourceSchemasOf, type CustomResourceSchema } from './customResourceSchema';
 
 /**
@@ -10,12 +11,14 @@ import { customResourceSchemasOf, type CustomResourceSchema } from './customReso
  * feeds it the manifests of open documents and of workspace files; the language service looks custom
  * resources up in it. Owned by one language service (never module-level).
  *
- * When two files define the same group/version/kind, the one set last wins.
+ * When two files define the same group/version/kind, the one set last wins; a group/version/kind no
+ * file defines is looked up in the offline catalog, when its owner gives one (`setCatalog`).
  */
 export class CrdRegistry {
   private readonly byFile = new Map<string, CustomResourceSchema[]>();
   private readonly fingerprints = new Map<string, string>();
   private index: Map<string, CustomResourceSchema> | undefined;
+  private catalog: CrdCatalog | undefined;
   /** Created with the first CRD schema to compile. */
   private ajv: Ajv | undefined;
   private readonly compiled = new WeakMap<CustomResourceSchema, ValidateFunction | null>();
@@ -52,14 +55,34 @@ export class CrdRegistry {
     return this.byFile.size;
   }
 
+  /** Uses `catalog` (undefined: none) for what no file defines; true when that changed anything. */
+  setCatalog(catalog: CrdCatalog | undefined): boolean {
+    if (catalog === this.catalog) return false;
+    this.catalog = catalog;
+    this.generation++;
+    return true;
+  }
+
+  /** Whether any custom resource can have a schema (a file defines a CRD, or the catalog is on). */
+  get hasSchemas(): boolean {
+    return this.byFile.size > 0 || this.catalog !== undefined;
+  }
+
   lookup(apiVersion: string, kind: string): CustomResourceSchema | undefined {
-    if (this.byFile.size === 0) return undefined;
-    return this.indexed().get(`${apiVersion}/${kind}`);
+    const defined = this.byFile.size === 0 ? undefined : this.indexed().get(`${apiVersion}/${kind}`);
+    return defined ?? this.catalog?.lookup(apiVersion, kind);
   }
 
   /** Every known custom resource version, for completion. */
   all(): CustomResourceSchema[] {
     return [...this.indexed().values()];
+  }
+
+  /** The apiVersion/kind of every custom resource with a schema (the catalog's after the files'), for completion. */
+  kinds(): Array<{ apiVersion: string; kind: string; crdName: string }> {
+    const defined = this.all().map(({ apiVersion, kind, crdName }) => ({ apiVersion, kind, crdName }));
+    const keys = new Set(defined.map((d) => `${d.apiVersion}/${d.kind}`));
+    return [...defined, ...(this.catalog?.kinds() ?? []).filter((k) => !keys.has(`${k.apiVersion}/${k.kind}`))];
   }
 
   /** Validates a custom resource; a schema ajv cannot compile validates nothing. */

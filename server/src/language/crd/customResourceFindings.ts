@@ -9,12 +9,12 @@ import { listTypeProblems } from './listTypeProblems';
 import { validationRuleProblems } from './validationRules';
 
 /**
- * Validates the custom resources of a document against the workspace's CRDs. Returns the document's
+ * Validates the custom resources of a document against the workspace's CRDs (else the catalog's). Returns the document's
  * findings with, for each custom resource whose CRD is known, the `schema/no-schema` note replaced by
  * real validation findings. Ranges are relative to the document's chunk (like the cached findings).
  */
 export function withCustomResourceFindings(doc: ParsedDocument, findings: Finding[], registry: CrdRegistry | undefined): Finding[] {
-  if (!registry || registry.size === 0 || !isPlainObject(doc.value)) return findings;
+  if (!registry?.hasSchemas || !isPlainObject(doc.value)) return findings;
   let result = findings;
   for (const { path, object } of objectsOf(doc.value as KubeObject)) {
     const { apiVersion, kind } = object;

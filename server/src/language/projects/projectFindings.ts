@@ -4,6 +4,7 @@ import { isManifestFile } from '../manifests';
 import type { ParsedFile } from '../parse/parseFile';
 import { RULE_CATALOG } from '../rules/ruleCatalog';
 import { applyRuleSettings } from '../rules/ruleSettings';
+import { validateDrydockConfig } from '../config/validateDrydockConfig';
 import { patchFindings } from './patchFindings';
 import { fileRole, type ProjectLayout } from './projectLayout';
 import { validateKustomization } from './validateKustomization';
@@ -32,6 +33,8 @@ export function* projectFileSteps(
     case 'kustomization':
       // `drydock.rules` sets these codes' severities as any other's.
       return applyRuleSettings(validateKustomization(parsed), settings.rules, RULE_CATALOG);
+    case 'drydock-config':
+      return applyRuleSettings(validateDrydockConfig(parsed, service.customResources), settings.rules, RULE_CATALOG);
     case 'patch':
       if (!isManifestFile(parsed)) return [];
       return patchFindings(yield* service.validateFileSteps(parsed, settings, cache));

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { DRYDOCK_CONFIG_NAMES } from '../config/drydockConfigSchema';
 import type { KustomizationInputs } from './kustomizationRefs';
 
 /**
@@ -35,14 +36,19 @@ export function layoutKey(layout: ProjectLayout): string {
  * - `patch`: a partial object, validated with no field required;
  * - `resource`: a kustomization's resource: objects, validated as manifests except that a required
  *   field may be left to the build's transformers (a selector that `labels` adds); the built output is
- *   where a still-missing field is reported.
+ *   where a still-missing field is reported;
+ * - `drydock-config`: a `.drydock.yaml`, validated against its own schema (language/config/).
  */
-export type FileRole = 'manifest' | 'chart-metadata' | 'chart-source' | 'kustomization' | 'patch' | 'resource';
+export type FileRole = 'manifest' | 'chart-metadata' | 'chart-source' | 'kustomization' | 'patch' | 'resource' | 'drydock-config';
 
 const KUSTOMIZATION_NAMES: ReadonlySet<string> = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
 export function isKustomizationFile(path: string): boolean {
   return KUSTOMIZATION_NAMES.has(posix.basename(normalizePath(path)));
+}
+
+export function isDrydockConfigFile(path: string): boolean {
+  return DRYDOCK_CONFIG_NAMES.includes(posix.basename(normalizePath(path)));
 }
 
 export function isChartFile(path: string): boolean {
@@ -58,6 +64,7 @@ export function normalizePath(path: string): string {
 /** The role of the file at `path` (see FileRole). The outermost chart around a file decides: a subchart is a chart's source. */
 export function fileRole(path: string, layout: ProjectLayout): FileRole {
   const file = normalizePath(path);
+  if (isDrydockConfigFile(file)) return 'drydock-config';
   const chart = outermostChart(file, layout.chartRoots);
   if (chart !== undefined) {
     const inside = chart === '.' ? file : file.slice(chart.length + 1);

@@ -27,6 +27,16 @@ export function evaluateCounted(expr: Expr, self: CelValue, budget = MAX_COST): 
   return { result: evaluator.exhausted || typeof result !== 'boolean' ? undefined : result, cost };
 }
 
+/**
+ * The value of an expression with these variables bound (an admission policy's `object`, `params`,
+ * `variables`…); undefined when evaluation errors or the budget runs out.
+ */
+export function evaluateValue(expr: Expr, bindings: ReadonlyMap<string, CelValue>, budget = MAX_COST): { value: CelValue | undefined; cost: number } {
+  const evaluator = new Evaluator(budget);
+  const value = evaluator.eval(expr, bindings);
+  return { value: evaluator.exhausted || value === ERROR ? undefined : value, cost: budget - Math.max(evaluator.remaining, 0) };
+}
+
 class Evaluator {
   exhausted = false;
   constructor(public remaining: number) {}
@@ -50,7 +60,7 @@ class Evaluator {
       case 'null':
         return null;
       case 'ident':
-        return env.get(e.name) ?? ERROR;
+        return env.has(e.name) ? (env.get(e.name) as CelValue) : ERROR;
       case 'list': {
         const items: CelValue[] = [];
         for (const item of e.items) {
@@ -241,17 +251,23 @@ class Evaluator {
     const scope = new Map(env);
     let errored = false;
     let count = 0;
+    const kept: CelValue[] = [];
     for (const element of range) {
       if (!this.charge(1)) return ERROR;
       scope.set(e.variable, element);
       const value = this.eval(e.body, scope);
-      if (typeof value !== 'boolean') {
-        if (e.fn === 'exists_one') return ERROR;
+      if (e.fn === 'map') {
+        if (value === ERROR) return ERROR;
+        kept.push(value);
+      } else if (typeof value !== 'boolean') {
+        if (e.fn === 'exists_one' || e.fn === 'filter') return ERROR;
         errored = true;
       } else if (e.fn === 'all' && !value) return false;
       else if (e.fn === 'exists' && value) return true;
+      else if (e.fn === 'filter' && value) kept.push(element);
       else if (value) count++;
     }
+    if (e.fn === 'filter' || e.fn === 'map') return { t: 'list', items: kept };
     if (e.fn === 'exists_one') return count === 1;
     return errored ? ERROR : e.fn === 'all';
   }

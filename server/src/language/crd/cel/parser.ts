@@ -17,7 +17,10 @@ export type Expr =
   | { k: 'and' | 'or'; left: Expr; right: Expr }
   | { k: 'cond'; test: Expr; then: Expr; otherwise: Expr }
   | { k: 'call'; fn: string; target: Expr | undefined; args: Expr[] }
-  | { k: 'macro'; fn: 'all' | 'exists' | 'exists_one'; target: Expr; variable: string; body: Expr };
+  | { k: 'macro'; fn: MacroName; target: Expr; variable: string; body: Expr };
+
+/** The comprehension macros of the subset (two-argument forms). */
+export type MacroName = 'all' | 'exists' | 'exists_one' | 'filter' | 'map';
 
 export const MAX_DEPTH = 32;
 export const MAX_NODES = 500;
@@ -26,7 +29,7 @@ const RESERVED = new Set(['as', 'break', 'const', 'continue', 'else', 'for', 'fu
 /** Functions of the subset: global form (arity) and receiver form (arity without the receiver). */
 const GLOBAL_FUNCTIONS: Record<string, number> = { size: 1, int: 1, string: 1 };
 const METHODS: Record<string, number> = { size: 0, startsWith: 1, endsWith: 1, contains: 1, matches: 1 };
-const MACROS = new Set(['all', 'exists', 'exists_one']);
+const MACROS = new Set(['all', 'exists', 'exists_one', 'filter', 'map']);
 
 class Unsupported extends Error {}
 
@@ -34,12 +37,14 @@ class Unsupported extends Error {}
  * Parses a rule into the subset's tree, or undefined when the rule is not in the subset (unknown
  * function, `oldSelf`, escaped field names, maps, too long or too deep…) or is not valid CEL.
  * Bounded: at most MAX_RULE_LENGTH characters, MAX_DEPTH nesting levels and MAX_NODES nodes.
+ * `variables` are the names the rule may use (`self` for a CRD rule; `object`, `params`… for an
+ * admission policy's expressions): any other identifier is outside the subset.
  */
-export function parseRule(rule: string): Expr | undefined {
+export function parseRule(rule: string, variables: readonly string[] = ['self']): Expr | undefined {
   const tokens = lex(rule);
   if (!tokens) return undefined;
   try {
-    return new Parser(tokens).parseAll();
+    return new Parser(tokens, variables).parseAll();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -50,9 +55,14 @@ class Parser {
   private at = 0;
   private depth = 0;
   private nodes = 0;
-  private readonly scope: string[] = ['self'];
+  private readonly scope: string[];
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    variables: readonly string[],
+  ) {
+    this.scope = [...variables];
+  }
 
   parseAll(): Expr {
     const expr = this.expr();
@@ -129,7 +139,9 @@ class Parser {
     let target = this.primary();
     for (;;) {
       if (this.eat('.')) {
-        const name = this.identifier();
+        // An admission policy's `request` is a declared type, not a schema object: its fields are not
+        // escaped, so `request.namespace` selects a field although `namespace` is a reserved word.
+        const name = target.k === 'ident' && target.name === 'request' ? this.fieldOfDeclaredType() : this.identifier();
         if (this.eat('(')) target = this.method(target, name);
         else target = this.node({ k: 'select', target, field: name });
       } else if (this.eat('[')) {
@@ -143,13 +155,13 @@ class Parser {
   private method(target: Expr, name: string): Expr {
     if (MACROS.has(name)) {
       const variable = this.identifier();
-      if (variable === 'self' || this.scope.includes(variable)) throw new Unsupported();
+      if (this.scope.includes(variable)) throw new Unsupported(); // shadowing a variable
       this.expect(',');
       this.scope.push(variable);
       const body = this.expr();
       this.scope.pop();
       this.expect(')');
-      return this.node({ k: 'macro', fn: name as 'all' | 'exists' | 'exists_one', target, variable, body });
+      return this.node({ k: 'macro', fn: name as MacroName, target, variable, body });
     }
     const args = this.args();
     if (METHODS[name] !== args.length) throw new Unsupported();
@@ -202,6 +214,12 @@ class Parser {
       if (this.eat(')')) return args;
       this.expect(',');
     }
+  }
+
+  private fieldOfDeclaredType(): string {
+    const t = this.next();
+    if (t.kind !== 'ident' || t.value.includes('__')) throw new Unsupported();
+    return t.value;
   }
 
   /** A field or method name: `__`-escaped names and reserved words are outside the subset. */

@@ -59,6 +59,20 @@ export function toCel(value: unknown, schema: JsonSchema | undefined, depth = 0)
   return OPAQUE;
 }
 
+/**
+ * The CEL value of a decoded manifest value with no schema to type it (an admission policy's
+ * `object`, `params`): objects are maps, whole numbers ints, other numbers doubles. An unsafe
+ * integer or a value nested too deep is opaque.
+ */
+export function fromJson(value: unknown, depth = 0): CelValue {
+  if (depth > MAX_DEPTH) return OPAQUE;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? (Number.isSafeInteger(value) ? int(value === 0 ? 0 : value) : OPAQUE) : Number.isFinite(value) ? double(value) : OPAQUE;
+  if (Array.isArray(value)) return { t: 'list', items: value.map((item) => fromJson(item, depth + 1)) };
+  if (isPlainObject(value)) return { t: 'map', entries: new Map(Object.entries(value).map(([key, child]) => [key, fromJson(child, depth + 1)])) };
+  return OPAQUE;
+}
+
 function typesOf(schema: JsonSchema): Set<string> {
   if (typeof schema.type === 'string') return new Set([schema.type]);
   if (Array.isArray(schema.type)) return new Set(schema.type.filter((t): t is string => typeof t === 'string'));

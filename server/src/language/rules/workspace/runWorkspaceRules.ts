@@ -2,9 +2,13 @@ import type { Manifest, SimFinding } from '../../../simulator/model/source';
 import { DEFAULT_RULE_SETTINGS, effectiveSeverity, type RuleSettings } from '../ruleSettings';
 import { duplicateObject } from './duplicateObject';
 import { hpaTargetMissing } from './hpaTargetMissing';
+import { ingressClassNotFound } from './ingressClassNotFound';
+import { ingressPortMissing } from './ingressPortMissing';
+import { ingressConflict, ingressInvalidPath, ingressRuleShadowed } from './ingressRoutes';
 import { ingressServiceMissing } from './ingressServiceMissing';
 import { missingConfigMap, missingPersistentVolumeClaim, missingSecret, missingServiceAccount } from './missingReference';
 import { pdbBlocksEvictions } from './pdbBlocksEvictions';
+import { admissionPolicies } from './policy/admissionPolicies';
 import { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -12,12 +16,18 @@ import type { WorkspaceRule } from './workspaceRule';
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   duplicateObject,
   ingressServiceMissing,
+  ingressPortMissing,
+  ingressClassNotFound,
+  ingressInvalidPath,
+  ingressConflict,
+  ingressRuleShadowed,
   missingConfigMap,
   missingSecret,
   missingServiceAccount,
   missingPersistentVolumeClaim,
   hpaTargetMissing,
   pdbBlocksEvictions,
+  admissionPolicies,
 ];
 
 export interface WorkspaceRuleOptions {
@@ -43,8 +53,10 @@ export function runWorkspaceRulesOn(index: WorkspaceIndex, options: Pick<Workspa
     const severity = effectiveSeverity(rule.meta, rule.meta.code, settings);
     if (severity === 'off') continue;
     try {
-      rule.check(index, (manifest, path, message) => {
-        if (index.isSubject(manifest)) findings.push({ source: manifest.source, path, severity, code: rule.meta.code, message });
+      rule.check(index, (manifest, path, message, as) => {
+        if (!index.isSubject(manifest)) return;
+        const own = as ? (settings.severities[as.code] ?? as.severity) : severity;
+        if (own !== 'off') findings.push({ source: manifest.source, path, severity: own, code: as?.code ?? rule.meta.code, message });
       });
     } catch {
       // A broken rule must not take the others down; its findings are simply missing.

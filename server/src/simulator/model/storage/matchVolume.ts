@@ -1,5 +1,5 @@
 import { compileLabelSelector, EVERYTHING, isRecord, type Labels } from '../labelSelector';
-import { requiredNodeAffinity, type NodeView } from '../nodeSelector';
+import { requiredNodeAffinity, type NodeView, type RequiredNodeAffinity } from '../nodeSelector';
 import type { ClaimInfo, PersistentVolumeInfo, StorageClassInfo } from './storageObjects';
 
 /**
@@ -9,10 +9,19 @@ import type { ClaimInfo, PersistentVolumeInfo, StorageClassInfo } from './storag
  */
 export function pvNodeAffinityMatches(pv: PersistentVolumeInfo, node: NodeView): boolean {
   if (pv.provisionedFor !== null && pv.provisionedFor !== node.name) return false;
-  const labels = node.labels;
   if (pv.nodeAffinity === undefined || pv.nodeAffinity === null) return true;
-  const affinity = requiredNodeAffinity({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: pv.nodeAffinity } } });
-  return affinity.matches({ name: '', labels });
+  return compiledAffinity(pv.nodeAffinity).matches({ name: '', labels: node.labels });
+}
+
+/** Compiled once per affinity object (PV copies share theirs): the scheduler asks per pod and node. */
+const COMPILED = new WeakMap<object, RequiredNodeAffinity>();
+
+function compiledAffinity(raw: unknown): RequiredNodeAffinity {
+  const cached = typeof raw === 'object' && raw !== null ? COMPILED.get(raw) : undefined;
+  if (cached) return cached;
+  const affinity = requiredNodeAffinity({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: raw } } });
+  if (typeof raw === 'object' && raw !== null) COMPILED.set(raw, affinity);
+  return affinity;
 }
 
 /** `MatchTopologySelectorTerms`: no terms → every node; terms ORed; an empty term matches nothing. */

@@ -1,5 +1,6 @@
 import { findMatchingVolume } from './matchVolume';
 import type { ClaimInfo, PersistentVolumeInfo, StorageObjects } from './storageObjects';
+import { bindingsChanged, volumesChanged } from './volumeCandidates';
 
 /**
  * The PV controller's part before any pod is scheduled (`syncUnboundClaim`; volumes.md §8), over
@@ -19,19 +20,20 @@ export function bindImmediateClaims(storage: StorageObjects): void {
     if (claim.bound || claim.deleting) continue;
     if (claim.volumeName !== '') {
       const pv = storage.volumes.get(claim.volumeName);
-      if (pv && (pv.claimRef === null || pv.claimRef === `${claim.namespace}/${claim.name}`)) bindClaim(claim, pv);
+      if (pv && (pv.claimRef === null || pv.claimRef === `${claim.namespace}/${claim.name}`)) bindClaim(storage, claim, pv);
       continue;
     }
     const cls = claim.storageClassName ?? '';
     const sc = storage.classes.get(cls);
     if (cls !== '' && sc?.waitForFirstConsumer) continue;
     const pv = findMatchingVolume(claim, storage.volumes.values(), null, none);
-    if (pv) bindClaim(claim, pv);
-    else if (sc && sc.provisioner !== '' && sc.provisioner !== NO_PROVISIONER) bindClaim(claim, provisionVolume(storage, claim, sc.provisioner, null, sc.allowedTopologies));
+    if (pv) bindClaim(storage, claim, pv);
+    else if (sc && sc.provisioner !== '' && sc.provisioner !== NO_PROVISIONER) bindClaim(storage, claim, provisionVolume(storage, claim, sc.provisioner, null, sc.allowedTopologies));
   }
 }
 
-export function bindClaim(claim: ClaimInfo, pv: PersistentVolumeInfo): void {
+export function bindClaim(storage: StorageObjects, claim: ClaimInfo, pv: PersistentVolumeInfo): void {
+  bindingsChanged(storage.volumes);
   pv.claimRef = `${claim.namespace}/${claim.name}`;
   pv.phase = 'Bound';
   claim.volumeName = pv.name;
@@ -58,6 +60,7 @@ export function provisionVolume(storage: StorageObjects, claim: ClaimInfo, provi
     provisionedFor: node,
   };
   storage.volumes.set(name, pv);
+  volumesChanged(storage.volumes);
   return pv;
 }
 

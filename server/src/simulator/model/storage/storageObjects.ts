@@ -2,6 +2,7 @@ import { isRecord, toLabels } from '../labelSelector';
 import { parseQuantity, valueBig } from '../quantity';
 import type { KubeObject } from '../source';
 import { bindImmediateClaims } from './pvController';
+import { volumesChanged } from './volumeCandidates';
 
 /**
  * The storage objects the scheduler's volume plugins read (reference: volumes.md §1, §8):
@@ -151,6 +152,7 @@ export function addStorageObject(storage: StorageObjects, object: KubeObject, na
         deleting,
         provisionedFor: null,
       });
+      volumesChanged(storage.volumes);
       return true;
     }
     case 'PersistentVolumeClaim': {

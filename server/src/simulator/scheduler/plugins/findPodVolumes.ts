@@ -1,7 +1,8 @@
 import type { NodeView } from '../../model/nodeSelector';
-import { allowedTopologiesMatch, findMatchingVolume, pvNodeAffinityMatches } from '../../model/storage/matchVolume';
+import { allowedTopologiesMatch, pvNodeAffinityMatches } from '../../model/storage/matchVolume';
 import { NO_PROVISIONER } from '../../model/storage/pvController';
 import type { ClaimInfo, PersistentVolumeInfo, StorageObjects } from '../../model/storage/storageObjects';
+import { claimCandidates, matchOnNode, type ClaimCandidates } from '../../model/storage/volumeCandidates';
 
 /**
  * VolumeBinding's per-node decision (`FindPodVolumes`; volumes.md §5.2), shared by its Filter and
@@ -12,6 +13,8 @@ import type { ClaimInfo, PersistentVolumeInfo, StorageObjects } from '../../mode
  *      first (stable), each take the smallest matching PV of their class not taken by an earlier
  *      claim of this pod; a claim without one must be provisionable here (a provisioner, and
  *      `allowedTopologies` matching the node).
+ * The PVs each delayed claim may take are gathered once per pod (`claimsToMatch`, PreFilter), so a
+ * node costs a look-up in the claim's candidates, not a scan of every PV.
  * Reasons in upstream's order: node conflict, bind conflict, (not enough space: not modelled),
  * PV not exist.
  */
@@ -22,6 +25,19 @@ export const ERR_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) b
 export interface PodVolumeClaims {
   readonly bound: readonly ClaimInfo[];
   readonly delayed: readonly ClaimInfo[];
+  /** The delayed claims without `selected-node`, smallest request first (stable), with their candidate PVs. */
+  readonly toMatch: readonly ClaimToMatch[];
+}
+
+export interface ClaimToMatch {
+  readonly claim: ClaimInfo;
+  readonly candidates: ClaimCandidates;
+}
+
+export function claimsToMatch(storage: StorageObjects, delayed: readonly ClaimInfo[]): ClaimToMatch[] {
+  const claims = delayed.filter((claim) => claim.selectedNode === null);
+  claims.sort((a, b) => (a.request < b.request ? -1 : a.request > b.request ? 1 : 0));
+  return claims.map((claim) => ({ claim, candidates: claimCandidates(claim, storage.volumes) }));
 }
 
 export interface VolumeDecisions {
@@ -47,16 +63,13 @@ export function findPodVolumes(storage: StorageObjects, claims: PodVolumeClaims,
   let bindConflict = false;
   const matched: Array<readonly [ClaimInfo, PersistentVolumeInfo]> = [];
   const provision: ClaimInfo[] = [];
-  const toMatch: ClaimInfo[] = [];
   for (const claim of claims.delayed) {
     if (claim.selectedNode !== null) bindConflict ||= claim.selectedNode !== node.name;
-    else toMatch.push(claim);
   }
-  if (!bindConflict && toMatch.length > 0) {
-    toMatch.sort((a, b) => (a.request < b.request ? -1 : a.request > b.request ? 1 : 0));
+  if (!bindConflict && claims.toMatch.length > 0) {
     const taken = new Set<string>();
-    for (const claim of toMatch) {
-      const pv = findMatchingVolume(claim, storage.volumes.values(), node, taken);
+    for (const { claim, candidates } of claims.toMatch) {
+      const pv = matchOnNode(candidates, node, taken);
       if (pv) {
         taken.add(pv.name);
         matched.push([claim, pv]);

@@ -18,8 +18,7 @@ const EXCEEDED = makeStatus(NODE_VOLUME_LIMITS, 'Unschedulable', 'node(s) exceed
 
 /** Driver → unique volume names, for one pod's claims (added to `into`). */
 export function attachableVolumes(storage: StorageObjects, pod: PodInfo, into: Map<string, Set<string>>): Map<string, Set<string>> {
-  for (const ref of podClaims(pod.pod.spec, pod.name)) {
-    const key = `${pod.namespace}/${ref.claimName}`;
+  for (const key of claimKeys(pod)) {
     const claim = storage.claims.get(key);
     if (!claim) continue;
     let driver: string;
@@ -42,6 +41,15 @@ export function attachableVolumes(storage: StorageObjects, pod: PodInfo, into: M
   return into;
 }
 
+/** `namespace/name` of each claim of a pod, computed once per pod (asked again for every node it is on). */
+const CLAIM_KEYS = new WeakMap<PodInfo, readonly string[]>();
+
+function claimKeys(pod: PodInfo): readonly string[] {
+  let keys = CLAIM_KEYS.get(pod);
+  if (keys === undefined) CLAIM_KEYS.set(pod, (keys = podClaims(pod.pod.spec, pod.name).map((ref) => `${pod.namespace}/${ref.claimName}`)));
+  return keys;
+}
+
 export const nodeVolumeLimitsPlugin = definePlugin<Map<string, Set<string>>, never>({
   name: NODE_VOLUME_LIMITS,
   preFilter(cycle) {
@@ -54,9 +62,16 @@ export const nodeVolumeLimitsPlugin = definePlugin<Map<string, Set<string>>, nev
     const csiNode = cycle.cluster.storage.csiNodes.get(node.name);
     if (!csiNode) return null;
     let attached: Map<string, Set<string>> | null = null;
+    // At most one attached volume per claim of the node's pods: under the limit even so, no need to count.
+    let claimsOnNode = -1;
     for (const [driver, volumes] of wanted) {
       const limit = csiNode.limits.get(driver);
       if (limit === undefined) continue;
+      if (claimsOnNode < 0) {
+        claimsOnNode = 0;
+        for (const other of node.pods) claimsOnNode += claimKeys(other).length;
+      }
+      if (volumes.size + claimsOnNode <= limit) continue;
       if (attached === null) {
         attached = new Map();
         for (const other of node.pods) attachableVolumes(cycle.cluster.storage, other, attached);

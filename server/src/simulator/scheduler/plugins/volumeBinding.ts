@@ -1,7 +1,7 @@
 import { podClaims } from '../../model/storage/podClaims';
 import type { ClaimInfo } from '../../model/storage/storageObjects';
 import { definePlugin, makeStatus, SKIP_RESULT, type Cycle, type PreFilterResult, type Status } from '../types';
-import { findPodVolumes, type PodVolumeClaims } from './findPodVolumes';
+import { claimsToMatch, findPodVolumes, type PodVolumeClaims } from './findPodVolumes';
 
 /**
  * VolumeBinding (volumes.md §5). PreFilter: no claim → Skip; a missing claim, a Lost or deleted
@@ -35,7 +35,7 @@ export function podVolumeClaims(cycle: Cycle): PreFilterResult<PodVolumeClaims> 
     else immediate = true;
   }
   if (immediate) return reject(ERR_UNBOUND_IMMEDIATE);
-  return { kind: 'run', state: { bound, delayed } };
+  return { kind: 'run', state: { bound, delayed, toMatch: claimsToMatch(storage, delayed) } };
 }
 
 export const volumeBindingPlugin = definePlugin<PodVolumeClaims, never>({
@@ -43,6 +43,16 @@ export const volumeBindingPlugin = definePlugin<PodVolumeClaims, never>({
   preFilter: podVolumeClaims,
   filter(cycle, claims, node): Status | null {
     const { reasons } = findPodVolumes(cycle.cluster.storage, claims, node);
-    return reasons.length === 0 ? null : makeStatus(VOLUME_BINDING, 'UnschedulableAndUnresolvable', ...reasons);
+    return reasons.length === 0 ? null : filterStatus(reasons);
   },
 });
+
+/** One status per combination of Filter reasons (at most seven): a failing node costs no new object. */
+const FILTER_STATUSES = new Map<string, Status>();
+
+function filterStatus(reasons: readonly string[]): Status {
+  const key = reasons.join('\n');
+  let status = FILTER_STATUSES.get(key);
+  if (!status) FILTER_STATUSES.set(key, (status = makeStatus(VOLUME_BINDING, 'UnschedulableAndUnresolvable', ...reasons)));
+  return status;
+}

@@ -17,9 +17,9 @@ export function assumePodVolumes(cluster: ClusterState, pod: PodInfo, node: Node
   const claims = podVolumeClaims(cycle);
   if (claims.kind !== 'run' || claims.state.delayed.length === 0) return;
   const decisions = findPodVolumes(cluster.storage, claims.state, node);
-  for (const [claim, pv] of decisions.matched) bindClaim(claim, pv);
+  for (const [claim, pv] of decisions.matched) bindClaim(cluster.storage, claim, pv);
   for (const claim of decisions.provision) {
     const sc = cluster.storage.classes.get(claim.storageClassName ?? '');
-    if (sc) bindClaim(claim, provisionVolume(cluster.storage, claim, sc.provisioner, node.name, []));
+    if (sc) bindClaim(cluster.storage, claim, provisionVolume(cluster.storage, claim, sc.provisioner, node.name, []));
   }
 }

@@ -1,0 +1,27 @@
+import { readService } from '../../../simulator/controllers/serviceSpec';
+import { isIngress, readIngress } from '../../../simulator/ingress';
+import type { WorkspaceRule } from './workspaceRule';
+
+/** An Ingress backend's port (number or name) is not a port of its Service. */
+export const ingressPortMissing: WorkspaceRule = {
+  meta: { code: 'ref/ingress-port-missing', defaultSeverity: 'warning', category: 'cross-resource', summary: 'An Ingress backend names a port (number or name) that its Service does not have.' },
+  check(index, report) {
+    for (const manifest of index.subjectsOfKind('Ingress')) {
+      if (!isIngress(manifest)) continue;
+      const ingress = readIngress(manifest, index.defaultNamespace);
+      const backends = [...ingress.paths.map((p) => p.backend), ...(ingress.defaultBackend ? [ingress.defaultBackend] : [])];
+      for (const backend of backends) {
+        const port = backend.service?.port;
+        if (!backend.service || port === null || port === undefined) continue;
+        const copies = index.find('Service', ingress.namespace, backend.service.name);
+        if (copies.length === 0) continue;
+        const service = readService(copies[copies.length - 1]);
+        if (service.ports.some((p) => (typeof port === 'number' ? p.port === port : p.name === port))) continue;
+        const known = service.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
+        const field = typeof port === 'number' ? 'number' : 'name';
+        const what = typeof port === 'number' ? `port ${port}` : `port named \`${port}\``;
+        report(manifest, [...backend.path, 'service', 'port', field], `Service \`${backend.service.name}\` has no ${what} (its ports: ${known}): ${typeof port === 'string' ? 'port.name is the Service port\'s name, not a container port\'s; ' : ''}this path answers 503.`);
+      }
+    }
+  },
+};
