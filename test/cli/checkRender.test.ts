@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/runCli';
@@ -164,3 +164,25 @@ test('check render: a remote kustomize resource is reported, never fetched', { s
     assert.deepEqual(remote, [`kustomize/overlays/staging/kustomization.yaml:${line}`]);
   }),
 );
+
+test('check render: a removed apiVersion a component rewrites is no error; left as it is, the built output reports it on the resource line', { skip: RENDER_SKIP, timeout: 60_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-render-pdb-'));
+  try {
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('base/pdb.yaml', 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels: {app: web}\n');
+    write('base/kustomization.yaml', 'resources: [pdb.yaml]\n');
+    write('comp/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - target: {kind: PodDisruptionBudget}\n    patch: |-\n      - op: replace\n        path: /apiVersion\n        value: policy/v1\n');
+    write('overlay/kustomization.yaml', 'resources: [../base]\ncomponents: [../comp]\n');
+    const rewritten = await runCli(['check', '--format', 'json', '--k8s-version', '1.34', '.'], root, withTools());
+    assert.equal(rewritten.code, 0, rewritten.stdout);
+    write('overlay/kustomization.yaml', 'resources: [../base]\n');
+    const kept = await runCli(['check', '--format', 'json', '--k8s-version', '1.34', '.'], root, withTools());
+    assert.equal(kept.code, 1);
+    assert.deepEqual(problems(JSON.parse(kept.stdout) as Report), ['base/pdb.yaml:0 schema/unknown-api-version']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

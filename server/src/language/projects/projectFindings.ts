@@ -16,6 +16,9 @@ import { validateKustomization } from './validateKustomization';
  * chart or an overlay renders to is checked by rendering it (language/render/). Ranges in file
  * coordinates. The server and the CLI both call this.
  */
+/** Findings on a kustomization's resource that its build may make wrong: reported from the rendered output instead. */
+const LEFT_TO_THE_BUILD: ReadonlySet<string> = new Set(['schema/required', 'schema/unknown-api-version']);
+
 export function* projectFileSteps(
   service: LanguageService,
   path: string,
@@ -40,8 +43,9 @@ export function* projectFileSteps(
       return patchFindings(yield* service.validateFileSteps(parsed, settings, cache));
     case 'resource':
       if (!isManifestFile(parsed)) return [];
-      // A missing required field may come from the build (labels adding a selector): the built output says.
-      return (yield* service.validateFileSteps(parsed, settings, cache)).filter((finding) => finding.code !== 'schema/required');
+      // What the build may still change is judged on the built output (mapped back to this file): a
+      // missing required field (labels adding a selector), an apiVersion a patch rewrites.
+      return (yield* service.validateFileSteps(parsed, settings, cache)).filter((finding) => !LEFT_TO_THE_BUILD.has(finding.code));
     case 'manifest':
       if (!isManifestFile(parsed)) return [];
       return yield* service.validateFileSteps(parsed, settings, cache);
