@@ -38,14 +38,17 @@ export class ServicesView {
         ? el('p', { class: 'muted' }, 'No ports.')
         : el('table', { class: 'data-table services-table' },
           el('thead', {}, el('tr', {}, ...['Port', 'Protocol', 'Target', 'Endpoints'].map((h) => el('th', { scope: 'col' }, h)))),
-          el('tbody', {}, ...service.ports.map((port) => this.renderPort(port, index))),
+          el('tbody', {}, ...service.ports.map((port) => this.renderPort(port, service, index))),
         ),
     );
   }
 
-  private renderPort(port: ServicePort, index: ModelIndex): HTMLElement {
+  private renderPort(port: ServicePort, service: PreviewService, index: ModelIndex): HTMLElement {
     const ready = port.endpoints.filter((endpoint) => endpoint.ready).length;
-    const endpoints = port.endpoints.length === 0
+    const elsewhere = service.podsElsewhere ?? [];
+    const endpoints = port.endpoints.length === 0 && elsewhere.length > 0
+      ? el('span', { class: 'muted' }, `Its pods come from other files (${elsewhere.join(', ')}): choose Workspace to see its endpoints.`)
+      : port.endpoints.length === 0
       ? el('span', {}, el('span', { class: 'warning-icon', 'aria-hidden': 'true' }, '⚠ '), 'No endpoints: no pod matches the selector and port.')
       : el('div', { class: 'endpoint-list' },
         el('span', { class: 'muted' }, `${ready} of ${port.endpoints.length} ready `),

@@ -73,3 +73,16 @@ test('the cluster profile opened in the editor is the cluster, not manifests: no
     assert.deepEqual(all.filter((c) => c.startsWith('sim/')), []);
   });
 });
+
+test('a file-scope preview of a Service whose pods another file defines says where they are, as Problems does (no "no pods")', { timeout: 30_000 }, () => {
+  const service = ['apiVersion: v1', 'kind: Service', 'metadata: {name: web, namespace: shop}', 'spec: {selector: {app: web}, ports: [{port: 80}]}'].join('\n');
+  return inWorkspace({ 'workloads.yaml': WORKLOAD, 'services.yaml': service }, async (client, root) => {
+    const uri = pathToFileURL(join(root, 'services.yaml')).toString();
+    await client.open(uri, service);
+    const model = await client.sendRequest<{ simulation: { services: Array<{ name: string; podsElsewhere?: string[] }> } } | null>('drydock/preview', { uri, scope: 'file', neverReady: false });
+    assert.deepEqual(model?.simulation.services.map((s) => [s.name, s.podsElsewhere]), [['web', ['Deployment shop/web']]]);
+    const ran = client.diagnosticsUntil(uri, () => true);
+    const last = client.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? (await ran);
+    assert.deepEqual(codes(last).filter((c) => c.startsWith('ref/service-no-pods')), []);
+  });
+});

@@ -18,6 +18,19 @@ test('services: endpoints per port, with readiness, and a warning for a Service 
   assert.match((await legacy.textContent()) ?? '', /No endpoints: no pod matches the selector and port\./);
 });
 
+test('services: in a file-scope preview, a Service whose pods another file defines says where they come from, not "No endpoints"', async () => {
+  const preview = await openPreview();
+  const model = structuredClone(cluster);
+  const legacy = model.simulation.services.find((service) => service.name === 'legacy')!;
+  legacy.podsElsewhere = ['Deployment shop/legacy-app'];
+  await preview.update(model);
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'services' });
+  const card = preview.page.locator('.service-card', { has: preview.page.locator('h3', { hasText: 'shop/legacy' }) });
+  const text = (await card.textContent()) ?? '';
+  assert.match(text, /Its pods come from other files \(Deployment shop\/legacy-app\): choose Workspace to see its endpoints\./);
+  assert.doesNotMatch(text, /No endpoints/);
+});
+
 test('services: an endpoint opens its pod; the Service name reveals its manifest', async () => {
   const preview = await openPreview();
   await preview.update(cluster);

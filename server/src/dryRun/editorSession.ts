@@ -17,6 +17,7 @@ import type { ProjectPreviewInput } from './projectPreview';
 import { podDetailsOf } from './previewPods';
 import { explainServicesWithoutPods } from './serviceNoPods';
 import { explainPoliciesWithoutPods } from './policyNoPods';
+import { markServicesWithPodsElsewhere } from './servicesElsewhere';
 import { storageContext } from './storageContext';
 
 /**
@@ -142,7 +143,7 @@ export class EditorDryRunSession {
       workspace || !file ? run.findings : explainOutside(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
     const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
     const locate = locatorFor(files, input.locateElsewhere);
-    return previewModel(run, {
+    const model = previewModel(run, {
       uri: params.uri,
       scope: params.scope,
       kubernetesVersion: input.kubernetesVersion,
@@ -150,6 +151,8 @@ export class EditorDryRunSession {
       locate: project ? (source) => project.locate(source) ?? locate(source) : locate,
       diagnostics,
     });
+    // One file of the workspace: its Services may select pods of the other files.
+    return workspace || !file || project ? model : markServicesWithPodsElsewhere(model, run.services.services, params.uri, workspaceIndex(open, input.workspaceFiles));
   }
 
   /** The filters and scores of one pod, from the run behind the latest preview with the same params: null without that pod, undefined without such a run. */

@@ -134,6 +134,8 @@ export interface PreviewService {
   type?: string;
   ports: ServicePort[];
   source?: SourceLocation | null;
+  /** A file-scope preview: the workloads of other workspace files whose pods the selector picks (`Kind ns/name`); they are not in this run. */
+  podsElsewhere?: string[];
 }
 
 export interface PreviewDiagnostic {
