@@ -55,7 +55,7 @@ export class PreviewApp {
       if (project) this.state.project = project;
       this.save();
       this.channel.post(project ? { type: 'setScope', scope, project } : { type: 'setScope', scope });
-    });
+    }, (uri) => this.channel.post({ type: 'setCluster', uri }));
     this.header.setScope(this.state.scope);
     this.nodes = new NodesView({ selectPod, reveal, clearWorkload: () => this.setWorkload(null) });
     this.pending = new PendingView(selectPod);
@@ -114,6 +114,7 @@ export class PreviewApp {
         this.header.setProjects(model.projects ?? [], this.state.project);
         this.header.setScope(model.source.scope);
         this.header.showModel(model);
+        this.header.setCluster(model.cluster);
         this.header.setStatus(model.notice ? 'error' : 'idle', model.notice ?? '');
         this.tabs.setLabel('pending', `Pending (${this.index.pending.length})`);
         this.tabs.setLabel('nodes', `Nodes (${model.simulation.nodes.length})`);

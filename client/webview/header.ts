@@ -1,4 +1,4 @@
-import type { PreviewModel, PreviewProject, PreviewScope } from '../../server/src/protocol/preview';
+import type { PreviewCluster, PreviewModel, PreviewProject, PreviewScope } from '../../server/src/protocol/preview';
 import { el, replaceChildren } from './dom';
 import { plural } from './format';
 
@@ -19,8 +19,13 @@ export class Header {
   private readonly projectSelect = el('select', { id: 'scope-project-choice', 'aria-label': 'Chart or overlay to simulate' });
   private readonly projectChoice: HTMLElement;
   private listedProjects = '';
+  /** The simulated cluster, and the workspace's cluster files to switch to (option value: the file URI; '' the built-in cluster). */
+  private readonly clusterSelect = el('select', { id: 'cluster-choice', 'aria-label': 'Simulated cluster (sets drydock.cluster)' });
+  private readonly clusterChoice = el('span', { class: 'cluster-chip' }, el('label', { for: 'cluster-choice' }, 'Cluster: '), this.clusterSelect);
+  private listedClusters = '';
 
-  constructor(onScope: (scope: PreviewScope, project?: string) => void) {
+  constructor(onScope: (scope: PreviewScope, project?: string) => void, onCluster: (uri: string | null) => void = () => undefined) {
+    this.clusterSelect.addEventListener('change', () => onCluster(this.clusterSelect.value === '' ? null : this.clusterSelect.value));
     const radio = (scope: PreviewScope, label: string) => {
       const input = el('input', { type: 'radio', name: 'scope', value: scope, id: `scope-${scope}` });
       input.addEventListener('change', () => {
@@ -43,9 +48,25 @@ export class Header {
     this.element = el('header', { class: 'header' },
       this.title,
       el('fieldset', { class: 'scope' }, el('legend', { class: 'visually-hidden' }, 'Manifests to simulate'), file.input, file.label, workspace.input, workspace.label, this.projectChoice),
+      this.clusterChoice,
       this.facts,
       this.status,
     );
+  }
+
+  /** The cluster chip: "built-in (6 nodes)" or the profile file, and the workspace's other cluster files. */
+  setCluster(cluster: PreviewCluster | undefined): void {
+    this.clusterChoice.hidden = cluster === undefined;
+    if (!cluster) return;
+    const options: Array<{ value: string; text: string }> = [{ value: '', text: cluster.file === null ? `built-in (${plural(cluster.nodes, 'node')})` : 'built-in' }];
+    for (const choice of cluster.choices) options.push({ value: choice.uri, text: `${choice.label} (${plural(choice.uri === cluster.file ? cluster.nodes : choice.nodes, 'node')})` });
+    if (cluster.file !== null && !cluster.choices.some((choice) => choice.uri === cluster.file)) options.push({ value: cluster.file, text: `${cluster.label} (${plural(cluster.nodes, 'node')})` });
+    const listed = JSON.stringify(options);
+    if (listed !== this.listedClusters) {
+      this.listedClusters = listed;
+      replaceChildren(this.clusterSelect, ...options.map((option) => el('option', { value: option.value }, option.text)));
+    }
+    this.clusterSelect.value = cluster.file ?? '';
   }
 
   setScope(scope: PreviewScope): void {

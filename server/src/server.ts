@@ -19,7 +19,7 @@ import type { FeatureDeps } from './handlers/featureDocument';
 import { hoverHandler } from './handlers/hover';
 import { documentSymbolHandler, foldingRangeHandler } from './handlers/symbols';
 import { ValidationScheduler } from './handlers/validation';
-import { DiagnosticsPublisher, type FindingSource } from './handlers/diagnosticsPublisher';
+import { DiagnosticsPublisher, judgedBy, type FindingSource } from './handlers/diagnosticsPublisher';
 import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import { PreviewProjects } from './handlers/previewProjects';
@@ -42,7 +42,6 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 import { fileConfigOf, settingsWithConfig } from './settingsWithConfig';
 import { DrydockConfigs } from './workspace/drydockConfigs';
 import { fileFindings } from './language/config/fileFindings';
-import { isDryRunPattern } from './language/config/applySuppressions';
 import type { Finding } from './language/findings';
 
 /**
@@ -274,9 +273,7 @@ export function startServer(connection: Connection, service: LanguageService = n
   function finalFindings(uri: string, findings: Finding[], reported: ReadonlySet<FindingSource>): Finding[] {
     const path = toPath(uri);
     if (!path) return findings;
-    // Whether a `sim/*` suppression is used is known once the document's dry run has reported.
-    const judged = (pattern: string): boolean => !isDryRunPattern(pattern) || reported.has('simulation');
-    return fileFindings(parsedFileOf(features, uri)?.parsed, findings, fileConfigOf(configs.forPath(path), path), judged);
+    return fileFindings(parsedFileOf(features, uri)?.parsed, findings, fileConfigOf(configs.forPath(path), path), judgedBy(reported));
   }
 
   connection.onDidChangeConfiguration((change) => {

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/runCli';
+import { envWithoutTools, RENDER_SKIP, renderTools } from '../helpers/renderTools';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
@@ -63,6 +64,70 @@ test('drydock simulate: a suppression region silences the dry run findings of it
     const files = [...new Set(diagnostics.filter((d) => d.code.startsWith('sim/')).map((d) => d.path))];
     assert.deepEqual(files, ['sim/pod.yaml']);
     assert.ok(!diagnostics.some((d) => d.code.startsWith('meta/')), JSON.stringify(diagnostics));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('drydock check: the CustomResourceDefinitions of crdFolders validate custom resources', { timeout: 60_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-cli-config-'));
+  try {
+    mkdirSync(join(root, 'crds'));
+    mkdirSync(join(root, 'apps'));
+    writeFileSync(join(root, '.drydock.yaml'), lines('crdFolders: [crds]'));
+    writeFileSync(
+      join(root, 'crds', 'widgets.yaml'),
+      lines(
+        'apiVersion: apiextensions.k8s.io/v1',
+        'kind: CustomResourceDefinition',
+        'metadata: {name: widgets.example.com}',
+        'spec:',
+        '  group: example.com',
+        '  names: {kind: Widget, plural: widgets}',
+        '  scope: Namespaced',
+        '  versions:',
+        '  - name: v1',
+        '    served: true',
+        '    storage: true',
+        '    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}',
+      ),
+    );
+    writeFileSync(join(root, 'apps', 'widget.yaml'), lines('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}', 'spec: {size: big}'));
+    const run = await runCli(['check', 'apps'], root);
+    assert.match(run.stdout, /^apps\/widget\.yaml:4:14: error schema\/type /m, run.stdout + run.stderr);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("drydock check: helm.valuesFiles renders each chart with them (relative to the chart)", { skip: RENDER_SKIP, timeout: 60_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-cli-config-'));
+  try {
+    cpSync(join(__dirname, '..', 'fixtures', 'render', 'charts', 'webapp'), join(root, 'webapp'), { recursive: true });
+    writeFileSync(join(root, '.drydock.yaml'), lines('helm: {valuesFiles: [ci-values.yaml]}'));
+    writeFileSync(join(root, 'webapp', 'ci-values.yaml'), lines('service:', '  type: Nodeport'));
+    const { helm } = renderTools();
+    const run = await runCli(['check', 'webapp'], root, { ...envWithoutTools(), DRYDOCK_HELM: helm });
+    assert.match(run.stdout, /^webapp\/ci-values\.yaml:2:\d+: error api\/unsupported-value /m, run.stdout + run.stderr);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('drydock simulate: the cluster of .drydock.yaml, relative to it; --cluster wins', { timeout: 60_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'drydock-cli-config-'));
+  try {
+    mkdirSync(join(root, 'ops'));
+    mkdirSync(join(root, 'app'));
+    const node = (name: string) => lines('apiVersion: v1', 'kind: Node', `metadata: {name: ${name}}`, 'status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}');
+    writeFileSync(join(root, 'ops', 'cluster.yaml'), node('from-config'));
+    writeFileSync(join(root, 'ops', 'other.yaml'), node('from-flag'));
+    writeFileSync(join(root, '.drydock.yaml'), lines('cluster: ops/cluster.yaml'));
+    writeFileSync(join(root, 'app', 'pod.yaml'), lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {containers: [{name: c, image: nginx:1.27}]}'));
+    const fromConfig = await runCli(['simulate', 'app'], root);
+    assert.match(fromConfig.stdout, /^Cluster: ops\/cluster\.yaml \(1 nodes\)/, fromConfig.stdout + fromConfig.stderr);
+    const fromFlag = await runCli(['simulate', '--cluster', 'ops/other.yaml', 'app'], root);
+    assert.match(fromFlag.stdout, /^Cluster: ops\/other\.yaml/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

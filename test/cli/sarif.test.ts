@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import { helpUri } from '../../server/src/cli/sarif';
+import { RULE_CATALOG } from '../../server/src/language/rules/ruleCatalog';
 import { ROOT, runCli } from '../helpers/runCli';
 
 /**
@@ -83,6 +85,13 @@ test('sarif: every rule has help text and a help URI to an anchor of docs/rules.
     assert.ok(anchor === '' || anchors.has(anchor), `${rule.id}: #${anchor} is no heading of docs/rules.md`);
   }
   assert.ok(rules.some((r) => r.id === 'ref/configmap-missing' && r.helpUri.endsWith('#refconfigmap-missing')));
+});
+
+test('sarif: the help URI of every rule and code family is a heading of docs/rules.md', () => {
+  const anchors = new Set(rulesDoc.split('\n').filter((line) => line.startsWith('#')).map(slug));
+  const codes = [...RULE_CATALOG.keys(), 'crd/validation-rule', 'policy/not-evaluated', 'policy/some-policy', 'api/x', 'bp/x', 'ref/x', 'crd/x', 'kustomize/x', 'render/x'];
+  for (const code of codes) assert.ok(anchors.has(new URL(helpUri(code)).hash.slice(1)), `${code}: ${helpUri(code)}`);
+  assert.equal(new URL(helpUri('schema/type')).hash, '', 'a code without a section: the page');
 });
 
 test('sarif: drydock simulate output is valid SARIF 2.1.0', async () => {

@@ -71,6 +71,11 @@ test('.drydock.yaml: validated against its own schema, with completion and hover
     assert.ok(keys.some((c) => c.label === 'bestPractices'), keys.map((c) => c.label).join());
     assert.ok(!keys.some((c) => c.label === 'rules'), 'a key already there is not offered');
 
+    await client.change(config, 3, [{ text: lines('rules:', '  bp/lat') }]);
+    const codes = await client.completion(config, { line: 1, character: 8 });
+    assert.ok(codes.some((c) => c.label === 'bp/latest-tag'), codes.map((c) => c.label).join());
+
+    await client.change(config, 4, [{ text: lines('rules:', '  schema/unknown-field: warning') }]);
     const hover = await client.hover(config, { line: 0, character: 2 });
     assert.match(JSON.stringify(hover?.contents), /drydock\.rules/);
   } finally {

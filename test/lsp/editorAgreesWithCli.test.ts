@@ -86,3 +86,17 @@ test('a file-scope preview of a Service whose pods another file defines says whe
     assert.deepEqual(codes(last).filter((c) => c.startsWith('ref/service-no-pods')), []);
   });
 });
+
+test('the preview names its cluster: the profile file with its node count, and the workspace cluster files to choose from', { timeout: 30_000 }, () => {
+  const profile = ['apiVersion: v1', 'kind: Node', 'metadata: {name: worker-1}', 'status: {allocatable: {cpu: "4", memory: 16Gi, pods: "110"}}'].join('\n');
+  return inWorkspace({ '.drydock/cluster.yaml': profile, 'lab/cluster.yaml': `${profile}\n---\n${profile.replace('worker-1', 'worker-2')}`, 'app.yaml': WORKLOAD }, async (client, root) => {
+    const uri = pathToFileURL(join(root, 'app.yaml')).toString();
+    await client.open(uri, WORKLOAD);
+    type Model = { cluster?: { file: string | null; label: string; nodes: number; choices: Array<{ label: string; nodes: number }> } };
+    const model = await client.sendRequest<Model | null>('drydock/preview', { uri, scope: 'file', neverReady: false });
+    assert.equal(model?.cluster?.label, '.drydock/cluster.yaml');
+    assert.equal(model?.cluster?.nodes, 1);
+    // Dot-folders are not scanned: the profile itself is shown as the current choice by the chip.
+    assert.deepEqual(model?.cluster?.choices.map((c) => `${c.label}:${c.nodes}`), ['lab/cluster.yaml:2']);
+  });
+});

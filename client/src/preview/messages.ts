@@ -22,6 +22,9 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return raw.scope === 'file' || raw.scope === 'workspace' ? { type: 'setScope', scope: raw.scope } : undefined;
     case 'setNeverReady':
       return typeof raw.neverReady === 'boolean' ? { type: 'setNeverReady', neverReady: raw.neverReady } : undefined;
+    case 'setCluster':
+      if (raw.uri === null) return { type: 'setCluster', uri: null };
+      return isFolderUri(raw.uri) ? { type: 'setCluster', uri: raw.uri } : undefined;
     case 'podDetails':
       return isPodKey(raw.pod) ? { type: 'podDetails', pod: raw.pod } : undefined;
     default:

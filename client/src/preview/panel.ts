@@ -3,6 +3,7 @@ import type { PreviewModel, SourceLocation } from '../../../server/src/protocol/
 import type { HostToWebview } from '../../../server/src/protocol/webviewMessages';
 import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLES } from './html';
 import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
+import { BUILTIN_CLUSTER } from '../../../server/src/protocol/preview';
 import { onPreviewChanged, requestPodDetails, requestPreview, type PreviewConnection } from './previewSource';
 
 /** What the panel previews: a document (or the workspace around it) and the rollout variant. */
@@ -110,10 +111,31 @@ export class PreviewPanel implements vscode.Disposable {
       case 'setNeverReady':
         this.retarget({ neverReady: message.neverReady });
         return;
+      case 'setCluster':
+        this.setCluster(message.uri).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(`Drydock: could not switch the cluster: ${errorText(error)}`);
+        });
+        return;
       case 'podDetails':
         this.sendPodDetails(message.pod).catch(() => this.post({ type: 'podDetails', pod: message.pod, details: null }));
         return;
     }
+  }
+
+  /**
+   * The cluster chip's choice: `drydock.cluster` (workspace setting) becomes the file, relative to the
+   * first workspace folder, or `builtin`. Only a file inside a workspace folder is accepted. The server
+   * re-runs on the settings change, and the preview follows.
+   */
+  private async setCluster(uri: string | null): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    let value = BUILTIN_CLUSTER;
+    if (uri !== null) {
+      if (!isRevealAllowed(uri, folders.map((folder) => folder.uri.toString()), null)) return;
+      const folder = folders[0]?.uri.toString().replace(/\/$/, '');
+      value = folder && uri.startsWith(`${folder}/`) ? decodeURIComponent(uri.slice(folder.length + 1)) : vscode.Uri.parse(uri).fsPath;
+    }
+    await vscode.workspace.getConfiguration('drydock').update('cluster', value, vscode.ConfigurationTarget.Workspace);
   }
 
   /** Answers the page's `podDetails` from the server's dry run for the current target. */

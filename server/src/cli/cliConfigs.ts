@@ -11,13 +11,14 @@ import { parseFile } from '../language/parse/parseFile';
 import { stripBom } from '../language/parse/stripBom';
 import type { RuleSettings } from '../language/rules/ruleSettings';
 import { fileConfigOf, type FolderConfig } from '../settingsWithConfig';
+import { isSupportedVersion } from '../protocol/versions';
 import type { LocatedFinding } from './locatedFindings';
 
 /**
  * The `.drydock.yaml` files of one CLI run: for each input, the nearest one in its folder or above
- * (read once per folder). The run-wide keys (`kubernetesVersion`, `cluster`, `crdFolders`,
- * `helm.valuesFiles`) come from the one nearest to the first input (else to the working directory);
- * `rules`, `overrides` and `ignore` from each file's own. Flags win over both. A configuration with
+ * (read once per folder). The run-wide keys (`kubernetesVersion`, `cluster`, `crdFolders`) come from
+ * the one nearest to the first input (else to the working directory); `helm.valuesFiles` from the one
+ * nearest to each chart; `rules`, `overrides` and `ignore` from each file's own. Flags win over both. A configuration with
  * problems is still applied (its well-formed parts); the problems go to `warn`.
  */
 export class CliConfigs {
@@ -35,6 +36,12 @@ export class CliConfigs {
     return this.nearest(resolve(this.cwd, positionals[0] ?? '.'));
   }
 
+  /** The run configuration's `kubernetesVersion`, when Drydock has its schemas (else it is left out, as the editor does). */
+  kubernetesVersionOf(positionals: readonly string[]): string | undefined {
+    const version = this.forRun(positionals)?.config.kubernetesVersion;
+    return version !== undefined && isSupportedVersion(version) ? version : undefined;
+  }
+
   /** The run configuration's `cluster`, as a path from the working directory (undefined when it names none). */
   clusterOf(positionals: readonly string[]): string | undefined {
     const run = this.forRun(positionals);
@@ -45,6 +52,12 @@ export class CliConfigs {
   crdFoldersOf(positionals: readonly string[]): string[] {
     const run = this.forRun(positionals);
     return (run?.config.crdFolders ?? []).map((folder) => this.shown(resolve(run?.folder ?? this.cwd, folder)));
+  }
+
+  /** The `helm.valuesFiles` of the configuration nearest to a chart, made absolute from the chart (as the editor does). */
+  helmValuesOf(chartRoot: string): string[] {
+    const root = resolve(this.cwd, chartRoot);
+    return (this.nearest(root)?.config.helmValuesFiles ?? []).map((file) => resolve(root, file));
   }
 
   /** The nearest configuration in the folder of `path` (a file or folder, relative to the working directory) or above. */

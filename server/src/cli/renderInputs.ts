@@ -7,6 +7,7 @@ import { renderProject } from '../workspace/render/renderProject';
 import { renderToolCommands } from '../workspace/render/toolCommands';
 import type { ParsedArgs } from './args';
 import type { InputFile } from './inputs';
+import { CliConfigs } from './cliConfigs';
 
 /** The options every command that reads charts and overlays takes. */
 export const RENDER_OPTIONS = { helm: 'string', kustomize: 'string', values: 'repeat' } as const;
@@ -26,13 +27,15 @@ export interface TargetRender {
 export async function renderInputs(layout: ProjectLayout, args: Extract<ParsedArgs, { ok: true }>, cwd: string, moreValues: readonly string[] = []): Promise<TargetRender[]> {
   const tools = renderToolCommands({ helmPath: args.options.helm, kustomizeCommand: args.options.kustomize });
   const valuesFiles = [...(args.repeated.values ?? []), ...moreValues].map((file) => normalizePath(resolve(cwd, file)));
+  // `.drydock.yaml`'s helm.valuesFiles, relative to each chart, unless --values names some (its problems were told by the command).
+  const configs = args.repeated.values?.length ? undefined : new CliConfigs(cwd, () => undefined, 'checks');
   const renders: TargetRender[] = [];
   for (const target of renderTargets(layout)) {
     if (target.remote.length > 0) {
       renders.push({ target, outcome: { kind: 'remote', refs: target.remote } });
       continue;
     }
-    renders.push({ target, outcome: await renderProject({ kind: target.kind, root: target.root, valuesFiles: target.kind === 'helm' ? valuesFiles : [], tools }) });
+    renders.push({ target, outcome: await renderProject({ kind: target.kind, root: target.root, valuesFiles: target.kind === 'helm' ? [...valuesFiles, ...(configs?.helmValuesOf(target.root) ?? []).map(normalizePath)] : [], tools }) });
   }
   return renders;
 }

@@ -29,6 +29,9 @@ const SECTION_BY_PREFIX: Record<string, string> = {
   kustomize: 'helm-charts-and-kustomize',
   render: 'helm-charts-and-kustomize',
   policy: 'admission-policies',
+  ingress: 'ingress-routes-dry-run',
+  meta: 'suppressions-and-drydockyaml',
+  config: 'suppressions-and-drydockyaml',
 };
 
 /** Codes with a `### \`code\`` section in docs/rules.md besides the catalog's rules. */

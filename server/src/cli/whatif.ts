@@ -69,6 +69,7 @@ export async function runWhatIf(args: string[], io: CliIo): Promise<number> {
       verdicts: run.verdicts,
       end: run.whatIf.end,
       retryingForever: run.whatIf.retryingForever,
+      truncated: run.whatIf.truncated,
       diagnostics: diagnostics.map((d) => `${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`),
     }));
   }

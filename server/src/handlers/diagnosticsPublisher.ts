@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { isDryRunPattern } from '../language/config/applySuppressions';
 import { compareFindings, type Finding } from '../language/findings';
 
 /** Who produced a set of findings for a document; each source replaces only its own set. */
@@ -19,6 +20,20 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: 'drydock',
     message: finding.message,
     ...(finding.data ? { data: finding.data } : {}),
+  };
+}
+
+/**
+ * Whether a suppression pattern can be judged unused from the sources that have reported for a
+ * document: the dry run's codes once the dry run has, the cross-resource rules' once they have,
+ * the render's once it has; the others (validation's) at once.
+ */
+export function judgedBy(reported: ReadonlySet<FindingSource>): (pattern: string) => boolean {
+  return (pattern) => {
+    if (isDryRunPattern(pattern)) return reported.has('simulation');
+    if (pattern.startsWith('ref/') || pattern.startsWith('ingress/')) return reported.has('rules');
+    if (pattern.startsWith('render/')) return reported.has('render');
+    return true;
   };
 }
 

@@ -5,7 +5,7 @@ import { storageContext } from '../dryRun/storageContext';
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
 import type { LoadedFile } from '../dryRun/loadedFile';
 import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
-import type { PodDetails, PreviewModel } from '../protocol/preview';
+import type { PodDetails, PreviewCluster, PreviewModel } from '../protocol/preview';
 import type { PodDetailsParams, PreviewParams } from '../protocol/requests';
 import type { Manifest } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
@@ -169,10 +169,22 @@ export class SimulationService {
         locateElsewhere: (source) => (source ? this.deps.workspace.locate(source) : null),
         project: found && projectPreviewInput(found.entry.uri, found.project, diskTextReader()),
       });
-      return model && { ...model, projects };
+      return model && { ...model, projects, cluster: this.clusterChoice(cluster?.uri ?? null, model.simulation.nodes.length) };
     } finally {
       this.underWay--;
     }
+  }
+
+  /** The preview's cluster chip: the profile simulated (or the built-in cluster) and the workspace's cluster files. */
+  private clusterChoice(file: string | null, nodes: number): PreviewCluster {
+    const folder = this.deps.workspaceFolders()[0];
+    const label = (uri: string): string => (folder && uri.startsWith(`${folder.replace(/\/$/, '')}/`) ? decodeURIComponent(uri.slice(folder.replace(/\/$/, '').length + 1)) : decodeURIComponent(uri.split('/').pop() ?? uri));
+    return {
+      file,
+      label: file ? label(file) : 'built-in',
+      nodes,
+      choices: this.deps.workspace.clusterFiles().map((choice) => ({ uri: choice.uri, label: label(choice.uri), nodes: choice.nodes })),
+    };
   }
 
   /**

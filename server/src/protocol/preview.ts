@@ -278,4 +278,17 @@ export interface PreviewModel {
   projects?: PreviewProject[];
   /** Why the preview is empty although asked for (a chart or overlay that is not rendered). */
   notice?: string;
+  /** Which cluster was simulated, and the workspace's other cluster files to switch `drydock.cluster` to. */
+  cluster?: PreviewCluster;
+}
+
+/** The `drydock.cluster` value that picks the built-in cluster even when `.drydock/cluster.yaml` exists. */
+export const BUILTIN_CLUSTER = 'builtin';
+
+/** The simulated cluster: the profile file (null: the built-in one), its node count, and the choices. */
+export interface PreviewCluster {
+  file: string | null;
+  label: string;
+  nodes: number;
+  choices: Array<{ uri: string; label: string; nodes: number }>;
 }

@@ -41,6 +41,8 @@ export type WebviewToHost =
   /** Preview another source; with scope `project`, `project` is the chart's or overlay's folder URI (a `PreviewProject.uri`). */
   | { type: 'setScope'; scope: PreviewScope; project?: string }
   | { type: 'setNeverReady'; neverReady: boolean }
+  /** Simulate on this cluster file of the workspace (null: the built-in cluster): sets `drydock.cluster`. */
+  | { type: 'setCluster'; uri: string | null }
   /** The filters and scores of a pod whose model entry has `detailsOmitted`. */
   | { type: 'podDetails'; pod: string };
 

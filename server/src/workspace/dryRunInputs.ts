@@ -6,6 +6,7 @@ import { manifestsOf } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
 import type { LoadedFile } from '../dryRun/loadedFile';
 import { stripBom } from '../language/parse/stripBom';
+import { BUILTIN_CLUSTER } from '../protocol/preview';
 
 
 export function fsPathOf(uri: string): string | undefined {
@@ -24,6 +25,7 @@ export class ClusterProfileLoader {
   private cached: { path: string; stamp: string; file: LoadedFile } | undefined;
 
   async load(setting: string, workspaceFolders: readonly string[]): Promise<LoadedFile | null> {
+    if (setting === BUILTIN_CLUSTER) return null;
     const folder = workspaceFolders.map(fsPathOf).find((p): p is string => p !== undefined);
     const path = isAbsolute(setting) ? setting : folder ? join(folder, setting) : undefined;
     if (!path) return null;

@@ -29,6 +29,8 @@ export interface WorkspaceManifestSource {
   locate(source: SourceRef): SourceLocation | null;
   /** False for a file whose objects are not objects of their own: a chart's template or values, a kustomization, a patch (projectLayout.ts). */
   isManifestUri(uri: string): boolean;
+  /** The workspace files that hold Nodes (cluster profiles to choose from), in path order, with how many. */
+  clusterFiles(): Array<{ uri: string; nodes: number }>;
 }
 
 export interface WorkspaceManifestsDeps {
@@ -61,6 +63,15 @@ export class WorkspaceManifests implements WorkspaceManifestSource {
   private clusterProfile: string | undefined;
 
   constructor(private readonly deps: WorkspaceManifestsDeps) {}
+
+  clusterFiles(): Array<{ uri: string; nodes: number }> {
+    const result: Array<{ uri: string; nodes: number }> = [];
+    for (const [uri, file] of this.files) {
+      const nodes = file.manifests.filter((manifest) => manifest.object.kind === 'Node' && (manifest.object.apiVersion ?? 'v1') === 'v1').length;
+      if (nodes > 0) result.push({ uri, nodes });
+    }
+    return result.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
 
   /** Which file is the cluster profile (undefined: none); its objects are the cluster, not manifests. */
   setClusterProfile(path: string | undefined): void {

@@ -1,6 +1,7 @@
 import { needsReason } from '../config/applySuppressions';
 import { IGNORE_ANNOTATION, parseCodeList } from '../config/suppressionDirectives';
-import { isPlainObject } from '../manifests';
+import { isListKind, isPlainObject } from '../manifests';
+import type { KubeObject } from '../../simulator/model/source';
 import { documentAtLine } from '../parse/documentAt';
 import { nodeAt } from '../parse/locate';
 import type { ParsedFile } from '../parse/parseFile';
@@ -46,7 +47,8 @@ function lineEdit(lines: readonly string[], line: number, code: string, reasonTa
 }
 
 function annotationEdit(doc: ParsedDocument, code: string, reasonTail: string): TextEditRef | undefined {
-  if (!isPlainObject(doc.value) || typeof doc.value.kind !== 'string') return undefined;
+  // (A List's own annotation covers none of its items: its items are the objects.)
+  if (!isPlainObject(doc.value) || typeof doc.value.kind !== 'string' || isListKind(doc.value as KubeObject)) return undefined;
   const existing = nodeAt(doc, ['metadata', 'annotations', IGNORE_ANNOTATION]);
   if (existing?.kind === 'scalar') {
     const { codes, reason } = parseCodeList(String(existing.value ?? ''), 0);

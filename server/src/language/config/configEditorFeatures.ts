@@ -1,10 +1,11 @@
 import type { CompletionEntry } from '../completion/completionEntry';
-import { cursorContext } from '../completion/cursorContext';
+import { cursorContext, type CursorContext } from '../completion/cursorContext';
 import { keyCompletions } from '../completion/keyCompletions';
 import { descriptionOf, schemaAtPath, shapeOf, typeLabel } from '../completion/schemaAtPath';
 import type { SchemaSource } from '../completion/schemaSource';
 import { valueCompletions } from '../completion/valueCompletions';
-import { shiftRange } from '../findings';
+import { shiftRange, type Range } from '../findings';
+import { RULE_CATALOG } from '../rules/ruleCatalog';
 import type { HoverResult } from '../hover/hoverAt';
 import { treePathAt } from '../hover/treePathAt';
 import type { ParsedDocument } from '../parse/parsedDocument';
@@ -25,11 +26,28 @@ export function completeConfigAt(doc: ParsedDocument, offset: number): Completio
   const range = shiftRange(doc.lines.range(ctx.replaceStart, ctx.replaceEnd), doc.chunk.line);
   const field = schemaAtPath(CONFIG_SOURCE, ctx.path);
   if (!field) return [];
+  if (ctx.position === 'key' && ctx.path[ctx.path.length - 1] === 'rules') return ruleCodeCompletions(ctx, range);
   if (ctx.position === 'key') {
     if (ctx.itemStart && shapeOf(CONFIG_SOURCE, field.declared) !== 'map') return valueCompletions(field, range);
     return keyCompletions(CONFIG_SOURCE, field.resolved, undefined, ctx, range);
   }
   return valueCompletions(field, range);
+}
+
+/** The codes of Drydock's rules, under `rules:` (a severity to choose after each). */
+function ruleCodeCompletions(ctx: CursorContext, range: Range): CompletionEntry[] {
+  return [...RULE_CATALOG.values()]
+    .filter((meta) => !ctx.siblings.has(meta.code))
+    .map((meta) => ({
+      label: meta.code,
+      kind: 'property' as const,
+      detail: `${meta.defaultSeverity}${meta.category === 'best-practice' ? ' (opt-in)' : ''}`,
+      documentation: meta.summary,
+      insertText: ctx.hasColon ? meta.code : `${meta.code}: \${1|off,error,warning,information,hint|}`,
+      snippet: !ctx.hasColon,
+      range,
+      filterText: meta.code,
+    }));
 }
 
 /** Hover on a key or value of a `.drydock.yaml`: the field's type and description. */

@@ -39,7 +39,8 @@ export function validateDrydockConfig(parsed: ParsedFile, validator: CrdRegistry
   for (const problem of crdErrorsToProblems(validator.validate(CONFIG_SCHEMA, value), value, '.drydock.yaml')) {
     const onMachineSetting = machine.some(({ path }) => path.every((segment, index) => problem.path[index] === segment) || (problem.path.length === 1 && problem.path[0] === 'kustomize' && path[0] === 'kustomize'));
     if (onMachineSetting && problem.finding.code === 'schema/unknown-field') continue;
-    findings.push({ ...problem.finding, code: problem.finding.code.replace(/^schema\//, 'config/'), range: shiftRange(locate(doc, problem.path, problem.target).range, doc.chunk.line) });
+    const message = problem.finding.message.replace(' in the .drydock.yaml schema', '');
+    findings.push({ ...problem.finding, message, code: problem.finding.code.replace(/^schema\//, 'config/'), range: shiftRange(locate(doc, problem.path, problem.target).range, doc.chunk.line) });
   }
   return findings.sort(compareFindings);
 }

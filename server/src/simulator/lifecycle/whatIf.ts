@@ -21,11 +21,14 @@ export interface WhatIfResult {
   end: number;
   /** Pods whose eviction kubectl would retry forever (a budget that cannot be met), when the timeline stops. */
   retryingForever: string[];
+  /** The run stopped after MAX_INSTANTS seconds with something due (more was still to come). */
+  truncated: boolean;
 }
 
 /** Events at the same second: node conditions first, then cordon, then drain; the command line's order within each. */
 const EVENT_ORDER: Record<WhatIfEvent['kind'], number> = { 'node-down': 0, 'node-up': 1, cordon: 2, drain: 3 };
-const MAX_INSTANTS = 100_000;
+/** A bound on the seconds visited (hostile probe delays with a blocked drain would otherwise retry for ages). */
+export const MAX_INSTANTS = 10_000;
 
 /**
  * The what-if timeline (node-lifecycle.md §10), pure and deterministic. From the settled dry run
@@ -47,9 +50,14 @@ export function runWhatIf(input: WhatIfInput): WhatIfResult {
   let cursor = 0;
   let visited = -1;
   let retryingForever: string[] = [];
-  for (let instants = 0; instants < MAX_INSTANTS; instants++) {
+  let truncated = false;
+  for (let instants = 0; ; instants++) {
     const next = nextInstant(state, events[cursor]?.event.at ?? null, visited);
     if (next === null || next > until) break;
+    if (instants === MAX_INSTANTS) {
+      truncated = true;
+      break;
+    }
     state.now = next;
     visited = next;
     const before = state.timeline.length;
@@ -72,6 +80,7 @@ export function runWhatIf(input: WhatIfInput): WhatIfResult {
     histories: [...state.histories.values()],
     end,
     retryingForever,
+    truncated,
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { whatIfDryRun } from '../../../../server/src/dryRun/whatIfDryRun';
 import type { TimelineEntry, WhatIfEvent } from '../../../../server/src/simulator/lifecycle/timeline';
 import { parseWhatIfEvent } from '../../../../server/src/simulator/lifecycle/parseEvent';
+import { MAX_INSTANTS } from '../../../../server/src/simulator/lifecycle/whatIf';
 import { manifests } from '../yaml';
 
 /** Nodes `name@zone` (4 cpu each), as a cluster profile. */
@@ -258,6 +259,17 @@ spec: {nodeName: n1, containers: [{name: c, image: busybox}]}
     assert.deepEqual(lines(result.whatIf.timeline, (e) => e.type === 'EvictionBlocked'), [`0 EvictionBlocked ${on.pod.key}`, `5 EvictionBlocked ${on.pod.key}`]);
     assert.deepEqual(result.whatIf.retryingForever, [on.pod.key]);
     assert.equal(result.whatIf.end, 5);
+  });
+
+  it('a blocked drain while something is due far later: bounded at MAX_INSTANTS seconds with events', () => {
+    // The replacement of a drained pod is Ready only after 100,000 s: kubectl retries the other every 5 s.
+    const text = deployment('web', 2, ', readinessProbe: {httpGet: {port: 80}, initialDelaySeconds: 100000}') + budget('minAvailable: 1');
+    const nodes = cluster('n1', 'n2', 'n3', 'n4');
+    const placed = run(nodes, text, ['cordon:n4@99']).start.simulation.pods.filter((p) => p.pod.name.startsWith('web-'));
+    const result = run(nodes, text, placed.map((p) => `drain:${p.placement.node}`));
+    assert.equal(result.whatIf.truncated, true);
+    assert.equal(new Set(result.whatIf.timeline.map((e) => e.at)).size, MAX_INSTANTS);
+    assert.equal(result.whatIf.end, (MAX_INSTANTS - 1) * 5);
   });
 
   it('is deterministic: the same input gives the same timeline and final cluster', () => {

@@ -1,4 +1,4 @@
-import { buildRouteTable, type RouteIssueKind } from '../../../simulator/ingress';
+import type { RouteIssueKind } from '../../../simulator/ingress';
 import type { RuleMeta } from '../ruleTypes';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceRule } from './workspaceRule';
@@ -8,8 +8,7 @@ function routeIssueRule(kind: RouteIssueKind, meta: RuleMeta): WorkspaceRule {
   return {
     meta,
     check(index: WorkspaceIndex, report) {
-      const table = buildRouteTable(index.ofKind('Ingress'), index.ofKind('IngressClass'), index.defaultNamespace);
-      for (const issue of table.issues) if (issue.kind === kind) report(issue.ingress.spec.manifest, issue.path, issue.message);
+      for (const issue of index.routes().issues) if (issue.kind === kind) report(issue.ingress.spec.manifest, issue.path, issue.message);
     },
   };
 }

@@ -1,8 +1,14 @@
+import type { FieldPath, KubeObject } from '../../../simulator/model/source';
+import { isPlainObject } from '../../manifests';
 import { podReferencesOf, type ReferencedKind } from '../objects/podReferences';
+import { createdByController, replacedByTemplate } from './controllerClaims';
 import type { RuleMeta } from '../ruleTypes';
 import type { WorkspaceRule } from './workspaceRule';
 
-/** A rule for one kind of pod reference: the referenced object must be defined in the workspace, in the pod's namespace. */
+/**
+ * A rule for one kind of pod reference: the referenced object must be defined in the workspace, in the
+ * pod's namespace. A claim may also be created by a controller (controllerClaims.ts), as in the dry run.
+ */
 function missingReference(meta: RuleMeta, kind: ReferencedKind, consequence: string): WorkspaceRule {
   return {
     meta,
@@ -13,7 +19,7 @@ function missingReference(meta: RuleMeta, kind: ReferencedKind, consequence: str
         const namespace = index.namespaceOf(manifest.object);
         for (const ref of refs) {
           if (ref.kind !== kind || index.find(kind, namespace, ref.name).length > 0) continue;
-          if (kind === 'PersistentVolumeClaim' && claimFromTemplate(manifest.object, ref.name)) continue;
+          if (kind === 'PersistentVolumeClaim' && (replacedByTemplate(manifest.object, volumeNameAt(manifest.object, ref.path)) || createdByController(index, namespace, ref.name))) continue;
           report(manifest, ref.path, `No ${kind} \`${ref.name}\` in namespace \`${namespace}\` among the workspace's manifests: ${consequence}`);
         }
       }
@@ -21,10 +27,12 @@ function missingReference(meta: RuleMeta, kind: ReferencedKind, consequence: str
   };
 }
 
-/** A StatefulSet's volumeClaimTemplates create their claims themselves. */
-function claimFromTemplate(object: { kind?: string; spec?: unknown }, name: string): boolean {
-  const templates = (object.spec as { volumeClaimTemplates?: Array<{ metadata?: { name?: string } }> } | undefined)?.volumeClaimTemplates;
-  return object.kind === 'StatefulSet' && Array.isArray(templates) && templates.some((t) => t?.metadata?.name === name);
+/** The name of the volume a reference at `path` (`…, volumes, <i>, persistentVolumeClaim, claimName`) sits in. */
+function volumeNameAt(object: KubeObject, path: FieldPath): string | undefined {
+  const at = path.lastIndexOf('volumes');
+  let node: unknown = object;
+  for (const segment of path.slice(0, at + 2)) node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+  return at >= 0 && isPlainObject(node) && typeof node.name === 'string' ? node.name : undefined;
 }
 
 export const missingConfigMap = missingReference(

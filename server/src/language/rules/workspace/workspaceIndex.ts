@@ -1,4 +1,5 @@
 import { CLUSTER_SCOPED_KINDS as CLUSTER_SCOPED } from '../../../simulator/model/clusterScopedKinds';
+import { buildRouteTable, type RouteTable } from '../../../simulator/ingress';
 import type { KubeObject, Manifest } from '../../../simulator/model/source';
 import { PodLabelIndex } from './podLabelIndex';
 
@@ -15,6 +16,7 @@ export class WorkspaceIndex {
   private readonly subjectsByKind = new Map<string, Manifest[]>();
   private readonly subjectSet: ReadonlySet<Manifest> | undefined;
   private podIndex: PodLabelIndex | undefined;
+  private routeTable: RouteTable | undefined;
   readonly subjects: readonly Manifest[];
 
   constructor(readonly manifests: readonly Manifest[], readonly defaultNamespace = 'default', isSubject?: (manifest: Manifest) => boolean) {
@@ -54,6 +56,12 @@ export class WorkspaceIndex {
   pods(): PodLabelIndex {
     this.podIndex ??= new PodLabelIndex(this.manifests.map((manifest) => ({ manifest, namespace: this.namespaceOf(manifest.object) })));
     return this.podIndex;
+  }
+
+  /** The Ingresses merged by class, with their conflicts (built on first use; the Ingress rules share it). */
+  routes(): RouteTable {
+    this.routeTable ??= buildRouteTable(this.ofKind('Ingress'), this.ofKind('IngressClass'), this.defaultNamespace);
+    return this.routeTable;
   }
 
   isSubject(manifest: Manifest): boolean {

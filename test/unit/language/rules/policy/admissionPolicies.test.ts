@@ -95,6 +95,11 @@ const cases: Case[] = [
     text: docs(replicaLimit, binding('b', 'replicalimit-policy.example.com', paramRef('{name: missing, parameterNotFoundAction: Deny}')), deployment('big', 3)),
     expect: ['error policy/replicalimit-policy.example.com No params found for policy binding `b` with `Deny` parameterNotFoundAction: no ReplicaLimit `missing` in namespace `default` among the manifests.'],
   },
+  {
+    name: 'a policy with params and a binding without paramRef: failurePolicy decides',
+    text: docs(replicaLimit, binding('b', 'replicalimit-policy.example.com'), deployment('big', 3), replicaLimit.replace('paramKind:', 'failurePolicy: Ignore\n  paramKind:').replace(/replicalimit-policy/g, 'lenient'), binding('b2', 'lenient.example.com')),
+    expect: ['error policy/replicalimit-policy.example.com Failed to configure binding: binding `b` has no paramRef, but the policy takes params of kind ReplicaLimit (failurePolicy Fail rejects the object).'],
+  },
   { name: 'params not found: Allow', text: docs(replicaLimit, binding('b', 'replicalimit-policy.example.com', paramRef('{name: missing, parameterNotFoundAction: Allow}')), deployment('big', 3)), expect: [] },
   {
     name: 'variables and filter (image registries)',
@@ -216,4 +221,13 @@ test('admission policies: admission configuration is not subject to policies; na
   );
   const findings = runWorkspaceRules(manifestsOf('file:///ws/all.yaml', parseFile(text))).filter((f) => f.code.startsWith('policy/'));
   assert.deepEqual(findings, [], 'neither the policy, its binding, the namespace nor the deployment');
+});
+
+test("admission policies: an object defined twice is its last copy (the manifests' over the cluster profile's)", () => {
+  const strict = (max: number) => policy('limit', [...deployments, 'validations:', `- {expression: "object.spec.replicas <= ${max}", message: "at most ${max}"}`]);
+  const profile = manifestsOf('file:///ws/.drydock/cluster.yaml', parseFile(docs(strict(5), binding('b', 'limit', [], '[Warn]'))));
+  const workspace = manifestsOf('file:///ws/all.yaml', parseFile(docs(strict(2), binding('b', 'limit'), deployment('web', 3))));
+  const subjects = new Set(workspace);
+  const index = new WorkspaceIndex([...clusterPolicyObjects(profile, workspace), ...workspace], undefined, (m) => subjects.has(m));
+  assert.deepEqual(runWorkspaceRulesOn(index).map((f) => `${f.severity} ${f.message}`), ['error at most 2']);
 });

@@ -64,7 +64,7 @@ export const admissionPolicies: WorkspaceRule = {
 };
 
 /** What one binding says about one object: its policy's outcomes, or why it could not be run. */
-type BindingOutcome = PolicyOutcome | { kind: 'undecided'; reason: string } | { kind: 'params-missing'; reason: string };
+type BindingOutcome = PolicyOutcome | { kind: 'undecided' | 'params-missing' | 'misconfigured'; reason: string };
 
 /** The most severe of the binding's actions; undefined when it has none of them. */
 function actionSeverity(actions: readonly string[]): Severity | undefined {
@@ -80,6 +80,7 @@ function outcomesFor(policy: AdmissionPolicy, binding: PolicyBinding, target: Ad
   if (constraints.matches === 'unknown') return [{ kind: 'undecided', reason: constraints.reason }];
   if (scoped.matches === 'unknown') return [{ kind: 'undecided', reason: `binding \`${binding.name}\`: ${scoped.reason}` }];
   const lookup = findParams(policy, binding, target, index);
+  if ('misconfigured' in lookup) return policy.failurePolicy === 'Ignore' ? [] : [{ kind: 'misconfigured', reason: lookup.misconfigured }];
   if ('missing' in lookup) return binding.paramRef?.parameterNotFoundAction === 'Allow' ? [] : [{ kind: 'params-missing', reason: lookup.missing }];
   return lookup.params.flatMap((params) => evaluatePolicy(policy, target, params, cache));
 }
@@ -95,6 +96,9 @@ function describe(outcome: BindingOutcome, policy: AdmissionPolicy, binding: Pol
     case 'params-missing':
       // The API server: "no params found for policy binding with `Deny` parameterNotFoundAction".
       return { code, severity, message: `No params found for policy binding \`${binding.name}\` with \`Deny\` parameterNotFoundAction: ${outcome.reason}.`, path: name };
+    case 'misconfigured':
+      // A binding the API server cannot configure fails the request under failurePolicy Fail.
+      return { code, severity, message: `Failed to configure binding: ${outcome.reason} (failurePolicy Fail rejects the object).`, path: name };
     case 'undecided':
       return { code: NOT_EVALUATED_CODE, severity: 'information', message: `ValidatingAdmissionPolicy \`${policy.name}\` not evaluated on this object: ${outcome.reason}.`, path: name };
     case 'not-evaluated': {

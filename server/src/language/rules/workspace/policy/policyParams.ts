@@ -9,16 +9,16 @@ import type { AdmissionPolicy, PolicyBinding } from './policyObjects';
  * else the objects of `paramKind` among the manifests that its `paramRef` names (by `name`, or by
  * `selector`) in `paramRef.namespace`, or, when that is unset, in the object's namespace (a params
  * object without a namespace, cluster-scoped, is found from any). `missing` when there are none
- * (then `parameterNotFoundAction` decides) or when the binding has no `paramRef` for a policy
- * with a `paramKind` (a misconfigured binding).
+ * (then `parameterNotFoundAction` decides); `misconfigured` when the binding has no `paramRef` for a
+ * policy with a `paramKind` (then `failurePolicy` decides).
  */
-export type ParamsLookup = { params: Array<KubeObject | null> } | { missing: string };
+export type ParamsLookup = { params: Array<KubeObject | null> } | { missing: string } | { misconfigured: string };
 
 export function findParams(policy: AdmissionPolicy, binding: PolicyBinding, target: AdmissionTarget, index: WorkspaceIndex): ParamsLookup {
   const kind = policy.paramKind;
   if (!kind) return { params: [null] };
   const ref = binding.paramRef;
-  if (!ref) return { missing: `binding \`${binding.name}\` has no paramRef, but policy \`${policy.name}\` takes params of kind ${kind.kind}` };
+  if (!ref) return { misconfigured: `binding \`${binding.name}\` has no paramRef, but the policy takes params of kind ${kind.kind}` };
   const selector = ref.name === undefined ? compileLabelSelector(ref.selector ?? {}) : undefined;
   const found = index.ofKind(kind.kind).filter(({ object }) => {
     if (object.apiVersion !== kind.apiVersion) return false;
