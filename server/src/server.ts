@@ -32,7 +32,7 @@ import { ClusterProfileLoader } from './workspace/dryRunInputs';
 import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
 import { isKustomizationFile, layoutKey, normalizePath } from './language/projects/projectLayout';
-import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest } from './protocol/requests';
+import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest } from './protocol/requests';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
 import { stripBom } from './language/parse/stripBom';
@@ -102,7 +102,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     if (key === validatedLayout) return;
     validatedLayout = key;
     for (const document of documents.all()) validation.schedule(document);
-    renders.schedule();
+    renders.filesChanged('all');
   };
   // Reading the workspace's files is validation only (no program runs), so untrusted workspaces get it too.
   const workspaceManifests = new WorkspaceManifests({
@@ -112,7 +112,7 @@ export function startServer(connection: Connection, service: LanguageService = n
       // An open document's CRDs come from its text (documentChanged), not from the file on disk.
       crdFeed.filesRead(uris.filter((uri) => !documents.get(uri)).map((uri) => ({ uri, manifests: workspaceManifests.manifestsOfFile(uri) })));
       simulation.scheduleAll();
-      renders.schedule();
+      renders.filesChanged(uris.map(toPath).filter((path): path is string => path !== undefined).map(normalizePath));
     },
   });
   const renderClusterProfile = new ClusterProfileLoader();
@@ -265,8 +265,10 @@ export function startServer(connection: Connection, service: LanguageService = n
     const path = uri === undefined ? undefined : toPath(uri);
     const folderConfig = path === undefined ? undefined : configs.forPath(path);
     if (!path || !folderConfig) return settings;
-    const severities = { ...settings.rules.severities, ...fileConfigOf(folderConfig, path).severities };
-    return { ...settings, rules: { severities, bestPractices: folderConfig.config.bestPracticesEnable ?? settings.rules.bestPractices } };
+    const fileConfig = fileConfigOf(folderConfig, path);
+    const severities = { ...settings.rules.severities, ...fileConfig.severities };
+    // An ignored file is not validated (its other findings are dropped where they are published).
+    return { ...settings, validateEnable: settings.validateEnable && !fileConfig.ignored, rules: { severities, bestPractices: folderConfig.config.bestPracticesEnable ?? settings.rules.bestPractices } };
   }
 
   /** A document's merged findings as published: its `.drydock.yaml` (ignore, severities) and its suppressions. */
@@ -292,8 +294,12 @@ export function startServer(connection: Connection, service: LanguageService = n
       if (configs.isConfig(change.uri)) await configs.fileChanged(change.uri);
       if (!(await workspaceManifests.fileChanged(change.uri, exists))) await crdFeed.fileChanged(change.uri, exists);
     });
-    // The cluster profile may be one of them: the dry run re-reads it when it changed.
-    void Promise.allSettled(reads).then(() => simulation.scheduleAll());
+    // The cluster profile may be one of them: the dry run re-reads it when it changed. A template or
+    // values file of a chart (no manifests of its own) re-renders its chart.
+    void Promise.allSettled(reads).then(() => {
+      simulation.scheduleAll();
+      renders.filesChanged(params.changes.map((change) => toPath(change.uri)).filter((path): path is string => path !== undefined).map(normalizePath));
+    });
   });
 
   documents.onDidChangeContent((event) => {
@@ -335,6 +341,12 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onRequest(PreviewRequest, (params) => simulation.preview(params).catch(() => null));
   connection.onRequest(PodDetailsRequest, (params) =>
     typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
+  );
+  connection.onRequest(ExplainConnectionRequest, (params) =>
+    typeof params?.from === 'string' && typeof params.to === 'string' && typeof params.uri === 'string' ? simulation.explainConnection(params).catch(() => null) : null,
+  );
+  connection.onRequest(RouteQueryRequest, (params) =>
+    typeof params?.url === 'string' && params.url.length <= 2048 && typeof params.uri === 'string' ? simulation.routeQuery(params).catch(() => null) : null,
   );
   connection.onRequest(DryRunStatsRequest, () => simulation.stats());
   connection.onShutdown(() => {

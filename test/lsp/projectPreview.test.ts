@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,7 +55,8 @@ test('project preview: charts/platform as rendered, pods placed, each revealing 
     const model = await client.sendRequest<PreviewModel>('drydock/preview', { uri: pathToFileURL(join(chart, 'charts/cache')).toString(), scope: 'project', neverReady: false });
     assert.deepEqual(model.source, { uri: chartUri, scope: 'project' });
     assert.equal(model.notice, undefined);
-    assert.deepEqual(model.projects, [{ uri: chartUri, kind: 'helm', label: 'charts/platform', valuesFiles: ['values.yaml'] }]);
+    // Every chart and overlay of the workspace is offered (those no open file feeds are rendered in the background).
+    assert.deepEqual(model.projects?.find((p) => p.uri === chartUri), { uri: chartUri, kind: 'helm', label: 'charts/platform', valuesFiles: ['values.yaml'] });
     // The chart's pods beside the default cluster's own (bound, from no file of the workspace).
     const charted = model.simulation.pods.filter((p) => p.status !== 'Bound');
     assert.deepEqual(charted.map((p) => `${p.owner?.name.replace(/-[a-z0-9]+$/, '')} ${p.status}`).sort(), [
@@ -86,11 +87,18 @@ test('project preview: charts/platform as rendered, pods placed, each revealing 
   }),
 );
 
-test('project preview: a chart that is not rendered says why instead of showing nothing', { skip: RENDER_SKIP, timeout: 90_000 }, () =>
+test('project preview: every chart and overlay of the workspace is offered, open or not; one helm cannot render says why', { skip: RENDER_SKIP, timeout: 90_000 }, () =>
   inWorkspace(async (client, root) => {
+    const values = join(root, 'charts/jobs/values.yaml');
+    writeFileSync(values, readFileSync(values, 'utf8').replace('schedule: "30 2 * * *"', 'schedule: ""'));
+    const manifest = join(root, 'kustomize/base/service.yaml');
+    await client.open(pathToFileURL(manifest).toString(), readFileSync(manifest, 'utf8'));
+    await client.logLine(/overlay .*overlays\/staging/);
+    await client.logLine(/chart .*charts\/jobs not rendered/);
     const model = await client.sendRequest<PreviewModel>('drydock/preview', { uri: pathToFileURL(join(root, 'charts/jobs')).toString(), scope: 'project', neverReady: false });
     assert.equal(model.source.scope, 'project');
     assert.deepEqual(model.simulation.pods, []);
-    assert.match(model.notice ?? '', /^Chart charts\/jobs is not rendered: it has not been rendered yet/);
+    assert.match(model.notice ?? '', /^Chart charts\/jobs is not rendered: .*is required/);
+    assert.deepEqual(model.projects?.map((p) => p.label), ['charts/jobs', 'charts/platform', 'charts/webapp', 'kustomize/overlays/prod', 'kustomize/overlays/staging']);
   }),
 );

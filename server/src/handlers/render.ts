@@ -34,6 +34,8 @@ export interface RenderServiceDeps {
   rendered?(targets: RenderStatusParams['targets']): void;
 }
 
+/** At most this many projects no open document feeds are rendered per run (the rest in the next runs). */
+const MAX_BACKGROUND_RENDERS = 8;
 /** Rendered projects larger than this are validated but not dry-run on the server's thread. */
 const MAX_DRY_RUN_OBJECTS = 3000;
 
@@ -58,6 +60,8 @@ export class RenderService {
   private published = new Set<string>();
   private lastStatus = '';
   private disposed = false;
+  /** Roots rendered since their files last changed: projects no open document feeds are rendered once. */
+  private readonly attempted = new Set<string>();
   /** The last successful render of each target (by root), for the dry run and the preview. */
   private readonly rendered = new Map<string, { target: RenderTarget; project: RenderedProject }>();
 
@@ -75,6 +79,13 @@ export class RenderService {
   /** The charts and overlays rendered last (each target's newest successful render), in path order. */
   projects(): Array<{ target: RenderTarget; project: RenderedProject }> {
     return [...this.rendered.values()].sort((a, b) => (a.target.root < b.target.root ? -1 : a.target.root > b.target.root ? 1 : 0));
+  }
+
+  /** Files changed on disk (or the layout did): the projects they feed are rendered again, open or not. */
+  filesChanged(paths: readonly string[] | 'all'): void {
+    if (paths === 'all') this.attempted.clear();
+    else for (const target of renderTargets(this.deps.layout())) if (paths.some((path) => feedsTarget(path, target))) this.attempted.delete(target.root);
+    this.schedule();
   }
 
   /** A document closed: its render findings go with it (the publisher forgets the document). */
@@ -112,7 +123,13 @@ export class RenderService {
       const path = toPath(uri);
       if (path) open.set(normalizePath(path), uri);
     }
-    const targets = renderTargets(this.deps.layout()).filter((target) => [...open.keys()].some((path) => feedsTarget(path, target)));
+    // The projects an open document feeds, every time; the workspace's others once (the preview lists
+    // them), again when one of their files changes on disk (`filesChanged`).
+    const all = renderTargets(this.deps.layout());
+    const fed = all.filter((target) => [...open.keys()].some((path) => feedsTarget(path, target)));
+    const background = all.filter((target) => !fed.includes(target) && !this.attempted.has(target.root)).slice(0, MAX_BACKGROUND_RENDERS);
+    const targets = [...fed, ...background];
+    for (const target of targets) this.attempted.add(target.root);
     const settings = this.deps.settings();
     const tools = renderToolCommands({ helmPath: settings.helmPath, kustomizeCommand: settings.kustomizeCommand });
     const byFile = new Map<string, Finding[]>();
