@@ -10,6 +10,7 @@ import { NodesView } from './nodesView';
 import { PendingView } from './pendingView';
 import { renderPodDetails, type FetchedDetails } from './podDetails';
 import { RolloutView } from './rolloutView';
+import { RoutesView } from './routesView';
 import { ServicesView } from './servicesView';
 import { Tabs } from './tabs';
 import { restoreState } from './viewState';
@@ -20,9 +21,9 @@ import { restoreState } from './viewState';
  */
 export const RENDERED_EVENT = 'drydock-rendered';
 
-const PODS_VIEWS: ReadonlySet<PreviewView> = new Set(['nodes', 'pending', 'services']);
+const PODS_VIEWS: ReadonlySet<PreviewView> = new Set(['nodes', 'pending', 'services', 'routes']);
 
-const TAB_LABELS: Record<PreviewView, string> = { nodes: 'Nodes', pending: 'Pending', rollout: 'Rollout', services: 'Services', network: 'Network' };
+const TAB_LABELS: Record<PreviewView, string> = { nodes: 'Nodes', pending: 'Pending', rollout: 'Rollout', services: 'Services', network: 'Network', routes: 'Routes' };
 
 /**
  * The preview page: routes host messages to the views, keeps the UI state (saved with `setState`
@@ -42,7 +43,8 @@ export class PreviewApp {
   private readonly pending: PendingView;
   private readonly rollout: RolloutView;
   private readonly services: ServicesView;
-  private readonly network = new NetworkView();
+  private readonly network: NetworkView;
+  private readonly routes: RoutesView;
   /** Details asked of the host for pods whose model entry left them out, by pod key (reset with each model). */
   private readonly fetched = new Map<string, FetchedDetails>();
 
@@ -78,8 +80,10 @@ export class PreviewApp {
       reveal,
     });
     this.services = new ServicesView({ selectPod: (key) => this.selectPod(key, true), reveal });
+    this.network = new NetworkView({ explainConnection: (from, to) => this.channel.post({ type: 'explainConnection', from, to }), reveal });
+    this.routes = new RoutesView({ selectPod: (key) => this.selectPod(key, true), reveal, query: (url) => this.channel.post({ type: 'routeQuery', url }) });
     this.tabs = new Tabs((Object.keys(TAB_LABELS) as PreviewView[]).map((id) => ({ id, label: TAB_LABELS[id] })), (view) => this.show(view));
-    const views: Record<PreviewView, HTMLElement> = { nodes: this.nodes.element, pending: this.pending.element, rollout: this.rollout.element, services: this.services.element, network: this.network.element };
+    const views: Record<PreviewView, HTMLElement> = { nodes: this.nodes.element, pending: this.pending.element, rollout: this.rollout.element, services: this.services.element, network: this.network.element, routes: this.routes.element };
     const panelArea = el('div', { class: 'panels' }, this.placeholder);
     for (const [id, element] of Object.entries(views) as Array<[PreviewView, HTMLElement]>) {
       const panel = el('div', { class: 'panel', role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, hidden: true }, element);
@@ -135,6 +139,14 @@ export class PreviewApp {
         if (message.pod === this.state.selectedPod) this.renderDetails();
         return;
       }
+      case 'routeAnswer':
+        // Drawn into the routes tab (a late answer, for a URL asked before, is dropped).
+        if (this.routes.showAnswer(message.url, message.result) && this.state.view === 'routes') this.signalRendered('routes');
+        return;
+      case 'connectionExplanation':
+        // Drawn under the selected cell (an answer for another cell is kept for when it is selected).
+        if (this.network.showConnectionExplanation(message.from, message.to, message.explanation) && this.state.view === 'network') this.signalRendered('network');
+        return;
       case 'selectPod':
         this.selectPod(message.pod, false);
         this.show(this.index?.podByKey.get(message.pod)?.node === null ? 'pending' : 'nodes');
@@ -176,6 +188,7 @@ export class PreviewApp {
       case 'rollout': this.rollout.update(index, { deployment: this.state.deployment, step: this.state.rolloutStep, neverReady: this.state.neverReady }); break;
       case 'services': this.services.update(index); break;
       case 'network': this.network.update(index); break;
+      case 'routes': this.routes.update(index); break;
     }
     this.signalRendered(view);
   }

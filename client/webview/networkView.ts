@@ -1,5 +1,6 @@
-import type { PreviewDirectionVerdict, ReachQuery } from '../../server/src/protocol/preview';
+import type { PreviewConnectionExplanation, PreviewDirectionVerdict, ReachQuery, SourceLocation } from '../../server/src/protocol/preview';
 import { el, replaceChildren, setAttributes } from './dom';
+import { renderConnectionExplanation } from './connectionExplanation';
 import type { ModelIndex } from './modelIndex';
 import { buildReachGrid, CELL_GLYPH, CELL_WORD, type ReachGrid } from './reachGrid';
 import { VirtualGrid, type CellPosition } from './virtualGrid';
@@ -12,6 +13,15 @@ const COLUMN_HEADER_HEIGHT = 120;
 const RENDER_ALL_UP_TO = 40 * 40;
 
 const EMPTY_GRID: ReachGrid = { labels: [], members: [], cells: [] };
+
+export interface NetworkActions {
+  /** Ask the host why a cell has its verdict (answered with `showConnectionExplanation`). */
+  explainConnection(from: string, to: string): void;
+  reveal(location: SourceLocation): void;
+}
+
+/** What the host answered for a cell: loading, nothing (the endpoints are gone), or the explanation. */
+type FetchedExplanation = { state: 'loading' } | { state: 'missing' } | { state: 'loaded'; explanation: PreviewConnectionExplanation };
 
 /**
  * The network tab: the NetworkPolicy reachability matrix as a grid (rows are sources, columns
@@ -27,8 +37,12 @@ export class NetworkView {
   private grid: ReachGrid = EMPTY_GRID;
   /** The explained cell, marked wherever it is rendered. */
   private selected: CellPosition | null = null;
+  /** The host's explanations of cells of this model, by "from\u0000to" (reset with each model). */
+  private readonly fetched = new Map<string, FetchedExplanation>();
+  /** Where the selected cell's policies and rules go (refilled when the host answers). */
+  private readonly rules = el('section', { class: 'reach-rules', 'aria-label': 'Policies that decide it' });
 
-  constructor() {
+  constructor(private readonly actions: NetworkActions) {
     this.view = new VirtualGrid({
       label: 'Reachability matrix: rows are sources, columns are destinations',
       className: 'reach-grid',
@@ -47,6 +61,7 @@ export class NetworkView {
   update(index: ModelIndex): void {
     const reach = index.model.reach;
     this.selected = null;
+    this.fetched.clear();
     replaceChildren(this.explanation);
     if (!reach || (reach.queries.length === 0 && !reach.matrix)) {
       this.grid = EMPTY_GRID;
@@ -94,10 +109,41 @@ export class NetworkView {
       el('p', { class: `verdict reach-text-${cell.state}` }, `${CELL_GLYPH[cell.state]} ${cell.state === 'partial' && reachMatrixText(cell.text) ? `Only ${cell.text}` : cell.text}`),
       grid.members[r].length > 1 && el('p', { class: 'muted' }, `Sources: ${grid.members[r].join(', ')}`),
       grid.members[c].length > 1 && el('p', { class: 'muted' }, `Destinations: ${grid.members[c].join(', ')}`),
-      cell.queries.length === 0
-        ? el('p', { class: 'muted' }, 'No connection query names this pair, so there is no rule-by-rule explanation.')
-        : el('div', {}, ...cell.queries.map(renderQuery)),
+      cell.queries.length > 0 && el('div', {}, ...cell.queries.map(renderQuery)),
+      this.rules,
     );
+    if (cell.state === 'na' || cell.state === 'self') {
+      replaceChildren(this.rules, el('p', { class: 'muted' }, cell.state === 'self'
+        ? 'A pod can always reach itself: NetworkPolicy does not govern it.'
+        : 'Neither side is in the cluster: NetworkPolicy does not govern it.'));
+      return;
+    }
+    const key = `${grid.labels[r]}\u0000${grid.labels[c]}`;
+    let fetched = this.fetched.get(key);
+    if (!fetched) {
+      fetched = { state: 'loading' };
+      this.fetched.set(key, fetched);
+      this.actions.explainConnection(grid.labels[r], grid.labels[c]);
+    }
+    this.renderRules(fetched);
+  }
+
+  /** The host's answer to `explainConnection`, kept for the model's life; true when it was drawn (it is for the selected cell). */
+  showConnectionExplanation(from: string, to: string, explanation: PreviewConnectionExplanation | null): boolean {
+    const key = `${from}\u0000${to}`;
+    if (this.fetched.get(key)?.state !== 'loading') return false;
+    const fetched: FetchedExplanation = explanation ? { state: 'loaded', explanation } : { state: 'missing' };
+    this.fetched.set(key, fetched);
+    const selected = this.selected;
+    if (!selected || this.grid.labels[selected[0]] !== from || this.grid.labels[selected[1]] !== to) return false;
+    this.renderRules(fetched);
+    return true;
+  }
+
+  private renderRules(fetched: FetchedExplanation): void {
+    if (fetched.state === 'loading') replaceChildren(this.rules, el('p', { class: 'muted' }, 'Loading the policies and rules that decide it…'));
+    else if (fetched.state === 'missing') replaceChildren(this.rules, el('p', { class: 'muted' }, 'The explanation is not available: the simulation changed, or the language server is not running.'));
+    else replaceChildren(this.rules, renderConnectionExplanation(fetched.explanation, this.actions.reveal));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { PreviewScope } from '../../server/src/protocol/preview';
 import type { PersistedPreviewState, PreviewView, WorkloadRef } from '../../server/src/protocol/webviewMessages';
 
-export const VIEWS: readonly PreviewView[] = ['nodes', 'pending', 'rollout', 'services', 'network'];
+export const VIEWS: readonly PreviewView[] = ['nodes', 'pending', 'rollout', 'services', 'network', 'routes'];
 
 export function initialState(): PersistedPreviewState {
   return { uri: null, scope: 'file', project: null, neverReady: false, view: 'nodes', selectedPod: null, deployment: null, rolloutStep: 0, workload: null };

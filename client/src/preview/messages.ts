@@ -27,10 +27,17 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return isFolderUri(raw.uri) ? { type: 'setCluster', uri: raw.uri } : undefined;
     case 'podDetails':
       return isPodKey(raw.pod) ? { type: 'podDetails', pod: raw.pod } : undefined;
+    case 'explainConnection':
+      return isEndpointLabel(raw.from) && isEndpointLabel(raw.to) ? { type: 'explainConnection', from: raw.from, to: raw.to } : undefined;
+    case 'routeQuery':
+      return typeof raw.url === 'string' && raw.url.trim().length > 0 && raw.url.length <= MAX_ROUTE_QUERY_URL ? { type: 'routeQuery', url: raw.url } : undefined;
     default:
       return undefined;
   }
 }
+
+/** The longest URL the Routes tab's box may ask about. */
+export const MAX_ROUTE_QUERY_URL = 2048;
 
 /** What the host needs back from the webview's saved state after a window reload. */
 export interface RestoredTarget {
@@ -102,6 +109,11 @@ function isLine(value: unknown): value is number {
 /** "namespace/name": both parts non-empty, no further slash, at most 253 + 1 + 253 characters. */
 function isPodKey(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 507 && /^[^/]+\/[^/]+$/.test(value);
+}
+
+/** A row's or column's label of the reachability matrix ("ns/workload (3 pods)", an address range): non-empty, at most 1,024 characters. */
+function isEndpointLabel(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 1024;
 }
 
 function isScope(value: unknown): value is PreviewScope {

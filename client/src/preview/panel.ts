@@ -4,7 +4,7 @@ import type { HostToWebview } from '../../../server/src/protocol/webviewMessages
 import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLES } from './html';
 import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
 import { BUILTIN_CLUSTER } from '../../../server/src/protocol/preview';
-import { onPreviewChanged, requestPodDetails, requestPreview, type PreviewConnection } from './previewSource';
+import { onPreviewChanged, requestConnectionExplanation, requestPodDetails, requestPreview, requestRouteQuery, type PreviewConnection } from './previewSource';
 
 /** What the panel previews: a document (or the workspace around it) and the rollout variant. */
 export type PreviewTarget = RestoredTarget;
@@ -119,6 +119,12 @@ export class PreviewPanel implements vscode.Disposable {
       case 'podDetails':
         this.sendPodDetails(message.pod).catch(() => this.post({ type: 'podDetails', pod: message.pod, details: null }));
         return;
+      case 'explainConnection':
+        this.sendConnectionExplanation(message.from, message.to).catch(() => this.post({ type: 'connectionExplanation', from: message.from, to: message.to, explanation: null }));
+        return;
+      case 'routeQuery':
+        this.sendRouteAnswer(message.url).catch(() => this.post({ type: 'routeAnswer', url: message.url, result: null }));
+        return;
     }
   }
 
@@ -145,6 +151,24 @@ export class PreviewPanel implements vscode.Disposable {
     const connection = this.deps.connection();
     const details = uri && connection ? await requestPodDetails(connection, uri, scope, { neverReady }, pod) : null;
     if (!this.disposed) this.post({ type: 'podDetails', pod, details });
+  }
+
+  /** Answers the Routes tab's URL box from the server's dry run for the current target. */
+  private async sendRouteAnswer(url: string): Promise<void> {
+    const { scope, neverReady } = this.target;
+    const uri = this.previewedUri();
+    const connection = this.deps.connection();
+    const result = uri && connection ? await requestRouteQuery(connection, uri, scope, { neverReady }, url) : null;
+    if (!this.disposed) this.post({ type: 'routeAnswer', url, result });
+  }
+
+  /** Answers the page's `explainConnection` (a reachability cell) from the server's dry run for the current target. */
+  private async sendConnectionExplanation(from: string, to: string): Promise<void> {
+    const { scope, neverReady } = this.target;
+    const uri = this.previewedUri();
+    const connection = this.deps.connection();
+    const explanation = uri && connection ? await requestConnectionExplanation(connection, uri, scope, { neverReady }, from, to) : null;
+    if (!this.disposed) this.post({ type: 'connectionExplanation', from, to, explanation });
   }
 
   private retarget(change: Partial<PreviewTarget>): void {

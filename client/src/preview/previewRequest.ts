@@ -15,7 +15,7 @@ export interface ShowPreviewRequest {
   workload?: WorkloadRef;
 }
 
-const VIEWS: ReadonlySet<string> = new Set<PreviewView>(['nodes', 'pending', 'rollout', 'services', 'network']);
+const VIEWS: ReadonlySet<string> = new Set<PreviewView>(['nodes', 'pending', 'rollout', 'services', 'network', 'routes']);
 
 /**
  * Reads the command's argument: a CodeLens passes a `ShowPreviewRequest`; the palette passes nothing.

@@ -1,7 +1,7 @@
 import type { Disposable } from 'vscode';
-import type { PodDetails, PreviewModel, PreviewScope } from '../../../server/src/protocol/preview';
+import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult, PreviewScope } from '../../../server/src/protocol/preview';
 import type { RequestType } from 'vscode-jsonrpc/lib/common/messages';
-import { PodDetailsRequest, PreviewChangedNotification, PreviewRequest, type PreviewChangedParams } from '../../../server/src/protocol/requests';
+import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest, type PreviewChangedParams } from '../../../server/src/protocol/requests';
 
 /** The part of `LanguageClient` the preview uses (a structural type, so tests can pass a fake). */
 export interface PreviewConnection {
@@ -21,6 +21,16 @@ export async function requestPreview(client: PreviewConnection, uri: string, sco
 /** The filters and scores of one pod of that preview (`drydock/podDetails`). */
 export async function requestPodDetails(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, pod: string): Promise<PodDetails | null> {
   return send(client, PodDetailsRequest, { uri, scope, neverReady: options.neverReady, pod });
+}
+
+/** Which Ingress path, Service and pods of that preview answer a URL (`drydock/routeQuery`). */
+export async function requestRouteQuery(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, url: string): Promise<PreviewRouteQueryResult | null> {
+  return send(client, RouteQueryRequest, { uri, scope, neverReady: options.neverReady, url });
+}
+
+/** Why a cell of that preview's reachability matrix has its verdict (`drydock/explainConnection`). */
+export async function requestConnectionExplanation(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, from: string, to: string): Promise<PreviewConnectionExplanation | null> {
+  return send(client, ExplainConnectionRequest, { uri, scope, neverReady: options.neverReady, from, to });
 }
 
 /** Calls `onChange` with the URIs (empty = any) whenever the server says previews may have changed. */

@@ -45,7 +45,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
   // `.drydock.yaml`: the nearest to each input (cliConfigs.ts); flags win over it.
-  const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock check: ${message}\n`), 'checks');
+  const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock check: ${message}\n`), 'checks', !parsed.flags['no-cross-resource']);
   const version = parsed.options['k8s-version'] ?? configs.kubernetesVersionOf(parsed.positionals) ?? DEFAULT_VERSION;
   const format = parsed.options.format ?? 'text';
   if (!isSupportedVersion(version)) return usage(io, `unsupported Kubernetes version ${version} (supported: ${SUPPORTED_VERSIONS.join(', ')})`);

@@ -7,7 +7,9 @@ import { fileFindings } from '../language/config/fileFindings';
 import { isDryRunPattern } from '../language/config/applySuppressions';
 import { validateDrydockConfig } from '../language/config/validateDrydockConfig';
 import type { Finding } from '../language/findings';
-import { parseFile } from '../language/parse/parseFile';
+import { parseFile, type ParsedFile } from '../language/parse/parseFile';
+import { oversizeReason } from '../language/parse/limits';
+import { IGNORE_ANNOTATION } from '../language/config/suppressionDirectives';
 import { stripBom } from '../language/parse/stripBom';
 import type { RuleSettings } from '../language/rules/ruleSettings';
 import { fileConfigOf, type FolderConfig } from '../settingsWithConfig';
@@ -29,6 +31,8 @@ export class CliConfigs {
     private readonly warn: (message: string) => void,
     /** What the command runs: validation and rules (`check`), or a dry run; a suppression is judged unused only by what could have used it. */
     private readonly runs: 'checks' | 'dry-run',
+    /** `check` without its cross-resource rules (`--no-cross-resource`) does not judge `ref/*` and `ingress/*` suppressions. */
+    private readonly crossResource = true,
   ) {}
 
   /** The configuration for the whole run: the one nearest to the first input (or to the working directory). */
@@ -89,8 +93,9 @@ export class CliConfigs {
   /** A file's findings as printed: none when ignored, its severities, its suppressions (read from `text`). */
   findingsOf(path: string, findings: readonly Finding[], text: string | undefined): Finding[] {
     const full = resolve(this.cwd, path);
-    const judged = (pattern: string): boolean => isDryRunPattern(pattern) === (this.runs === 'dry-run');
-    return fileFindings(text === undefined ? undefined : parseFile(stripBom(text)), findings, fileConfigOf(this.nearest(full), full), judged);
+    const crossResourcePattern = (pattern: string): boolean => pattern.startsWith('ref/') || pattern.startsWith('ingress/');
+    const judged = (pattern: string): boolean => (this.runs === 'dry-run' ? isDryRunPattern(pattern) : !isDryRunPattern(pattern) && (this.crossResource || !crossResourcePattern(pattern)));
+    return fileFindings(suppressionSource(text), findings, fileConfigOf(this.nearest(full), full), judged);
   }
 
   private inFolder(folder: string): FolderConfig | undefined {
@@ -133,6 +138,15 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The parse a file's suppressions are read from: none for a file that names no suppression (most
+ * files: no second parse of a big input) or that is over the input budget (it was not parsed at all).
+ */
+function suppressionSource(text: string | undefined): ParsedFile | undefined {
+  if (text === undefined || oversizeReason(text) || (!text.includes('drydock-disable') && !text.includes(IGNORE_ANNOTATION))) return undefined;
+  return parseFile(stripBom(text));
 }
 
 /** Applies each file's configuration and suppressions to a command's findings by file, in place; ignored files leave the list. */

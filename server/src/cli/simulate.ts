@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatBytes, formatMilli } from '../simulator/model/quantity';
+import { leadAsSentence } from '../simulator/scheduler/explain/leadSentence';
 import type { SimulatedNode, SimulatedPod, SimulationResult } from '../simulator/simulate';
 import type { ServiceEndpoints } from '../simulator/controllers';
 import { dryRun } from '../dryRun/dryRun';
@@ -92,12 +93,32 @@ function toText(result: SimulationResult, services: readonly ServiceEndpoints[],
   });
   const pending = result.pods.filter((p) => p.placement.status === 'Pending');
   lines.push('', pending.length === 0 ? 'No pending pods.' : `PENDING PODS (${pending.length})`);
-  for (const p of pending) lines.push(`  ${p.pod.key}`, `    ${p.placement.message}`);
+  for (const group of pendingGroups(pending)) {
+    const { pod, placement, lead } = group[0];
+    const workload = pod.workload ?? pod.owner;
+    const names = group.slice(0, 3).map((p) => p.pod.key).join(', ') + (group.length > 3 ? ', …' : '');
+    lines.push(group.length === 1 || !workload ? `  ${names}` : `  ${group.length} pods of ${workload.kind} ${workload.name} (${names})`);
+    if (lead) lines.push(`    ${leadAsSentence(lead)}`);
+    lines.push(`    ${placement.message}`);
+  }
   const count = (status: string): number => result.pods.filter((p) => p.placement.status === status).length;
   lines.push('', `${result.pods.length} pods: ${count('Bound')} bound, ${count('Scheduled')} scheduled, ${pending.length} pending`);
   if (services.length > 0) lines.push('', 'SERVICES', ...services.flatMap(serviceText));
   for (const d of diagnostics) lines.push(`${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
   return lines.join('\n') + '\n';
+}
+
+/** Pending pods of one workload with the same lead and scheduler message, in first-seen order (bare pods stay alone). */
+function pendingGroups(pending: readonly SimulatedPod[]): SimulatedPod[][] {
+  const groups = new Map<string, SimulatedPod[]>();
+  for (const p of pending) {
+    const workload = p.pod.workload ?? p.pod.owner;
+    const key = workload ? `${p.pod.namespace}\u0000${workload.kind}\u0000${workload.name}\u0000${p.lead ?? ''}\u0000${p.placement.message}` : `\u0001${p.pod.key}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()];
 }
 
 function serviceText(service: ServiceEndpoints): string[] {

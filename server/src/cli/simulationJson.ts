@@ -30,7 +30,7 @@ export function simulationJson(result: SimulationResult, services: readonly Serv
   };
 }
 
-function podJson({ pod, placement }: SimulatedPod, storage: StorageObjects): Record<string, unknown> {
+function podJson({ pod, placement, lead }: SimulatedPod, storage: StorageObjects): Record<string, unknown> {
   const filters: Record<string, { plugin: string; reason: string }> = {};
   for (const f of filterVerdicts(placement)) filters[f.node] = { plugin: f.plugin, reason: f.reason };
   const json: Record<string, unknown> = {
@@ -43,6 +43,7 @@ function podJson({ pod, placement }: SimulatedPod, storage: StorageObjects): Rec
     status: placement.status,
     reason: placement.reason,
     message: placement.message,
+    ...(lead ? { lead } : {}),
     evaluatedNodes: placement.evaluatedNodes,
     feasibleNodes: placement.feasibleNodes,
     filters,

@@ -2,7 +2,7 @@ import { defaultClusterManifests } from '../simulator/cluster/defaultCluster';
 import { computeServices, placerFor, type RolloutResult, type ServicesResult } from '../simulator/controllers';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import { computeRoutes, type RoutesResult } from '../simulator/ingress';
-import { computeReachability, networkPodsOf, type ReachabilityResult } from '../simulator/network';
+import { computeReachability, networkPodsOf, type ReachabilityInput, type ReachabilityResult } from '../simulator/network';
 import { simulate, type SimulateOptions, type SimulationResult } from '../simulator/simulate';
 import { changedDeployments } from './changedDeployments';
 import { lastApplied } from './lastApplied';
@@ -39,6 +39,8 @@ export interface DryRunOutput {
   simulation: SimulationResult;
   services: ServicesResult;
   reach: ReachabilityResult;
+  /** What the reachability stage read (the manifests, the user's pods): `explainCell` explains a matrix cell from it. */
+  reachInput: Pick<ReachabilityInput, 'manifests' | 'pods'>;
   /** Ingress → Service → ready pods, over the run's endpoints (the cluster profile's IngressClasses count). */
   routes: RoutesResult;
   /** Step by step, each step with every pod of the Deployment on its node (`steps[].pods`, bounded). */
@@ -62,7 +64,8 @@ export function dryRun(input: DryRunInput): DryRunOutput {
   const services = computeServices(manifests, pods);
   // A Service without pods may select the pods of an operator's custom resource (a Prometheus).
   if (services.findings.some((f) => f.code === 'ref/service-no-pods')) services.findings = explainServicesWithoutPods(services.findings, manifests, new WorkspaceIndex(manifests));
-  const reach = computeReachability({ manifests, pods: networkPodsOf(userPods), matrix: input.matrix ?? false });
+  const reachInput = { manifests, pods: networkPodsOf(userPods) };
+  const reach = computeReachability({ ...reachInput, matrix: input.matrix ?? false });
   const routes = computeRoutes({ manifests, services: services.services, classManifests: input.cluster ?? [] });
   const changes = input.baseline ? changedDeployments(lastApplied(input.baseline).manifests, manifests, input.previewUnchangedRollouts ?? false) : [];
   // The rollouts go through the scheduler over the cluster profile, else over the default cluster.
@@ -71,6 +74,7 @@ export function dryRun(input: DryRunInput): DryRunOutput {
     simulation,
     services,
     reach,
+    reachInput,
     routes,
     rollouts: rollouts.rollouts,
     findings: [...duplicates, ...simulation.findings, ...services.findings, ...routes.findings, ...reach.findings, ...rollouts.findings],

@@ -5,16 +5,18 @@ import type { RuleSettings } from '../language/rules/ruleSettings';
 import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
 import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { simFindingToFinding } from '../language/simFindingToFinding';
-import type { PodDetails, PreviewModel } from '../protocol/preview';
-import type { PodDetailsParams, PreviewParams } from '../protocol/requests';
+import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult } from '../protocol/preview';
+import type { ExplainConnectionParams, PodDetailsParams, PreviewParams, RouteQueryParams } from '../protocol/requests';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import { sameSource } from '../simulator/model/sameSource';
+import { connectionExplanation } from './connectionExplanation';
 import { dryRun, type DryRunOutput } from './dryRun';
 import type { LocatedSimFinding } from './fileDryRun';
 import type { LoadedFile } from './loadedFile';
 import { previewModel, type Locator } from './previewModel';
 import type { ProjectPreviewInput } from './projectPreview';
 import { podDetailsOf } from './previewPods';
+import { previewRouteQuery } from './previewRoutes';
 import { explainServicesWithoutPods } from './serviceNoPods';
 import { explainPoliciesWithoutPods } from './policyNoPods';
 import { markServicesWithPodsElsewhere } from './servicesElsewhere';
@@ -75,6 +77,8 @@ export class EditorDryRunSession {
   private readonly runs = new Map<string, FileRun>();
   /** The dry runs behind the latest previews, by their params (`drydock/podDetails` reads them), newest last. */
   private readonly previewRuns = new Map<string, DryRunOutput>();
+  /** Where the objects of those runs were written, by the same params (`drydock/explainConnection` links policies with it). */
+  private readonly previewLocators = new Map<string, Locator>();
 
   /**
    * Keeps the results for the documents still open with the text their run saw (a document edited
@@ -143,6 +147,7 @@ export class EditorDryRunSession {
       workspace || !file ? run.findings : explainOutside(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
     const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
     const locate = locatorFor(files, input.locateElsewhere);
+    this.keepPreviewLocator(params, project ? (source) => project.locate(source) ?? locate(source) : locate);
     const model = previewModel(run, {
       uri: params.uri,
       scope: params.scope,
@@ -161,6 +166,25 @@ export class EditorDryRunSession {
     if (!run) return undefined;
     const pod = run.simulation.pods.find((p) => `${p.pod.namespace}/${p.pod.name}` === params.pod);
     return pod ? podDetailsOf(pod) : null;
+  }
+
+  /** Which Ingress path of the run behind the latest preview with the same params answers a URL: undefined without such a run. */
+  routeQuery(params: RouteQueryParams): PreviewRouteQueryResult | undefined {
+    const run = this.previewRuns.get(previewKey({ uri: params.uri, scope: params.scope, neverReady: params.neverReady }));
+    return run ? previewRouteQuery(run.routes, run.services.services, params.url) : undefined;
+  }
+
+  /** Why a cell of the reachability matrix of the latest preview with the same params has its verdict: null without those endpoints, undefined without such a run. */
+  explainConnection(params: ExplainConnectionParams): PreviewConnectionExplanation | null | undefined {
+    const key = previewKey({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
+    const run = this.previewRuns.get(key);
+    if (!run) return undefined;
+    return connectionExplanation(run, params.from, params.to, this.previewLocators.get(key) ?? (() => null));
+  }
+
+  private keepPreviewLocator(params: PreviewParams, locate: Locator): void {
+    this.previewLocators.set(previewKey(params), locate);
+    for (const key of this.previewLocators.keys()) if (!this.previewRuns.has(key)) this.previewLocators.delete(key);
   }
 
   private keepPreviewRun(params: PreviewParams, run: DryRunOutput): void {

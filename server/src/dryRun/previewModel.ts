@@ -4,6 +4,7 @@ import type { SourceRef } from '../simulator/model/source';
 import type { SimulatedNode } from '../simulator/simulate';
 import type { DryRunOutput } from './dryRun';
 import { previewPods } from './previewPods';
+import { previewRoutes } from './previewRoutes';
 
 /** Where a manifest object starts (0-based line), for click-to-reveal; null when it has no file. */
 export type Locator = (source: SourceRef | null) => SourceLocation | null;
@@ -45,6 +46,7 @@ export function previewModel(run: DryRunOutput, context: PreviewContext): Previe
     },
     rollout: rolloutResults(run.rollouts, context.locate),
     reach: reachResults(run),
+    routes: previewRoutes(run.routes, run.services.services, context.locate),
   };
 }
 

@@ -30,6 +30,8 @@ function previewPod(simulated: SimulatedPod, locate: (source: SourceRef | null) 
     node: placement.node,
     status: placement.status,
     message: placement.message,
+    ...(simulated.lead ? { lead: simulated.lead } : {}),
+    ...(pod.workload && (pod.workload.kind !== pod.owner?.kind || pod.workload.name !== pod.owner?.name) ? { workload: { kind: pod.workload.kind, name: pod.workload.name } } : {}),
     filters: details?.filters ?? {},
     scores: details?.scores ?? {},
     ...(inline ? {} : { detailsOmitted: { filters: placement.filters.nodes.length, scores: placement.scores?.totals.length ?? 0, bestTotal: chosenTotal(simulated) } }),

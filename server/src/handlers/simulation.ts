@@ -5,8 +5,8 @@ import { storageContext } from '../dryRun/storageContext';
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
 import type { LoadedFile } from '../dryRun/loadedFile';
 import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
-import type { PodDetails, PreviewCluster, PreviewModel } from '../protocol/preview';
-import type { PodDetailsParams, PreviewParams } from '../protocol/requests';
+import type { PodDetails, PreviewConnectionExplanation, PreviewCluster, PreviewModel, PreviewRouteQueryResult } from '../protocol/preview';
+import type { ExplainConnectionParams, PodDetailsParams, PreviewParams, RouteQueryParams } from '../protocol/requests';
 import type { Manifest } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
 import { ClusterProfileLoader, loadBaseline, loadBaselineText } from '../workspace/dryRunInputs';
@@ -196,6 +196,22 @@ export class SimulationService {
     if (kept !== undefined) return kept;
     await this.preview({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
     return this.session.podDetails(params) ?? null;
+  }
+
+  /** Which Ingress path, Service and pods of a preview answer a URL, from the run behind it (run again when there is none); null when the preview is null. */
+  async routeQuery(params: RouteQueryParams): Promise<PreviewRouteQueryResult | null> {
+    const kept = this.session.routeQuery(params);
+    if (kept !== undefined) return kept;
+    await this.preview({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
+    return this.session.routeQuery(params) ?? null;
+  }
+
+  /** Why a cell of a preview's reachability matrix has its verdict, from the run behind it (run again when there is none); null without those endpoints. */
+  async explainConnection(params: ExplainConnectionParams): Promise<PreviewConnectionExplanation | null> {
+    const kept = this.session.explainConnection(params);
+    if (kept !== undefined) return kept;
+    await this.preview({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
+    return this.session.explainConnection(params) ?? null;
   }
 
   private counted(purpose: DryRunPurpose): void {

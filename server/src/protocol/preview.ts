@@ -94,6 +94,13 @@ export interface PreviewPod {
   status: PodStatus;
   /** The scheduler's verdict, e.g. "0/3 nodes are available: 3 Insufficient cpu." */
   message: string;
+  /**
+   * A pod that fits nowhere: the cause in plain words, ahead of `message` (kept verbatim), e.g.
+   * "asks 64 CPU; the largest node has 3.92 CPU allocatable — lower the request to at most 3.92 CPU".
+   */
+  lead?: string;
+  /** The workload the user wrote when it is not `owner` itself (the Deployment of a ReplicaSet's pods). */
+  workload?: { kind: string; name: string };
   /** Nodes that a filter rejected, by node name. Nodes absent here passed every filter. */
   filters: Record<string, PreviewFilterVerdict>;
   /** Scores of the nodes that passed the filters (when more than one did), by node name. */
@@ -237,6 +244,54 @@ export interface ReachQuery {
   explanation?: string;
 }
 
+/** A NetworkPolicy, or one rule of it, as a cell's explanation names it (`drydock/explainConnection`). */
+export interface PreviewPolicyRef {
+  /** "namespace/name" */
+  policy: string;
+  /** The rule, e.g. `{ direction: 'ingress', index: 0 }` for `ingress[0]`; absent when the whole policy is meant. */
+  rule?: { direction: 'ingress' | 'egress'; index: number };
+  /** The policy's first line, or the rule's entry. */
+  source?: SourceLocation | null;
+}
+
+/** One side's verdict for one examined port: the rules that allow it, or the engine's reason none does. */
+export interface PreviewPortVerdict {
+  allowed: boolean;
+  allowedBy: PreviewPolicyRef[];
+  /** The engine's sentence, e.g. "shop/db is isolated for Ingress by shop/db-policy and nothing allows it: …". */
+  explanation: string;
+}
+
+/** One direction of a connection: the egress of the source, or the ingress of the destination. */
+export interface PreviewDirectionExplanation {
+  direction: 'ingress' | 'egress';
+  /** "namespace/pod", or an address outside the cluster. */
+  subject: string;
+  /** False when NetworkPolicy does not govern this side (an address outside the cluster, a pod to itself). */
+  governed: boolean;
+  /** The policies whose podSelector selects the subject and whose policyTypes include this direction; empty: not isolated. */
+  isolatedBy: PreviewPolicyRef[];
+  /** One entry per `PreviewConnectionExplanation.ports` entry, same order. */
+  ports: PreviewPortVerdict[];
+}
+
+/** The answer to `drydock/explainConnection`: one reachability cell, rule by rule, per direction and examined port. */
+export interface PreviewConnectionExplanation {
+  /** The endpoints as asked (matrix labels). */
+  from: string;
+  to: string;
+  /** The pod (or address) each side is explained for. */
+  source: string;
+  destination: string;
+  /** Set when NetworkPolicy does not govern the pair at all (a pod to itself, two addresses outside the cluster). */
+  ungoverned?: string;
+  /** The destination's ports and those the deciding rules name; `otherPorts`: one port standing for every other port of the protocol. */
+  ports: Array<{ protocol: string; port: number; otherPorts?: boolean; allowed: boolean }>;
+  egress: PreviewDirectionExplanation;
+  ingress: PreviewDirectionExplanation;
+  notes?: string[];
+}
+
 /** A row/column of the reachability matrix: a pod group (replicas of one workload) or an external range. */
 export interface ReachMatrixEndpoint {
   label: string;
@@ -280,6 +335,8 @@ export interface PreviewModel {
   notice?: string;
   /** Which cluster was simulated, and the workspace's other cluster files to switch `drydock.cluster` to. */
   cluster?: PreviewCluster;
+  /** Ingress → path → Service → pods (the Routes tab); absent from older servers. */
+  routes?: PreviewRoutes;
 }
 
 /** The `drydock.cluster` value that picks the built-in cluster even when `.drydock/cluster.yaml` exists. */
@@ -292,3 +349,71 @@ export interface PreviewCluster {
   nodes: number;
   choices: Array<{ uri: string; label: string; nodes: number }>;
 }
+
+/** Where an Ingress path (or default backend) sends traffic: the Service, the port as written, that port's endpoints. */
+export interface PreviewRouteTarget {
+  /** "namespace/name"; null for a `resource` backend. */
+  service: string | null;
+  /** The backend port as written: a number, or the Service port's name. */
+  port: number | string | null;
+  /** The Service port's endpoints, ready or not (at most a few dozen: see `endpointsOmitted`). */
+  endpoints: ServiceEndpoint[];
+  /** How many endpoints of the port `endpoints` leaves out (absent: none). */
+  endpointsOmitted?: number;
+  /** Why no ready endpoint carries traffic (or the backend is no Service); null when some does. */
+  reason: string | null;
+}
+
+export type PreviewPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+/** One `rules[].http.paths[]` entry of an Ingress, with its rule's host. */
+export interface PreviewRoute {
+  /** As written (lowercase); null for a rule without host (any host). */
+  host: string | null;
+  path: string;
+  pathType: PreviewPathType;
+  target: PreviewRouteTarget;
+  /** Why this path gets no traffic whatever its endpoints: another path takes it, or the API server rejects it. */
+  issue: 'conflict' | 'shadowed' | 'invalid-path' | null;
+}
+
+export interface PreviewIngress {
+  namespace: string;
+  name: string;
+  /** The IngressClass it is served in (field, annotation or the default class); null: none. */
+  class: string | null;
+  /** False when the manifests define IngressClasses and none is its class: no controller serves it. */
+  served: boolean;
+  routes: PreviewRoute[];
+  defaultBackend: PreviewRouteTarget | null;
+  /** `conflict`: an older Ingress of the class has the default backend. */
+  defaultBackendIssue: 'conflict' | null;
+  source?: SourceLocation | null;
+}
+
+/** The Ingress part of the model, in routing order (oldest first), bounded for big workspaces. */
+export interface PreviewRoutes {
+  ingresses: PreviewIngress[];
+  /** Ingresses (and their paths) left out past the budget (absent: none). */
+  omittedIngresses?: number;
+  /** Paths of the listed Ingresses left out past the budget (absent: none). */
+  omittedRoutes?: number;
+}
+
+/** Which Ingress path (or default backend) of one class answers a URL (`drydock/routeQuery`). */
+export interface PreviewRouteAnswer {
+  class: string | null;
+  /** "namespace/name"; null when no class routes the URL (`reason` says why). */
+  ingress: string | null;
+  /** The matched rule's host as written; null for a host-less rule, a default backend or no route. */
+  host: string | null;
+  path: string | null;
+  /** null: the default backend answered, or nothing did. */
+  pathType: PreviewPathType | null;
+  target: PreviewRouteTarget;
+  /** Explains empty endpoints, ImplementationSpecific, a default backend, or why nothing routes the URL. */
+  reason: string | null;
+}
+
+/** The answer to `drydock/routeQuery`: one answer per class that routes the URL, or why it is not a URL. */
+export type PreviewRouteQueryResult = { ok: true; url: string; answers: PreviewRouteAnswer[] } | { ok: false; url: string; error: string };

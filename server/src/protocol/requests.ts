@@ -1,5 +1,5 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc/lib/common/messages';
-import type { PodDetails, PreviewModel, PreviewScope } from './preview';
+import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult, PreviewScope } from './preview';
 
 /**
  * Drydock's own LSP messages, each a typed `RequestType` / `NotificationType`: the server registers its
@@ -47,6 +47,37 @@ export const POD_DETAILS_REQUEST_METHOD = 'drydock/podDetails';
  * malformed params).
  */
 export const PodDetailsRequest = new RequestType<PodDetailsParams, PodDetails | null, void>(POD_DETAILS_REQUEST_METHOD);
+
+/** The params of `drydock/routeQuery`: those of the preview the URL is asked of, and the URL. */
+export interface RouteQueryParams extends PreviewParams {
+  /** As typed: a scheme is optional (`shop.example.com/api`). */
+  url: string;
+}
+
+export const ROUTE_QUERY_REQUEST_METHOD = 'drydock/routeQuery';
+
+/**
+ * Request `drydock/routeQuery` (client → server): which Ingress path, Service and pods of a preview
+ * answer a URL (the Routes tab's box), from the same dry run as the preview with the same params.
+ * Result: `PreviewRouteQueryResult`, or null (malformed params, or the document is not previewable).
+ */
+export const RouteQueryRequest = new RequestType<RouteQueryParams, PreviewRouteQueryResult | null, void>(ROUTE_QUERY_REQUEST_METHOD);
+
+/** The params of `drydock/explainConnection`: those of the preview, and one cell of its reachability matrix. */
+export interface ExplainConnectionParams extends PreviewParams {
+  /** The row's and the column's endpoint labels (`ReachMatrixEndpoint.label`), or query endpoints ("ns/pod", an address). */
+  from: string;
+  to: string;
+}
+
+export const EXPLAIN_CONNECTION_REQUEST_METHOD = 'drydock/explainConnection';
+
+/**
+ * Request `drydock/explainConnection` (client → server): why a cell of the preview's reachability
+ * matrix has its verdict, per direction and port, from the same dry run as the preview with the same
+ * params. Result: `PreviewConnectionExplanation`, or null (no such endpoint now, or malformed params).
+ */
+export const ExplainConnectionRequest = new RequestType<ExplainConnectionParams, PreviewConnectionExplanation | null, void>(EXPLAIN_CONNECTION_REQUEST_METHOD);
 
 /** The params of `drydock/previewChanged`. */
 export interface PreviewChangedParams {

@@ -1,4 +1,4 @@
-import type { PodDetails, PreviewModel, PreviewScope, SourceLocation } from './preview';
+import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult, PreviewScope, SourceLocation } from './preview';
 
 /**
  * The messages between the VS Code host (client/src/preview) and the preview webview (client/webview),
@@ -10,7 +10,7 @@ import type { PodDetails, PreviewModel, PreviewScope, SourceLocation } from './p
  */
 
 /** The tabs of the preview. */
-export type PreviewView = 'nodes' | 'pending' | 'rollout' | 'services' | 'network';
+export type PreviewView = 'nodes' | 'pending' | 'rollout' | 'services' | 'network' | 'routes';
 
 /** A workload as a CodeLens names it. */
 export interface WorkloadRef {
@@ -30,7 +30,11 @@ export type HostToWebview =
   /** Switch tab and, for a CodeLens, focus a workload (its pods, or its rollout). */
   | { type: 'showView'; view: PreviewView; workload?: WorkloadRef }
   /** The answer to a `podDetails` message; `details` null when the pod is gone (or the server is not running). */
-  | { type: 'podDetails'; pod: string; details: PodDetails | null };
+  | { type: 'podDetails'; pod: string; details: PodDetails | null }
+  /** The answer to an `explainConnection` message; `explanation` null when the endpoints are gone (or the server is not running). */
+  | { type: 'connectionExplanation'; from: string; to: string; explanation: PreviewConnectionExplanation | null }
+  /** The answer to a `routeQuery` message; `result` null when the server could not answer (not running, no preview). */
+  | { type: 'routeAnswer'; url: string; result: PreviewRouteQueryResult | null };
 
 /** Webview → host. The host validates each one (`client/src/preview/messages.ts`) before acting. */
 export type WebviewToHost =
@@ -44,7 +48,11 @@ export type WebviewToHost =
   /** Simulate on this cluster file of the workspace (null: the built-in cluster): sets `drydock.cluster`. */
   | { type: 'setCluster'; uri: string | null }
   /** The filters and scores of a pod whose model entry has `detailsOmitted`. */
-  | { type: 'podDetails'; pod: string };
+  | { type: 'podDetails'; pod: string }
+  /** Why a cell of the reachability matrix has its verdict: the row's and the column's labels, each at most 1,024 characters. */
+  | { type: 'explainConnection'; from: string; to: string }
+  /** Which Ingress path, Service and pods answer this URL (the Routes tab's box); at most 2,048 characters. */
+  | { type: 'routeQuery'; url: string };
 
 /**
  * What the webview keeps with `setState` (and VS Code hands back to the serializer after a window

@@ -8,6 +8,7 @@ import type { Manifest, SimFinding } from './model/source';
 import { createClusterState, type ClusterState, type PodPlacement } from './scheduler';
 import { simplePlacement } from './scheduler/runtime/placement';
 import { placementFindings } from './scheduler/explain/findings';
+import { leadSentence } from './scheduler/explain/leadSentence';
 import { runSchedulingQueue, type QueuedPod } from './scheduler/runtime/schedulingQueue';
 import { expandWorkloads } from './workloads/expandWorkloads';
 import type { StorageObjects } from './model/storage/storageObjects';
@@ -46,6 +47,8 @@ export interface SimulatedNode {
 export interface SimulatedPod {
   readonly pod: SimPod;
   readonly placement: PodPlacement;
+  /** An Unschedulable pod's cause in plain words, ahead of the scheduler's message (scheduler/explain/leadSentence.ts). */
+  readonly lead?: string;
 }
 
 export interface SimulationResult {
@@ -113,7 +116,7 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
     findings.push({ source: pod.source, path: ['kind'], severity: 'information', code: 'sim/preempted', message: `Pod ${pod.name} is preempted by ${by} (higher priority) on node ${node}${recreated}.` });
   }
 
-  const pods = [...profile.pods, ...manifestPods].map((p) => placed.get(p.key)).filter((p): p is SimulatedPod => p !== undefined);
+  const pods = withLeads([...profile.pods, ...manifestPods].map((p) => placed.get(p.key)).filter((p): p is SimulatedPod => p !== undefined), state);
   findings.push(...placementFindings(pods, (name) => state.nodeByName.get(name)?.labels));
   return { nodes: nodeSummaries(state, profile.nodes), pods, findings, defaultCluster: profile.isDefault, storage: state.storage };
 }
@@ -129,6 +132,19 @@ export function nodeSummaries(state: ClusterState, nodes: readonly SimNode[]): S
     for (const name of Object.keys(info.requestedScalar)) if (info.requestedScalar[name] !== 0) requested[name] = info.requestedScalar[name];
     requested[PODS] = info.pods.length;
     return { node, requested, pods: info.pods.map((p) => p.key) };
+  });
+}
+
+/** Each Unschedulable pod's lead sentence, read once per workload and scheduler message (its pods share both). */
+function withLeads(pods: readonly SimulatedPod[], state: ClusterState): SimulatedPod[] {
+  const leads = new Map<string, string | null>();
+  return pods.map((item) => {
+    if (item.placement.status !== 'Pending' || item.placement.reason !== 'Unschedulable') return item;
+    const { source } = item.pod;
+    const key = `${source.file}\u0000${source.document}\u0000${source.path.join('/')}\u0000${item.placement.message}`;
+    if (!leads.has(key)) leads.set(key, leadSentence(item.pod, item.placement, state));
+    const lead = leads.get(key);
+    return lead ? { ...item, lead } : item;
   });
 }
 

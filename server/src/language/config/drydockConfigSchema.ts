@@ -40,7 +40,7 @@ export const DRYDOCK_CONFIG_SCHEMA: JsonSchema = {
       additionalProperties: false,
       properties: { valuesFiles: { ...GLOBS, description: 'Values files every chart is rendered with, after its values.yaml (relative to the chart; as `drydock.helm.valuesFiles`).' } },
     },
-    ignore: { ...GLOBS, description: 'Files Drydock neither validates nor dry-runs: globs relative to this file\'s folder (`*`, `?`, `**`; a pattern without `/` matches a name at any depth; a folder matches everything under it).' },
+    ignore: { ...GLOBS, description: 'Files Drydock reports nothing on (the editor does not validate them, the CLI does not read them): globs relative to this file\'s folder (`*`, `?`, `**`; a pattern without `/` matches a name at any depth; a folder matches everything under it).' },
     overrides: {
       type: 'array',
       description: 'Rule severities for some files only; a later override wins over an earlier one, all win over `rules`.',

@@ -10,10 +10,14 @@
  *
  *   networkPodsOf(pods: SimPod[], ipsOf?): NetworkPod[]     SimPods as reachability sees them
  *   parseQuery("ns/a->ns/b:80/TCP")                        the CLI's query syntax
+ *   explainCell({ manifests, pods }, from, to): CellExplanation | null
+ *     One matrix cell rule by rule: per direction the isolating policies, and per examined port the
+ *     rules that allow it (the preview's `drydock/explainConnection`).
  */
 export { computeReachability, type QueryResult, type ReachabilityInput, type ReachabilityResult } from './reachability';
 export { networkPodsOf } from './networkPods';
 export { parseQuery, type ConnectionQuery } from './query';
+export { explainCell, type CellDirection, type CellExplanation, type CellPort } from './cellExplanation';
 export type { DirectionVerdict } from './explain';
 export type { MatrixEndpoint, ReachabilityMatrix } from './matrixView';
 export type { NetworkPod, Protocol } from './types';

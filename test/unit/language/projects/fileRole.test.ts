@@ -31,6 +31,9 @@ const cases: Array<{ name: string; path: string; role: FileRole }> = [
   { name: 'a resource of an overlay', path: '/w/app/overlays/dev/pdb.yaml', role: 'manifest' },
   { name: 'a Chart.yaml the layout does not know yet', path: '/elsewhere/Chart.yaml', role: 'chart-metadata' },
   { name: 'a file next to a chart folder', path: '/w/other/values.yaml', role: 'manifest' },
+  { name: 'a .drydock.yaml', path: '/w/.drydock.yaml', role: 'drydock-config' },
+  { name: 'a .drydock.yml at the root of a chart', path: '/w/shop/.drydock.yml', role: 'drydock-config' },
+  { name: 'a drydock.yaml without the dot', path: '/w/drydock.yaml', role: 'manifest' },
 ];
 
 for (const { name, path, role } of cases) {

@@ -6,7 +6,8 @@ import type { PendingReason, PodPlacement } from '../runtime/placement';
 /**
  * Findings for pods that did not get a node, one per workload and distinct message, pinned on the
  * most specific line (see blame.ts). Codes:
- *   sim/unschedulable   warning      no node passes the filters (the scheduler's event message)
+ *   sim/unschedulable   warning      no node passes the filters: the lead sentence (leadSentence.ts), then the
+ *                                    scheduler's event message verbatim ("Pod x cannot be scheduled: <lead>. 0/6 nodes…")
  *   sim/unknown-node    warning      spec.nodeName names a node the cluster does not have
  *   sim/pending-gated   information  spec.schedulingGates holds the pod back
  *   sim/other-scheduler information  spec.schedulerName is not default-scheduler
@@ -15,6 +16,8 @@ import type { PendingReason, PodPlacement } from '../runtime/placement';
 export interface PlacedPod {
   readonly pod: SimPod;
   readonly placement: PodPlacement;
+  /** The cause in plain words (leadSentence.ts), for an Unschedulable pod. */
+  readonly lead?: string | null;
 }
 
 const CODES: Record<PendingReason, { code: string; severity: SimFinding['severity']; verb: string }> = {
@@ -32,17 +35,19 @@ export function placementFindings(placed: readonly PlacedPod[], nodeLabels: (nod
   for (const item of placed) {
     const reason = item.placement.reason;
     if (item.placement.status !== 'Pending' || reason === null) continue;
-    const key = `${sourceKey(item.pod)}\u0000${reason}\u0000${item.placement.message}`;
+    const key = `${sourceKey(item.pod)}\u0000${reason}\u0000${item.placement.message}\u0000${item.lead ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(item);
     else groups.set(key, [item]);
   }
   const findings: SimFinding[] = [];
   for (const group of groups.values()) {
-    const { pod, placement } = group[0];
+    const { pod, placement, lead } = group[0];
     const { code, severity, verb } = CODES[placement.reason!];
     const total = totals.get(sourceKey(pod)) ?? group.length;
-    findings.push({ source: pod.source, path: blamePath(pod, placement, nodeLabels), severity, code, message: `${subject(group, total)} ${verb}: ${placement.message}` });
+    // A lead that only repeats upstream's reason (a PreFilter's, a volume plugin's) is left out.
+    const text = lead && !placement.message.includes(lead) ? `${lead}. ${placement.message}` : placement.message;
+    findings.push({ source: pod.source, path: blamePath(pod, placement, nodeLabels), severity, code, message: `${subject(group, total)} ${verb}: ${text}` });
   }
   return findings;
 }

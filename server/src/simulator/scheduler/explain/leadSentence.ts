@@ -1,0 +1,293 @@
+import { isRecord } from '../../model/labelSelector';
+import type { SimPod } from '../../model/pod';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, podRequests } from '../../model/resources';
+import { findUntoleratedTaint, parseTolerations, type Taint } from '../../model/taints';
+import type { ClusterState } from '../cache/clusterState';
+import type { NodeInfo } from '../cache/nodeInfo';
+import { filterVerdicts, type FilterVerdict, type PodPlacement } from '../runtime/placement';
+import { INTER_POD_AFFINITY } from '../plugins/interPodAffinity';
+import { NODE_AFFINITY } from '../plugins/nodeAffinity';
+import { NODE_NAME } from '../plugins/nodeName';
+import { NODE_PORTS } from '../plugins/nodePorts';
+import { NODE_RESOURCES_FIT } from '../plugins/nodeResourcesFit';
+import { POD_TOPOLOGY_SPREAD } from '../plugins/podTopologySpread';
+import { NODE_VOLUME_LIMITS } from '../plugins/nodeVolumeLimits';
+import { TAINT_TOLERATION } from '../plugins/taintToleration';
+import { VOLUME_BINDING } from '../plugins/volumeBinding';
+import { VOLUME_RESTRICTIONS } from '../plugins/volumeRestrictions';
+import { VOLUME_ZONE } from '../plugins/volumeZone';
+
+/**
+ * Why an unschedulable pod found no node, in plain words and numbers, ahead of the scheduler's own
+ * message (which stays verbatim after it). One sentence, lower-case start, no final period:
+ *
+ *   asks 64 CPU; the largest node has 3.92 CPU allocatable — lower the request to at most 3.92 CPU
+ *   every zone already runs a `cache` pod (required anti-affinity on topology.kubernetes.io/zone)
+ *   untolerated taint gpu=true:NoSchedule (2 of 6 nodes); asks 8Gi memory; … (4 of 6 nodes)
+ *
+ * The plugins that rejected nodes are ranked as blame.ts ranks them (most nodes first, then filter
+ * order); each gives a clause over the nodes it rejected, read from the cluster after the run (the
+ * state a Pending pod keeps retrying against). With several plugins each clause says how many nodes it
+ * covers and at most three are shown. The first clause's suggestion, when one is obvious, ends the
+ * sentence after " — ". Null for pods that are not Pending as Unschedulable (their message already says why).
+ *
+ * Pure: reads the pod, its placement and the cluster; writes nothing.
+ */
+const FILTER_ORDER = ['NodeUnschedulable', NODE_NAME, TAINT_TOLERATION, NODE_AFFINITY, NODE_PORTS, NODE_RESOURCES_FIT, VOLUME_RESTRICTIONS, NODE_VOLUME_LIMITS, VOLUME_BINDING, VOLUME_ZONE, POD_TOPOLOGY_SPREAD, INTER_POD_AFFINITY];
+const MAX_CLAUSES = 3;
+const KIB = 1024;
+const MIB = KIB * 1024;
+const GIB = MIB * 1024;
+
+interface Clause {
+  readonly cause: string;
+  readonly fix?: string;
+}
+
+export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: ClusterState): string | null {
+  if (placement.status !== 'Pending' || placement.reason !== 'Unschedulable') return null;
+  if (cluster.nodes.length === 0) return 'the cluster has no nodes — add Nodes to the cluster profile';
+  const verdicts = filterVerdicts(placement);
+  if (verdicts.length === 0) return preFilterClause(placement.message);
+  const byPlugin = new Map<string, FilterVerdict[]>();
+  for (const v of verdicts) byPlugin.set(v.plugin, [...(byPlugin.get(v.plugin) ?? []), v]);
+  const ranked = [...byPlugin].sort(([a, va], [b, vb]) => vb.length - va.length || rank(a) - rank(b));
+  const total = cluster.nodes.length;
+  const single = ranked.length === 1 && ranked[0][1].length === total;
+  const clauses = ranked.slice(0, MAX_CLAUSES).map(([plugin, failures]) => ({ clause: pluginClause(pod, plugin, failures, cluster), count: failures.length }));
+  const causes = clauses.map(({ clause, count }) => (single ? clause.cause : `${clause.cause} (${count} of ${plural(total, 'node')})`));
+  if (ranked.length > MAX_CLAUSES) causes.push(`${ranked.slice(MAX_CLAUSES).reduce((n, [, f]) => n + f.length, 0)} more nodes for other reasons`);
+  const fix = clauses[0].clause.fix;
+  return fix ? `${causes.join('; ')} — ${fix}` : causes.join('; ');
+}
+
+/** The lead as a sentence of its own (capitalised, with its period), for lists and the CLI. */
+export function leadAsSentence(lead: string): string {
+  return `${lead.charAt(0).toUpperCase()}${lead.slice(1)}.`;
+}
+
+function rank(plugin: string): number {
+  const index = FILTER_ORDER.indexOf(plugin);
+  return index < 0 ? FILTER_ORDER.length : index;
+}
+
+/** A PreFilter rejection: its reason is the whole explanation (kept as upstream words it). */
+function preFilterClause(message: string): string {
+  const head = message.indexOf(' nodes are available: ');
+  const rest = head < 0 ? message : message.slice(head + ' nodes are available: '.length);
+  const end = rest.indexOf('. ');
+  const reason = end < 0 ? rest.replace(/\.$/, '') : rest.slice(0, end);
+  if (reason === 'pod affinity terms conflict') return 'its required node affinity names no node (the metadata.name terms conflict)';
+  return reason;
+}
+
+function pluginClause(pod: SimPod, plugin: string, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
+  const nodes = failures.map((f) => cluster.nodeByName.get(f.node)).filter((n): n is NodeInfo => n !== undefined);
+  switch (plugin) {
+    case NODE_RESOURCES_FIT:
+      return resourcesClause(pod, failures, cluster);
+    case TAINT_TOLERATION:
+      return taintClause(pod, nodes);
+    case 'NodeUnschedulable':
+      return { cause: `${nodes.length === cluster.nodes.length ? 'every node is' : `${plural(nodes.length, 'node')} ${nodes.length === 1 ? 'is' : 'are'}`} cordoned (spec.unschedulable)`, fix: 'uncordon a node' };
+    case NODE_AFFINITY:
+      return nodeAffinityClause(pod, nodes, cluster);
+    case NODE_PORTS: {
+      const ports = hostPorts(pod);
+      return { cause: `host port${ports.length === 1 ? '' : 's'} ${ports.join(', ') || '(requested)'} already in use`, fix: ports.length > 0 ? 'drop the hostPort or use a Service' : undefined };
+    }
+    case POD_TOPOLOGY_SPREAD:
+      return spreadClause(pod, failures);
+    case INTER_POD_AFFINITY:
+      return podAffinityClause(pod, failures, nodes, cluster);
+    default:
+      return { cause: dominantReason(failures) };
+  }
+}
+
+// --- NodeResourcesFit ---------------------------------------------------------------------------
+
+function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
+  const reason = dominantReason(failures);
+  if (!reason.startsWith('Insufficient ')) {
+    return reason.startsWith('Too many pods') ? { cause: 'the nodes already run as many pods as they allow (allocatable pods)' } : { cause: reason };
+  }
+  const resource = reason.slice('Insufficient '.length);
+  const asked = podRequests(pod.spec)[resource] ?? 0;
+  let best: { free: number; alloc: number; node: string } | undefined;
+  let largest = 0;
+  for (const f of failures) {
+    if (!f.reason.split(', ').includes(reason)) continue;
+    const node = cluster.nodeByName.get(f.node);
+    if (!node) continue;
+    const { alloc, requested } = amounts(node, resource);
+    largest = Math.max(largest, alloc);
+    const free = alloc - requested;
+    if (!best || free > best.free) best = { free, alloc, node: node.name };
+  }
+  const ask = `asks ${quantity(resource, asked, 'up')}`;
+  if (!best || largest <= 0) return { cause: `${ask}; no node offers ${resource}`, fix: `add a node with ${resource}` };
+  if (best.free <= 0) return { cause: `${ask}; no node has any ${resource} left (the others' requests take it all)`, fix: 'add a node or lower other workloads’ requests' };
+  const fix = `lower the request to at most ${quantity(resource, best.free, 'down')}`;
+  if (best.free === best.alloc && best.alloc === largest) return { cause: `${ask}; the largest node has ${quantity(resource, best.alloc, 'down')} allocatable`, fix };
+  return { cause: `${ask}; the most free on any node is ${quantity(resource, best.free, 'down')} (${best.node}: ${quantity(resource, best.alloc, 'down')} allocatable)`, fix };
+}
+
+function amounts(node: NodeInfo, resource: string): { alloc: number; requested: number } {
+  const c = node.columns;
+  const i = node.index;
+  if (resource === CPU) return { alloc: c.allocMilliCPU[i], requested: c.requestedMilliCPU[i] };
+  if (resource === MEMORY) return { alloc: c.allocMemory[i], requested: c.requestedMemory[i] };
+  if (resource === EPHEMERAL_STORAGE) return { alloc: c.allocEphemeralStorage[i], requested: c.requestedEphemeralStorage[i] };
+  return { alloc: node.allocScalar[resource] ?? 0, requested: node.requestedScalar[resource] ?? 0 };
+}
+
+/**
+ * A quantity as kubectl shows it: CPU in cores ("3.92", "4") or millicores under one core ("650m");
+ * memory and storage in Gi / Mi / Ki (two decimals at most, rounded toward `round` so that "at most"
+ * stays true); extended resources as counts.
+ */
+export function quantity(resource: string, amount: number, round: 'up' | 'down' = 'down'): string {
+  if (resource === CPU) {
+    const milli = Math.round(amount);
+    const text = milli < 1000 && milli % 1000 !== 0 ? `${milli}m` : trim((milli / 1000).toFixed(3));
+    return `${text} CPU`;
+  }
+  if (resource === MEMORY || resource === EPHEMERAL_STORAGE) return `${bytes(amount, round)} ${resource}`;
+  return `${trim(amount.toFixed(3))} ${resource}`;
+}
+
+function bytes(amount: number, round: 'up' | 'down'): string {
+  const unit = amount >= GIB ? { size: GIB, suffix: 'Gi' } : amount >= MIB ? { size: MIB, suffix: 'Mi' } : amount >= KIB ? { size: KIB, suffix: 'Ki' } : { size: 1, suffix: '' };
+  const scaled = (amount / unit.size) * 100;
+  const rounded = round === 'up' ? Math.ceil(scaled - 1e-9) : Math.floor(scaled + 1e-9);
+  return `${trim((rounded / 100).toFixed(2))}${unit.suffix}`;
+}
+
+function trim(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+}
+
+// --- TaintToleration ----------------------------------------------------------------------------
+
+function taintClause(pod: SimPod, nodes: readonly NodeInfo[]): Clause {
+  const tolerations = parseTolerations(pod.spec.tolerations);
+  const counts = new Map<string, number>();
+  for (const node of nodes) {
+    const taint = findUntoleratedTaint(node.doNotScheduleTaints, tolerations, () => true);
+    if (taint) counts.set(taintText(taint), (counts.get(taintText(taint)) ?? 0) + 1);
+  }
+  const taints = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  if (taints.length === 0) return { cause: 'untolerated taints' };
+  if (taints.length === 1) return { cause: `untolerated taint ${taints[0][0]}`, fix: `add a toleration for ${taints[0][0]}` };
+  return { cause: `untolerated taints ${taints.map(([t, n]) => `${t} (${plural(n, 'node')})`).join(', ')}`, fix: `add a toleration for ${taints[0][0]}` };
+}
+
+function taintText(taint: Taint): string {
+  return `${taint.key}${taint.value === '' ? '' : `=${taint.value}`}:${taint.effect}`;
+}
+
+// --- NodeAffinity -------------------------------------------------------------------------------
+
+function nodeAffinityClause(pod: SimPod, nodes: readonly NodeInfo[], cluster: ClusterState): Clause {
+  const selector = isRecord(pod.spec.nodeSelector) ? pod.spec.nodeSelector : {};
+  const pairs = Object.entries(selector).map(([k, v]) => [k, String(v)] as const);
+  const nowhere = pairs.filter(([k, v]) => cluster.nodes.every((n) => n.labels[k] !== v)).map(([k, v]) => `${k}=${v}`);
+  if (nowhere.length > 0) {
+    return { cause: `no node has the label${nowhere.length === 1 ? '' : 's'} ${nowhere.join(', ')} (nodeSelector)`, fix: `label a node ${nowhere.join(', ')} or change the nodeSelector` };
+  }
+  const missing = pairs.filter(([k, v]) => nodes.some((n) => n.labels[k] !== v)).map(([k, v]) => `${k}=${v}`);
+  if (missing.length > 0) return { cause: `the other nodes lack the nodeSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')}` };
+  return { cause: `${nodes.length === cluster.nodes.length ? 'no node matches' : `${plural(nodes.length, 'node')} do not match`} its required node affinity` };
+}
+
+// --- NodePorts ----------------------------------------------------------------------------------
+
+function hostPorts(pod: SimPod): string[] {
+  const ports: string[] = [];
+  for (const container of Array.isArray(pod.spec.containers) ? pod.spec.containers : []) {
+    for (const port of isRecord(container) && Array.isArray(container.ports) ? container.ports : []) {
+      if (isRecord(port) && typeof port.hostPort === 'number') ports.push(`${port.hostPort}/${typeof port.protocol === 'string' ? port.protocol : 'TCP'}`);
+    }
+  }
+  return ports;
+}
+
+// --- PodTopologySpread --------------------------------------------------------------------------
+
+function spreadClause(pod: SimPod, failures: readonly FilterVerdict[]): Clause {
+  const constraints = (Array.isArray(pod.spec.topologySpreadConstraints) ? pod.spec.topologySpreadConstraints : []).filter((c) => isRecord(c) && c.whenUnsatisfiable !== 'ScheduleAnyway');
+  const keys = constraints.map((c) => (typeof c.topologyKey === 'string' ? c.topologyKey : '')).filter((k) => k !== '');
+  if (dominantReason(failures).includes('missing required label')) {
+    return { cause: `nodes lack the topology label ${keys.join(' / ') || '(topologyKey)'} its spread constraint needs` };
+  }
+  const first = constraints[0];
+  if (!first) return { cause: dominantReason(failures) };
+  const skew = typeof first.maxSkew === 'number' ? first.maxSkew : 1;
+  const key = typeof first.topologyKey === 'string' ? first.topologyKey : '';
+  return { cause: `placing it would exceed maxSkew ${skew} across ${domainNoun(key, true)} (DoNotSchedule spread on ${key})`, fix: 'raise maxSkew or set whenUnsatisfiable: ScheduleAnyway' };
+}
+
+// --- InterPodAffinity ---------------------------------------------------------------------------
+
+function podAffinityClause(pod: SimPod, failures: readonly FilterVerdict[], nodes: readonly NodeInfo[], cluster: ClusterState): Clause {
+  const reason = dominantReason(failures);
+  if (reason.includes('existing pods')) return { cause: 'pods already running there forbid it with their required anti-affinity' };
+  const anti = reason.includes('anti-affinity');
+  const term = requiredTerms(pod, anti ? 'podAntiAffinity' : 'podAffinity')[0];
+  if (!term) return { cause: reason };
+  const key = typeof term.topologyKey === 'string' ? term.topologyKey : '';
+  const who = podsMatching(term.labelSelector);
+  const kind = anti ? 'required anti-affinity' : 'required pod affinity';
+  if (!anti) return { cause: `no ${domainNoun(key, false)} runs ${who} (${kind} on ${key})` };
+  const rejected = nodes.filter((n) => failures.some((f) => f.node === n.name && f.reason === reason));
+  const all = new Set(cluster.nodes.map((n) => n.labels[key]).filter((v) => v !== undefined));
+  const taken = new Set(rejected.map((n) => n.labels[key]).filter((v) => v !== undefined));
+  const every = taken.size === all.size;
+  const domains = every ? `every ${domainNoun(key, false)} already runs` : `${taken.size} of ${all.size} ${domainNoun(key, true)} already run`;
+  const more = key === 'kubernetes.io/hostname' ? 'add a node' : `add a node in another ${domainNoun(key, false)}`;
+  return { cause: `${domains} ${who} (${kind} on ${key})`, fix: `${more}, or make the anti-affinity preferred` };
+}
+
+function requiredTerms(pod: SimPod, field: 'podAffinity' | 'podAntiAffinity'): Array<Record<string, unknown>> {
+  const affinity = isRecord(pod.spec.affinity) ? pod.spec.affinity[field] : undefined;
+  const terms = isRecord(affinity) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
+  return Array.isArray(terms) ? terms.filter(isRecord) : [];
+}
+
+const NAME_KEYS = ['app', 'app.kubernetes.io/name', 'name', 'k8s-app'];
+
+/** "a `cache` pod" for a selector on one app-name label, else "a pod matching k=v, …". */
+function podsMatching(selector: unknown): string {
+  const labels = isRecord(selector) && isRecord(selector.matchLabels) ? Object.entries(selector.matchLabels).map(([k, v]) => [k, String(v)] as const) : [];
+  const hasExpressions = isRecord(selector) && Array.isArray(selector.matchExpressions) && selector.matchExpressions.length > 0;
+  if (labels.length === 1 && !hasExpressions && NAME_KEYS.includes(labels[0][0])) return `a \`${labels[0][1]}\` pod`;
+  if (labels.length > 0) return `a pod matching ${labels.map(([k, v]) => `${k}=${v}`).join(', ')}${hasExpressions ? ' (and expressions)' : ''}`;
+  return 'a pod its selector matches';
+}
+
+function domainNoun(key: string, many: boolean): string {
+  const noun = key === 'topology.kubernetes.io/zone' ? 'zone' : key === 'topology.kubernetes.io/region' ? 'region' : key === 'kubernetes.io/hostname' ? 'node' : `${key} domain`;
+  return many ? `${noun}s` : noun;
+}
+
+// --- helpers ------------------------------------------------------------------------------------
+
+/** The most frequent single reason among the failures (ties: the first seen). */
+function dominantReason(failures: readonly FilterVerdict[]): string {
+  const counts = new Map<string, number>();
+  for (const f of failures) for (const r of f.reason.split(', ')) counts.set(r, (counts.get(r) ?? 0) + 1);
+  let best = '';
+  let bestCount = 0;
+  for (const [reason, count] of counts) {
+    if (count > bestCount) {
+      best = reason;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
