@@ -58,6 +58,7 @@ export function renderNodeRow(node: PreviewNode, pods: readonly PreviewPod[], co
   const notReady = node.ready === false;
   const classes = ['node-card', controlPlane && 'control-plane', cordoned && 'cordoned', notReady && 'not-ready'].filter(Boolean).join(' ');
   const usage = BAR_RESOURCES.map(({ resource }) => `${resource} ${percent(fraction(requestedOf(node, resource, pods), node.allocatable[resource] ?? 0))}`);
+  for (const l of node.volumes?.limits ?? []) usage.push(`volumes ${l.attached} of ${l.limit} (${l.driver})`);
   const roles = [controlPlane && 'control plane', cordoned && 'cordoned', notReady && 'not ready'].filter(Boolean).join(', ');
   const card = el('div', {
     class: classes,
@@ -81,7 +82,9 @@ export function renderNodeRow(node: PreviewNode, pods: readonly PreviewPod[], co
   ));
   const meta = renderMeta(node);
   if (meta) card.append(meta);
-  card.append(el('div', { class: 'node-bars' }, ...BAR_RESOURCES.map(({ resource, label }) => renderBar(node, resource, label, pods))));
+  card.append(el('div', { class: 'node-bars' },
+    ...BAR_RESOURCES.map(({ resource, label }) => renderBar(node, resource, label, pods)),
+    ...(node.volumes?.limits ?? []).map((l) => renderVolumeBar(l.driver, l.attached, l.limit))));
   if (pods.length > 0) card.append(el('div', { class: 'node-pods' }, ...pods.map((pod) => renderPodChip(pod, context))));
   return card;
 }
@@ -120,6 +123,27 @@ function renderBar(node: PreviewNode, resource: string, label: string, pods: rea
       'aria-valuemax': allocatable,
       'aria-valuenow': Math.min(requested, allocatable),
       'aria-valuetext': `${formatUsage(resource, requested, allocatable)} (${percent(share)})`,
+    }, fill),
+  );
+}
+
+/** Attached volumes of one CSI driver against the node's CSINode limit (NodeVolumeLimits), like the capacity bars. */
+function renderVolumeBar(driver: string, attached: number, limit: number): HTMLElement {
+  const share = fraction(attached, limit);
+  const level = share > 1 ? 'over' : share >= 0.9 ? 'high' : 'ok';
+  const text = `volumes ${attached} / ${limit} (${driver})`;
+  const fill = el('div', { class: 'bar-fill' });
+  setPercentWidth(fill, share);
+  return el('div', { class: `bar bar-volumes bar-${level}`, title: `${text} attached (${percent(share)} of the CSI limit)` },
+    el('span', { class: 'bar-label' }, text),
+    el('div', {
+      class: 'bar-track',
+      role: 'meter',
+      'aria-label': `${driver} volumes attached`,
+      'aria-valuemin': 0,
+      'aria-valuemax': limit,
+      'aria-valuenow': Math.min(attached, limit),
+      'aria-valuetext': `${attached} of ${limit} (${percent(share)})`,
     }, fill),
   );
 }

@@ -4,22 +4,56 @@ import { keyOf, plural } from './format';
 import type { ModelIndex } from './modelIndex';
 import { ROW_ITEM_ATTRIBUTE, VirtualList } from './virtualList';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 68;
 
-/** The pending tab: every pod that fits nowhere, with the scheduler's message. Virtualised. */
+/** Identical pending pods of one workload (same lead and scheduler message), shown as one row. */
+export interface PendingGroup {
+  readonly pods: readonly PreviewPod[];
+  /** "4 pods of Deployment cache", or the pod's key when it is alone. */
+  readonly title: string;
+}
+
+/**
+ * Groups the pending pods: one workload's pods with the same lead sentence and scheduler message
+ * make one group, in the order their first pod appears; a bare pod is a group of its own.
+ */
+export function groupPending(pending: readonly PreviewPod[]): PendingGroup[] {
+  const groups = new Map<string, PreviewPod[]>();
+  for (const pod of pending) {
+    const workload = pod.workload ?? pod.owner;
+    const key = workload ? [pod.namespace, workload.kind, workload.name, pod.lead ?? '', pod.message].join('\u0000') : `\u0001${keyOf(pod)}`;
+    const group = groups.get(key);
+    if (group) group.push(pod);
+    else groups.set(key, [pod]);
+  }
+  return [...groups.values()].map((pods) => {
+    const workload = pods[0].workload ?? pods[0].owner;
+    return { pods, title: pods.length > 1 && workload ? `${plural(pods.length, 'pod')} of ${workload.kind} ${workload.name}` : keyOf(pods[0]) };
+  });
+}
+
+/** The lead as a sentence of its own: capitalised, with its period. */
+export function leadText(lead: string): string {
+  return `${lead.charAt(0).toUpperCase()}${lead.slice(1)}.`;
+}
+
+/**
+ * The pending tab: every pod that fits nowhere, identical pods of one workload grouped, each led by
+ * the cause in plain words (the scheduler's message, verbatim, is in the tooltip and the details). Virtualised.
+ */
 export class PendingView {
   readonly element: HTMLElement;
   private readonly summary = el('p', { class: 'summary' });
   private readonly empty = el('p', { class: 'empty', hidden: true }, 'Every pod found a node.');
-  private readonly list: VirtualList<PreviewPod>;
+  private readonly list: VirtualList<PendingGroup>;
   private selectedPod: string | null = null;
 
   constructor(private readonly selectPod: (pod: PreviewPod) => void) {
-    this.list = new VirtualList<PreviewPod>({
+    this.list = new VirtualList<PendingGroup>({
       label: 'Pending pods',
       rowHeight: () => ROW_HEIGHT,
-      renderRow: (pod) => this.renderRow(pod),
-      activate: (pod) => this.selectPod(pod),
+      renderRow: (group) => this.renderRow(group),
+      activate: (group) => this.selectPod(group.pods[0]),
     });
     this.element = el('section', { class: 'view view-pending', 'aria-label': 'Pending pods' },
       el('div', { class: 'toolbar' }, this.summary),
@@ -30,10 +64,12 @@ export class PendingView {
 
   update(index: ModelIndex, selectedPod: string | null): void {
     this.selectedPod = selectedPod;
-    this.summary.textContent = index.pending.length === 0 ? '' : `${plural(index.pending.length, 'pod')} pending — select one to see why each node was rejected.`;
+    const groups = groupPending(index.pending);
+    const grouped = groups.length < index.pending.length ? ` · ${plural(groups.length, 'group')}` : '';
+    this.summary.textContent = index.pending.length === 0 ? '' : `${plural(index.pending.length, 'pod')} pending${grouped} — select one to see why each node was rejected.`;
     this.summary.hidden = index.pending.length === 0;
     this.empty.hidden = index.pending.length > 0;
-    this.list.setItems(index.pending, this.list.activeIndex);
+    this.list.setItems(groups, this.list.activeIndex);
   }
 
   setSelection(selectedPod: string | null): void {
@@ -41,20 +77,25 @@ export class PendingView {
     this.list.refresh();
   }
 
-  private renderRow(pod: PreviewPod): HTMLElement {
+  private renderRow(group: PendingGroup): HTMLElement {
+    const pod = group.pods[0];
     const key = keyOf(pod);
-    const selected = key === this.selectedPod;
-    const row = el('div', { class: `pending-row${selected ? ' selected' : ''}`, 'aria-label': `Pending pod ${key}: ${pod.message}` },
+    const selected = group.pods.some((p) => keyOf(p) === this.selectedPod);
+    const single = group.pods.length === 1;
+    const cause = pod.lead ? leadText(pod.lead) : pod.message || 'No scheduler message.';
+    const owner = single ? pod.workload ?? pod.owner : null;
+    const row = el('div', { class: `pending-row${selected ? ' selected' : ''}`, 'aria-label': `Pending ${single ? `pod ${key}` : group.title}: ${cause}${pod.lead ? ` ${pod.message}` : ''}` },
       el('button', {
         type: 'button',
         class: 'pod-chip pod-pending link',
         'aria-pressed': selected ? 'true' : 'false',
-        'aria-label': `Pod ${key}: show why it is pending and reveal its manifest`,
+        'aria-label': single ? `Pod ${key}: show why it is pending and reveal its manifest` : `${group.title}: show why the first, ${key}, is pending and reveal its manifest`,
+        title: single ? key : group.pods.map(keyOf).join('\n'),
         [ROW_ITEM_ATTRIBUTE]: key,
         tabindex: -1,
-      }, `○ ${key}`),
-      pod.owner && el('span', { class: 'muted' }, ` ${pod.owner.kind} ${pod.owner.name}`),
-      el('div', { class: 'pending-message', title: pod.message }, pod.message || 'No scheduler message.'),
+      }, `○ ${group.title}`),
+      owner && el('span', { class: 'muted' }, ` ${owner.kind} ${owner.name}`),
+      el('div', { class: `pending-message${pod.lead ? ' pending-lead' : ''}`, title: pod.lead ? `${cause}\n${pod.message}` : pod.message }, cause),
     );
     row.addEventListener('click', () => this.selectPod(pod));
     return row;

@@ -2,6 +2,8 @@ import type { NodeScore, PodDetails, PreviewPod, SourceLocation } from '../../se
 import { button, el, type Child } from './dom';
 import { formatAmount, keyOf, plural } from './format';
 import type { ModelIndex } from './modelIndex';
+import { leadText } from './pendingView';
+import { renderPodVolumes } from './podVolumes';
 
 export interface PodDetailsActions {
   close(): void;
@@ -33,9 +35,12 @@ export function renderPodDetails(pod: PreviewPod, index: ModelIndex, actions: Po
       button('×', { class: 'icon-button', 'aria-label': 'Close pod details', title: 'Close (Escape)' }, () => actions.close()),
     ),
     renderFacts(pod, actions),
+    pod.status === 'Pending' && pod.lead && el('p', { class: 'lead' }, leadText(pod.lead)),
+    pod.status === 'Pending' && pod.lead && el('p', { class: 'muted verdict-label' }, 'Scheduler message:'),
     el('p', { class: `verdict verdict-${pod.status.toLowerCase()}` }, verdictText(pod, index)),
     pod.tie && pod.tie.length > 1 && el('p', { class: 'note' },
       `Tie: ${pod.tie.join(', ')} share the best total. The scheduler picks one of them at random; the simulation picked ${pod.node ?? 'none'}.`),
+    renderPodVolumes(pod, (location) => actions.reveal(location)),
     details ? renderFilters(details.filters, index) : pendingDetails(omitted?.filters ?? 0, fetched),
     details && renderScores(pod.node, details.scores, actions),
   );

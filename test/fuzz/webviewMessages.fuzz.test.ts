@@ -12,7 +12,7 @@ const WORKSPACE = 'file:///home/user/project';
 test('fuzz: parseWebviewMessage never throws and passes only exact known shapes', () => {
   const message = fc.oneof(
     fc.anything(),
-    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'podDetails', 'eval', '__proto__'), location: fc.anything(), scope: fc.oneof(fc.anything(), fc.constant('project')), project: fc.oneof(fc.anything(), fc.constant('file:///w/charts/web')), neverReady: fc.anything(), pod: fc.oneof(fc.anything(), fc.string(), fc.constant('ns/pod')) }, { requiredKeys: ['type'] }),
+    fc.record({ type: fc.constantFrom('ready', 'revealSource', 'setScope', 'setNeverReady', 'podDetails', 'explainConnection', 'routeQuery', 'eval', '__proto__'), location: fc.anything(), scope: fc.oneof(fc.anything(), fc.constant('project')), project: fc.oneof(fc.anything(), fc.constant('file:///w/charts/web')), neverReady: fc.anything(), pod: fc.oneof(fc.anything(), fc.string(), fc.constant('ns/pod')), from: fc.oneof(fc.anything(), fc.string({ maxLength: 1100 }), fc.constant('shop/api (2 pods)')), to: fc.oneof(fc.anything(), fc.string(), fc.constant('10.0.0.0-10.255.255.255')), url: fc.oneof(fc.anything(), fc.string({ maxLength: 2100 }), fc.constant('https://shop.example.com/api')) }, { requiredKeys: ['type'] }),
   );
   fc.assert(
     fc.property(message, (raw) => {
@@ -32,6 +32,13 @@ test('fuzz: parseWebviewMessage never throws and passes only exact known shapes'
         case 'podDetails':
           assert.deepEqual(Object.keys(parsed), ['type', 'pod']);
           return assert.match(parsed.pod, /^[^/]+\/[^/]+$/);
+        case 'explainConnection':
+          assert.deepEqual(Object.keys(parsed), ['type', 'from', 'to']);
+          for (const label of [parsed.from, parsed.to]) assert.ok(typeof label === 'string' && label.length > 0 && label.length <= 1024);
+          return;
+        case 'routeQuery':
+          assert.deepEqual(Object.keys(parsed), ['type', 'url']);
+          return assert.ok(typeof parsed.url === 'string' && parsed.url.trim().length > 0 && parsed.url.length <= 2048);
         default:
           assert.fail(`unknown message type passed: ${JSON.stringify(parsed)}`);
       }

@@ -59,6 +59,8 @@ test('network cell: a click asks the host, then shows per direction the isolatin
   await preview.deliverAndWaitForRender({ type: 'connectionExplanation', from, to, explanation: answer(from, to) });
   const rules = explanation.locator('.reach-rules');
   assert.equal(await rules.getAttribute('aria-label'), 'Policies that decide it');
+  await rules.scrollIntoViewIfNeeded();
+  await preview.screenshot('network-cell-explanation');
   assert.equal(await rules.locator('.connection-summary').textContent(), 'Allowed on TCP 5432; denied on TCP, any other port.');
   assert.match((await rules.textContent()) ?? '', /shop\/api-569585dd67-j8nrg stands for the 2 pods of shop\/api \(2 pods\): every policy treats them alike\./);
 

@@ -43,7 +43,7 @@ test('keyboard: Tab reaches the tabs; arrow keys switch views', async () => {
   assert.equal((await preview.focused()).text, 'Pending (1)');
   assert.equal(await preview.page.locator('#panel-pending').isVisible(), true);
   await preview.page.keyboard.press('End');
-  assert.equal(await preview.page.locator('#tab-network').getAttribute('aria-selected'), 'true');
+  assert.equal(await preview.page.locator('#tab-routes').getAttribute('aria-selected'), 'true');
   await preview.page.keyboard.press('ArrowRight');
   assert.equal(await preview.page.locator('#tab-nodes').getAttribute('aria-selected'), 'true', 'wraps around');
   assert.equal(await preview.page.locator('[role="tab"][tabindex="0"]').count(), 1, 'one tab stop in the tab list');
@@ -111,7 +111,7 @@ test('keyboard: the rollout stepper keeps focus on its buttons while stepping', 
 test('keyboard: every control has an accessible name', async () => {
   const preview = await openPreview();
   await preview.update(cluster);
-  for (const view of ['nodes', 'pending', 'rollout', 'services', 'network'] as const) {
+  for (const view of ['nodes', 'pending', 'rollout', 'services', 'network', 'routes'] as const) {
     await preview.deliverAndWaitForRender({ type: 'showView', view });
     if (view === 'nodes') await preview.page.locator('[data-pod="shop/api-0"]').click();
     const unnamed = await preview.page.evaluate(() => {

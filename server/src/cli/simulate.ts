@@ -98,7 +98,7 @@ function toText(result: SimulationResult, services: readonly ServiceEndpoints[],
     const workload = pod.workload ?? pod.owner;
     const names = group.slice(0, 3).map((p) => p.pod.key).join(', ') + (group.length > 3 ? ', …' : '');
     lines.push(group.length === 1 || !workload ? `  ${names}` : `  ${group.length} pods of ${workload.kind} ${workload.name} (${names})`);
-    if (lead) lines.push(`    ${leadAsSentence(lead)}`);
+    if (lead && !placement.message.includes(lead)) lines.push(`    ${leadAsSentence(lead)}`);
     lines.push(`    ${placement.message}`);
   }
   const count = (status: string): number => result.pods.filter((p) => p.placement.status === status).length;

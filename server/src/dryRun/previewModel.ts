@@ -1,10 +1,11 @@
-import type { PreviewDiagnostic, PreviewModel, PreviewNode, PreviewScope, PreviewService, ReachResults, RolloutResults, SourceLocation } from '../protocol/preview';
+import type { PreviewDiagnostic, PreviewModel, PreviewNode, PreviewPod, PreviewScope, PreviewService, ReachResults, RolloutResults, SourceLocation } from '../protocol/preview';
 import type { RolloutResult } from '../simulator/controllers';
 import type { SourceRef } from '../simulator/model/source';
 import type { SimulatedNode } from '../simulator/simulate';
 import type { DryRunOutput } from './dryRun';
 import { previewPods } from './previewPods';
 import { previewRoutes } from './previewRoutes';
+import { nodeVolumesOf, podVolumesOf } from './previewVolumes';
 
 /** Where a manifest object starts (0-based line), for click-to-reveal; null when it has no file. */
 export type Locator = (source: SourceRef | null) => SourceLocation | null;
@@ -20,13 +21,14 @@ export interface PreviewContext {
 
 /** The dry run as the preview webview draws it (`server/src/protocol/preview.ts`). */
 export function previewModel(run: DryRunOutput, context: PreviewContext): PreviewModel {
+  const nodeVolumes = nodeVolumesOf(run.simulation);
   return {
     source: { uri: context.uri, scope: context.scope },
     kubernetesVersion: context.kubernetesVersion,
     neverReady: context.neverReady,
     simulation: {
-      nodes: run.simulation.nodes.map((n) => previewNode(n, context.locate)),
-      pods: previewPods(run.simulation.pods, context.locate),
+      nodes: run.simulation.nodes.map((n) => withVolumes(previewNode(n, context.locate), nodeVolumes.get(n.node.name))),
+      pods: withPodVolumes(previewPods(run.simulation.pods, context.locate), run, context.locate),
       services: run.services.services.map(
         (s): PreviewService => ({
           namespace: s.namespace,
@@ -61,6 +63,22 @@ function previewNode({ node, requested }: SimulatedNode, locate: Locator): Previ
     ready: node.ready,
     source: locate(node.source),
   };
+}
+
+/** The node's attached volumes and CSI limits, when it has either. */
+function withVolumes(node: PreviewNode, volumes: PreviewNode['volumes']): PreviewNode {
+  if (volumes) node.volumes = volumes;
+  return node;
+}
+
+/** Each pod's claims and the PV each got (previewVolumes.ts), on the pods with claims; same order as `run.simulation.pods`. */
+function withPodVolumes(pods: PreviewPod[], run: DryRunOutput, locate: Locator): PreviewPod[] {
+  const volumesOf = podVolumesOf(run.simulation, run.reachInput.manifests, locate);
+  run.simulation.pods.forEach((simulated, i) => {
+    const volumes = volumesOf(simulated.pod);
+    if (volumes) Object.assign(pods[i], volumes);
+  });
+  return pods;
 }
 
 function rolloutResults(rollouts: readonly RolloutResult[], locate: Locator): RolloutResults {

@@ -68,6 +68,27 @@ export interface PreviewNode {
   ready?: boolean | null;
   /** The Node manifest; null for the built-in default cluster. */
   source?: SourceLocation | null;
+  /** The volumes attached for its pods' claims, and its CSINode's per-driver limits; absent: neither. */
+  volumes?: PreviewNodeVolumes;
+}
+
+/** A node's volumes as NodeVolumeLimits counts them (each unique volume once). */
+export interface PreviewNodeVolumes {
+  /** Volumes of every driver attached for the pods on the node. */
+  attached: number;
+  /** The CSINode's `allocatable.count` per driver, with the volumes of that driver attached, e.g. `{ driver: 'ebs.csi.aws.com', attached: 3, limit: 25 }`. */
+  limits: Array<{ driver: string; attached: number; limit: number }>;
+}
+
+/** One claim of a pod after the run: the PV it is bound to, or why none (the PV controller's or the scheduler's words). */
+export interface PreviewPodVolume {
+  /** "namespace/name" */
+  claim: string;
+  pv: string | null;
+  /** Null when bound, e.g. "waiting for first consumer to be created before binding". */
+  reason: string | null;
+  /** The claim's manifest, or the StatefulSet's volumeClaimTemplate it is stamped from. */
+  source?: SourceLocation | null;
 }
 
 /** Bound: `spec.nodeName` was set in the manifest; Scheduled: the scheduler placed it; Pending: it fits nowhere. */
@@ -118,6 +139,9 @@ export interface PreviewPod {
   labels?: Record<string, string>;
   /** The manifest of the pod, or of the workload that stamps it out. */
   source?: SourceLocation | null;
+  /** Its claims and the PV each got (absent: no claim); at most a few, `volumesOmitted` counts the rest. */
+  volumes?: PreviewPodVolume[];
+  volumesOmitted?: number;
 }
 
 export interface ServiceEndpoint {

@@ -5,6 +5,7 @@ import type { SimPod } from '../../../../server/src/simulator/model/pod';
 import { createClusterState, scheduleOne } from '../../../../server/src/simulator/scheduler';
 import { leadAsSentence, leadSentence, quantity } from '../../../../server/src/simulator/scheduler/explain/leadSentence';
 import { simplePlacement } from '../../../../server/src/simulator/scheduler/runtime/placement';
+import { placementFindings } from '../../../../server/src/simulator/scheduler/explain/findings';
 import { node, pod } from '../builders';
 
 /** Schedules `incoming` on `nodes` (with `existing` bound) and returns its lead sentence and the scheduler's message. */
@@ -75,11 +76,25 @@ const cases: Case[] = [
     upstream: /2 node\(s\) had untolerated taint\(s\)\./,
   },
   {
-    name: 'two plugins: each clause says how many nodes it covers, most nodes first',
+    name: 'two plugins: the one that rejects most nodes leads, the other follows',
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' }), node({ name: 'c', cpu: '8', taints: [{ key: 'dedicated', value: 'infra', effect: 'NoExecute' }] })],
     pod: pod({ name: 'p', cpu: '4' }),
-    want: 'asks 4 CPU; the largest node has 2 CPU allocatable (2 of 3 nodes); untolerated taint dedicated=infra:NoExecute (1 of 3 nodes) — lower the request to at most 2 CPU',
+    want: 'asks 4 CPU; the largest node has 2 CPU allocatable — lower the request to at most 2 CPU; on the other node: untolerated taint dedicated=infra:NoExecute',
     upstream: /^0\/3 nodes are available: 1 node\(s\) had untolerated taint\(s\), 2 Insufficient cpu\./,
+  },
+  {
+    name: 'a request beyond every node leads alone, even where a taint rejects the largest node first',
+    nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '8', taints: [{ key: 'dedicated', value: 'db' }] })],
+    pod: pod({ name: 'p', cpu: '64' }),
+    want: 'asks 64 CPU; the largest node has 8 CPU allocatable — lower the request to at most 8 CPU',
+    upstream: /^0\/2 nodes are available: 1 Insufficient cpu, 1 node\(s\) had untolerated taint\(s\)\./,
+  },
+  {
+    name: 'three plugins: the others with their node counts',
+    nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' }), node({ name: 'c', cpu: '8', unschedulable: true }), node({ name: 'd', cpu: '8', taints: [{ key: 'gpu', value: 'true' }] })],
+    pod: pod({ name: 'p', cpu: '4' }),
+    want: 'asks 4 CPU; the largest node has 2 CPU allocatable — lower the request to at most 2 CPU; on the other 2 nodes: cordoned (1), untolerated taint gpu=true:NoSchedule (1)',
+    upstream: /^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 1 node\(s\) were unschedulable, 2 Insufficient cpu\./,
   },
   {
     name: 'NodeUnschedulable: cordoned',
@@ -122,7 +137,7 @@ const cases: Case[] = [
     nodes: [node({ name: 'a', zone: 'z1' }), node({ name: 'b', zone: 'z2', taints: [{ key: 'k' }] })],
     existing: [pod({ name: 'w0', nodeName: 'a', labels: { app: 'web' } })],
     pod: pod({ name: 'w1', labels: { app: 'web' }, spec: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] } }),
-    want: 'untolerated taint k:NoSchedule (1 of 2 nodes); placing it would exceed maxSkew 1 across zones (DoNotSchedule spread on topology.kubernetes.io/zone) (1 of 2 nodes) — add a toleration for k:NoSchedule',
+    want: 'untolerated taint k:NoSchedule — add a toleration for k:NoSchedule; on the other node: placing it would exceed maxSkew 1 across zones (DoNotSchedule spread on topology.kubernetes.io/zone)',
     upstream: /1 node\(s\) didn't match pod topology spread constraints/,
   },
   {
@@ -183,3 +198,21 @@ describe('quantity: as kubectl shows it', () => {
 });
 
 
+
+describe('placementFindings: sim/unschedulable starts with the lead sentence', () => {
+  const state = createClusterState([node({ name: 'a', cpu: '2' })], []);
+  const place = (p: SimPod) => ({ pod: p, placement: scheduleOne(state, p), lead: undefined as string | null | undefined });
+  const cases: Array<{ name: string; lead: string | null; want: (message: string) => string }> = [
+    { name: 'the subject, the lead, then the scheduler message verbatim', lead: 'asks 64 CPU; the largest node has 2 CPU allocatable', want: (m) => `Pod p cannot be scheduled: asks 64 CPU; the largest node has 2 CPU allocatable. ${m}` },
+    { name: 'without a lead: the scheduler message alone', lead: null, want: (m) => `Pod p cannot be scheduled: ${m}` },
+    { name: 'a lead that only repeats upstream (a PreFilter reason) is left out', lead: 'Insufficient cpu', want: (m) => `Pod p cannot be scheduled: ${m}` },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const item = { ...place(pod({ name: 'p', cpu: '64' })), lead: c.lead };
+      const [finding] = placementFindings([item], () => undefined);
+      assert.equal(finding.code, 'sim/unschedulable');
+      assert.equal(finding.message, c.want(item.placement.message));
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
-import { CPU, EPHEMERAL_STORAGE, MEMORY, podRequests } from '../../model/resources';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, podRequests } from '../../model/resources';
 import { findUntoleratedTaint, parseTolerations, type Taint } from '../../model/taints';
 import type { ClusterState } from '../cache/clusterState';
 import type { NodeInfo } from '../cache/nodeInfo';
@@ -23,18 +23,20 @@ import { VOLUME_ZONE } from '../plugins/volumeZone';
  *
  *   asks 64 CPU; the largest node has 3.92 CPU allocatable — lower the request to at most 3.92 CPU
  *   every zone already runs a `cache` pod (required anti-affinity on topology.kubernetes.io/zone)
- *   untolerated taint gpu=true:NoSchedule (2 of 6 nodes); asks 8Gi memory; … (4 of 6 nodes)
+ *   asks 6 CPU; the most free on any node is 3.37 CPU (app-a2: 3.92 CPU allocatable) — lower the request
+ *     to at most 3.37 CPU; on the other 2 nodes: untolerated taint gpu=present:NoSchedule
  *
  * The plugins that rejected nodes are ranked as blame.ts ranks them (most nodes first, then filter
  * order); each gives a clause over the nodes it rejected, read from the cluster after the run (the
- * state a Pending pod keeps retrying against). With several plugins each clause says how many nodes it
- * covers and at most three are shown. The first clause's suggestion, when one is obvious, ends the
- * sentence after " — ". Null for pods that are not Pending as Unschedulable (their message already says why).
+ * state a Pending pod keeps retrying against). The first clause leads, with its suggestion when one is
+ * obvious after " — "; the next two follow as "on the other N nodes: …" (with their node counts when
+ * there are several). A request larger than every node's allocatable is the cause on its own. Null for
+ * pods that are not Pending as Unschedulable (their message already says why).
  *
  * Pure: reads the pod, its placement and the cluster; writes nothing.
  */
 const FILTER_ORDER = ['NodeUnschedulable', NODE_NAME, TAINT_TOLERATION, NODE_AFFINITY, NODE_PORTS, NODE_RESOURCES_FIT, VOLUME_RESTRICTIONS, NODE_VOLUME_LIMITS, VOLUME_BINDING, VOLUME_ZONE, POD_TOPOLOGY_SPREAD, INTER_POD_AFFINITY];
-const MAX_CLAUSES = 3;
+const MAX_CLAUSES = 3; // the lead and two others
 const KIB = 1024;
 const MIB = KIB * 1024;
 const GIB = MIB * 1024;
@@ -49,16 +51,23 @@ export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: Clus
   if (cluster.nodes.length === 0) return 'the cluster has no nodes — add Nodes to the cluster profile';
   const verdicts = filterVerdicts(placement);
   if (verdicts.length === 0) return preFilterClause(placement.message);
+  const tooBig = askBeyondEveryNode(pod, cluster);
+  if (tooBig) return tooBig;
   const byPlugin = new Map<string, FilterVerdict[]>();
-  for (const v of verdicts) byPlugin.set(v.plugin, [...(byPlugin.get(v.plugin) ?? []), v]);
+  for (const v of verdicts) {
+    const list = byPlugin.get(v.plugin);
+    if (list) list.push(v);
+    else byPlugin.set(v.plugin, [v]);
+  }
   const ranked = [...byPlugin].sort(([a, va], [b, vb]) => vb.length - va.length || rank(a) - rank(b));
-  const total = cluster.nodes.length;
-  const single = ranked.length === 1 && ranked[0][1].length === total;
-  const clauses = ranked.slice(0, MAX_CLAUSES).map(([plugin, failures]) => ({ clause: pluginClause(pod, plugin, failures, cluster), count: failures.length }));
-  const causes = clauses.map(({ clause, count }) => (single ? clause.cause : `${clause.cause} (${count} of ${plural(total, 'node')})`));
-  if (ranked.length > MAX_CLAUSES) causes.push(`${ranked.slice(MAX_CLAUSES).reduce((n, [, f]) => n + f.length, 0)} more nodes for other reasons`);
-  const fix = clauses[0].clause.fix;
-  return fix ? `${causes.join('; ')} — ${fix}` : causes.join('; ');
+  const [first, ...rest] = ranked.slice(0, MAX_CLAUSES).map(([plugin, failures]) => ({ clause: pluginClause(pod, plugin, failures, cluster), count: failures.length }));
+  const lead = first.clause.fix ? `${first.clause.cause} — ${first.clause.fix}` : first.clause.cause;
+  if (rest.length === 0) return lead;
+  const others = ranked.slice(1).reduce((n, [, f]) => n + f.length, 0);
+  const causes = rest.map(({ clause, count }) => (ranked.length === 2 ? clause.cause : `${clause.cause} (${count})`));
+  const beyond = ranked.slice(MAX_CLAUSES).reduce((n, [, f]) => n + f.length, 0);
+  if (beyond > 0) causes.push(`other reasons (${beyond})`);
+  return `${lead}; on the other ${others === 1 ? 'node' : `${others} nodes`}: ${causes.join(', ')}`;
 }
 
 /** The lead as a sentence of its own (capitalised, with its period), for lists and the CLI. */
@@ -89,7 +98,7 @@ function pluginClause(pod: SimPod, plugin: string, failures: readonly FilterVerd
     case TAINT_TOLERATION:
       return taintClause(pod, nodes);
     case 'NodeUnschedulable':
-      return { cause: `${nodes.length === cluster.nodes.length ? 'every node is' : `${plural(nodes.length, 'node')} ${nodes.length === 1 ? 'is' : 'are'}`} cordoned (spec.unschedulable)`, fix: 'uncordon a node' };
+      return nodes.length === cluster.nodes.length ? { cause: 'every node is cordoned (spec.unschedulable)', fix: 'uncordon a node' } : { cause: 'cordoned', fix: 'uncordon a node' };
     case NODE_AFFINITY:
       return nodeAffinityClause(pod, nodes, cluster);
     case NODE_PORTS: {
@@ -127,10 +136,33 @@ function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluste
   }
   const ask = `asks ${quantity(resource, asked, 'up')}`;
   if (!best || largest <= 0) return { cause: `${ask}; no node offers ${resource}`, fix: `add a node with ${resource}` };
-  if (best.free <= 0) return { cause: `${ask}; no node has any ${resource} left (the others' requests take it all)`, fix: 'add a node or lower other workloads’ requests' };
+  if (best.free <= 0) return { cause: `${ask}; every node's ${label(resource)} is already requested (largest: ${best.node}, ${quantity(resource, largest, 'down')} allocatable)`, fix: 'add a node or lower the other pods’ requests' };
   const fix = `lower the request to at most ${quantity(resource, best.free, 'down')}`;
   if (best.free === best.alloc && best.alloc === largest) return { cause: `${ask}; the largest node has ${quantity(resource, best.alloc, 'down')} allocatable`, fix };
   return { cause: `${ask}; the most free on any node is ${quantity(resource, best.free, 'down')} (${best.node}: ${quantity(resource, best.alloc, 'down')} allocatable)`, fix };
+}
+
+function label(resource: string): string {
+  return resource === CPU ? 'CPU' : resource;
+}
+
+/**
+ * A request larger than every node's allocatable fails wherever the other filters would let the pod
+ * go, so it alone is the cause: "asks 64 CPU; the largest node has 8 CPU allocatable — …".
+ */
+function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string | null {
+  const requests = podRequests(pod.spec);
+  for (const resource of [CPU, MEMORY, EPHEMERAL_STORAGE, ...Object.keys(requests).filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && r !== PODS)]) {
+    const asked = requests[resource] ?? 0;
+    if (asked <= 0) continue;
+    let largest = 0;
+    for (const node of cluster.nodes) largest = Math.max(largest, amounts(node, resource).alloc);
+    if (asked <= largest) continue;
+    const ask = `asks ${quantity(resource, asked, 'up')}`;
+    if (largest <= 0) return `${ask}; no node offers ${resource} — add a node with ${resource}`;
+    return `${ask}; the largest node has ${quantity(resource, largest, 'down')} allocatable — lower the request to at most ${quantity(resource, largest, 'down')}`;
+  }
+  return null;
 }
 
 function amounts(node: NodeInfo, resource: string): { alloc: number; requested: number } {
@@ -197,8 +229,8 @@ function nodeAffinityClause(pod: SimPod, nodes: readonly NodeInfo[], cluster: Cl
     return { cause: `no node has the label${nowhere.length === 1 ? '' : 's'} ${nowhere.join(', ')} (nodeSelector)`, fix: `label a node ${nowhere.join(', ')} or change the nodeSelector` };
   }
   const missing = pairs.filter(([k, v]) => nodes.some((n) => n.labels[k] !== v)).map(([k, v]) => `${k}=${v}`);
-  if (missing.length > 0) return { cause: `the other nodes lack the nodeSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')}` };
-  return { cause: `${nodes.length === cluster.nodes.length ? 'no node matches' : `${plural(nodes.length, 'node')} do not match`} its required node affinity` };
+  if (missing.length > 0) return { cause: `without the nodeSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')}` };
+  return { cause: nodes.length === cluster.nodes.length ? 'no node matches its required node affinity' : 'outside its required node affinity' };
 }
 
 // --- NodePorts ----------------------------------------------------------------------------------
@@ -240,7 +272,8 @@ function podAffinityClause(pod: SimPod, failures: readonly FilterVerdict[], node
   const who = podsMatching(term.labelSelector);
   const kind = anti ? 'required anti-affinity' : 'required pod affinity';
   if (!anti) return { cause: `no ${domainNoun(key, false)} runs ${who} (${kind} on ${key})` };
-  const rejected = nodes.filter((n) => failures.some((f) => f.node === n.name && f.reason === reason));
+  const withReason = new Set(failures.filter((f) => f.reason === reason).map((f) => f.node));
+  const rejected = nodes.filter((n) => withReason.has(n.name));
   const all = new Set(cluster.nodes.map((n) => n.labels[key]).filter((v) => v !== undefined));
   const taken = new Set(rejected.map((n) => n.labels[key]).filter((v) => v !== undefined));
   const every = taken.size === all.size;

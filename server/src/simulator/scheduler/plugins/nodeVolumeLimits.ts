@@ -1,5 +1,6 @@
 import { podClaims } from '../../model/storage/podClaims';
 import type { StorageObjects } from '../../model/storage/storageObjects';
+import { addAttachableVolumes } from '../../model/storage/volumeReport';
 import type { PodInfo } from '../cache/podInfo';
 import { definePlugin, makeStatus, SKIP_RESULT } from '../types';
 
@@ -18,27 +19,7 @@ const EXCEEDED = makeStatus(NODE_VOLUME_LIMITS, 'Unschedulable', 'node(s) exceed
 
 /** Driver → unique volume names, for one pod's claims (added to `into`). */
 export function attachableVolumes(storage: StorageObjects, pod: PodInfo, into: Map<string, Set<string>>): Map<string, Set<string>> {
-  for (const key of claimKeys(pod)) {
-    const claim = storage.claims.get(key);
-    if (!claim) continue;
-    let driver: string;
-    let handle: string;
-    const pv = claim.volumeName === '' ? undefined : storage.volumes.get(claim.volumeName);
-    if (pv) {
-      if (!pv.csi) continue;
-      driver = pv.csi.driver;
-      handle = pv.csi.handle;
-    } else {
-      const sc = storage.classes.get(claim.storageClassName ?? '');
-      if (!sc) continue;
-      driver = sc.provisioner;
-      handle = `claim:${key}`;
-    }
-    let set = into.get(driver);
-    if (!set) into.set(driver, (set = new Set()));
-    set.add(handle);
-  }
-  return into;
+  return addAttachableVolumes(storage, claimKeys(pod), into);
 }
 
 /** `namespace/name` of each claim of a pod, computed once per pod (asked again for every node it is on). */
