@@ -239,17 +239,17 @@ export function startServer(connection: Connection, service: LanguageService = n
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem });
     }
     editorSettings = next.settings;
-    settings = settingsWithConfig(editorSettings, configs.primary());
-    locateClusterProfile();
-    applyCrdCatalogSetting();
-    if (settings.crdFolders.join('\n') !== scannedCrdFolders) scanCustomResources();
-    for (const document of documents.all()) validation.schedule(document);
-    simulation.scheduleAll();
-    renders.schedule();
+    applySettings();
   }
 
   /** A `.drydock.yaml` changed: the settings it sets, then every document's findings. */
   function configChanged(): void {
+    applySettings();
+    publisher.republishAll();
+  }
+
+  /** The editor's settings under `.drydock.yaml`'s: what follows from them, then every document and dry run again. */
+  function applySettings(): void {
     settings = settingsWithConfig(editorSettings, configs.primary());
     locateClusterProfile();
     applyCrdCatalogSetting();
@@ -257,7 +257,6 @@ export function startServer(connection: Connection, service: LanguageService = n
     for (const document of documents.all()) validation.schedule(document);
     simulation.scheduleAll();
     renders.schedule();
-    publisher.republishAll();
   }
 
   /** The settings a document is validated with: `overrides` and the rules of its own folder's `.drydock.yaml` over the workspace's. */

@@ -1,13 +1,12 @@
 // The editor dry-runs each open file on its own; what it says must still be what `drydock reach` /
 // `drydock simulate` say over the folder (issue #16, "contradictions with the Problems panel").
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lspClient';
+import type { LspClient } from '../helpers/lspClient';
+import { inTempWorkspace } from '../helpers/tempWorkspace';
 
 const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}`);
 
@@ -28,23 +27,8 @@ const POLICIES = [
   ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: ghost, namespace: shop}', 'spec: {podSelector: {matchLabels: {app: ghost}}, policyTypes: [Ingress]}'].join('\n'),
 ].join('\n---\n');
 
-async function inWorkspace(files: Record<string, string>, body: (client: LspClient, root: string) => Promise<void>): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'drydock-agree-'));
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(root, name, '..'), { recursive: true });
-      writeFileSync(join(root, name), text);
-    }
-    const client = await LspClient.startInWorkspace(pathToFileURL(root).toString());
-    try {
-      await client.logLine(/read the manifests of/);
-      await body(client, root);
-    } finally {
-      await client.dispose();
-    }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+function inWorkspace(files: Record<string, string>, body: (client: LspClient, root: string) => Promise<void>): Promise<void> {
+  return inTempWorkspace({ files }, body);
 }
 
 test('editor = reach: a NetworkPolicy whose pods another file defines is not "no effect"; one that selects no pod anywhere is', { timeout: 30_000 }, () =>

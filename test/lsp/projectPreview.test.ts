@@ -1,34 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreviewModel } from '../../server/src/protocol/preview';
 import type { PreviewChangedParams } from '../../server/src/protocol/requests';
-import { LspClient } from '../helpers/lspClient';
+import type { LspClient } from '../helpers/lspClient';
+import { inTempWorkspace } from '../helpers/tempWorkspace';
 import { RENDER_SKIP, renderTools } from '../helpers/renderTools';
 
 // The preview's `project` scope: a chart rendered by the real helm, dry-run alone, every pod revealing
 // the template line that wrote it; a chart not rendered says why; a re-render tells its preview.
 const FIXTURES = join(__dirname, '..', 'fixtures', 'render');
 
-async function inWorkspace(body: (client: LspClient, root: string) => Promise<void>): Promise<void> {
+function inWorkspace(body: (client: LspClient, root: string) => Promise<void>): Promise<void> {
   const { helm, kubectl } = renderTools();
-  const root = mkdtempSync(join(tmpdir(), 'drydock-project-preview-'));
-  try {
-    cpSync(FIXTURES, root, { recursive: true });
-    const settings = { kubernetesVersion: '1.34', validate: { enable: true }, helm: { path: helm }, kustomize: { command: `${kubectl} kustomize` } };
-    const client = await LspClient.startInWorkspace(pathToFileURL(root).toString(), settings, { trusted: true });
-    try {
-      await client.logLine(/read the manifests of/);
-      await body(client, root);
-    } finally {
-      await client.dispose();
-    }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  const settings = { kubernetesVersion: '1.34', validate: { enable: true }, helm: { path: helm }, kustomize: { command: `${kubectl} kustomize` } };
+  return inTempWorkspace({ copyFrom: FIXTURES, settings, trusted: true }, body);
 }
 
 /** Resolves with the first `drydock/previewChanged` whose URIs satisfy `accept`. */

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
+import { inTempWorkspace } from '../helpers/tempWorkspace';
 import { RENDER_SKIP, renderTools } from '../helpers/renderTools';
 
 // The language server renders charts and overlays with the real helm v4 and kubectl kustomize, in a
@@ -20,22 +21,10 @@ const errorsOf = (diagnostics: Diagnostic[]): string[] => diagnostics.filter((d)
 const languageOf = (path: string): string => (path.includes('/templates/') ? 'helm-template' : 'yaml');
 const isSource = (path: string): boolean => /\.(ya?ml|tpl)$/.test(path) || path.endsWith('NOTES.txt');
 
-async function inWorkspace(body: (client: LspClient, root: string) => Promise<void>): Promise<void> {
+function inWorkspace(body: (client: LspClient, root: string) => Promise<void>): Promise<void> {
   const { helm, kubectl } = renderTools();
-  const root = mkdtempSync(join(tmpdir(), 'drydock-render-lsp-'));
-  try {
-    cpSync(FIXTURES, root, { recursive: true });
-    const settings = { kubernetesVersion: '1.34', validate: { enable: true }, helm: { path: helm }, kustomize: { command: `${kubectl} kustomize` } };
-    const client = await LspClient.startInWorkspace(pathToFileURL(root).toString(), settings, { trusted: true });
-    try {
-      await client.logLine(/read the manifests of/);
-      await body(client, root);
-    } finally {
-      await client.dispose();
-    }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  const settings = { kubernetesVersion: '1.34', validate: { enable: true }, helm: { path: helm }, kustomize: { command: `${kubectl} kustomize` } };
+  return inTempWorkspace({ copyFrom: FIXTURES, settings, trusted: true }, body);
 }
 
 const PROJECTS = ['charts/webapp', 'charts/platform', 'charts/jobs', 'kustomize'];

@@ -1,6 +1,5 @@
 import type { Position } from 'vscode-languageserver/node';
 import type { CompletionEntry } from '../language/completion/completionEntry';
-import { chartRootOf } from '../language/helmTemplates/chartRootOf';
 import { valuesCompletions } from '../language/helmTemplates/valuesCompletions';
 import { valuesHover } from '../language/helmTemplates/valuesHover';
 import { valuesReferenceAt, type ValuesReference } from '../language/helmTemplates/valuesReference';
@@ -8,10 +7,11 @@ import type { HoverResult } from '../language/hover/hoverAt';
 import { oversizeReason } from '../language/parse/limits';
 import { parseFile } from '../language/parse/parseFile';
 import type { ParsedDocument } from '../language/parse/parsedDocument';
-import { fileRole, normalizePath } from '../language/projects/projectLayout';
+import { normalizePath } from '../language/projects/projectLayout';
 import { readChartValues } from '../workspace/chartValues';
 import { toPath } from '../workspace/workspaceFiles';
 import type { FeatureDeps } from './featureDocument';
+import { chartSourceDocument } from './chartSourceDocument';
 
 /** A `.Values` reference under the cursor in a chart's template, and where that chart's values are. */
 export interface TemplateValuesAt {
@@ -27,13 +27,9 @@ export interface TemplateValuesAt {
  * places go on to the manifest features at once.
  */
 export function templateValuesAt(deps: FeatureDeps, uri: string, position: Position): TemplateValuesAt | undefined {
-  const document = deps.documents.get(uri);
-  const path = toPath(uri);
-  if (!document || !path) return undefined;
-  const layout = deps.layout();
-  if (fileRole(path, layout) !== 'chart-source') return undefined;
-  const chartRoot = chartRootOf(path, layout);
-  if (!chartRoot) return undefined;
+  const source = chartSourceDocument(deps, uri);
+  if (!source) return undefined;
+  const { document, chartRoot } = source;
   const template = document.getText();
   const offset = document.offsetAt(position);
   const reference = valuesReferenceAt(template, offset);

@@ -1,7 +1,5 @@
-import { chartRootOf } from '../language/helmTemplates/chartRootOf';
 import { isManifestTemplate, readTemplateYaml, type TemplateYaml } from '../language/helmTemplates/templateYaml';
-import { fileRole } from '../language/projects/projectLayout';
-import { toPath } from '../workspace/workspaceFiles';
+import { chartSourceDocument } from './chartSourceDocument';
 import type { FeatureDeps } from './featureDocument';
 
 /**
@@ -11,13 +9,9 @@ import type { FeatureDeps } from './featureDocument';
  * document's state beside, not instead of, validation's parse.
  */
 export function templateYamlOf(deps: FeatureDeps, uri: string): TemplateYaml | undefined {
-  const document = deps.documents.get(uri);
-  const path = toPath(uri);
-  if (!document || !path) return undefined;
-  const layout = deps.layout();
-  if (fileRole(path, layout) !== 'chart-source') return undefined;
-  const chartRoot = chartRootOf(path, layout);
-  if (!chartRoot || !isManifestTemplate(path, chartRoot)) return undefined;
+  const source = chartSourceDocument(deps, uri);
+  if (!source || !isManifestTemplate(source.path, source.chartRoot)) return undefined;
+  const { document } = source;
   const state = deps.states.get(uri);
   if (state.templateYaml?.version === document.version) return state.templateYaml.yaml;
   const yaml = readTemplateYaml(document.getText());
