@@ -61,6 +61,7 @@ function renderFacts(pod: PreviewPod, actions: PodDetailsActions): HTMLElement {
     ['Node', pod.node ? button(pod.node, { class: 'link', 'aria-label': `Show node ${pod.node}` }, () => actions.showNode(pod.node as string)) : 'none'],
     ['Owner', pod.owner ? `${pod.owner.kind} ${pod.owner.name}` : 'none (a bare Pod)'],
   ];
+  if (pod.workload) facts.push(['Workload', `${pod.workload.kind} ${pod.workload.name}`]);
   if (requests) facts.push(['Requests', requests]);
   const list = el('dl', { class: 'facts' });
   for (const [term, value] of facts) list.append(el('dt', {}, term), el('dd', {}, value));

@@ -229,9 +229,11 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await waitUntil('the web pods to leave the nodes and be counted pending', async () => (await webPodChips(frame)).length === 0 && ((await pendingCount(frame)) ?? 0) >= 2,
       { seen: async () => JSON.stringify({ tabs: await tabLabels(frame), chips: await webPodChips(frame) }) });
     await frame.locator('[role="tab"]', { hasText: /^Pending/i }).click();
-    const rows = frame.locator('.pending-row', { hasText: 'default/web-' });
-    await waitUntil('two pending rows for web', async () => (await rows.count()) === 2);
-    for (const text of await rows.allTextContents()) assert.match(text, /Insufficient cpu/, `pending row: ${text}`);
+    // The two identical pods are one row, led by the cause; the scheduler's verdict is in its tooltip.
+    const rows = frame.locator('.pending-row', { hasText: '2 pods of Deployment web' });
+    await waitUntil('one pending row for the two web pods, led by the cause', async () => (await rows.count()) === 1 && /Asks 64 CPU; /.test((await rows.first().textContent()) ?? ''),
+      { seen: async () => JSON.stringify(await frame.locator('.pending-row').allTextContents()) });
+    assert.match((await rows.first().locator('.pending-message').getAttribute('title')) ?? '', /Insufficient cpu/, 'the scheduler\'s verdict, verbatim, in the tooltip');
     await wb.screenshot('pending');
   });
 

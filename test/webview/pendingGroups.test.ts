@@ -45,10 +45,13 @@ test('pending: identical pods of one workload are one row, led by the cause; the
   assert.equal(await group.locator('.pending-message').getAttribute('title'), `${rows[1].cause}\n${MESSAGE}`, 'the tooltip adds upstream’s message, verbatim');
   assert.equal(await group.locator('.pod-chip').getAttribute('title'), ['a1b2c', 'd3e4f', 'g5h6i', 'j7k8l'].map((s) => `shop/cache-5d8f7-${s}`).join('\n'));
 
+  await preview.screenshot('pending-groups');
   await group.locator('.pod-chip').click();
   const details = preview.page.locator('.details');
   await details.locator('h2', { hasText: 'Pod shop/cache-5d8f7-a1b2c' }).waitFor();
   assert.equal(await details.locator('.lead').textContent(), rows[1].cause, 'the details lead with the cause');
+  assert.equal(await details.locator('.facts dt:text-is("Workload") + dd').textContent(), 'Deployment cache', 'the workload the user wrote, beside the ReplicaSet owner');
   assert.equal(await details.locator('.verdict').textContent(), MESSAGE, 'then the scheduler message, verbatim');
   assert.equal(await group.getAttribute('class'), 'pending-row selected', 'the group of the selected pod is selected');
+  await preview.screenshot('pending-groups-details');
 });

@@ -55,6 +55,9 @@ describe('storage in the dry run', () => {
     assert.match(pending.message, /^0\/4 nodes are available: 4 node\(s\) didn't find available persistent volumes to bind\. /);
     const finding = result.findings.find((f) => f.code === 'sim/unschedulable');
     assert.deepEqual(finding?.path, ['spec', 'volumeClaimTemplates'], 'blamed on the claim templates');
+    const lead = 'no available PersistentVolume can bind its claim (storage class, size, access modes, node affinity)';
+    assert.equal(result.pods[0].lead, lead, 'the lead sentence says it in plain words');
+    assert.ok(finding?.message.includes(`cannot be scheduled: ${lead}. ${pending.message}`), 'then the upstream message, verbatim');
   });
   it('an unbound immediate claim: PreFilter rejects, the PostFilter part is "not found."', () => {
     const result = simulate(

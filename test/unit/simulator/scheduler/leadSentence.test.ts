@@ -79,7 +79,7 @@ const cases: Case[] = [
     name: 'two plugins: the one that rejects most nodes leads, the other follows',
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' }), node({ name: 'c', cpu: '8', taints: [{ key: 'dedicated', value: 'infra', effect: 'NoExecute' }] })],
     pod: pod({ name: 'p', cpu: '4' }),
-    want: 'asks 4 CPU; the largest node has 2 CPU allocatable — lower the request to at most 2 CPU; on the other node: untolerated taint dedicated=infra:NoExecute',
+    want: 'asks 4 CPU; the largest of the 2 nodes it may use has 2 CPU allocatable — lower the request to at most 2 CPU; on the other node: untolerated taint dedicated=infra:NoExecute',
     upstream: /^0\/3 nodes are available: 1 node\(s\) had untolerated taint\(s\), 2 Insufficient cpu\./,
   },
   {
@@ -93,7 +93,7 @@ const cases: Case[] = [
     name: 'three plugins: the others with their node counts',
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' }), node({ name: 'c', cpu: '8', unschedulable: true }), node({ name: 'd', cpu: '8', taints: [{ key: 'gpu', value: 'true' }] })],
     pod: pod({ name: 'p', cpu: '4' }),
-    want: 'asks 4 CPU; the largest node has 2 CPU allocatable — lower the request to at most 2 CPU; on the other 2 nodes: cordoned (1), untolerated taint gpu=true:NoSchedule (1)',
+    want: 'asks 4 CPU; the largest of the 2 nodes it may use has 2 CPU allocatable — lower the request to at most 2 CPU; on the other 2 nodes: cordoned (1), untolerated taint gpu=true:NoSchedule (1)',
     upstream: /^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 1 node\(s\) were unschedulable, 2 Insufficient cpu\./,
   },
   {

@@ -14,6 +14,7 @@ import { POD_TOPOLOGY_SPREAD } from '../plugins/podTopologySpread';
 import { NODE_VOLUME_LIMITS } from '../plugins/nodeVolumeLimits';
 import { TAINT_TOLERATION } from '../plugins/taintToleration';
 import { VOLUME_BINDING } from '../plugins/volumeBinding';
+import { ERR_BIND_CONFLICT, ERR_NODE_CONFLICT } from '../plugins/findPodVolumes';
 import { VOLUME_RESTRICTIONS } from '../plugins/volumeRestrictions';
 import { VOLUME_ZONE } from '../plugins/volumeZone';
 
@@ -109,10 +110,19 @@ function pluginClause(pod: SimPod, plugin: string, failures: readonly FilterVerd
       return spreadClause(pod, failures);
     case INTER_POD_AFFINITY:
       return podAffinityClause(pod, failures, nodes, cluster);
-    default:
-      return { cause: dominantReason(failures) };
+    default: {
+      const reason = dominantReason(failures);
+      return { cause: VOLUME_WORDS.get(reason) ?? reason };
+    }
   }
 }
+
+/** The volume plugins' node reasons in plain words (the upstream text stays in the message). */
+const VOLUME_WORDS = new Map<string, string>([
+  [ERR_BIND_CONFLICT, 'no available PersistentVolume can bind its claim (storage class, size, access modes, node affinity)'],
+  [ERR_NODE_CONFLICT, 'its bound PersistentVolumes are pinned to other nodes (volume node affinity)'],
+  ['node(s) had no available volume zone', 'its PersistentVolumes are in other zones'],
+]);
 
 // --- NodeResourcesFit ---------------------------------------------------------------------------
 
@@ -125,8 +135,10 @@ function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluste
   const asked = podRequests(pod.spec)[resource] ?? 0;
   let best: { free: number; alloc: number; node: string } | undefined;
   let largest = 0;
+  let considered = 0;
   for (const f of failures) {
     if (!f.reason.split(', ').includes(reason)) continue;
+    considered++;
     const node = cluster.nodeByName.get(f.node);
     if (!node) continue;
     const { alloc, requested } = amounts(node, resource);
@@ -138,8 +150,11 @@ function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluste
   if (!best || largest <= 0) return { cause: `${ask}; no node offers ${resource}`, fix: `add a node with ${resource}` };
   if (best.free <= 0) return { cause: `${ask}; every node's ${label(resource)} is already requested (largest: ${best.node}, ${quantity(resource, largest, 'down')} allocatable)`, fix: 'add a node or lower the other pods’ requests' };
   const fix = `lower the request to at most ${quantity(resource, best.free, 'down')}`;
-  if (best.free === best.alloc && best.alloc === largest) return { cause: `${ask}; the largest node has ${quantity(resource, best.alloc, 'down')} allocatable`, fix };
-  return { cause: `${ask}; the most free on any node is ${quantity(resource, best.free, 'down')} (${best.node}: ${quantity(resource, best.alloc, 'down')} allocatable)`, fix };
+  // Nodes another filter rejected are not counted: say so when there are some.
+  const all = considered === cluster.nodes.length;
+  const usable = `the ${plural(considered, 'node')} it may use`;
+  if (best.free === best.alloc && best.alloc === largest) return { cause: `${ask}; the largest ${all ? 'node' : `of ${usable}`} has ${quantity(resource, best.alloc, 'down')} allocatable`, fix };
+  return { cause: `${ask}; the most free on ${all ? 'any node' : usable} is ${quantity(resource, best.free, 'down')} (${best.node}: ${quantity(resource, best.alloc, 'down')} allocatable)`, fix };
 }
 
 function label(resource: string): string {
