@@ -56,7 +56,7 @@ test('projects: a project preview names the chart, and one not rendered says why
     projects: PROJECTS,
     notice,
   });
-  assert.equal(await preview.page.locator('[role="status"]').textContent(), notice);
+  assert.equal(await preview.page.locator('header .status[role="status"]').textContent(), notice);
   assert.equal(await preview.page.locator('#scope-project-choice').inputValue(), 'file:///workspace/overlays/prod');
   assert.deepEqual(preview.errors, []);
 });

@@ -13,7 +13,7 @@ test('state: the page says ready once, acquires the API once, and waits for a mo
   assert.equal(await preview.page.locator('.placeholder').isVisible(), true);
   await preview.deliver({ type: 'status', state: 'empty', message: 'Open a Kubernetes manifest to preview it.' });
   await preview.page.locator('.placeholder', { hasText: 'Open a Kubernetes manifest to preview it.' }).waitFor();
-  assert.equal(await preview.page.locator('[role="status"]').textContent(), 'Open a Kubernetes manifest to preview it.');
+  assert.equal(await preview.page.locator('header .status[role="status"]').textContent(), 'Open a Kubernetes manifest to preview it.');
 });
 
 test('state: what the user looks at is saved with setState and restored after a reload', async () => {
