@@ -26,6 +26,7 @@ import { PreviewProjects } from './handlers/previewProjects';
 import type { DryRunner } from './handlers/dryRunner';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { RENDER_TYPING_PAUSE_MS, RenderService } from './handlers/render';
+import { suppressionsOf } from './language/config/suppressionDirectives';
 import { toPath } from './workspace/workspaceFiles';
 import { isAbsolute, join } from 'node:path';
 import { ClusterProfileLoader } from './workspace/dryRunInputs';
@@ -274,7 +275,11 @@ export function startServer(connection: Connection, service: LanguageService = n
   function finalFindings(uri: string, findings: Finding[], reported: ReadonlySet<FindingSource>): Finding[] {
     const path = toPath(uri);
     if (!path) return findings;
-    return fileFindings(parsedFileOf(features, uri)?.parsed, findings, fileConfigOf(configs.forPath(path), path), judgedBy(reported));
+    const parsed = parsedFileOf(features, uri)?.parsed;
+    const folder = configs.forPath(path);
+    // No `.drydock.yaml` and no suppression in the text: the findings as they are (every publish of a big file).
+    if (!folder && (!parsed || suppressionsOf(parsed).length === 0)) return findings;
+    return fileFindings(parsed, findings, fileConfigOf(folder, path), judgedBy(reported));
   }
 
   connection.onDidChangeConfiguration((change) => {

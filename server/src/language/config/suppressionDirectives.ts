@@ -29,10 +29,17 @@ const DIRECTIVE = /^(\s*(?:-\s+)?#\s*)drydock-(disable-next-line|disable|enable)
 
 /** Every suppression of a file: its directive comments and its objects' ignore annotations. */
 export function suppressionsOf(parsed: ParsedFile): Suppression[] {
-  // Most files have none: one scan of the text says so.
-  if (!parsed.text.includes('drydock')) return [];
-  return [...commentSuppressions(parsed.text), ...parsed.documents.flatMap(annotationSuppressions)];
+  // Read once per parse: the editor publishes a version several times (validation, dry run, rules).
+  let found = suppressionsByParse.get(parsed);
+  if (!found) {
+    // Most files have none: one scan of the text says so.
+    found = parsed.text.includes('drydock') ? [...commentSuppressions(parsed.text), ...parsed.documents.flatMap(annotationSuppressions)] : [];
+    suppressionsByParse.set(parsed, found);
+  }
+  return found;
 }
+
+const suppressionsByParse = new WeakMap<ParsedFile, Suppression[]>();
 
 export function codeMatches(pattern: string, code: string): boolean {
   return pattern.endsWith('*') ? code.startsWith(pattern.slice(0, -1)) : pattern === code;

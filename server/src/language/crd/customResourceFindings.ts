@@ -14,7 +14,9 @@ import { validationRuleProblems } from './validationRules';
  * real validation findings. Ranges are relative to the document's chunk (like the cached findings).
  */
 export function withCustomResourceFindings(doc: ParsedDocument, findings: Finding[], registry: CrdRegistry | undefined): Finding[] {
-  if (!registry?.hasSchemas || !isPlainObject(doc.value)) return findings;
+  // Only a kind the built-in schemas do not know (`schema/no-schema`) can be a custom resource: most
+  // documents are not, and pay no lookup (this runs for every document on every keystroke).
+  if (!registry?.hasSchemas || !isPlainObject(doc.value) || !findings.some((f) => f.code === 'schema/no-schema')) return findings;
   let result = findings;
   for (const { path, object } of objectsOf(doc.value as KubeObject)) {
     const { apiVersion, kind } = object;

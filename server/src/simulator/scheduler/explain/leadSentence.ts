@@ -132,7 +132,7 @@ function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluste
     return reason.startsWith('Too many pods') ? { cause: 'the nodes already run as many pods as they allow (allocatable pods)' } : { cause: reason };
   }
   const resource = reason.slice('Insufficient '.length);
-  const asked = podRequests(pod.spec)[resource] ?? 0;
+  const asked = requestsOf(pod)[resource] ?? 0;
   let best: { free: number; alloc: number; node: string } | undefined;
   let largest = 0;
   let considered = 0;
@@ -166,7 +166,7 @@ function label(resource: string): string {
  * go, so it alone is the cause: "asks 64 CPU; the largest node has 8 CPU allocatable — …".
  */
 function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string | null {
-  const requests = podRequests(pod.spec);
+  const requests = requestsOf(pod);
   for (const resource of [CPU, MEMORY, EPHEMERAL_STORAGE, ...Object.keys(requests).filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && r !== PODS)]) {
     const asked = requests[resource] ?? 0;
     if (asked <= 0) continue;
@@ -178,6 +178,17 @@ function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string | null {
     return `${ask}; the largest node has ${quantity(resource, largest, 'down')} allocatable — lower the request to at most ${quantity(resource, largest, 'down')}`;
   }
   return null;
+}
+
+/** A pod's requests, parsed once per pod spec (the replicas of a workload share theirs, and each lead reads them twice). */
+const requestsBySpec = new WeakMap<object, ReturnType<typeof podRequests>>();
+function requestsOf(pod: SimPod): ReturnType<typeof podRequests> {
+  let requests = requestsBySpec.get(pod.spec);
+  if (!requests) {
+    requests = podRequests(pod.spec);
+    requestsBySpec.set(pod.spec, requests);
+  }
+  return requests;
 }
 
 function amounts(node: NodeInfo, resource: string): { alloc: number; requested: number } {
