@@ -4,7 +4,7 @@ import { LanguageService } from '../language/languageService';
 import { runWorkspaceRules } from '../language/rules/workspace/runWorkspaceRules';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest } from '../simulator/model/source';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { schemaStoreFromFiles } from '../schemaFiles';
 import { crdCatalogFromFiles } from '../crdCatalogFiles';
 import { DEFAULT_VERSION, isSupportedVersion, SUPPORTED_VERSIONS } from '../protocol/versions';
@@ -15,7 +15,7 @@ import { formatFindingsText, type FileFindings } from './formatFindings';
 import { toSarif } from './sarif';
 import { clusterProfileManifests } from './clusterPolicies';
 import { clusterPolicyObjects } from '../language/rules/workspace/policy/clusterPolicyObjects';
-import { readInputs, type InputFile } from './inputs';
+import { displayPath, readInputs, type InputFile } from './inputs';
 import { inputLayout } from './inputLayout';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { oversizeNote } from '../language/parse/limits';
@@ -100,8 +100,7 @@ function addRendered(files: FileFindings[], rendered: FindingsByFile, cwd: strin
   for (const [path, findings] of [...rendered].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let file = byPath.get(path);
     if (!file) {
-      const rel = relative(cwd, path);
-      file = { path: rel && !rel.startsWith('..') ? rel : path, diagnostics: [] };
+      file = { path: displayPath(path, cwd), diagnostics: [] };
       files.push(file);
       byPath.set(path, file);
     }

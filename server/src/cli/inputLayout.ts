@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { buildLayout, type KnownFile } from '../language/projects/buildLayout';
 import { parseFile } from '../language/parse/parseFile';
-import { isChartFile, isKustomizationFile, type ProjectLayout } from '../language/projects/projectLayout';
+import { isChartFile, isKustomizationFile, KUSTOMIZATION_FILE_NAMES, type ProjectLayout } from '../language/projects/projectLayout';
 import { stripBom } from '../language/parse/stripBom';
 import type { InputFile } from './inputs';
 
-const PROJECT_FILES = ['Chart.yaml', 'kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const PROJECT_FILES = ['Chart.yaml', ...KUSTOMIZATION_FILE_NAMES];
 
 /**
  * The charts and Kustomize roots of a run's inputs: the `Chart.yaml`s and kustomizations among them,

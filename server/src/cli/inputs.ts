@@ -110,7 +110,8 @@ async function walk(dir: string, errors: string[]): Promise<string[]> {
   return result;
 }
 
-function displayPath(full: string, cwd: string): string {
+/** A path as the user should see it: relative to the working directory when inside it, else as given. */
+export function displayPath(full: string, cwd: string): string {
   const rel = relative(cwd, full);
   return rel && !rel.startsWith('..') ? rel : full;
 }

@@ -3,10 +3,9 @@ import type { Finding } from '../language/findings';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import { DEFAULT_CLUSTER_FILE } from '../simulator/cluster/defaultCluster';
 import type { SimFinding } from '../simulator/model/source';
-import type { InputFile } from './inputs';
+import { displayPath, type InputFile } from './inputs';
 import { placeRenderedFinding } from '../language/render/renderedFindings';
 import type { RenderedInput } from './renderedInputs';
-import { relative } from 'node:path';
 
 /**
  * The dry-run findings of the CLI's commands, placed in the files they came from. Every finding's
@@ -80,14 +79,10 @@ function placed(findings: readonly SimFinding[], files: readonly InputFile[], re
       const finding: Finding = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: sim.severity, code: sim.code, message: sim.message };
       return placeRenderedFinding(project, sim.source.document, [...sim.source.path, ...sim.path], finding, rendered.readText)
         .slice(0, 1)
-        .map((place) => ({ sim, file: shown(place.file, rendered.cwd), finding: place.finding }));
+        .map((place) => ({ sim, file: displayPath(place.file, rendered.cwd), finding: place.finding }));
     }
     const doc = byPath.get(sim.source.file)?.parsed.documents[sim.source.document];
     return [{ sim, file: sim.source.file, finding: doc ? simFindingToFinding(sim, doc) : null }];
   });
 }
 
-function shown(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}

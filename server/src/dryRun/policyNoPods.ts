@@ -1,9 +1,9 @@
 import { isPlainObject } from '../language/manifests';
 import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { compileLabelSelector } from '../simulator/model/labelSelector';
-import type { Manifest, SimFinding, SourceRef } from '../simulator/model/source';
-
-const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
+import { sourceKey } from '../simulator/model/sameSource';
+import type { Manifest, SimFinding } from '../simulator/model/source';
+import { podsOutside } from './serviceNoPods';
 
 /**
  * `ref/policy-selects-nothing` of a dry run that saw only part of the workspace (the editor dry-runs
@@ -20,15 +20,6 @@ export function explainPoliciesWithoutPods(findings: readonly SimFinding[], run:
     const policy = policies.get(sourceKey(finding.source));
     const spec = policy?.object.spec;
     if (!policy || !isPlainObject(spec)) return true;
-    const selector = compileLabelSelector(spec.podSelector ?? {});
-    const elsewhere = index
-      .pods()
-      .selected(index.namespaceOf(policy.object), selector)
-      .some(({ manifest, kind }) => !runFiles.has(manifest.source.file) && !(SCALABLE_KINDS.has(kind) && isPlainObject(manifest.object.spec) && manifest.object.spec.replicas === 0));
-    return !elsewhere;
+    return !podsOutside(index, index.namespaceOf(policy.object), compileLabelSelector(spec.podSelector ?? {}), runFiles);
   });
-}
-
-function sourceKey(source: SourceRef): string {
-  return `${source.file}\u0000${source.document}\u0000${source.path.join('/')}`;
 }

@@ -2,6 +2,7 @@ import type { PreviewNodeVolumes, PreviewPodVolume } from '../protocol/preview';
 import { isRecord } from '../simulator/model/labelSelector';
 import type { SimPod } from '../simulator/model/pod';
 import { namespaceOf } from '../simulator/model/podFromObject';
+import { sourceKey } from '../simulator/model/sameSource';
 import type { Manifest, SourceRef } from '../simulator/model/source';
 import { podClaims } from '../simulator/model/storage/podClaims';
 import { nodeVolumeCount, podVolumeReport } from '../simulator/model/storage/volumeReport';
@@ -59,8 +60,4 @@ export function nodeVolumesOf(simulation: SimulationResult): Map<string, Preview
     if (count) result.set(node.name, { attached: count.attached, limits: count.limits.map((l) => ({ driver: l.driver, attached: l.attached, limit: l.limit })) });
   }
   return result;
-}
-
-function sourceKey(source: SourceRef): string {
-  return `${source.file}\u0000${source.document}\u0000${source.path.join('/')}`;
 }

@@ -2,8 +2,9 @@ import { isPlainObject } from '../language/manifests';
 import { isCustomGroup, POD_CREATING_CUSTOM_KINDS } from '../language/rules/facts/operatorKinds';
 import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { readService } from '../simulator/controllers/serviceSpec';
-import { selectorFromSet } from '../simulator/model/labelSelector';
-import type { Manifest, SimFinding, SourceRef } from '../simulator/model/source';
+import { selectorFromSet, type Selector } from '../simulator/model/labelSelector';
+import { sourceKey } from '../simulator/model/sameSource';
+import type { Manifest, SimFinding } from '../simulator/model/source';
 
 const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
 /** How deep into a custom resource's spec the selector labels are looked for. */
@@ -37,7 +38,7 @@ export function explainServicesWithoutPods(findings: readonly SimFinding[], run:
       continue;
     }
     const namespace = index.namespaceOf(service.object);
-    if (podsOutside(index, namespace, selector, runFiles)) continue;
+    if (podsOutside(index, namespace, selectorFromSet(selector), runFiles)) continue;
     const operator = operatorObjectFor(index, namespace, selector);
     if (!operator) {
       result.push(finding);
@@ -52,11 +53,11 @@ function isUnexplained(finding: SimFinding): boolean {
   return finding.code === 'ref/service-no-pods' && finding.severity === 'warning';
 }
 
-/** A manifest outside the run whose pods the selector selects (a workload scaled to 0 makes none). */
-function podsOutside(index: WorkspaceIndex, namespace: string, selector: Record<string, string>, runFiles: ReadonlySet<string>): boolean {
+/** Whether a manifest outside the run makes pods the selector selects (a workload scaled to 0 makes none). */
+export function podsOutside(index: WorkspaceIndex, namespace: string, selector: Selector, runFiles: ReadonlySet<string>): boolean {
   return index
     .pods()
-    .selected(namespace, selectorFromSet(selector))
+    .selected(namespace, selector)
     .some(({ manifest, kind }) => !runFiles.has(manifest.source.file) && !(SCALABLE_KINDS.has(kind) && isPlainObject(manifest.object.spec) && manifest.object.spec.replicas === 0));
 }
 
@@ -81,8 +82,4 @@ function carriesLabels(value: unknown, labels: Record<string, string>, depth: nu
   if (!isPlainObject(value)) return false;
   if (Object.entries(labels).every(([key, wanted]) => value[key] === wanted)) return true;
   return Object.values(value).some((child) => carriesLabels(child, labels, depth + 1));
-}
-
-function sourceKey(source: SourceRef): string {
-  return `${source.file}\u0000${source.document}\u0000${source.path.join('/')}`;
 }

@@ -41,7 +41,9 @@ export function layoutKey(layout: ProjectLayout): string {
  */
 export type FileRole = 'manifest' | 'chart-metadata' | 'chart-source' | 'kustomization' | 'patch' | 'resource' | 'drydock-config';
 
-const KUSTOMIZATION_NAMES: ReadonlySet<string> = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+/** The names kustomize reads a kustomization from, in the order it tries them. */
+export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const KUSTOMIZATION_NAMES: ReadonlySet<string> = new Set(KUSTOMIZATION_FILE_NAMES);
 
 export function isKustomizationFile(path: string): boolean {
   return KUSTOMIZATION_NAMES.has(posix.basename(normalizePath(path)));

@@ -6,6 +6,7 @@ import { parseFile, type ParsedFile } from '../parse/parseFile';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import { shiftRange } from '../findings';
 import { kustomizationInputs, kustomizationPatchFiles } from '../projects/kustomizationRefs';
+import { KUSTOMIZATION_FILE_NAMES } from '../projects/projectLayout';
 
 /** A place in a source file, and how many segments of the rendered path it holds. */
 export interface SourcePlace {
@@ -71,7 +72,6 @@ export function locateInKustomizeSources(
 }
 
 const RESOURCE_FILE = /\.(ya?ml|json)$/i;
-const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** The resource files of a kustomization and of the kustomizations it builds on, depth first. */
 function treeResourceFiles(kustomization: string, read: (file: string) => ParsedFile | undefined, seen = new Set<string>()): string[] {
@@ -81,7 +81,7 @@ function treeResourceFiles(kustomization: string, read: (file: string) => Parsed
   for (const ref of kustomizationInputs(kustomization, read(kustomization)?.documents[0]?.value).local) {
     if (RESOURCE_FILE.test(ref)) files.push(ref);
     else {
-      const inner = KUSTOMIZATION_NAMES.map((name) => `${ref}/${name}`).find((file) => read(file) !== undefined);
+      const inner = KUSTOMIZATION_FILE_NAMES.map((name) => `${ref}/${name}`).find((file) => read(file) !== undefined);
       if (inner) files.push(...treeResourceFiles(inner, read, seen));
     }
   }

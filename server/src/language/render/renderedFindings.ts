@@ -9,6 +9,7 @@ import { treePathAt } from '../hover/treePathAt';
 import { runWorkspaceRules } from '../rules/workspace/runWorkspaceRules';
 import { locateGenerator, locateInKustomizeSources, parsedReader, type SourcePlace } from './kustomizeSourceMap';
 import type { RenderedProject } from './renderedProject';
+import { KUSTOMIZATION_FILE_NAMES } from '../projects/projectLayout';
 import { locateInTemplate } from './templateSourceMap';
 import { locateInValues } from './valuesSourceMap';
 
@@ -58,7 +59,7 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 /** The file a project's findings go to when their object's origin is not known. */
 export function projectMainFile(project: RenderedProject, readText: (file: string) => string | undefined): string {
   if (project.kind === 'helm') return posix.join(project.root, 'Chart.yaml');
-  for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = posix.join(project.root, name);
     if (readText(file) !== undefined) return file;
   }
