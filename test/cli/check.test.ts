@@ -39,6 +39,19 @@ const cases: Array<{ name: string; args: string[]; code: number; stdout?: RegExp
     ],
   },
   { name: '--no-cross-resource leaves them out', args: ['check', '--no-cross-resource', `${FIX}/cross-resource`], code: 0, stdout: [/^2 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 note\(s\)$/m] },
+  {
+    // Issue #13 item 6: the dry run's reference findings, as the editor publishes them (test/lsp/checkAgreement.test.ts).
+    name: 'a Service without pods and a targetPort the pods lack (the dry run\'s ref/*); pods of another input or of an operator explain theirs',
+    args: ['check', `${FIX}/pod-references`],
+    code: 0,
+    stdout: [
+      /services\.yaml:6:13: warning ref\/service-no-pods selector app=nobody matches no pod in namespace default/,
+      /services\.yaml:14:34: warning ref\/target-port-not-found targetPort "http"/,
+      /services\.yaml:38:13: information ref\/service-no-pods .*pods expected from Prometheus\/main/,
+      /^3 file\(s\) checked: 0 error\(s\), 2 warning\(s\), 1 note\(s\)$/m,
+    ],
+  },
+  { name: '--no-cross-resource leaves the dry run\'s ref/* out too', args: ['check', '--no-cross-resource', `${FIX}/pod-references`], code: 0, stdout: [/^3 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 note\(s\)$/m] },
   { name: 'a missing path exits 2', args: ['check', `${FIX}/nope.yaml`], code: 2, stderr: /no such file/ },
   { name: 'an unsupported version exits 2', args: ['check', '--k8s-version', '1.12', `${FIX}/valid.yaml`], code: 2, stderr: /unsupported Kubernetes version 1\.12/ },
   { name: 'an unknown option exits 2', args: ['check', '--strict', `${FIX}/valid.yaml`], code: 2, stderr: /unknown option --strict/ },

@@ -26,6 +26,9 @@ import { runToEnd } from '../language/parse/parseFile';
 import { renderTargetFindings } from '../language/render/renderOutcome';
 import type { FindingsByFile } from '../language/render/renderedFindings';
 import { normalizePath } from '../language/projects/projectLayout';
+import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
+import { podReferenceFindings } from '../dryRun/podReferences';
+import { EDITOR_SIMULATION_LIMITS } from '../dryRun/editorSession';
 import { RENDER_OPTIONS, RENDER_USAGE, renderInputs, sourceReader } from './renderInputs';
 
 const SPEC: ArgSpec = {
@@ -35,8 +38,8 @@ const SPEC: ArgSpec = {
 
 /**
  * `drydock check`: validates manifests, then runs the cross-resource rules (`ref/*`) over all of them,
- * as the editor does over a workspace (same rules, default severities; `--no-cross-resource` leaves
- * them out). Charts and Kustomize overlays among the inputs are rendered with helm / kustomize and
+ * as the editor does over a workspace, with the dry run's findings about Services and their pods
+ * (same rules, default severities; `--no-cross-resource` leaves them out). Charts and Kustomize overlays among the inputs are rendered with helm / kustomize and
  * what they render to is checked too, each finding on the source line it came from (a file that is
  * not itself an input, such as a template, is listed with its findings). Exit 0 clean, 1 with
  * error-level findings, 2 on usage/IO problems.
@@ -71,7 +74,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   for (const error of profile.errors) io.stderr(`drydock check: ${error}\n`);
   if (profile.errors.length) return EXIT_USAGE;
   const inputManifests = [...manifests.values()].flat();
-  const crossResource = parsed.flags['no-cross-resource'] ? new Map<string, Finding[]>() : crossResourceFindings(inputs.files, [...clusterPolicyObjects(profile.manifests, inputManifests), ...inputManifests]);
+  const crossResource = parsed.flags['no-cross-resource']
+    ? new Map<string, Finding[]>()
+    : crossResourceFindings(inputs.files, manifests, [...clusterPolicyObjects(profile.manifests, inputManifests), ...inputManifests], profile.manifests.length ? profile.manifests : null);
   const files: FileFindings[] = inputs.files.map((file) => ({
     path: file.path,
     diagnostics: file.oversize
@@ -126,11 +131,17 @@ function validated(service: LanguageService, file: InputFile, path: string, layo
   return runToEnd(projectFileSteps(service, path, file.parsed, layout, settings));
 }
 
-/** The cross-resource rules over every input's manifests (and the profile's policy objects), as findings by input file path. */
-function crossResourceFindings(files: readonly InputFile[], manifests: readonly Manifest[]): Map<string, Finding[]> {
+/**
+ * The cross-resource findings by input file path: the rules over every input's manifests (and the
+ * profile's policy objects), and the dry run's pod references (`podReferenceFindings`) of each file on
+ * its own, explained by the other inputs, as the editor runs each open document with its workspace.
+ */
+function crossResourceFindings(files: readonly InputFile[], byFile: ReadonlyMap<InputFile, Manifest[]>, manifests: readonly Manifest[], cluster: readonly Manifest[] | null): Map<string, Finding[]> {
   const byPath = new Map(files.map((file) => [file.path, file]));
+  const index = new WorkspaceIndex([...byFile.values()].flat());
+  const podReferences = [...byFile.values()].flatMap((fileManifests) => podReferenceFindings(fileManifests, cluster, index, EDITOR_SIMULATION_LIMITS));
   const result = new Map<string, Finding[]>();
-  for (const finding of runWorkspaceRules(manifests)) {
+  for (const finding of [...runWorkspaceRules(manifests), ...podReferences]) {
     const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
     if (!doc) continue;
     const list = result.get(finding.source.file) ?? [];

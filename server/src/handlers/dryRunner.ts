@@ -90,7 +90,10 @@ export class WorkerDryRunner implements DryRunner {
     const [uri, queued] = next.value;
     this.waiting.delete(uri);
     this.running = { ...queued, id: this.nextId++ };
-    this.ensureWorker().postMessage({ kind: 'run', id: this.running.id, job: queued.job } satisfies DryRunWorkerRequest);
+    const worker = this.ensureWorker();
+    // A run in flight keeps the process alive (its findings are still to be published); an idle worker does not.
+    worker.ref();
+    worker.postMessage({ kind: 'run', id: this.running.id, job: queued.job } satisfies DryRunWorkerRequest);
   }
 
   private ensureWorker(): Worker {
@@ -101,6 +104,7 @@ export class WorkerDryRunner implements DryRunner {
       const running = this.running;
       if (!running || running.id !== response.id) return;
       this.running = undefined;
+      worker.unref();
       if ('error' in response) running.reject(new Error(response.error));
       else running.resolve(response.findings);
       this.pump();

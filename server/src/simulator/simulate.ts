@@ -63,7 +63,7 @@ export interface SimulationResult {
 }
 
 export function simulate(manifests: readonly Manifest[], clusterManifests: readonly Manifest[] | null, options: SimulateOptions = {}): SimulationResult {
-  const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
+  const limits = simulationLimits(options);
   const objects = emptyClusterObjects();
   const profile = readClusterProfile(clusterManifests ? [...clusterManifests] : null, objects, { maxNodes: limits.maxNodes });
   for (const manifest of manifests) addClusterObject(objects, manifest);
@@ -162,6 +162,11 @@ function notCreatedFindings(pods: readonly SimPod[]): SimFinding[] {
     code: 'sim/not-created',
     message: `${list.map((p) => p.name).join(', ')} ${list.length === 1 ? 'is' : 'are'} not created: with podManagementPolicy OrderedReady the StatefulSet controller waits for every earlier pod to be Running and Ready.`,
   }));
+}
+
+/** The limits a run uses: the options' own, else `DEFAULT_LIMITS`. */
+export function simulationLimits(options: SimulateOptions): typeof DEFAULT_LIMITS {
+  return { ...DEFAULT_LIMITS, ...definedOnly(options) };
 }
 
 function definedOnly(options: SimulateOptions): Partial<typeof DEFAULT_LIMITS> {

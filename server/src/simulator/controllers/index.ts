@@ -11,10 +11,10 @@
  *   computeServices(manifests: readonly Manifest[], pods: readonly SimPod[], options?: EndpointsOptions):
  *                   { services: ServiceEndpoints[]; findings: SimFinding[] }
  *     Endpoints per Service port over placed pods (services.md); findings `ref/service-no-pods`,
- *     `ref/target-port-not-found`, `sim/service-no-ready-endpoints`, `ref/selector-template-mismatch`.
+ *     `ref/target-port-not-found`, `sim/service-no-ready-endpoints`.
  *
  *   findPort(spec, targetPort, protocol): number | null      upstream FindPort
- *   selectorTemplateMismatch(manifest): SimFinding | null    a workload whose selector misses its template
+ *   selectorTemplateMismatch(manifest): SimFinding | null    a workload whose selector misses its template (a rollout of it is invalid)
  */
 export { simulateRollout } from './deployment/rollout';
 export { placerFor, type PlacementSetup } from './deployment/clusterPlacer';

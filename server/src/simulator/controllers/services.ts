@@ -4,7 +4,6 @@ import type { Manifest, SimFinding, SourceRef } from '../model/source';
 import { findPort } from './findPort';
 import { addressesOf, byPodKey, portEndpoints, selectPods, type EndpointAddress, type EndpointsOptions, type ServicePortEndpoints } from './endpoints';
 import { readService, type ServiceModel } from './serviceSpec';
-import { selectorTemplateMismatch } from './workloadSelector';
 
 /** One Service and the endpoints kube-proxy would use for each of its ports. */
 export interface ServiceEndpoints {
@@ -37,8 +36,8 @@ export interface ServicesResult {
  *   - `ref/service-no-pods` (warning): a managed Service whose selector matches no pod of its namespace;
  *   - `ref/target-port-not-found` (warning): a named targetPort that some selected pods do not define
  *     for the port's protocol (they get no traffic on that port);
- *   - `sim/service-no-ready-endpoints` (warning): pods are selected but none is a ready endpoint;
- *   - `ref/selector-template-mismatch` (error): a workload whose selector misses its own template labels.
+ *   - `sim/service-no-ready-endpoints` (warning): pods are selected but none is a ready endpoint.
+ * (A workload whose selector misses its own template is the validator `api/selector-mismatch`.)
  * Pure. Services are sorted by namespace/name; findings follow manifest order.
  */
 export function computeServices(manifests: readonly Manifest[], pods: readonly SimPod[], options: EndpointsOptions = {}): ServicesResult {
@@ -46,8 +45,6 @@ export function computeServices(manifests: readonly Manifest[], pods: readonly S
   const services: ServiceEndpoints[] = [];
   const index = new PodsByLabel(pods);
   for (const manifest of manifests) {
-    const mismatch = selectorTemplateMismatch(manifest);
-    if (mismatch) findings.push(mismatch);
     if (manifest.object.kind !== 'Service' || (manifest.object.apiVersion ?? 'v1') !== 'v1') continue;
     const service = readService(manifest);
     const selected = selectPods(service, index);

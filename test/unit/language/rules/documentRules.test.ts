@@ -44,7 +44,9 @@ const cases: Case[] = [
     quiet: lines('apiVersion: apps/v1', 'kind: DaemonSet', 'metadata: {name: d}', 'spec:', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata: {labels: {app: a, extra: x}}', '    spec: {containers: [{name: c, image: "i:1"}]}'),
     line: 4,
   },
-  { code: 'api/selector-operator', fires: deployment([]).replace('selector: {matchLabels: {app: web}}', 'selector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In}]}'), quiet: deployment([]).replace('selector: {matchLabels: {app: web}}', 'selector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: Exists}]}') },
+  // apps validation rejects a Deployment whose selector misses its template ("`selector` does not match template `labels`").
+  { code: 'api/selector-mismatch', fires: deployment([]).replace('labels: {app: web}', 'labels: {app: api}'), quiet: deployment([]), line: 4 },
+  { code: 'api/selector-operator', fires: deployment([]).replace('selector: {matchLabels: {app: web}}', 'selector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In}]}'), quiet: deployment([]).replace('selector: {matchLabels: {app: web}}', 'selector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: Exists}]}').replace('labels: {app: web}', 'labels: {app: web, tier: front}') },
   { code: 'api/selector-operator', fires: pod(['  containers:', ...container(), '  tolerations: [{key: k, operator: Exists, value: v}]']), quiet: pod(['  containers:', ...container(), '  tolerations: [{key: k, operator: Equal, value: v}]']) },
   {
     code: 'api/selector-operator',

@@ -116,10 +116,9 @@ describe('findings', () => {
     const result = computeServices([service('s', { selector: { app: 'web' }, ports: [{ port: 80 }] })], [pod('a', { node: null }), pod('b', { ready: false })]);
     assert.deepEqual(result.findings.map((f) => f.code), ['sim/service-no-ready-endpoints']);
   });
-  it('ref/selector-template-mismatch on a Deployment whose selector misses its template', () => {
+  it('leaves a Deployment whose selector misses its template to the validator (api/selector-mismatch), not repeated', () => {
     const deployment: Manifest = { source: { file: 'd.yaml', document: 0, path: [] }, object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'api' } } } } } };
-    const result = computeServices([deployment], []);
-    assert.deepEqual(result.findings.map((f) => [f.code, f.severity, f.path]), [['ref/selector-template-mismatch', 'error', ['spec', 'template', 'metadata', 'labels']]]);
+    assert.deepEqual(computeServices([deployment], []).findings, []);
   });
   it('services are sorted by namespace/name and endpoints by pod key', () => {
     const result = computeServices([service('b', { selector: { app: 'web' }, ports: [{ port: 1 }] }), service('a', { selector: { app: 'web' }, ports: [{ port: 1 }] })], [pod('z'), pod('m')]);

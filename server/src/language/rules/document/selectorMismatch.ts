@@ -3,13 +3,15 @@ import { compileLabelSelector, selectorFromSet, toLabels } from '../../../simula
 import { defineDocumentRule } from '../defineRule';
 
 /**
- * The API server rejects a workload whose selector does not select its own pod template. The
- * Deployment case is a simulator finding; this rule covers the other controllers.
+ * The API server rejects a workload whose selector does not select its own pod template ("`selector`
+ * does not match template `labels`", apps validation), before any controller sees it: a validation
+ * finding, in the first publish and in `drydock check --no-cross-resource` (the dry run does not
+ * repeat it).
  */
-const KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
+const KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
 
 export const selectorMismatch = defineDocumentRule(
-  { code: 'api/selector-mismatch', defaultSeverity: 'error', category: 'api-server', summary: "A ReplicaSet's, StatefulSet's, DaemonSet's or ReplicationController's selector must match its pod template's labels." },
+  { code: 'api/selector-mismatch', defaultSeverity: 'error', category: 'api-server', summary: "A Deployment's, ReplicaSet's, StatefulSet's, DaemonSet's or ReplicationController's selector must match its pod template's labels." },
   (target, report) => {
     const { object } = target;
     if (typeof object.kind !== 'string' || !KINDS.has(object.kind)) return;

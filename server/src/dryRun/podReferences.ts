@@ -1,0 +1,40 @@
+import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
+import { readClusterProfile } from '../simulator/cluster/clusterProfile';
+import { computeServices } from '../simulator/controllers';
+import { addClusterObject, emptyClusterObjects } from '../simulator/model/clusterObjects';
+import type { SimPod } from '../simulator/model/pod';
+import type { Manifest, SimFinding } from '../simulator/model/source';
+import { simulationLimits, type SimulateOptions } from '../simulator/simulate';
+import { expandWorkloads } from '../simulator/workloads/expandWorkloads';
+import { lastApplied } from './lastApplied';
+import { explainServicesWithoutPods } from './serviceNoPods';
+
+/** The dry run's cross-resource findings that depend on which pods exist, not on where they run. */
+export const POD_REFERENCE_CODES: ReadonlySet<string> = new Set(['ref/service-no-pods', 'ref/target-port-not-found']);
+
+/**
+ * The dry run's `ref/*` findings (`POD_REFERENCE_CODES`) of one file, for `drydock check`: a Service
+ * whose selector picks no pod, a named targetPort the selected pods lack. They come from the same code as the editor's dry run (`lastApplied`, the
+ * controllers' pod expansion over the cluster profile, `computeServices`, then
+ * `explainServicesWithoutPods` with every input in `index`, as the editor explains a file with its
+ * workspace), minus the scheduling, which none of them reads: a selected pod counts whether or not it
+ * found a node. So the CLI and the editor agree, and `check` does not pay for a full dry run.
+ *
+ * `cluster`: the profile's manifests, null for the built-in cluster. Pure.
+ */
+export function podReferenceFindings(fileManifests: readonly Manifest[], cluster: readonly Manifest[] | null, index: WorkspaceIndex, options: SimulateOptions = {}): SimFinding[] {
+  const { manifests } = lastApplied(fileManifests);
+  if (!manifests.some(mayHavePodReferences)) return [];
+  const limits = simulationLimits(options);
+  const objects = emptyClusterObjects();
+  const profile = readClusterProfile(cluster ? [...cluster] : null, objects, { maxNodes: limits.maxNodes });
+  for (const manifest of manifests) addClusterObject(objects, manifest);
+  const expansion = expandWorkloads(manifests, { nodes: profile.nodes, objects, maxPodsPerWorkload: limits.maxPodsPerWorkload, maxPodsTotal: limits.maxPodsTotal, takenPodKeys: profile.pods.map((p) => p.key) });
+  const pods: SimPod[] = [...profile.pods, ...expansion.workloads.flatMap((workload) => workload.pods)];
+  const findings = computeServices(manifests, pods).findings.filter((finding) => POD_REFERENCE_CODES.has(finding.code));
+  return explainServicesWithoutPods(findings, manifests, index);
+}
+
+function mayHavePodReferences(manifest: Manifest): boolean {
+  return manifest.object.kind === 'Service';
+}
