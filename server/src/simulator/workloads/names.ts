@@ -1,4 +1,4 @@
-import { stableJson } from '../model/stableJson';
+import { stableJsonFnv32a } from '../model/stableJsonHash';
 
 /**
  * The names controllers give pods, made deterministic. Upstream appends 5 random characters from
@@ -36,7 +36,7 @@ export function randomSuffix(seed: string): string {
  * real cluster would compute.
  */
 export function podTemplateHash(template: unknown): string {
-  const decimal = String(fnv32a(stableJson(template)));
+  const decimal = String(stableJsonFnv32a(template));
   let out = '';
   for (let i = 0; i < decimal.length; i++) out += ALPHANUMS[decimal.charCodeAt(i) % ALPHANUMS.length];
   return out;
