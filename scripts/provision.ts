@@ -3,6 +3,8 @@
 //   - Chromium, for the webview tests and the end-to-end suite (Debian's `chromium`);
 //   - libkrb5-dev, which code-server's native kerberos module builds against (only while code-server
 //     is not yet cached);
+//   - a Korean font (fonts-nanum) for the Korean end-to-end scenario's screenshots (as root only: its
+//     assertions read text, so without one the run only says so);
 //   - code-server and the Node 24 it runs on, cached in ~/.cache/drydock-e2e (scripts/e2e/install-code-server.sh);
 //   - the real helm and kubectl (kustomize) the Helm/Kustomize tests render with, cached in
 //     ~/.cache/drydock-tools (scripts/renderTools.ts; linux-x64 only, else those tests say why they skip).
@@ -40,6 +42,11 @@ function hasKerberosHeaders(): boolean {
   return existsSync('/usr/include/gssapi/gssapi.h');
 }
 
+/** A font with Hangul, for the Korean end-to-end scenario's screenshots (its assertions read text, not pixels). */
+function hasKoreanFont(): boolean {
+  return (spawnSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+}
+
 /** apt-get as root; its chatter goes to the terminal only when it fails. */
 function aptInstall(packages: string[]): void {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -61,6 +68,10 @@ const missing: string[] = [];
 const chromium = findChromium();
 if (!chromium) missing.push('chromium');
 if (!codeServerCached() && !hasKerberosHeaders()) missing.push('libkrb5-dev');
+if (!hasKoreanFont()) {
+  if (typeof process.getuid === 'function' && process.getuid() === 0) missing.push('fonts-nanum');
+  else say('no Korean font (fc-list :lang=ko): the screenshots of test/e2e/korean.e2e.test.ts will show boxes for Hangul (Debian/Ubuntu: `sudo apt-get install -y fonts-nanum`)');
+}
 if (missing.length) aptInstall(missing);
 
 const browser = findChromium();

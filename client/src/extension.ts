@@ -3,12 +3,14 @@ import { commandTable } from './commands';
 import { DrydockClient } from './languageClient';
 import { startOnFirstManifest } from './lazyStart';
 import { registerPreviewCodeLenses } from './preview/codeLens';
+import { configurePureModulesL10n } from './pureModulesL10n';
 import { PreviewPanels } from './preview/previewPanels';
 import { RenderStatusItem } from './renderStatus';
 import { KubernetesVersionStatus } from './statusBar';
 
 /** Wiring only: construct, register, and hand every disposable to the extension context. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  configurePureModulesL10n(); // before anything shows a message
   const renderStatus = new RenderStatusItem();
   const client = new DrydockClient(context, { onRenderStatus: (params) => renderStatus.update(params) });
   context.subscriptions.push(client, renderStatus);

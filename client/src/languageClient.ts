@@ -59,7 +59,8 @@ export class DrydockClient implements vscode.Disposable {
         { scheme: 'untitled', language },
       ]),
       synchronize: { configurationSection: 'drydock' },
-      initializationOptions: { settings: vscode.workspace.getConfiguration('drydock'), trusted: vscode.workspace.isTrusted },
+      // l10nBundle: the display language's bundle (l10n/bundle.l10n.<locale>.json), for the server's messages.
+      initializationOptions: { settings: vscode.workspace.getConfiguration('drydock'), trusted: vscode.workspace.isTrusted, l10nBundle: vscode.l10n.uri?.fsPath },
       // A crashed server is restarted, and the user told once, by the policy of restartPolicy.ts.
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue, handled: true }),

@@ -14,7 +14,7 @@ export class RenderStatusItem implements vscode.Disposable {
   private disposed = false;
 
   constructor() {
-    this.item.name = 'Drydock: render status';
+    this.item.name = vscode.l10n.t('Drydock: render status');
     this.item.command = SHOW_OUTPUT;
   }
 

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { RenderStatusParams } from '../../server/src/protocol/renderStatus';
 
 // The pure half of the render status item (renderStatus.ts owns the vscode half): what the status
-// bar shows for the server's latest `drydock/renderStatus`. No vscode import, so it is unit-tested.
+// bar shows for the server's latest `drydock/renderStatus`. No vscode import, so it is unit-tested;
+// its words go through `@vscode/l10n`, which the client hands VS Code's bundle (pureModulesL10n.ts).
 
 export type RenderTargetStatus = RenderStatusParams['targets'][number];
 
@@ -21,13 +23,19 @@ export function renderStatusView(params: RenderStatusParams | undefined): Render
   if (unrendered.length === 0) return HIDDEN;
   const severity = unrendered.some((target) => target.state === 'failed') ? 'warning' : 'info';
   const counted = countByKind(unrendered);
-  const lines = unrendered.map((target) => `${folderName(target.root)} (${kindWord(target.kind, 1)}): ${target.message}`);
+  const lines = unrendered.map((target) => targetLine(target));
   return {
     visible: true,
     severity,
-    text: `$(${severity}) Drydock: ${counted} not rendered`,
-    tooltip: [`Drydock could not render ${counted}:`, ...lines, '', 'Click to show the Output.'].join('\n'),
+    text: `$(${severity}) ${l10n.t('Drydock: {0} not rendered', counted)}`,
+    tooltip: [l10n.t('Drydock could not render {0}:', counted), ...lines, '', l10n.t('Click to show the Output.')].join('\n'),
   };
+}
+
+/** "web (chart): <the tool's message, verbatim>". */
+function targetLine(target: RenderTargetStatus): string {
+  const folder = folderName(target.root);
+  return target.kind === 'helm' ? l10n.t('{0} (chart): {1}', folder, target.message) : l10n.t('{0} (overlay): {1}', folder, target.message);
 }
 
 /** "1 chart", "2 overlays", "1 chart, 2 overlays". */
@@ -35,14 +43,14 @@ function countByKind(targets: RenderTargetStatus[]): string {
   const parts: string[] = [];
   for (const kind of ['helm', 'kustomize'] as const) {
     const count = targets.filter((target) => target.kind === kind).length;
-    if (count > 0) parts.push(`${count} ${kindWord(kind, count)}`);
+    if (count > 0) parts.push(countPhrase(kind, count));
   }
   return parts.join(', ');
 }
 
-function kindWord(kind: RenderTargetStatus['kind'], count: number): string {
-  const word = kind === 'helm' ? 'chart' : 'overlay';
-  return count === 1 ? word : `${word}s`;
+function countPhrase(kind: RenderTargetStatus['kind'], count: number): string {
+  if (kind === 'helm') return count === 1 ? l10n.t('1 chart') : l10n.t('{0} charts', count);
+  return count === 1 ? l10n.t('1 overlay') : l10n.t('{0} overlays', count);
 }
 
 /** The last segment of the root's file URI, decoded: `file:///w/charts/my%20web/` → `my web`. */

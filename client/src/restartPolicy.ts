@@ -10,7 +10,11 @@
  *   first crash of each burst, a burst being crashes less than `windowMs` apart. The other restarts are
  *   quiet (the language client still logs them to its output channel).
  * - A restart the user asks for (Drydock: Restart Language Server) starts a new session: `NEW_SESSION`.
+ *
+ * The messages are localised with `@vscode/l10n` (this file cannot import vscode); the client hands it
+ * VS Code's bundle on activation (pureModulesL10n.ts).
  */
+import * as l10n from '@vscode/l10n';
 
 export interface RestartPolicyOptions {
   /** Crashes within `windowMs` that are still restarted; one more gives up. */
@@ -37,10 +41,12 @@ export type CrashDecision =
   /** Do not restart; show `message`, the final word on this crash loop. */
   | { action: 'give-up'; message: string };
 
-export const RESTARTED_MESSAGE = 'The Drydock language server stopped unexpectedly and was restarted.';
+export function restartedMessage(): string {
+  return l10n.t('The Drydock language server stopped unexpectedly and was restarted.');
+}
 
 export function gaveUpMessage(crashes: number, windowMs: number): string {
-  return `The Drydock language server stopped ${crashes} times in ${formatWindow(windowMs)} and was not restarted. Run "Drydock: Restart Language Server" to try again.`;
+  return l10n.t('The Drydock language server stopped {0} times in {1} and was not restarted. Run "Drydock: Restart Language Server" to try again.', crashes, formatWindow(windowMs));
 }
 
 /** The decision for a crash at `now`, and the history to pass with the next crash. */
@@ -51,10 +57,10 @@ export function decideOnCrash(history: CrashHistory, now: number, options: Resta
     return { decision: { action: 'give-up', message: gaveUpMessage(crashes.length, options.windowMs) }, history: { crashes, told: history.told } };
   }
   const tell = options.notify === 'once-per-session' ? !history.told : earlier.length === 0;
-  return { decision: { action: 'restart', notify: tell ? RESTARTED_MESSAGE : undefined }, history: { crashes, told: history.told || tell } };
+  return { decision: { action: 'restart', notify: tell ? restartedMessage() : undefined }, history: { crashes, told: history.told || tell } };
 }
 
 function formatWindow(ms: number): string {
-  if (ms % 60_000 === 0) return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
-  return `${Math.round(ms / 1000)} seconds`;
+  if (ms % 60_000 === 0) return ms === 60_000 ? l10n.t('1 minute') : l10n.t('{0} minutes', ms / 60_000);
+  return l10n.t('{0} seconds', Math.round(ms / 1000));
 }

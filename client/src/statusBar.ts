@@ -18,7 +18,7 @@ export class KubernetesVersionStatus implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[];
 
   constructor() {
-    this.item.name = 'Drydock: Kubernetes version';
+    this.item.name = vscode.l10n.t('Drydock: Kubernetes version');
     this.item.command = SELECT_KUBERNETES_VERSION;
     this.listeners = [
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -31,8 +31,8 @@ export class KubernetesVersionStatus implements vscode.Disposable {
 
   refresh(): void {
     const version = currentVersion();
-    this.item.text = `$(symbol-namespace) K8s ${version}`;
-    this.item.tooltip = `Drydock validates Kubernetes manifests against the ${version} API. Click to switch.`;
+    this.item.text = `$(symbol-namespace) ${vscode.l10n.t('K8s {0}', version)}`;
+    this.item.tooltip = vscode.l10n.t('Drydock validates Kubernetes manifests against the {0} API. Click to switch.', version);
     if (isServedLanguage(vscode.window.activeTextEditor?.document.languageId ?? '')) this.item.show();
     else this.item.hide();
   }
@@ -47,8 +47,8 @@ export class KubernetesVersionStatus implements vscode.Disposable {
 export async function selectKubernetesVersion(): Promise<void> {
   const current = currentVersion();
   const picked = await vscode.window.showQuickPick(
-    SUPPORTED_VERSIONS.map((version) => ({ label: `Kubernetes ${version}`, description: version === current ? 'current' : undefined, version })),
-    { placeHolder: 'Kubernetes version to validate manifests against' },
+    SUPPORTED_VERSIONS.map((version) => ({ label: vscode.l10n.t('Kubernetes {0}', version), description: version === current ? vscode.l10n.t('current') : undefined, version })),
+    { placeHolder: vscode.l10n.t('Kubernetes version to validate manifests against') },
   );
   if (!picked || picked.version === current) return;
   const config = vscode.workspace.getConfiguration('drydock');

@@ -20,13 +20,47 @@ export function formatBytes(bytes: number): string {
 /** Formats an amount of a named resource in its natural unit. */
 export function formatAmount(resource: string, amount: number): string {
   if (resource === 'cpu') return formatCpu(amount);
-  if (resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-')) return formatBytes(amount);
+  if (isBytes(resource)) return formatBytes(amount);
   return trim(amount);
 }
 
-/** "1.5 of 4 cpu" style pair, sharing the unit of the larger number. */
+const QUANTITY_SUFFIXES: Array<[suffix: string, bytes: number]> = [['Ti', 1024 ** 4], ['Gi', 1024 ** 3], ['Mi', 1024 ** 2], ['Ki', 1024]];
+
+function isBytes(resource: string): boolean {
+  return resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-');
+}
+
+/**
+ * One unit for every amount of a resource shown side by side, picked from the largest: CPU in cores,
+ * bytes in Kubernetes' binary suffixes (Gi, Mi…), anything else as a count.
+ */
+function sharedUnit(resource: string, largest: number): { suffix: string; divisor: number } {
+  if (resource === 'cpu') return { suffix: 'CPU', divisor: 1000 };
+  if (!isBytes(resource)) return { suffix: '', divisor: 1 };
+  const found = QUANTITY_SUFFIXES.find(([, bytes]) => largest >= bytes);
+  return found ? { suffix: found[0], divisor: found[1] } : { suffix: 'bytes', divisor: 1 };
+}
+
+/** Amounts of one resource in the same unit, e.g. ["0.65 CPU", "1.93 CPU"] or ["4.31 Gi", "14 Gi"]. */
+export function formatInSharedUnit(resource: string, amounts: readonly number[]): string[] {
+  const unit = sharedUnit(resource, Math.max(0, ...amounts));
+  return amounts.map((amount) => (unit.suffix ? `${inUnit(amount, unit.divisor)} ${unit.suffix}` : inUnit(amount, unit.divisor)));
+}
+
+/** An amount in a shared unit: two decimals, or two significant digits when that would show a request as 0. */
+function inUnit(amount: number, divisor: number): string {
+  const value = amount / divisor;
+  return value > 0 && value < 0.01 ? String(Number(value.toPrecision(2))) : trim(value);
+}
+
+/**
+ * Requested against allocatable in one unit, named: "0.65 / 1.93 CPU", "4.31 / 14 Gi memory",
+ * "3 / 110 pods", "1 / 1 nvidia.com/gpu".
+ */
 export function formatUsage(resource: string, requested: number, allocatable: number): string {
-  return `${formatAmount(resource, requested)} / ${formatAmount(resource, allocatable)}`;
+  const unit = sharedUnit(resource, Math.max(requested, allocatable));
+  const pair = `${inUnit(requested, unit.divisor)} / ${inUnit(allocatable, unit.divisor)}`;
+  return [pair, unit.suffix, resource === 'cpu' ? '' : resource].filter(Boolean).join(' ');
 }
 
 export function fraction(requested: number, allocatable: number): number {

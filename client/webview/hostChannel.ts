@@ -34,7 +34,7 @@ export class HostChannel {
   }
 }
 
-const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>(['update', 'status', 'selectPod', 'showView', 'podDetails', 'connectionExplanation', 'routeAnswer']);
+const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>(['update', 'status', 'selectPod', 'showView', 'podDetails', 'connectionExplanation', 'routeAnswer', 'askWhatIf', 'whatIfAnswer']);
 
 function isHostMessage(data: unknown): data is HostToWebview {
   return typeof data === 'object' && data !== null && HOST_MESSAGE_TYPES.has(String((data as { type?: unknown }).type));

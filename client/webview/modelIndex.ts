@@ -1,5 +1,6 @@
 import type { PreviewModel, PreviewNode, PreviewPod } from '../../server/src/protocol/preview';
 import type { WorkloadRef } from '../../server/src/protocol/webviewMessages';
+import { indexDuplicates, type DuplicateIndex } from './duplicateFiles';
 import { keyOf } from './format';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -25,6 +26,8 @@ export interface ModelIndex {
   pending: PreviewPod[];
   zones: ZoneGroup[];
   nodeByName: Map<string, PreviewNode>;
+  /** The objects several previewed files define (scopes folder and workspace): their files are shown beside their names. */
+  duplicates: DuplicateIndex;
 }
 
 export function indexModel(model: PreviewModel): ModelIndex {
@@ -42,7 +45,7 @@ export function indexModel(model: PreviewModel): ModelIndex {
     list.push(pod);
   }
   const nodeByName = new Map(model.simulation.nodes.map((node) => [node.name, node]));
-  return { model, podByKey, podsByNode, pending, zones: groupByZone(model.simulation.nodes), nodeByName };
+  return { model, podByKey, podsByNode, pending, zones: groupByZone(model.simulation.nodes), nodeByName, duplicates: indexDuplicates(model) };
 }
 
 function groupByZone(nodes: readonly PreviewNode[]): ZoneGroup[] {

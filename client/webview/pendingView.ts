@@ -1,6 +1,9 @@
 import type { PreviewPod } from '../../server/src/protocol/preview';
 import { el } from './dom';
-import { keyOf, plural } from './format';
+import { podFile, withFile, type DuplicateIndex } from './duplicateFiles';
+import * as l10n from '@vscode/l10n';
+import { groupCount } from './counts';
+import { keyOf } from './format';
 import type { ModelIndex } from './modelIndex';
 import { ROW_ITEM_ATTRIBUTE, VirtualList } from './virtualList';
 
@@ -28,13 +31,20 @@ export function groupPending(pending: readonly PreviewPod[]): PendingGroup[] {
   }
   return [...groups.values()].map((pods) => {
     const workload = pods[0].workload ?? pods[0].owner;
-    return { pods, title: pods.length > 1 && workload ? `${plural(pods.length, 'pod')} of ${workload.kind} ${workload.name}` : keyOf(pods[0]) };
+    return { pods, title: pods.length > 1 && workload ? l10n.t('{0} pods of {1} {2}', pods.length, workload.kind, workload.name) : keyOf(pods[0]) };
   });
 }
 
 /** The lead as a sentence of its own: capitalised, with its period. */
 export function leadText(lead: string): string {
   return `${lead.charAt(0).toUpperCase()}${lead.slice(1)}.`;
+}
+
+/** "6 pods pending · 3 groups — select one …" (empty when nothing is pending). */
+function pendingSummary(pods: number, groups: number): string {
+  if (pods === 0) return '';
+  if (groups < pods) return l10n.t('{0} pods pending · {1} — select one to see why each node was rejected.', pods, groupCount(groups));
+  return pods === 1 ? l10n.t('{0} pod pending — select one to see why each node was rejected.', pods) : l10n.t('{0} pods pending — select one to see why each node was rejected.', pods);
 }
 
 /**
@@ -44,18 +54,18 @@ export function leadText(lead: string): string {
 export class PendingView {
   readonly element: HTMLElement;
   private readonly summary = el('p', { class: 'summary' });
-  private readonly empty = el('p', { class: 'empty', hidden: true }, 'Every pod found a node.');
+  private readonly empty = el('p', { class: 'empty', hidden: true }, l10n.t('Every pod found a node.'));
   private readonly list: VirtualList<PendingGroup>;
   private selectedPod: string | null = null;
 
   constructor(private readonly selectPod: (pod: PreviewPod) => void) {
     this.list = new VirtualList<PendingGroup>({
-      label: 'Pending pods',
+      label: l10n.t('Pending pods'),
       rowHeight: () => ROW_HEIGHT,
       renderRow: (group) => this.renderRow(group),
       activate: (group) => this.selectPod(group.pods[0]),
     });
-    this.element = el('section', { class: 'view view-pending', 'aria-label': 'Pending pods' },
+    this.element = el('section', { class: 'view view-pending', 'aria-label': l10n.t('Pending pods') },
       el('div', { class: 'toolbar' }, this.summary),
       this.empty,
       this.list.element,
@@ -64,13 +74,16 @@ export class PendingView {
 
   update(index: ModelIndex, selectedPod: string | null): void {
     this.selectedPod = selectedPod;
+    this.duplicates = index.duplicates;
     const groups = groupPending(index.pending);
-    const grouped = groups.length < index.pending.length ? ` · ${plural(groups.length, 'group')}` : '';
-    this.summary.textContent = index.pending.length === 0 ? '' : `${plural(index.pending.length, 'pod')} pending${grouped} — select one to see why each node was rejected.`;
+    this.summary.textContent = pendingSummary(index.pending.length, groups.length);
     this.summary.hidden = index.pending.length === 0;
     this.empty.hidden = index.pending.length > 0;
     this.list.setItems(groups, this.list.activeIndex);
   }
+
+  /** The model's objects that several files define: a pod of one shows its workload's file beside its name. */
+  private duplicates: DuplicateIndex = { byObject: new Map(), labelOf: new Map() };
 
   setSelection(selectedPod: string | null): void {
     this.selectedPod = selectedPod;
@@ -82,18 +95,19 @@ export class PendingView {
     const key = keyOf(pod);
     const selected = group.pods.some((p) => keyOf(p) === this.selectedPod);
     const single = group.pods.length === 1;
-    const cause = pod.lead ? leadText(pod.lead) : pod.message || 'No scheduler message.';
+    const cause = pod.lead ? leadText(pod.lead) : pod.message || l10n.t('No scheduler message.');
     const owner = single ? pod.workload ?? pod.owner : null;
-    const row = el('div', { class: `pending-row${selected ? ' selected' : ''}`, 'aria-label': `Pending ${single ? `pod ${key}` : group.title}: ${cause}${pod.lead ? ` ${pod.message}` : ''}` },
+    const said = `${cause}${pod.lead ? ` ${pod.message}` : ''}`;
+    const row = el('div', { class: `pending-row${selected ? ' selected' : ''}`, 'aria-label': single ? l10n.t('Pending pod {0}: {1}', key, said) : l10n.t('Pending {0}: {1}', group.title, said) },
       el('button', {
         type: 'button',
         class: 'pod-chip pod-pending link',
         'aria-pressed': selected ? 'true' : 'false',
-        'aria-label': single ? `Pod ${key}: show why it is pending and reveal its manifest` : `${group.title}: show why the first, ${key}, is pending and reveal its manifest`,
+        'aria-label': single ? l10n.t('Pod {0}: show why it is pending and reveal its manifest', key) : l10n.t('{0}: show why the first, {1}, is pending and reveal its manifest', group.title, key),
         title: single ? key : group.pods.map(keyOf).join('\n'),
         [ROW_ITEM_ATTRIBUTE]: key,
         tabindex: -1,
-      }, `○ ${group.title}`),
+      }, `○ ${withFile(group.title, podFile(this.duplicates, pod))}`),
       owner && el('span', { class: 'muted' }, ` ${owner.kind} ${owner.name}`),
       el('div', { class: `pending-message${pod.lead ? ' pending-lead' : ''}`, title: pod.lead ? `${cause}\n${pod.message}` : pod.message }, cause),
     );

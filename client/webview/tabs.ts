@@ -1,4 +1,5 @@
 import type { PreviewView } from '../../server/src/protocol/webviewMessages';
+import * as l10n from '@vscode/l10n';
 import { el } from './dom';
 
 export interface TabDefinition {
@@ -15,7 +16,7 @@ export class Tabs {
   private readonly buttons = new Map<PreviewView, HTMLButtonElement>();
 
   constructor(private readonly tabs: readonly TabDefinition[], private readonly onSelect: (id: PreviewView) => void) {
-    this.element = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Preview views' });
+    this.element = el('div', { class: 'tabs', role: 'tablist', 'aria-label': l10n.t('Preview views') });
     for (const tab of tabs) {
       const tabButton = el('button', { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-controls': `panel-${tab.id}`, 'aria-selected': 'false', tabindex: -1 }, tab.label);
       tabButton.addEventListener('click', () => this.onSelect(tab.id));

@@ -1,13 +1,14 @@
 import { el } from './dom';
 import { onNextFrame } from './frameCoalescer';
+import { headerFocusTarget, headerMove, headerOf, markHeader, type HeaderAxis } from './virtualGridHeaders';
 
 export interface VirtualGridOptions {
-  /** aria-label of the grid. */
-  label: string;
+  /** aria-label of the grid (asked on every setSize: the page's language comes with the first model). */
+  label(): string;
   /** Classes of the grid element (besides `vgrid`). */
   className: string;
-  /** Text of the top-left corner header, for screen readers only. */
-  cornerLabel: string;
+  /** Text of the top-left corner header, for screen readers only (asked like `label`). */
+  cornerLabel(): string;
   /** Width and height in px of a cell (every cell has the same size). */
   cellSize: number;
   rowHeaderWidth: number;
@@ -48,12 +49,15 @@ interface GridWindow {
  *
  * Keyboard (one tab stop, roving tabindex): arrows, Home/End (in the row), Ctrl+Home/Ctrl+End (in the
  * grid), PageUp/PageDown. A move scrolls the target into view and renders it before focusing it; the
- * active cell stays rendered when scrolled away, so Tab always finds the grid.
+ * active cell stays rendered when scrolled away, so Tab always finds the grid. The headers are reached
+ * with the arrows too (left of the first column, above the first row; their button when they hold one,
+ * e.g. to expand a group), and arrows move along them and back into the cells.
  */
 export class VirtualGrid {
   readonly element: HTMLElement;
   private readonly head: HTMLElement;
   private readonly corner: HTMLElement;
+  private readonly cornerText = el('span', { class: 'visually-hidden' });
   private readonly body: HTMLElement;
   private rowCount = 0;
   private colCount = 0;
@@ -65,12 +69,12 @@ export class VirtualGrid {
   private lastScroll = { top: 0, left: 0 };
 
   constructor(private readonly options: VirtualGridOptions) {
-    this.corner = el('div', { class: 'vgrid-corner', role: 'columnheader', 'aria-colindex': 1 }, el('span', { class: 'visually-hidden' }, options.cornerLabel));
+    this.corner = el('div', { class: 'vgrid-corner', role: 'columnheader', 'aria-colindex': 1 }, this.cornerText);
     this.corner.style.width = `${options.rowHeaderWidth}px`;
     this.head = el('div', { class: 'vgrid-head', role: 'row', 'aria-rowindex': 1 }, this.corner);
     this.head.style.height = `${options.columnHeaderHeight}px`;
     this.body = el('div', { class: 'vgrid-body' });
-    this.element = el('div', { class: `vgrid ${options.className}`, role: 'grid', 'aria-label': options.label }, this.head, this.body);
+    this.element = el('div', { class: `vgrid ${options.className}`, role: 'grid' }, this.head, this.body);
     // Focus moved by the browser (Tab into the grid) scrolls the cell clear of the sticky headers.
     this.element.style.scrollPaddingTop = `${options.columnHeaderHeight}px`;
     this.element.style.scrollPaddingLeft = `${options.rowHeaderWidth}px`;
@@ -94,6 +98,8 @@ export class VirtualGrid {
   /** Sets the size (a new model) and renders every cell again; focus stays on the active cell. */
   setSize(rows: number, cols: number): void {
     const hadFocus = this.element.contains(document.activeElement);
+    this.element.setAttribute('aria-label', this.options.label());
+    this.cornerText.textContent = this.options.cornerLabel();
     this.rowCount = rows;
     this.colCount = cols;
     this.active = [clamp(this.active[0], rows), clamp(this.active[1], cols)];
@@ -194,6 +200,7 @@ export class VirtualGrid {
     const header = this.options.renderRowHeader(index);
     header.setAttribute('role', 'rowheader');
     header.setAttribute('aria-colindex', '1');
+    markHeader(header, 'row', index);
     header.style.width = `${rowHeaderWidth}px`;
     header.style.height = `${cellSize}px`;
     const element = el('div', { class: 'vgrid-row', role: 'row', 'aria-rowindex': index + 2 }, header);
@@ -233,6 +240,7 @@ export class VirtualGrid {
         header = this.options.renderColumnHeader(c);
         header.setAttribute('role', 'columnheader');
         header.setAttribute('aria-colindex', String(c + 2));
+        markHeader(header, 'col', c);
         header.style.left = `${this.options.rowHeaderWidth + c * this.options.cellSize}px`;
         header.style.width = `${this.options.cellSize}px`;
         this.columnHeaders.set(c, header);
@@ -252,10 +260,31 @@ export class VirtualGrid {
     if (next) next.tabIndex = 0;
   }
 
+  /** Focuses the header of a row or a column (its button when it holds one), scrolled into view; the active cell follows it. */
+  focusHeader(axis: HeaderAxis, index: number): void {
+    const [row, col] = axis === 'row' ? [index, this.active[1]] : [this.active[0], index];
+    if (row < 0 || row >= this.rowCount || col < 0 || col >= this.colCount) return;
+    this.reveal(row, col, false);
+    const header = axis === 'row' ? this.rows.get(row)?.header : this.columnHeaders.get(col);
+    if (header) headerFocusTarget(header).focus({ preventScroll: true });
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
     const position = cellPosition(event.target);
+    const header = position ? null : headerOf(event.target);
+    const move = header && headerMove(event.key, header.axis, header.index);
+    if (header && move) {
+      event.preventDefault();
+      if ('cell' in move) this.reveal(...move.cell, true);
+      else this.focusHeader(header.axis, move.header);
+    }
     if (!position) return;
     let [row, col] = position;
+    if ((event.key === 'ArrowLeft' && col === 0) || (event.key === 'ArrowUp' && row === 0)) {
+      event.preventDefault();
+      this.focusHeader(event.key === 'ArrowLeft' ? 'row' : 'col', event.key === 'ArrowLeft' ? row : col);
+      return;
+    }
     const page = Math.max(1, Math.floor((this.element.clientHeight - this.options.columnHeaderHeight) / this.options.cellSize));
     const control = event.ctrlKey || event.metaKey;
     switch (event.key) {

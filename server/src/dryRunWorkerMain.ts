@@ -3,6 +3,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { DryRunParses, runFileDryRun } from './dryRun/fileDryRun';
 import type { DryRunWorkerRequest, DryRunWorkerResponse } from './protocol/dryRunWorker';
+import { useBundle } from './l10nFiles';
 
 /**
  * The dry-run worker thread's entry (dist/dryRunWorker.js): runs the jobs the server sends, one at a
@@ -73,6 +74,10 @@ if (port) {
   port.on('message', (request: DryRunWorkerRequest) => {
     if (request.kind === 'forget') {
       parses.forget(request.uri);
+      return;
+    }
+    if (request.kind === 'l10n') {
+      useBundle(request.bundle);
       return;
     }
     let response: DryRunWorkerResponse;

@@ -24,6 +24,8 @@ import { parsedFileOf } from './handlers/featureDocument';
 import { SimulationService } from './handlers/simulation';
 import { PreviewProjects } from './handlers/previewProjects';
 import type { DryRunner } from './handlers/dryRunner';
+import { localeOf } from './l10n/locale';
+import { useLocale } from './l10nFiles';
 import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { RENDER_TYPING_PAUSE_MS, RenderService } from './handlers/render';
 import { suppressionsOf } from './language/config/suppressionDirectives';
@@ -33,7 +35,10 @@ import { ClusterProfileLoader } from './workspace/dryRunInputs';
 import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
 import { isKustomizationFile, layoutKey, normalizePath } from './language/projects/projectLayout';
-import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest } from './protocol/requests';
+import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest, WhatIfRequest } from './protocol/requests';
+import { parseWhatIfEvents } from './protocol/whatIf';
+import { SetRolloutBaselineRequest } from './protocol/requests';
+import { readBaselineChoice } from './workspace/baselineChoice';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
 import { stripBom } from './language/parse/stripBom';
@@ -183,6 +188,9 @@ export function startServer(connection: Connection, service: LanguageService = n
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     locateClusterProfile();
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
+    // The language of every message (VS Code's display language; the client passes its bundle's path).
+    const l10nBundle = (params.initializationOptions as { l10nBundle?: unknown } | undefined)?.l10nBundle;
+    options.dryRunner?.useL10nBundle(useLocale(localeOf(params.locale), typeof l10nBundle === 'string' ? l10nBundle : undefined));
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     hasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     return {
@@ -352,6 +360,14 @@ export function startServer(connection: Connection, service: LanguageService = n
   connection.onRequest(RouteQueryRequest, (params) =>
     typeof params?.url === 'string' && params.url.length <= 2048 && typeof params.uri === 'string' ? simulation.routeQuery(params).catch(() => null) : null,
   );
+  connection.onRequest(SetRolloutBaselineRequest, (params) => {
+    const baseline = readBaselineChoice(params?.baseline);
+    return baseline !== undefined && typeof params.uri === 'string' && params.uri.length <= 4096 ? simulation.setRolloutBaseline({ uri: params.uri, baseline }) : false;
+  });
+  connection.onRequest(WhatIfRequest, (params) => {
+    const events = parseWhatIfEvents(params?.events);
+    return events && typeof params.uri === 'string' ? simulation.whatIf({ uri: params.uri, scope: params.scope, neverReady: params.neverReady === true, events }).catch(() => null) : null;
+  });
   connection.onRequest(DryRunStatsRequest, () => simulation.stats());
   connection.onShutdown(() => {
     simulation.dispose();

@@ -1,5 +1,7 @@
 import { readRuleSeverities, type RuleSettings } from './language/rules/ruleSettings';
 import { DEFAULT_VERSION, isSupportedVersion } from './protocol/versions';
+import type { RolloutBaselineSetting } from './protocol/rolloutBaseline';
+import { readBaselineSetting } from './workspace/baselineChoice';
 
 /**
  * The extension's settings: the one source of truth for their names and defaults. A test checks
@@ -14,10 +16,11 @@ export const SETTINGS = {
   'drydock.crdFolders': { default: [] as string[] },
   'drydock.crdCatalog.enable': { default: true as boolean },
   'drydock.cluster': { default: '.drydock/cluster.yaml' as string },
-  'drydock.rollout.baseline': { default: 'saved' as string },
+  'drydock.rollout.baseline': { default: 'auto' as string },
   'drydock.helm.path': { default: '' as string },
   'drydock.helm.valuesFiles': { default: [] as string[] },
   'drydock.kustomize.command': { default: '' as string },
+  'drydock.whatif.singleNodeFailure': { default: false as boolean },
 } as const;
 
 export interface ServerSettings {
@@ -31,14 +34,16 @@ export interface ServerSettings {
   crdCatalogEnable: boolean;
   /** The cluster profile file (absolute, or relative to the first workspace folder). */
   cluster: string;
-  /** What a Deployment is rolled out from in the editor: the file as last saved, or as in git HEAD. */
-  rolloutBaseline: 'saved' | 'head';
+  /** What a Deployment is rolled out from in the editor (unless the preview picked another for the document): `auto`, git HEAD or the saved file. */
+  rolloutBaseline: RolloutBaselineSetting;
   /** The helm to render charts with (empty: `DRYDOCK_HELM`, else `helm` on PATH). */
   helmPath: string;
   /** Values files (absolute, or relative to the chart) every chart is rendered with, after its values.yaml. */
   helmValuesFiles: string[];
   /** The command that builds an overlay, given its directory (empty: `DRYDOCK_KUSTOMIZE`, else `kustomize build` or `kubectl kustomize` on PATH). */
   kustomizeCommand: string;
+  /** `drydock.whatif.singleNodeFailure`: the dry run also reports workloads whose ready pods all run on one node. */
+  whatIfSingleNodeFailure: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -48,10 +53,11 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   crdFolders: [],
   crdCatalogEnable: SETTINGS['drydock.crdCatalog.enable'].default,
   cluster: SETTINGS['drydock.cluster'].default,
-  rolloutBaseline: 'saved',
+  rolloutBaseline: 'auto',
   helmPath: '',
   helmValuesFiles: [],
   kustomizeCommand: '',
+  whatIfSingleNodeFailure: SETTINGS['drydock.whatif.singleNodeFailure'].default,
 };
 
 /** Reads the `drydock` configuration section as the client sends it, falling back to defaults. */
@@ -75,14 +81,16 @@ export function readSettings(section: unknown): { settings: ServerSettings; prob
   const crdCatalogEnable = typeof crdCatalog?.enable === 'boolean' ? crdCatalog.enable : DEFAULT_SETTINGS.crdCatalogEnable;
   const cluster = typeof raw.cluster === 'string' && raw.cluster.trim() !== '' ? raw.cluster.trim() : DEFAULT_SETTINGS.cluster;
   const rollout = raw.rollout as Record<string, unknown> | undefined;
-  const rolloutBaseline = rollout?.baseline === 'head' ? 'head' : 'saved';
+  const rolloutBaseline = readBaselineSetting(rollout?.baseline);
   const helm = raw.helm as Record<string, unknown> | undefined;
   const kustomize = raw.kustomize as Record<string, unknown> | undefined;
   const helmPath = typeof helm?.path === 'string' ? helm.path.trim() : '';
   const helmValuesFiles = Array.isArray(helm?.valuesFiles) ? helm.valuesFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [];
   const kustomizeCommand = typeof kustomize?.command === 'string' ? kustomize.command.trim() : '';
+  const whatIf = raw.whatif as Record<string, unknown> | undefined;
+  const whatIfSingleNodeFailure = typeof whatIf?.singleNodeFailure === 'boolean' ? whatIf.singleNodeFailure : DEFAULT_SETTINGS.whatIfSingleNodeFailure;
   return {
-    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, crdCatalogEnable, cluster, rolloutBaseline, helmPath, helmValuesFiles, kustomizeCommand },
+    settings: { kubernetesVersion, validateEnable, rules: { severities: rules.severities, bestPractices: bestPracticesEnable }, crdFolders, crdCatalogEnable, cluster, rolloutBaseline, helmPath, helmValuesFiles, kustomizeCommand, whatIfSingleNodeFailure },
     problems,
   };
 }

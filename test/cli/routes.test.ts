@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helpText } from '../../server/src/cli/main';
 import { runRoutes } from '../../server/src/cli/routes';
-import { NGINX_DEFAULT_BACKEND_NOTE } from '../../server/src/simulator/ingress/routeQuery';
+import { nginxDefaultBackendNote } from '../../server/src/simulator/ingress/routeQuery';
 import type { CliIo } from '../../server/src/cli/io';
 
 async function run(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -87,7 +87,7 @@ describe('drydock routes', () => {
       }],
       queries: [
         { url: 'http://Shop.Example.com:8080/api/orders?x=1', class: 'nginx', ingress: 'shop/shop', host: 'shop.example.com', path: '/api', pathType: 'Prefix', service: 'shop/api', port: 8080, endpoints: ['shop/api-a:3000'], reason: null },
-        { url: 'http://elsewhere.example.com/', class: 'nginx', ingress: 'shop/shop', host: null, path: null, pathType: null, service: 'shop/web', port: 'http', endpoints: web, reason: NGINX_DEFAULT_BACKEND_NOTE },
+        { url: 'http://elsewhere.example.com/', class: 'nginx', ingress: 'shop/shop', host: null, path: null, pathType: null, service: 'shop/web', port: 'http', endpoints: web, reason: nginxDefaultBackendNote() },
         { url: 'https://shop.example.com/empty', class: 'nginx', ingress: 'shop/shop', host: 'shop.example.com', path: '/empty', pathType: 'Exact', service: 'shop/empty', port: 80, endpoints: [], reason: 'Service shop/empty has no ready endpoint on port 80: none of its 1 selected pod(s) is scheduled and ready' },
       ],
       diagnostics: [

@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync, cpSync, readdirSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { displayLanguageArgs } from './displayLanguage';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -125,6 +126,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Keep workspace trust on (folders then open in Restricted Mode until trusted). Off by default. */
   workspaceTrust?: boolean;
+  /** VS Code's display language (e.g. `ko`), as extensions see it in `vscode.env.language`: see displayLanguage.ts. English by default. */
+  locale?: string;
 }
 
 export async function startCodeServer(install: CodeServerInstall, vsix: string | string[], options: StartOptions = {}): Promise<RunningCodeServer> {
@@ -156,6 +159,7 @@ export async function startCodeServer(install: CodeServerInstall, vsix: string |
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
+    ...(options.locale ? displayLanguageArgs(userDataDir, options.locale) : []),
   ];
   const child = spawn(install.codeServer, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';

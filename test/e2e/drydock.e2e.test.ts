@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
 import { ARTIFACTS, builtVsix, ensureCodeServer, languageServerPids, startCodeServer, type RunningCodeServer } from './codeServer';
+import { scenarios } from './scenario';
 import { launchBrowser, waitUntil, Workbench } from './workbench';
 
 const FILE = 'web.yaml';
@@ -47,24 +48,8 @@ const NODE_CARD = '.node-card';
 let server: RunningCodeServer;
 let browser: Browser;
 
-/** One scenario: its own window on its own copy of the workspace; screenshots and logs on failure. */
-function scenario(name: string, body: (workbench: Workbench) => Promise<void>, options: { skip?: string } = {}): void {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  it(name, { timeout: 240_000, skip: options.skip ?? false }, async () => {
-    const folder = server.workspace(slug);
-    const workbench = await Workbench.open(browser, server, folder, slug);
-    try {
-      await body(workbench);
-      await workbench.screenshot('end');
-    } catch (error) {
-      const shot = await workbench.screenshot('FAILED');
-      server.saveLogs(slug);
-      throw Object.assign(error as Error, { message: `${(error as Error).message}\nscreenshot: ${shot}` });
-    } finally {
-      await workbench.close();
-    }
-  });
-}
+/** One scenario: its own window on its own copy of test/e2e/workspace; screenshots, and logs on failure. */
+const scenario = scenarios({ server: () => server, browser: () => browser });
 
 /** The preview webview's frame, once it has drawn at least one node card. */
 async function previewFrame(workbench: Workbench): Promise<Frame> {

@@ -160,7 +160,7 @@ export class Workbench {
    * palette filters once, with the commands known at that moment; a window that has just opened may
    * not know the extensions' commands yet, so the palette is opened again until the row shows.
    */
-  async runCommand(title: string): Promise<void> {
+  async runCommand(title: string, options: { asksInQuickInput?: boolean } = {}): Promise<void> {
     const rows = this.quickInput().locator('.quick-input-list .monaco-list-row');
     const row = rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
     await waitUntil(`the command "${title}" in the command palette`, async () => {
@@ -173,7 +173,8 @@ export class Workbench {
       return row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
     }, { seen: async () => (await rows.allInnerTexts()).join(' | ') || 'no matching command' });
     await row.click();
-    await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    // A command that asks its own questions keeps the quick input open: the caller waits on its items.
+    if (!options.asksInQuickInput) await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /**

@@ -70,13 +70,14 @@ export class LspClient {
   /**
    * Spawns the built server (`dist/server.js --stdio`) and speaks JSON-RPC to it over the process's
    * stdio, as VS Code's client does: nothing in-process, so timings are what an editor sees.
+   * `locale` is sent as `InitializeParams.locale` (VS Code's display language).
    */
-  static async spawnBuilt(serverPath: string, options: { folderUri?: string | null; settings?: Record<string, unknown> } = {}): Promise<LspClient> {
+  static async spawnBuilt(serverPath: string, options: { folderUri?: string | null; settings?: Record<string, unknown>; locale?: string } = {}): Promise<LspClient> {
     // DRYDOCK_SERVER_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it).
     const nodeArgs = process.env.DRYDOCK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = await LspClient.initialize(connection, options.folderUri ?? null, options.settings);
+    const client = await LspClient.initialize(connection, options.folderUri ?? null, options.settings, undefined, options.locale);
     client.child = child;
     return client;
   }
@@ -98,7 +99,7 @@ export class LspClient {
     return LspClient.initialize(connection, folderUri, settings, trusted);
   }
 
-  private static async initialize(connection: ProtocolConnection, folderUri: string | null, settings?: Record<string, unknown>, trusted?: boolean): Promise<LspClient> {
+  private static async initialize(connection: ProtocolConnection, folderUri: string | null, settings?: Record<string, unknown>, trusted?: boolean, locale?: string): Promise<LspClient> {
     const client = new LspClient(connection);
     if (settings) client.settings = settings;
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
@@ -117,6 +118,7 @@ export class LspClient {
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true } },
       initializationOptions: { settings: client.settings, ...(trusted ? { trusted } : {}) },
+      ...(locale ? { locale } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -13,7 +13,9 @@ export interface CliRun {
 /** Runs the built CLI (`dist/cli.js`, as users run it) in a real process, with stdout as a pipe. */
 export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // English unless the test asks for a language (a developer's own LANG must not change what tests read).
+    const language = env.LC_ALL ? {} : { LC_ALL: 'C' };
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...env, ...language }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -96,3 +96,19 @@ test('explainConnection: a pod outside every policy\'s reach says nothing isolat
   assert.equal(await client.sendRequest('drydock/explainConnection', { ...params, from: 'shop/nobody', to: label('shop/db') }), null);
   assert.equal(await client.sendRequest('drydock/explainConnection', { ...params, from: 42, to: label('shop/db') }), null, 'malformed params are refused, not thrown');
 });
+
+test('explainConnection: an expanded workload\'s pods are asked by pod key (the grid\'s pod lines), two pods of one group included', async () => {
+  const web = model.reach?.matrix?.endpoints.find((e) => e.label.startsWith('shop/web'));
+  const api = model.reach?.matrix?.endpoints.find((e) => e.label.startsWith('shop/api'));
+  assert.ok(web && api && web.pods.length > 1, 'shop/web has several pods');
+  assert.equal(web.workload, 'shop/web');
+  const [first, second] = web.pods;
+  const toApi = await client.sendRequest<PreviewConnectionExplanation | null>('drydock/explainConnection', { ...params, from: first, to: api.pods[0] });
+  assert.ok(toApi);
+  assert.equal(toApi.source, first);
+  assert.equal(toApi.destination, api.pods[0]);
+  assert.ok(toApi.ports.some((p) => p.protocol === 'TCP' && p.port === 9090 && p.allowed), 'gRPC allowed, as for the groups');
+  const replicas = await client.sendRequest<PreviewConnectionExplanation | null>('drydock/explainConnection', { ...params, from: first, to: second });
+  assert.ok(replicas);
+  assert.deepEqual([replicas.source, replicas.destination], [first, second]);
+});

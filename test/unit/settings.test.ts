@@ -38,3 +38,9 @@ test('manifest: every contributed command is registered by the client command ta
   const source = readFileSync(join(__dirname, '..', '..', 'client', 'src', 'commands.ts'), 'utf8');
   for (const { command } of manifest.contributes.commands as Array<{ command: string }>) assert.ok(source.includes(`'${command}'`), command);
 });
+
+test('settings: drydock.whatif.singleNodeFailure is off unless set to true', () => {
+  assert.equal(readSettings(undefined).settings.whatIfSingleNodeFailure, false);
+  assert.equal(readSettings({ whatif: { singleNodeFailure: true } }).settings.whatIfSingleNodeFailure, true);
+  assert.equal(readSettings({ whatif: { singleNodeFailure: 'yes' } }).settings.whatIfSingleNodeFailure, false);
+});

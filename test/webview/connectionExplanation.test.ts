@@ -12,7 +12,6 @@ import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage
 const openPreview = useBrowser();
 const examples = loadFixture('examples-recorded');
 const answers = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'examples-explanations.json'), 'utf8')) as Record<string, PreviewConnectionExplanation>;
-const labels = examples.reach?.matrix?.endpoints.map((e) => e.label) ?? [];
 const POLICIES = 'file:///workspace/examples/network/policies.yaml';
 
 function answer(from: string, to: string): PreviewConnectionExplanation {
@@ -21,14 +20,28 @@ function answer(from: string, to: string): PreviewConnectionExplanation {
   return recorded;
 }
 
-/** Opens the network tab and clicks the cell from → to; returns the explanation area. */
+/** The outside ranges are rows named by the ipBlocks that cut them; the first is one of 4 ranges named alike (a group to expand). */
+const PUBLIC = '0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (policy api)';
+const RANGE_ROWS: Record<string, { line: string; group?: string }> = {
+  '192.169.0.0-255.255.255.255': { line: `${PUBLIC}, range 192.169.0.0-255.255.255.255`, group: `${PUBLIC} (4 ranges)` },
+  '10.0.0.0-10.255.255.255': { line: '10.0.0.0/8, except of 0.0.0.0/0 (policy api)' },
+};
+
+/** The grid line of a matrix endpoint (expanding its group when it is in a closed one). */
+async function lineOf(preview: PageWithExamples, label: string): Promise<string> {
+  const range = RANGE_ROWS[label];
+  if (!range) return label;
+  const toggle = preview.page.locator(`.reach-row button.reach-toggle[aria-label="${range.group}"]`);
+  if (range.group && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  return range.line;
+}
+
+/** Opens the network tab and clicks the cell from → to (matrix labels); returns the explanation area. */
 async function clickCell(preview: PageWithExamples, from: string, to: string): Promise<Locator> {
-  const row = labels.indexOf(from);
-  const column = labels.indexOf(to);
-  assert.ok(row >= 0 && column >= 0, `${from} and ${to} are rows of the recorded matrix`);
-  await preview.page.locator(`.reach-cell[data-row="${row}"][data-col="${column}"]`).click();
+  const [row, column] = [await lineOf(preview, from), await lineOf(preview, to)];
+  await preview.page.locator(`.reach-cell[aria-label^="${row} to ${column}: "]`).click();
   const explanation = preview.page.locator('.reach-explanation');
-  await explanation.locator('h3', { hasText: `${from} → ${to}` }).waitFor();
+  await explanation.locator('h3', { hasText: `${row} → ${column}` }).waitFor();
   return explanation;
 }
 
@@ -151,8 +164,7 @@ test('network cell: the diagonal of a single pod and two outside ranges are expl
 test('network cell: a pod group\'s own cell pairs two of its pods, and Enter on a focused cell asks too', async () => {
   const preview = await networkTab();
   const api = 'shop/api (2 pods)';
-  const index = labels.indexOf(api);
-  await preview.page.locator(`.reach-cell[data-row="${index}"][data-col="${index}"]`).focus();
+  await preview.page.locator(`.reach-cell[aria-label^="${api} to ${api}: "]`).focus();
   await preview.page.keyboard.press('Enter');
   await preview.page.locator('.reach-explanation h3', { hasText: `${api} → ${api}` }).waitFor();
   assert.deepEqual((await preview.posted()).filter((m) => m.type === 'explainConnection'), [{ type: 'explainConnection', from: api, to: api }]);

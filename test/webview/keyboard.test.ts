@@ -43,7 +43,7 @@ test('keyboard: Tab reaches the tabs; arrow keys switch views', async () => {
   assert.equal((await preview.focused()).text, 'Pending (1)');
   assert.equal(await preview.page.locator('#panel-pending').isVisible(), true);
   await preview.page.keyboard.press('End');
-  assert.equal(await preview.page.locator('#tab-routes').getAttribute('aria-selected'), 'true');
+  assert.equal(await preview.page.locator('#tab-whatif').getAttribute('aria-selected'), 'true');
   await preview.page.keyboard.press('ArrowRight');
   assert.equal(await preview.page.locator('#tab-nodes').getAttribute('aria-selected'), 'true', 'wraps around');
   assert.equal(await preview.page.locator('[role="tab"][tabindex="0"]').count(), 1, 'one tab stop in the tab list');
@@ -52,11 +52,13 @@ test('keyboard: Tab reaches the tabs; arrow keys switch views', async () => {
   assert.ok(outline.width >= 1);
 });
 
-test('keyboard: the node list is one tab stop; arrows move between rows, Enter and arrows move among pods', async () => {
+test('keyboard: the node list is one tab stop; arrows move between rows, → and arrows move among a row\'s items', async () => {
   const preview = await openPreview();
   await preview.update(cluster);
   await preview.page.locator('.filter').focus();
   await preview.page.keyboard.press('Tab');
+  assert.match((await preview.focused()).label ?? '', /^Pending: 1 pod found no node/, 'the Pending lane comes first');
+  await preview.page.keyboard.press('ArrowDown');
   assert.match((await preview.focused()).label ?? '', /^Zone eu-west-1a/);
   await preview.page.keyboard.press('ArrowDown');
   assert.match((await preview.focused()).label ?? '', /^Node cp-1 \(control plane\)/);
@@ -65,9 +67,15 @@ test('keyboard: the node list is one tab stop; arrows move between rows, Enter a
   await preview.page.keyboard.press('ArrowDown');
   await preview.page.keyboard.press('ArrowDown');
   assert.match((await preview.focused()).label ?? '', /^Node worker-a2,/);
-  await preview.page.keyboard.press('Enter');
-  assert.equal((await preview.focused()).label, 'Node worker-a2: reveal its manifest');
   await preview.page.keyboard.press('ArrowRight');
+  assert.equal((await preview.focused()).label, 'Node worker-a2: show its details');
+  // The node's other items (its label chips, and any node actions) come before its pods.
+  const passed: string[] = [];
+  for (let i = 0; i < 8 && !((await preview.focused()).label ?? '').startsWith('Pod '); i++) {
+    passed.push((await preview.focused()).label ?? '');
+    await preview.page.keyboard.press('ArrowRight');
+  }
+  assert.ok(passed.includes('label pool=general'), passed.join(' | '));
   assert.equal((await preview.focused()).label, 'Pod shop/web-7c9d8f-8hd7s, Scheduled');
   await preview.page.keyboard.press('ArrowRight');
   assert.equal((await preview.focused()).label, 'Pod shop/api-0, Scheduled');
@@ -79,21 +87,26 @@ test('keyboard: the node list is one tab stop; arrows move between rows, Enter a
   await preview.page.keyboard.press('End');
   assert.match((await preview.focused()).label ?? '', /^Node worker-b2,/);
   await preview.page.keyboard.press('Home');
-  assert.match((await preview.focused()).label ?? '', /^Zone eu-west-1a/);
+  assert.match((await preview.focused()).label ?? '', /^Pending: /);
 });
 
-test('keyboard: Tab leaves the list after the active row and its pods', async () => {
+test('keyboard: Tab leaves the list after the active row and its items', async () => {
   const preview = await openPreview();
   await preview.update(cluster);
   await preview.page.locator('.filter').focus();
   await preview.page.keyboard.press('Tab');
   await preview.page.keyboard.press('ArrowDown');
+  await preview.page.keyboard.press('ArrowDown');
   await preview.page.keyboard.press('Tab');
-  assert.equal((await preview.focused()).label, 'Node cp-1: reveal its manifest', "the active row's items are the next stops");
-  await preview.page.keyboard.press('Tab');
-  assert.equal((await preview.focused()).label, 'Pod kube-system/etcd-cp-1, Bound');
-  await preview.page.keyboard.press('Tab');
-  assert.doesNotMatch((await preview.focused()).label ?? '', /^(Node|Pod|Zone) /, 'then focus leaves the list');
+  assert.equal((await preview.focused()).label, 'Node cp-1: show its details', "the active row's items are the next stops");
+  const stops: string[] = [];
+  for (let i = 0; i < 10 && /^(Node|Pod|taint|label|What if) /.test((await preview.focused()).label ?? ''); i++) {
+    stops.push((await preview.focused()).label ?? '');
+    await preview.page.keyboard.press('Tab');
+  }
+  assert.ok(stops.includes('taint node-role.kubernetes.io/control-plane:NoSchedule'), stops.join(' | '));
+  assert.equal(stops.at(-1), 'Pod kube-system/etcd-cp-1, Bound');
+  assert.doesNotMatch((await preview.focused()).label ?? '', /^(Node|Pod|Zone|taint|label) /, 'then focus leaves the list');
 });
 
 test('keyboard: the rollout stepper keeps focus on its buttons while stepping', async () => {

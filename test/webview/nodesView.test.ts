@@ -18,16 +18,16 @@ test('nodes: nodes are grouped by zone, in region/zone order, with a count', asy
   assert.equal(await preview.page.locator('#tab-pending').textContent(), 'Pending (1)');
 });
 
-test('nodes: capacity bars show cpu, memory and pods requested against allocatable', async () => {
+test('nodes: capacity bars show cpu, memory and pods requested against allocatable, each pair in one unit', async () => {
   const preview = await openPreview();
   await preview.update(cluster);
   const bars = preview.page.locator(`${card('worker-a2')} .bar`);
   assert.equal(await bars.count(), 3);
-  assert.equal(await bars.nth(0).locator('.bar-label').textContent(), 'cpu 3.75 / 4');
+  assert.equal(await bars.nth(0).locator('.bar-label').textContent(), '3.75 / 4 CPU');
   assert.match((await bars.nth(0).getAttribute('class')) ?? '', /bar-high/, 'cpu at 94% is marked high');
-  assert.equal(await bars.nth(0).locator('[role="meter"]').getAttribute('aria-valuetext'), '3.75 / 4 (94%)');
-  assert.equal(await bars.nth(1).locator('.bar-label').textContent(), 'memory 9 GiB / 16 GiB');
-  assert.equal(await bars.nth(2).locator('.bar-label').textContent(), 'pods 3 / 110');
+  assert.equal(await bars.nth(0).locator('[role="meter"]').getAttribute('aria-valuetext'), '3.75 / 4 CPU (94%)');
+  assert.equal(await bars.nth(1).locator('.bar-label').textContent(), '9 / 16 Gi memory');
+  assert.equal(await bars.nth(2).locator('.bar-label').textContent(), '3 / 110 pods');
 });
 
 test('nodes: control-plane and cordoned nodes look different and say so', async () => {
@@ -44,8 +44,9 @@ test('nodes: control-plane and cordoned nodes look different and say so', async 
 test('nodes: taints and key labels are shown; routine labels are not', async () => {
   const preview = await openPreview();
   await preview.update(cluster);
+  const taints = await preview.page.locator(`${card('worker-b2')} .node-taints .chip`).allTextContents();
+  assert.deepEqual(taints, ['⚠ dedicated=gpu:NoSchedule']);
   const meta = await preview.page.locator(`${card('worker-b2')} .node-meta .chip`).allTextContents();
-  assert.ok(meta.includes('⚠ dedicated=gpu:NoSchedule'), meta.join(' | '));
   assert.ok(meta.includes('pool=gpu'));
   assert.ok(meta.includes('nvidia.com/gpu.product=A10'));
   assert.ok(!meta.some((chip) => chip.startsWith('kubernetes.io/hostname')), 'hostname is routine');
@@ -87,10 +88,11 @@ test('nodes: a CodeLens "Preview placement" highlights the pods of its workload'
   assert.equal(await preview.page.locator('.pod-chip.highlighted').count(), 0);
 });
 
-test('nodes: a Node with a manifest reveals it on click', async () => {
+test('nodes: a Node with a manifest reveals it from its details', async () => {
   const preview = await openPreview();
   await preview.update(cluster);
-  await preview.page.locator('button[aria-label="Node worker-b1: reveal its manifest"]').click();
+  await preview.page.locator('button[aria-label="Node worker-b1: show its details"]').click();
+  await preview.page.locator('button[aria-label="Reveal the Node manifest of worker-b1 in the editor"]').click();
   const posted = await preview.posted();
   assert.deepEqual(posted.at(-1), { type: 'revealSource', location: { uri: 'file:///workspace/shop/cluster.yaml', line: 56 } });
 });

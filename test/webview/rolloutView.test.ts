@@ -27,20 +27,20 @@ async function openRollout(preview: PreviewPage): Promise<void> {
 
 const counter = (preview: PreviewPage) => preview.page.locator('.step-counter');
 
-/** The pod squares drawn per node box ("Pending (no node)" for pods without a node), by aria-label. */
+/** The pod squares drawn per node tile ("PENDING" for pods without a node), by aria-label; tiles without a pod left out. */
 async function drawnPods(preview: PreviewPage): Promise<Record<string, string[]>> {
   interface Box { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> }
   const boxes = await preview.page.locator('.placement-grid .placement-node').evaluateAll((nodes) => nodes.map((node) => {
     const box = node as unknown as Box;
     return [box.querySelector('.placement-node-name')?.textContent ?? '', Array.from(box.querySelectorAll('.pod-square'), (square) => square.getAttribute('aria-label') ?? '')] as const;
   }));
-  return Object.fromEntries(boxes);
+  return Object.fromEntries(boxes.filter(([, pods]) => pods.length > 0));
 }
 
 /** The same, computed from a step of the model: what the view must draw for it. */
 function expectedPods(step: PreviewRolloutStep): Record<string, string[]> {
   const byNode: Record<string, string[]> = {};
-  for (const pod of step.pods ?? []) (byNode[pod.node ?? 'Pending (no node)'] ??= []).push(`${pod.pod}: ${pod.isNew ? 'new' : 'old'}, ${pod.ready ? 'ready' : 'not ready'}`);
+  for (const pod of step.pods ?? []) (byNode[pod.node ?? 'PENDING'] ??= []).push(`${pod.pod}: ${pod.isNew ? 'new' : 'old'}, ${pod.ready ? 'ready' : 'not ready'}`);
   return byNode;
 }
 
@@ -151,6 +151,7 @@ test('rollout: "new pods never become ready" asks the host, and the stalled answ
   await preview.page.locator('[role="alert"]', { hasText: 'the new pods never become available' }).waitFor();
   assert.ok(await preview.page.locator('#never-ready').isChecked());
   assert.equal(await counter(preview).textContent(), 'Step 0 (the only step)');
+  assert.deepEqual(await preview.page.locator('.unavailable-reasons li').allTextContents(), ['2 new pods never become ready (simulated: "New pods never become ready")'], 'not "not ready yet"');
 });
 
 test('rollout: a CodeLens "Preview rollout" opens that Deployment', async () => {

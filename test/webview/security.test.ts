@@ -73,7 +73,7 @@ test('security: a hostile source location is passed to the host as data (the hos
   const preview = await openPreview();
   await preview.update(hostile);
   const url = preview.page.url();
-  await preview.page.locator('.pod-chip').first().click();
+  await preview.page.locator('.node-card .pod-chip').first().click();
   assert.deepEqual((await preview.posted()).at(-1), { type: 'revealSource', location: { uri: 'javascript:alert(8)', line: 0 } });
   assert.equal(preview.page.url(), url);
   assert.deepEqual(preview.dialogs, []);

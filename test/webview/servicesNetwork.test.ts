@@ -46,15 +46,22 @@ test('network: the reachability matrix is a grid of allowed (green) and denied (
   await preview.update(cluster);
   await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
   const grid = preview.page.locator('.reach-grid[role="grid"]');
-  assert.deepEqual(await grid.locator('[role="row"][aria-rowindex="1"] [role="columnheader"].reach-col').allTextContents(), ['shop/api', 'shop/queue', 'shop/web', '0.0.0.0-255.255.255.255']);
-  assert.deepEqual(await grid.locator('[role="rowheader"].reach-row').allTextContents(), ['shop/api', 'shop/queue', 'shop/web', '0.0.0.0-255.255.255.255']);
-  assert.equal(await grid.getAttribute('aria-rowcount'), '5', 'the header row and 4 sources');
-  assert.equal(await grid.getAttribute('aria-colcount'), '5', 'the header column and 4 destinations');
-  assert.equal(await grid.locator('.reach-cell').count(), 16);
+  // The namespace's header (open), then its workloads (closed: each a count of pods), then the outside range.
+  const headers = ['▾ shop (3 workloads, 7 pods)', '▸ api (2 pods)', '▸ queue (2 pods)', '▸ web (3 pods)', '0.0.0.0-255.255.255.255'];
+  assert.deepEqual(await grid.locator('[role="row"][aria-rowindex="1"] [role="columnheader"].reach-col').allTextContents(), headers);
+  assert.deepEqual(await grid.locator('[role="rowheader"].reach-row').allTextContents(), headers);
+  assert.equal(await grid.getAttribute('aria-rowcount'), '6', 'the header row and 5 sources');
+  assert.equal(await grid.getAttribute('aria-colcount'), '6', 'the header column and 5 destinations');
+  assert.equal(await grid.locator('.reach-cell').count(), 25);
+  // The three workloads and the outside range are the matrix's 16 cells (2 denied, 1 some ports, 12 allowed, 1 n/a);
+  // the namespace's row and column combine them: mixed where its workloads differ (its own cell, to api, and
+  // from queue, web and the outside range), allowed where they agree (to queue, web and outside; from api).
   assert.equal(await grid.locator('.reach-cell.reach-denied').count(), 2);
   assert.equal(await grid.locator('.reach-cell.reach-partial').count(), 1);
-  assert.equal(await grid.locator('.reach-cell.reach-allowed').count(), 12);
-  const cell = grid.locator('[role="row"][aria-rowindex="3"] [role="gridcell"][aria-colindex="2"]');
+  assert.equal(await grid.locator('.reach-cell.reach-mixed').count(), 5);
+  assert.equal(await grid.locator('.reach-cell.reach-allowed').count(), 12 + 4);
+  assert.equal(await grid.locator('.reach-cell.reach-na').count(), 1);
+  const cell = grid.locator('[role="row"][aria-rowindex="4"] [role="gridcell"][aria-colindex="3"]');
   assert.equal(await cell.getAttribute('aria-label'), 'shop/queue to shop/api: denied');
   assert.equal(await cell.getAttribute('class'), 'reach-cell reach-denied vgrid-cell');
   assert.equal(await cell.getAttribute('title'), 'shop/queue → shop/api: No connections');
@@ -64,7 +71,7 @@ test('network: clicking a cell explains it with both directions of every query',
   const preview = await openPreview();
   await preview.update(cluster);
   await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
-  await preview.page.locator('.reach-cell[data-row="2"][data-col="0"]').click();
+  await preview.page.locator('.reach-cell[aria-label^="shop/web to shop/api: "]').click();
   const explanation = preview.page.locator('.reach-explanation');
   await explanation.locator('h3', { hasText: 'shop/web → shop/api' }).waitFor();
   assert.deepEqual(await preview.page.locator('.reach-grid .reach-cell.selected[aria-selected="true"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label'))), ['shop/web to shop/api: some ports allowed (TCP 5432)']);
@@ -81,7 +88,8 @@ test('network: arrow keys move between cells and Enter explains the focused one'
   await preview.update(cluster);
   await preview.deliverAndWaitForRender({ type: 'showView', view: 'network' });
   await preview.page.locator('.reach-cell[tabindex="0"]').focus();
-  await preview.page.keyboard.press('ArrowDown');
+  assert.equal((await preview.focused()).label, 'namespace shop to namespace shop: mixed (allowed for 7 pairs, denied for 1 pair, some ports for 1 pair)');
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight']) await preview.page.keyboard.press(key);
   assert.equal((await preview.focused()).label, 'shop/queue to shop/api: denied');
   await preview.page.keyboard.press('End');
   assert.equal((await preview.focused()).label, 'shop/queue to 0.0.0.0-255.255.255.255: allowed');

@@ -45,17 +45,23 @@ const CHECKS: Record<string, Array<[selector: string, minimum: number]>> = {
     ['.callout-stall', 4.5],
     ['.badge-outcome-stalled', 4.5],
     ['.pending-list li', 4.5],
+    ['.placement-pending .pending-reason', 4.5],
   ],
   rollout: [
     ['.step-list li.current .step-button', 4.5],
     ['.step-list li:not(.current) .step-button', 4.5],
     ['.stat-label', 4.5],
+    ['.budget-text', 4.5],
+    ['.unavailable-reasons li', 4.5],
     ['.placement-grid .pod-square-new:not(.not-ready)', 3],
   ],
   network: [
     ['.reach-grid .reach-allowed', 3],
     ['.reach-grid .reach-denied', 3],
     ['.reach-grid .reach-partial', 3],
+    ['.reach-grid .reach-mixed', 3],
+    ['.reach-grid .reach-toggle', 4.5],
+    ['.reach-legend .legend-item', 4.5],
     ['.reach-explanation .verdict', 4.5],
   ],
 };

@@ -11,20 +11,23 @@ export class PreviewCodeLensProvider implements vscode.CodeLensProvider {
     const uri = document.uri.toString();
     if (document.languageId === 'helm-template') return templateLenses(document.getText(), uri);
     const lenses: vscode.CodeLens[] = [];
-    for (const { workload, line } of findWorkloads(document.getText())) {
+    for (const anchor of findWorkloads(document.getText())) {
+      const { line } = anchor;
+      // The preview matches the object by its document, never by namespace and name alone.
+      const workload = { ...anchor.workload, source: { uri, document: anchor.document } };
       const range = new vscode.Range(line, 0, line, 0);
       const placement: ShowPreviewRequest = { uri, view: 'nodes', workload };
       lenses.push(new vscode.CodeLens(range, {
-        title: 'Preview placement',
-        tooltip: `Show where the pods of ${workload.kind} ${workload.name} land on the simulated cluster`,
+        title: vscode.l10n.t('Preview placement'),
+        tooltip: vscode.l10n.t('Show where the pods of {0} {1} land on the simulated cluster', workload.kind, workload.name),
         command: PREVIEW_COMMAND,
         arguments: [placement],
       }));
       if (workload.kind === 'Deployment') {
         const rollout: ShowPreviewRequest = { uri, view: 'rollout', workload };
         lenses.push(new vscode.CodeLens(range, {
-          title: 'Preview rollout',
-          tooltip: `Step through a rolling update of ${workload.name}`,
+          title: vscode.l10n.t('Preview rollout'),
+          tooltip: vscode.l10n.t('Step through a rolling update of {0}', workload.name),
           command: PREVIEW_COMMAND,
           arguments: [rollout],
         }));
@@ -40,8 +43,8 @@ function templateLenses(text: string, uri: string): vscode.CodeLens[] {
   return findTemplateWorkloads(text).map(({ kind, line }) => {
     const placement: ShowPreviewRequest = { project, view: 'nodes' };
     return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-      title: 'Preview placement',
-      tooltip: `Show where the pods of this ${kind} land on the simulated cluster, with the chart rendered`,
+      title: vscode.l10n.t('Preview placement'),
+      tooltip: vscode.l10n.t('Show where the pods of this {0} land on the simulated cluster, with the chart rendered', kind),
       command: PREVIEW_COMMAND,
       arguments: [placement],
     });

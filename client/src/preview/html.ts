@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 /** Where the webview's files are, relative to the extension root (also its `localResourceRoots`). */
 export const WEBVIEW_SCRIPT = ['dist', 'webview.js'] as const;
 /** The stylesheets, in cascade order: the page, then one per part. */
-export const WEBVIEW_STYLES = ['preview.css', 'controls.css', 'nodes.css', 'details.css', 'rollout.css', 'network.css', 'routes.css'].map((file) => ['media', file] as const);
+export const WEBVIEW_STYLES = ['preview.css', 'controls.css', 'nodes.css', 'podColours.css', 'nodeDetail.css', 'details.css', 'rollout.css', 'rolloutBudget.css', 'network.css', 'routes.css', 'whatif.css'].map((file) => ['media', file] as const);
 export const WEBVIEW_RESOURCE_ROOTS = ['dist', 'media'] as const;
 
 export interface PreviewHtmlInputs {

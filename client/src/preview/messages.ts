@@ -1,5 +1,6 @@
 import type { PreviewScope } from '../../../server/src/protocol/preview';
 import type { WebviewToHost } from '../../../server/src/protocol/webviewMessages';
+import { parseWhatIfEvents } from '../../../server/src/protocol/whatIf';
 
 /**
  * Validation of what comes out of the webview. The webview renders untrusted manifest text, so the
@@ -19,7 +20,7 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
     }
     case 'setScope':
       if (raw.scope === 'project') return isFolderUri(raw.project) ? { type: 'setScope', scope: 'project', project: raw.project } : undefined;
-      return raw.scope === 'file' || raw.scope === 'workspace' ? { type: 'setScope', scope: raw.scope } : undefined;
+      return raw.scope === 'file' || raw.scope === 'folder' || raw.scope === 'workspace' ? { type: 'setScope', scope: raw.scope } : undefined;
     case 'setNeverReady':
       return typeof raw.neverReady === 'boolean' ? { type: 'setNeverReady', neverReady: raw.neverReady } : undefined;
     case 'setCluster':
@@ -31,6 +32,12 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return isEndpointLabel(raw.from) && isEndpointLabel(raw.to) ? { type: 'explainConnection', from: raw.from, to: raw.to } : undefined;
     case 'routeQuery':
       return typeof raw.url === 'string' && raw.url.trim().length > 0 && raw.url.length <= MAX_ROUTE_QUERY_URL ? { type: 'routeQuery', url: raw.url } : undefined;
+    case 'setRolloutBaseline':
+      return raw.pick === 'head' || raw.pick === 'saved' || raw.pick === 'file' ? { type: 'setRolloutBaseline', pick: raw.pick } : undefined;
+    case 'whatIf': {
+      const events = parseWhatIfEvents(raw.events);
+      return events ? { type: 'whatIf', events } : undefined;
+    }
     default:
       return undefined;
   }
@@ -117,7 +124,7 @@ function isEndpointLabel(value: unknown): value is string {
 }
 
 function isScope(value: unknown): value is PreviewScope {
-  return value === 'file' || value === 'workspace' || value === 'project';
+  return value === 'file' || value === 'folder' || value === 'workspace' || value === 'project';
 }
 
 /** A chart's or overlay's folder as the server lists it: a `file:` URI of sane length. */

@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
-import type { PreviewModel, SourceLocation } from '../../../server/src/protocol/preview';
+import type { PreviewModel } from '../../../server/src/protocol/preview';
 import type { HostToWebview } from '../../../server/src/protocol/webviewMessages';
 import { newNonce, previewHtml, WEBVIEW_RESOURCE_ROOTS, WEBVIEW_SCRIPT, WEBVIEW_STYLES } from './html';
-import { isRevealAllowed, parseWebviewMessage, type RestoredTarget } from './messages';
-import { BUILTIN_CLUSTER } from '../../../server/src/protocol/preview';
-import { onPreviewChanged, requestConnectionExplanation, requestPodDetails, requestPreview, requestRouteQuery, type PreviewConnection } from './previewSource';
+import { parseWebviewMessage, type RestoredTarget } from './messages';
+import type { RolloutBaselinePick } from '../../../server/src/protocol/rolloutBaseline';
+import { pickRolloutBaseline } from './rolloutBaselineChoice';
+import { setClusterSetting } from './clusterChoice';
+import { PageLanguage } from './pageLanguage';
+import { previewPanelTitle } from './panelTitle';
+import { revealSource } from './revealSource';
+import { onPreviewChanged, requestPreview, type PreviewConnection } from './previewSource';
+import { answerPageQuestion, type QuestionTarget } from './pageQuestions';
+import type { WhatIfNodeEvent } from '../../../server/src/protocol/whatIf';
 
 /** What the panel previews: a document (or the workspace around it) and the rollout variant. */
 export type PreviewTarget = RestoredTarget;
@@ -34,6 +41,10 @@ export class PreviewPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private latest: PreviewModel | null = null;
+  /** The display language's bundle, sent with the first model after each `ready`. */
+  private readonly language = new PageLanguage(() => vscode.l10n.bundle, () => vscode.env.language);
+  /** Waiting for a model (the command palette's what-if lists its nodes). */
+  private readonly modelWaiters: Array<(model: PreviewModel) => void> = [];
   /** Sent after the next model (a CodeLens asked for a view before the page was ready). */
   private queued: HostToWebview[] = [];
   private requestSeq = 0;
@@ -96,13 +107,14 @@ export class PreviewPanel implements vscode.Disposable {
         // First load, or the page was recreated after being hidden: it gets the latest model (kept
         // current while hidden by the change listeners), or one is asked for.
         this.ready = true;
-        if (this.latest) this.post({ type: 'update', model: this.latest });
+        this.language.pageLoaded();
+        if (this.latest) this.post(this.language.updateMessage(this.latest));
         else this.refresh();
         this.flushQueued();
         return;
       case 'revealSource':
-        this.reveal(message.location).catch((error: unknown) => {
-          void vscode.window.showErrorMessage(`Drydock: could not open the manifest: ${errorText(error)}`);
+        revealSource(message.location, this.target.uri, this.editorColumn).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Drydock: could not open the manifest: {0}', errorText(error)));
         });
         return;
       case 'setScope':
@@ -112,63 +124,47 @@ export class PreviewPanel implements vscode.Disposable {
         this.retarget({ neverReady: message.neverReady });
         return;
       case 'setCluster':
-        this.setCluster(message.uri).catch((error: unknown) => {
-          void vscode.window.showErrorMessage(`Drydock: could not switch the cluster: ${errorText(error)}`);
+        setClusterSetting(message.uri).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Drydock: could not switch the cluster: {0}', errorText(error)));
         });
         return;
       case 'podDetails':
-        this.sendPodDetails(message.pod).catch(() => this.post({ type: 'podDetails', pod: message.pod, details: null }));
-        return;
       case 'explainConnection':
-        this.sendConnectionExplanation(message.from, message.to).catch(() => this.post({ type: 'connectionExplanation', from: message.from, to: message.to, explanation: null }));
-        return;
       case 'routeQuery':
-        this.sendRouteAnswer(message.url).catch(() => this.post({ type: 'routeAnswer', url: message.url, result: null }));
+      case 'whatIf':
+        void answerPageQuestion(message, this.questionTarget()).then((answer) => {
+          if (!this.disposed) this.post(answer);
+        });
+        return;
+      case 'setRolloutBaseline':
+        this.setRolloutBaseline(message.pick).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Drydock: could not change the rollout baseline: {0}', errorText(error)));
+        });
         return;
     }
   }
 
-  /**
-   * The cluster chip's choice: `drydock.cluster` (workspace setting) becomes the file, relative to the
-   * first workspace folder, or `builtin`. Only a file inside a workspace folder is accepted. The server
-   * re-runs on the settings change, and the preview follows.
-   */
-  private async setCluster(uri: string | null): Promise<void> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    let value = BUILTIN_CLUSTER;
-    if (uri !== null) {
-      if (!isRevealAllowed(uri, folders.map((folder) => folder.uri.toString()), null)) return;
-      const folder = folders[0]?.uri.toString().replace(/\/$/, '');
-      value = folder && uri.startsWith(`${folder}/`) ? decodeURIComponent(uri.slice(folder.length + 1)) : vscode.Uri.parse(uri).fsPath;
-    }
-    await vscode.workspace.getConfiguration('drydock').update('cluster', value, vscode.ConfigurationTarget.Workspace);
+  /** The rollout view's picker: the followed document's baseline, then the preview again. */
+  private async setRolloutBaseline(pick: RolloutBaselinePick): Promise<void> {
+    const connection = this.deps.connection();
+    if (this.target.uri && connection && (await pickRolloutBaseline(connection, this.target.uri, pick)) && !this.disposed) this.refresh();
   }
 
-  /** Answers the page's `podDetails` from the server's dry run for the current target. */
-  private async sendPodDetails(pod: string): Promise<void> {
-    const { scope, neverReady } = this.target;
-    const uri = this.previewedUri();
-    const connection = this.deps.connection();
-    const details = uri && connection ? await requestPodDetails(connection, uri, scope, { neverReady }, pod) : null;
-    if (!this.disposed) this.post({ type: 'podDetails', pod, details });
+  /** The model shown, or the next one. */
+  model(): Promise<PreviewModel> {
+    return this.latest ? Promise.resolve(this.latest) : new Promise((resolve) => this.modelWaiters.push(resolve));
   }
 
-  /** Answers the Routes tab's URL box from the server's dry run for the current target. */
-  private async sendRouteAnswer(url: string): Promise<void> {
-    const { scope, neverReady } = this.target;
-    const uri = this.previewedUri();
-    const connection = this.deps.connection();
-    const result = uri && connection ? await requestRouteQuery(connection, uri, scope, { neverReady }, url) : null;
-    if (!this.disposed) this.post({ type: 'routeAnswer', url, result });
+  /** The command palette's what-if: the page shows its What-if tab and asks about these events. */
+  askWhatIf(events: WhatIfNodeEvent[]): void {
+    this.show(undefined, { type: 'askWhatIf', events });
   }
 
-  /** Answers the page's `explainConnection` (a reachability cell) from the server's dry run for the current target. */
-  private async sendConnectionExplanation(from: string, to: string): Promise<void> {
-    const { scope, neverReady } = this.target;
+  /** What the page's questions are asked about: the current target, of the running server; null when there is none. */
+  private questionTarget(): QuestionTarget | null {
     const uri = this.previewedUri();
     const connection = this.deps.connection();
-    const explanation = uri && connection ? await requestConnectionExplanation(connection, uri, scope, { neverReady }, from, to) : null;
-    if (!this.disposed) this.post({ type: 'connectionExplanation', from, to, explanation });
+    return uri && connection ? { connection, uri, scope: this.target.scope, options: { neverReady: this.target.neverReady } } : null;
   }
 
   private retarget(change: Partial<PreviewTarget>): void {
@@ -203,7 +199,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Asks the server for the current target; only the newest answer is shown. */
   private refresh(): void {
     this.load(++this.requestSeq).catch((error: unknown) => {
-      this.post({ type: 'status', state: 'error', message: `The preview failed: ${errorText(error)}` });
+      this.post({ type: 'status', state: 'error', message: vscode.l10n.t('The preview failed: {0}', errorText(error)) });
     });
   }
 
@@ -211,26 +207,27 @@ export class PreviewPanel implements vscode.Disposable {
     const { scope, neverReady } = this.target;
     const uri = this.previewedUri();
     if (!uri) {
-      this.post({ type: 'status', state: 'empty', message: 'Open a Kubernetes manifest to preview it.' });
+      this.post({ type: 'status', state: 'empty', message: vscode.l10n.t('Open a Kubernetes manifest to preview it.') });
       return;
     }
     const connection = this.deps.connection();
     if (!connection) {
-      this.post({ type: 'status', state: 'error', message: 'The Drydock language server is not running.' });
+      this.post({ type: 'status', state: 'error', message: vscode.l10n.t('The Drydock language server is not running.') });
       return;
     }
     this.subscribe(connection);
-    this.post({ type: 'status', state: 'loading', message: 'Simulating…' });
+    this.post({ type: 'status', state: 'loading', message: vscode.l10n.t('Simulating…') });
     const model = await requestPreview(connection, uri, scope, { neverReady });
     if (seq !== this.requestSeq || this.disposed) return;
     if (!model) {
-      this.post({ type: 'status', state: 'empty', message: 'No Kubernetes objects to simulate in this file.' });
+      this.post({ type: 'status', state: 'empty', message: vscode.l10n.t('No Kubernetes objects to simulate in this file.') });
       return;
     }
     // A project asked for by a folder inside it (a subchart's template) is named by its own folder.
     if (model.source.scope === 'project' && model.source.uri && scope === 'project') this.target = { ...this.target, project: model.source.uri };
     this.latest = model;
-    this.post({ type: 'update', model });
+    for (const resolve of this.modelWaiters.splice(0)) resolve(model);
+    if (this.ready) this.post(this.language.updateMessage(model));
     this.flushQueued();
   }
 
@@ -241,23 +238,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.subscribedTo = connection;
     this.changeSubscription = onPreviewChanged(connection, (uris) => {
       const previewed = this.previewedUri();
-      if (uris.length === 0 || this.target.scope === 'workspace' || (previewed !== null && uris.includes(previewed))) this.scheduleRefresh();
-    });
-  }
-
-  private async reveal(location: SourceLocation): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
-    if (!isRevealAllowed(location.uri, folders, this.target.uri)) {
-      void vscode.window.showWarningMessage(`Drydock: not opening ${location.uri}: it is outside the workspace.`);
-      return;
-    }
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(location.uri, true));
-    const line = Math.min(location.line, Math.max(0, document.lineCount - 1));
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
-    await vscode.window.showTextDocument(document, {
-      viewColumn: visible?.viewColumn ?? this.editorColumn,
-      preserveFocus: true,
-      selection: new vscode.Range(line, 0, line, 0),
+      if (uris.length === 0 || this.target.scope === 'workspace' || this.target.scope === 'folder' || (previewed !== null && uris.includes(previewed))) this.scheduleRefresh();
     });
   }
 
@@ -278,24 +259,13 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const previewed = this.previewedUri();
-    const name = previewed ? fileName(previewed) : '';
-    this.panel.title = this.target.scope === 'workspace' ? 'Cluster preview: workspace' : `Cluster preview${name ? `: ${name}` : ''}`;
+    this.panel.title = previewPanelTitle(this.target.scope, this.previewedUri());
   }
 }
 
 /** YAML in a file or an unsaved editor: what the server may simulate. */
 export function isManifestCandidate(document: vscode.TextDocument): boolean {
   return document.languageId === 'yaml' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
-}
-
-function fileName(uri: string): string {
-  const last = uri.split('/').pop() ?? '';
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
 
 function errorText(error: unknown): string {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { PreviewModel } from '../../../server/src/protocol/preview';
 import type { HostToWebview } from '../../../server/src/protocol/webviewMessages';
+import type { WhatIfNodeEvent } from '../../../server/src/protocol/whatIf';
 import { parsePersistedState, type RestoredTarget } from './messages';
 import { isManifestCandidate, PreviewPanel, type PreviewPanelDeps } from './panel';
 import { parseShowPreviewRequest, PREVIEW_VIEW_TYPE, type ShowPreviewRequest } from './previewRequest';
@@ -34,9 +36,25 @@ export class PreviewPanels implements vscode.Disposable {
       this.current.show(uri, message, request.project);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Cluster preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    // A new preview opens on "This file" (a CodeLens's too): one file never mixes in another file's copy of
+    // its objects, and its rollout is from its own baseline. An open preview keeps its scope (folder,
+    // workspace); the page matches the CodeLens's object by its document and says when another file's
+    // copy is the one simulated there.
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Cluster preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
     const preview = this.adopt(panel, { uri: uri ?? null, scope: request.project ? 'project' : 'file', project: request.project ?? null, neverReady: false });
     if (message) preview.show(undefined, message);
+  }
+
+  /** The model of the preview (opened when there is none), once it has one: the command palette's what-if lists its nodes. */
+  async model(): Promise<PreviewModel | undefined> {
+    if (!this.current) this.show({});
+    return this.current?.model();
+  }
+
+  /** Shows the What-if tab of the preview (opened when there is none) asking about these events. */
+  askWhatIf(events: WhatIfNodeEvent[]): void {
+    if (!this.current) this.show({});
+    this.current?.askWhatIf(events);
   }
 
   dispose(): void {

@@ -31,6 +31,10 @@ export function parseShowPreviewRequest(arg: unknown): ShowPreviewRequest {
   const workload = raw.workload as Record<string, unknown> | undefined;
   if (workload && typeof workload.kind === 'string' && typeof workload.name === 'string' && typeof workload.namespace === 'string') {
     request.workload = { kind: workload.kind, name: workload.name, namespace: workload.namespace };
+    const source = workload.source as Record<string, unknown> | undefined;
+    if (source && typeof source.uri === 'string' && Number.isInteger(source.document) && (source.document as number) >= 0) {
+      request.workload.source = { uri: source.uri, document: source.document as number };
+    }
   }
   return request;
 }

@@ -1,7 +1,8 @@
 import type { Disposable } from 'vscode';
 import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult, PreviewScope } from '../../../server/src/protocol/preview';
 import type { RequestType } from 'vscode-jsonrpc/lib/common/messages';
-import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest, type PreviewChangedParams } from '../../../server/src/protocol/requests';
+import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest, WhatIfRequest, type PreviewChangedParams } from '../../../server/src/protocol/requests';
+import type { PreviewWhatIf, WhatIfNodeEvent } from '../../../server/src/protocol/whatIf';
 
 /** The part of `LanguageClient` the preview uses (a structural type, so tests can pass a fake). */
 export interface PreviewConnection {
@@ -31,6 +32,11 @@ export async function requestRouteQuery(client: PreviewConnection, uri: string, 
 /** Why a cell of that preview's reachability matrix has its verdict (`drydock/explainConnection`). */
 export async function requestConnectionExplanation(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, from: string, to: string): Promise<PreviewConnectionExplanation | null> {
   return send(client, ExplainConnectionRequest, { uri, scope, neverReady: options.neverReady, from, to });
+}
+
+/** What happens to that preview's cluster when nodes fail, are drained or cordoned (`drydock/whatIf`). */
+export async function requestWhatIf(client: PreviewConnection, uri: string, scope: PreviewScope, options: PreviewRequestOptions, events: WhatIfNodeEvent[]): Promise<PreviewWhatIf | null> {
+  return send(client, WhatIfRequest, { uri, scope, neverReady: options.neverReady, events });
 }
 
 /** Calls `onChange` with the URIs (empty = any) whenever the server says previews may have changed. */

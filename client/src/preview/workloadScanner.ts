@@ -5,6 +5,8 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'State
 
 export interface WorkloadAnchor {
   workload: WorkloadRef;
+  /** 0-based index of its document, counted as the server splits the file (a `---` line on the first line starts none). */
+  document: number;
   /** 0-based line of the document's `kind:` key, where the CodeLens goes. */
   line: number;
 }
@@ -24,9 +26,10 @@ export interface WorkloadAnchor {
 export function findWorkloads(text: string): WorkloadAnchor[] {
   const anchors: WorkloadAnchor[] = [];
   let doc = emptyDocument();
+  let document = 0;
   const flush = () => {
     if (doc.hasApiVersion && doc.kind && doc.kindLine >= 0 && doc.name && WORKLOAD_KINDS.has(doc.kind)) {
-      anchors.push({ workload: { kind: doc.kind, name: doc.name, namespace: doc.namespace ?? 'default' }, line: doc.kindLine });
+      anchors.push({ workload: { kind: doc.kind, name: doc.name, namespace: doc.namespace ?? 'default' }, document, line: doc.kindLine });
     }
     doc = emptyDocument();
   };
@@ -35,6 +38,7 @@ export function findWorkloads(text: string): WorkloadAnchor[] {
     const line = lines[i];
     if (/^(---|\.\.\.)(\s|$)/.test(line)) {
       flush();
+      if (i > 0 && line.startsWith('---')) document++;
       continue;
     }
     const top = /^([A-Za-z][\w.-]*):(?:\s+(.*))?$/.exec(line);

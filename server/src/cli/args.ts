@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** A command's options: name → 'string' (takes a value), 'boolean' (a flag) or 'repeat' (a value, many times). */
 export interface ArgSpec {
   options: Record<string, 'string' | 'boolean' | 'repeat'>;
@@ -27,16 +28,16 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const kind = spec.options[name];
-    if (!kind) return { ok: false, error: `unknown option --${name}` };
+    if (!kind) return { ok: false, error: l10n.t('unknown option --{0}', name) };
     if (kind === 'boolean') {
-      if (eq !== -1) return { ok: false, error: `--${name} takes no value` };
+      if (eq !== -1) return { ok: false, error: l10n.t('--{0} takes no value', name) };
       flags[name] = true;
       continue;
     }
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < args.length) value = args[++i];
-    if (value === undefined) return { ok: false, error: `--${name} needs a value` };
+    if (value === undefined) return { ok: false, error: l10n.t('--{0} needs a value', name) };
     if (kind === 'repeat') (repeated[name] ??= []).push(value);
     else options[name] = value;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compareFindings, type Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import { LanguageService } from '../language/languageService';
@@ -51,9 +52,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock check: ${message}\n`), 'checks', !parsed.flags['no-cross-resource']);
   const version = parsed.options['k8s-version'] ?? configs.kubernetesVersionOf(parsed.positionals) ?? DEFAULT_VERSION;
   const format = parsed.options.format ?? 'text';
-  if (!isSupportedVersion(version)) return usage(io, `unsupported Kubernetes version ${version} (supported: ${SUPPORTED_VERSIONS.join(', ')})`);
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(io, `unknown format ${format} (text, json or sarif)`);
-  if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
+  if (!isSupportedVersion(version)) return usage(io, l10n.t('unsupported Kubernetes version {0} (supported: {1})', version, SUPPORTED_VERSIONS.join(', ')));
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(io, l10n.t('unknown format {0} (text, json or sarif)', format));
+  if (parsed.positionals.length === 0) return usage(io, l10n.t('no file or directory given'));
 
   // Files over the input budget get the editor's note instead of being validated (exit code unaffected).
   const inputs = await readInputs(parsed.positionals, io.cwd, { budget: true });
@@ -76,7 +77,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const inputManifests = [...manifests.values()].flat();
   const crossResource = parsed.flags['no-cross-resource']
     ? new Map<string, Finding[]>()
-    : crossResourceFindings(inputs.files, manifests, [...clusterPolicyObjects(profile.manifests, inputManifests), ...inputManifests], profile.manifests.length ? profile.manifests : null);
+    : crossResourceFindings(inputs.files, manifests, (file) => roleOf(file) === 'manifest', [...clusterPolicyObjects(profile.manifests, inputManifests), ...inputManifests], profile.manifests.length ? profile.manifests : null);
   const files: FileFindings[] = inputs.files.map((file) => ({
     path: file.path,
     diagnostics: file.oversize
@@ -133,13 +134,21 @@ function validated(service: LanguageService, file: InputFile, path: string, layo
 
 /**
  * The cross-resource findings by input file path: the rules over every input's manifests (and the
- * profile's policy objects), and the dry run's pod references (`podReferenceFindings`) of each file on
- * its own, explained by the other inputs, as the editor runs each open document with its workspace.
+ * profile's policy objects), and the dry run's pod references (`podReferenceFindings`) of each
+ * manifest file on its own, explained by the other inputs, as the editor runs each open document with
+ * its workspace. A kustomization's resource is not applied as written (its build may relabel it): the
+ * rendered output speaks for it.
  */
-function crossResourceFindings(files: readonly InputFile[], byFile: ReadonlyMap<InputFile, Manifest[]>, manifests: readonly Manifest[], cluster: readonly Manifest[] | null): Map<string, Finding[]> {
+function crossResourceFindings(
+  files: readonly InputFile[],
+  byFile: ReadonlyMap<InputFile, Manifest[]>,
+  appliedAsWritten: (file: InputFile) => boolean,
+  manifests: readonly Manifest[],
+  cluster: readonly Manifest[] | null,
+): Map<string, Finding[]> {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const index = new WorkspaceIndex([...byFile.values()].flat());
-  const podReferences = [...byFile.values()].flatMap((fileManifests) => podReferenceFindings(fileManifests, cluster, index, EDITOR_SIMULATION_LIMITS));
+  const podReferences = [...byFile].flatMap(([file, fileManifests]) => (appliedAsWritten(file) ? podReferenceFindings(fileManifests, cluster, index, EDITOR_SIMULATION_LIMITS) : []));
   const result = new Map<string, Finding[]>();
   for (const finding of [...runWorkspaceRules(manifests), ...podReferences]) {
     const doc = byPath.get(finding.source.file)?.parsed.documents[finding.source.document];
@@ -156,6 +165,6 @@ function toJson(file: FileFindings): { path: string; diagnostics: Array<Omit<Fin
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`drydock check: ${message}\nusage: ${SPEC.usage}\n`);
+  io.stderr(`drydock check: ${message}\n${l10n.t('usage: {0}', SPEC.usage)}\n`);
   return EXIT_USAGE;
 }

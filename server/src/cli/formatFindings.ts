@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Finding } from '../language/findings';
 
 export interface FileFindings {
@@ -15,6 +16,6 @@ export function formatFindingsText(files: FileFindings[]): string {
       lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
     }
   }
-  lines.push(`${files.length} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} note(s)`);
+  lines.push(l10n.t('{0} file(s) checked: {1} error(s), {2} warning(s), {3} note(s)', files.length, counts.error, counts.warning, counts.information));
   return lines.join('\n') + '\n';
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { oversizeReason } from '../language/parse/limits';
@@ -53,7 +54,7 @@ export async function readInputs(paths: string[], cwd: string, options: ReadOpti
     try {
       info = await stat(full);
     } catch {
-      errors.push(`${path}: no such file or directory`);
+      errors.push(l10n.t('{0}: no such file or directory', path));
       continue;
     }
     if (info.isDirectory()) {
@@ -86,7 +87,7 @@ async function readOne(full: string, cwd: string, errors: string[], options: Rea
     // A chart's Chart.yaml and a kustomization are inputs even without Kubernetes objects: they make their directory a project.
     return { path: shown, text, parsed, isManifest: isManifestFile(parsed) || isChartFile(full) || isKustomizationFile(full) };
   } catch (error) {
-    errors.push(`${shown}: cannot read (${(error as Error).message})`);
+    errors.push(l10n.t('{0}: cannot read ({1})', shown, (error as Error).message));
     return undefined;
   }
 }
@@ -97,7 +98,7 @@ async function walk(dir: string, errors: string[]): Promise<string[]> {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    errors.push(`${dir}: cannot read directory (${(error as Error).message})`);
+    errors.push(l10n.t('{0}: cannot read directory ({1})', dir, (error as Error).message));
     return result;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

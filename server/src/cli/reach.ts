@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { reachDryRun } from '../dryRun/reachDryRun';
 import { oversizeNote } from '../language/parse/limits';
 import { parseQuery, type ConnectionQuery, type QueryResult, type ReachabilityMatrix } from '../simulator/network';
@@ -24,8 +25,8 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
   const format = parsed.options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
-  if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
+  if (format !== 'text' && format !== 'json') return usage(io, l10n.t('unknown format {0} (text or json)', format));
+  if (parsed.positionals.length === 0) return usage(io, l10n.t('no file or directory given'));
   const queries: ConnectionQuery[] = [];
   for (const text of parsed.repeated.query ?? []) {
     const query = parseQuery(text);
@@ -70,7 +71,7 @@ export async function runReach(args: string[], io: CliIo): Promise<number> {
 
 function formatQuery(result: QueryResult): string {
   const verdict = result.error ? 'ERROR' : result.allowed ? 'ALLOWED' : 'DENIED';
-  const lines = [`${result.from} -> ${result.to} ${result.protocol}/${result.port}: ${verdict}${result.governed ? '' : ' (not governed by NetworkPolicy)'}`];
+  const lines = [`${result.from} -> ${result.to} ${result.protocol}/${result.port}: ${verdict}${result.governed ? '' : ` (${l10n.t('not governed by NetworkPolicy')})`}`];
   if (result.error) return lines.concat(`  ${result.error}`).join('\n') + '\n';
   if (result.governed) {
     lines.push(`  egress:  ${result.egress.explanation}`);
@@ -91,11 +92,11 @@ function formatMatrix(matrix: ReachabilityMatrix): string {
   const widths = Array.from({ length: n }, (_, column) => Math.max(String(column + 1).length + 2, ...cells.map((row) => row[column].length)));
   const lines = [`${'from \\ to'.padEnd(rowWidth)}  ${widths.map((w, i) => `[${i + 1}]`.padEnd(w)).join('  ')}`.trimEnd()];
   cells.forEach((row, r) => lines.push(`${labels[r].padEnd(rowWidth)}  ${row.map((cell, c) => cell.padEnd(widths[c])).join('  ')}`.trimEnd()));
-  lines.push('', 'all = all connections, - = none, self = a pod to itself (not governed), n/a = outside the cluster on both sides');
+  lines.push('', l10n.t('all = all connections, - = none, self = a pod to itself (not governed), n/a = outside the cluster on both sides'));
   return lines.join('\n') + '\n';
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`drydock reach: ${message}\nusage: ${SPEC.usage}\n`);
+  io.stderr(`drydock reach: ${message}\n${l10n.t('usage: {0}', SPEC.usage)}\n`);
   return EXIT_USAGE;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { rolloutDryRun } from '../dryRun/rolloutDryRun';
 import type { RolloutResult, RolloutStep } from '../simulator/controllers';
 import { parseArgs, type ArgSpec } from './args';
@@ -23,11 +24,11 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
   const format = parsed.options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  if (format !== 'text' && format !== 'json') return usage(io, l10n.t('unknown format {0} (text or json)', format));
   const from = parsed.options.from;
   const to = parsed.options.to;
-  if (!from || !to) return usage(io, '--from and --to are required');
-  if (parsed.positionals.length > 0) return usage(io, `unexpected argument ${parsed.positionals[0]}`);
+  if (!from || !to) return usage(io, l10n.t('--from and --to are required'));
+  if (parsed.positionals.length > 0) return usage(io, l10n.t('unexpected argument {0}', parsed.positionals[0]));
 
   // `.drydock.yaml`: the nearest to NEW names the cluster (`--cluster` wins); each file's, its severities, ignore and suppressions.
   const configs = new CliConfigs(io.cwd, (message) => io.stderr(`drydock rollout: ${message}\n`), 'dry-run');
@@ -53,7 +54,7 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
     cluster: clusterInputs ? manifestsOfInputs(clusterInputs) : null,
     neverReady: parsed.flags['never-ready'] === true,
   });
-  if (run.rollouts.length === 0) return usage(io, `no apps/v1 Deployment in ${to}`);
+  if (run.rollouts.length === 0) return usage(io, l10n.t('no apps/v1 Deployment in {0}', to));
   const results = run.rollouts;
   const rendered = { inputs: [...oldProjects.rendered, ...newProjects.rendered], readText: sourceReader([...oldRead.files, ...newRead.files], io.cwd), cwd: io.cwd };
   const findings = configuredLocated(configs, locateFindings(run.findings, [...oldInputs.files, ...newInputs.files, ...(clusterInputs?.files ?? [])], rendered), rendered.readText, io.cwd);
@@ -101,17 +102,17 @@ function formatStep(step: RolloutStep): string[] {
   const numbers = [step.step, step.oldReplicas, step.newReplicas, step.available, step.unavailable].map((n, i) => String(n).padStart([6, 6, 6, 7, 9][i]));
   const head = numbers.join('');
   const pad = ' '.repeat(head.length);
-  const actions = step.actions.length > 0 ? step.actions : [step.becameAvailable > 0 ? `(${step.becameAvailable} pod(s) became available)` : '(wait)'];
+  const actions = step.actions.length > 0 ? step.actions : [step.becameAvailable > 0 ? `(${l10n.t('{0} pod(s) became available', step.becameAvailable)})` : `(${l10n.t('wait')})`];
   const lines = actions.map((action, i) => `${i === 0 ? head : pad}  ${action}`);
   for (const pending of step.pending) lines.push(`${pad}  pending ${pending}`);
   return lines;
 }
 
 function formatRemoved(removed: string[]): string {
-  return removed.length === 0 ? '' : `\nremoved (in OLD only, deleted by this change): ${removed.join(', ')}\n`;
+  return removed.length === 0 ? '' : `\n${l10n.t('removed (in OLD only, deleted by this change): {0}', removed.join(', '))}\n`;
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`drydock rollout: ${message}\nusage: ${SPEC.usage}\n`);
+  io.stderr(`drydock rollout: ${message}\n${l10n.t('usage: {0}', SPEC.usage)}\n`);
   return EXIT_USAGE;
 }

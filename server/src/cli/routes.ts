@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dryRun } from '../dryRun/dryRun';
@@ -29,8 +30,8 @@ export async function runRoutes(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
   const format = parsed.options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
-  if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
+  if (format !== 'text' && format !== 'json') return usage(io, l10n.t('unknown format {0} (text or json)', format));
+  if (parsed.positionals.length === 0) return usage(io, l10n.t('no file or directory given'));
   const urls = parsed.repeated.query ?? [];
   for (const url of urls) {
     const request = parseRouteRequest(url);
@@ -89,33 +90,37 @@ function answerJson(answer: RouteAnswer): Record<string, unknown> {
   return { url: answer.url, class: answer.class, ingress: answer.ingress, host: answer.host, path: answer.path, pathType: answer.pathType, ...targetJson(answer.target), reason: answer.reason };
 }
 
-const ISSUE_TEXT: Record<RouteIssueKind, string> = { conflict: 'never used: another Ingress keeps it', shadowed: 'never used: shadowed', 'invalid-path': 'rejected by the API server' };
+const ISSUE_TEXT: Record<RouteIssueKind, () => string> = {
+  conflict: () => l10n.t('never used: another Ingress keeps it'),
+  shadowed: () => l10n.t('never used: shadowed'),
+  'invalid-path': () => l10n.t('rejected by the API server'),
+};
 
 function targetText(target: RouteTarget): string {
-  if (target.service === null) return target.reason ?? 'no backend';
+  if (target.service === null) return target.reason ?? l10n.t('no backend');
   const head = `${target.service}:${target.port ?? '?'}`;
-  return target.endpoints.length > 0 ? `${head} → ${target.endpoints.join(', ')}` : `${head} → no endpoints (${target.reason ?? 'none ready'})`;
+  return target.endpoints.length > 0 ? `${head} → ${target.endpoints.join(', ')}` : `${head} → ${l10n.t('no endpoints ({0})', target.reason ?? l10n.t('none ready'))}`;
 }
 
 function toText(ingresses: readonly IngressRoutes[], urls: readonly string[], answers: readonly RouteAnswer[]): string {
   const lines: string[] = [];
   if (urls.length === 0) {
-    lines.push(ingresses.length === 0 ? 'No Ingress among the inputs.' : 'INGRESSES');
+    lines.push(ingresses.length === 0 ? l10n.t('No Ingress among the inputs.') : 'INGRESSES');
     for (const ingress of ingresses) {
-      lines.push(`  ${ingress.ingress} (class ${ingress.class ?? 'none'})${ingress.served ? '' : ' — not served: no such IngressClass'}`);
-      for (const rule of ingress.rules) lines.push(`    ${rule.host ?? '*'} ${rule.path || '(any)'} ${rule.pathType} → ${targetText(rule.target)}${rule.issue ? ` [${ISSUE_TEXT[rule.issue]}]` : ''}`);
-      if (ingress.defaultBackend) lines.push(`    default backend → ${targetText(ingress.defaultBackend)}${ingress.defaultBackendIssue ? ` [${ISSUE_TEXT[ingress.defaultBackendIssue]}]` : ''}`);
+      lines.push(`  ${ingress.ingress} (class ${ingress.class ?? 'none'})${ingress.served ? '' : ` — ${l10n.t('not served: no such IngressClass')}`}`);
+      for (const rule of ingress.rules) lines.push(`    ${rule.host ?? '*'} ${rule.path || '(any)'} ${rule.pathType} → ${targetText(rule.target)}${rule.issue ? ` [${ISSUE_TEXT[rule.issue]()}]` : ''}`);
+      if (ingress.defaultBackend) lines.push(`    default backend → ${targetText(ingress.defaultBackend)}${ingress.defaultBackendIssue ? ` [${ISSUE_TEXT[ingress.defaultBackendIssue]()}]` : ''}`);
     }
   }
   for (const url of urls) {
     lines.push(url);
     for (const answer of answers.filter((a) => a.url === url)) {
       if (answer.ingress === null) {
-        lines.push(`  no route: ${answer.reason ?? ''}`);
+        lines.push(`  ${l10n.t('no route: {0}', answer.reason ?? '')}`);
         continue;
       }
       const rule = answer.pathType === null ? 'default backend' : `${answer.host ?? '*'} ${answer.path || '(any)'} ${answer.pathType}`;
-      const target = answer.target.service === null ? (answer.target.reason ?? 'no backend') : `${answer.target.service}:${answer.target.port ?? '?'} → ${answer.target.endpoints.length > 0 ? answer.target.endpoints.join(', ') : 'no endpoints'}`;
+      const target = answer.target.service === null ? (answer.target.reason ?? l10n.t('no backend')) : `${answer.target.service}:${answer.target.port ?? '?'} → ${answer.target.endpoints.length > 0 ? answer.target.endpoints.join(', ') : l10n.t('no endpoints')}`;
       lines.push(`  [class ${answer.class ?? 'none'}] ${answer.ingress}: ${rule} → ${target}`);
       if (answer.reason) lines.push(`    ${answer.reason}`);
     }
@@ -124,6 +129,6 @@ function toText(ingresses: readonly IngressRoutes[], urls: readonly string[], an
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`drydock routes: ${message}\nusage: ${SPEC.usage}\n`);
+  io.stderr(`drydock routes: ${message}\n${l10n.t('usage: {0}', SPEC.usage)}\n`);
   return EXIT_USAGE;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { whatIfDryRun } from '../dryRun/whatIfDryRun';
 import { parseWhatIfEvent } from '../simulator/lifecycle/parseEvent';
 import type { TimelineEntry, WhatIfEvent } from '../simulator/lifecycle/timeline';
+import type { WhatIfTimelineEntry } from '../protocol/whatIf';
 import { parseArgs, type ArgSpec } from './args';
 import { manifestsOfInputs, readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -76,11 +77,11 @@ export async function runWhatIf(args: string[], io: CliIo): Promise<number> {
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** The contract's entry: `at`, `type`, the type's fields; the teaching text stays out. */
-function entryJson(entry: TimelineEntry): Record<string, unknown> {
-  const { why: _why, ...rest } = entry;
-  void _why;
-  return rest;
+/** The contract's entry (protocol/whatIf.ts, as `drydock/whatIf` answers it): `at`, `type`, the type's fields; the teaching text stays out. */
+function entryJson(entry: TimelineEntry): WhatIfTimelineEntry {
+  const json: WhatIfTimelineEntry = { ...entry };
+  delete json.why;
+  return json;
 }
 
 function usage(io: CliIo, message: string): number {

@@ -30,6 +30,15 @@ export function changedDeployments(baseline: readonly Manifest[], current: reado
   return changes;
 }
 
+/**
+ * Every Deployment of `current` that `baseline` has is unchanged from it (and there is at least one):
+ * what the preview rolls out is only a restart, which it says plainly.
+ */
+export function everyDeploymentUnchanged(baseline: readonly Manifest[], current: readonly Manifest[]): boolean {
+  const changes = changedDeployments(baseline, current, true);
+  return changes.length > 0 && changes.every((change) => change.restartOnly);
+}
+
 function isDeployment(manifest: Manifest): boolean {
   return manifest.object.kind === 'Deployment' && typeof manifest.object.apiVersion === 'string' && manifest.object.apiVersion.startsWith('apps/');
 }

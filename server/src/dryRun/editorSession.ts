@@ -6,7 +6,8 @@ import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRul
 import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult } from '../protocol/preview';
-import type { ExplainConnectionParams, PodDetailsParams, PreviewParams, RouteQueryParams } from '../protocol/requests';
+import type { ExplainConnectionParams, PodDetailsParams, PreviewParams, RouteQueryParams, WhatIfParams } from '../protocol/requests';
+import type { PreviewWhatIf } from '../protocol/whatIf';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import { sameSource } from '../simulator/model/sameSource';
 import { connectionExplanation } from './connectionExplanation';
@@ -21,6 +22,10 @@ import { explainServicesWithoutPods } from './serviceNoPods';
 import { explainPoliciesWithoutPods } from './policyNoPods';
 import { markServicesWithPodsElsewhere } from './servicesElsewhere';
 import { storageContext } from './storageContext';
+import { whatIfFrom } from './whatIfDryRun';
+import { unknownNodesWhatIf, whatIfPreview } from './whatIfPreview';
+import { baselinesOfSimulated, folderManifests, inApplyOrder } from './previewScope';
+import { previewDuplicates } from './previewDuplicates';
 
 /**
  * The editor's dry-run budget: smaller than the CLI's (DEFAULT_LIMITS), so that one run stays well
@@ -56,6 +61,8 @@ export interface PreviewInput {
   locateElsewhere: Locator;
   /** Scope `project`: the rendered chart or overlay that is simulated alone (no project: no preview). */
   project?: ProjectPreviewInput;
+  /** The workspace folders' URIs: the files the duplicates note names are relative to them. */
+  workspaceFolders?: readonly string[];
 }
 
 /** The last diagnostics run of an open document, the parse it ran on, and which of its findings were last published. */
@@ -79,6 +86,8 @@ export class EditorDryRunSession {
   private readonly previewRuns = new Map<string, DryRunOutput>();
   /** Where the objects of those runs were written, by the same params (`drydock/explainConnection` links policies with it). */
   private readonly previewLocators = new Map<string, Locator>();
+  /** What those runs read (`drydock/whatIf` plays the node lifecycle over them), by the same params. */
+  private readonly previewInputs = new Map<string, { manifests: readonly Manifest[]; cluster: readonly Manifest[] | null }>();
 
   /**
    * Keeps the results for the documents still open with the text their run saw (a document edited
@@ -120,31 +129,40 @@ export class EditorDryRunSession {
     return { simulation, rules: [...open].map(([uri, file]) => [uri, locatedIn(ruleFindings, uri, file.parsed)]) };
   }
 
-  /** The preview of one document (or of every manifest of the workspace), with the whole reachability matrix; kept for `podDetails`. */
+  /** The preview of one document (or of its folder and below, or of every manifest of the workspace), with the whole reachability matrix; kept for `podDetails`. */
   preview(input: PreviewInput): PreviewModel | null {
     const { params, open } = input;
     const file = open.get(params.uri);
     const project = params.scope === 'project' ? input.project : undefined;
     if ((!file && params.scope === 'file') || (!project && params.scope === 'project')) return null;
-    const workspace = params.scope === 'workspace';
+    // Several files (a folder and below, or the workspace): the previewed document is one among them.
+    const severalFiles = params.scope === 'workspace' || params.scope === 'folder';
     // In apply order: files by path (as `kubectl apply -f <folder>` takes them), documents in order.
     const known = [...[...open.values()].flatMap((f) => f.manifests), ...input.workspaceFiles];
     // A file on its own still sees the claims, volumes and classes the other files define.
-    const manifests = project ? project.manifests : workspace ? inApplyOrder(known) : [...(file?.manifests ?? []), ...storageContext(known, params.uri)];
+    const manifests = project
+      ? project.manifests
+      : params.scope === 'workspace'
+        ? inApplyOrder(known)
+        : params.scope === 'folder'
+          ? folderManifests(known, params.uri)
+          : [...(file?.manifests ?? []), ...storageContext(known, params.uri)];
     const run = dryRun({
       manifests,
       cluster: input.cluster?.manifests ?? null,
-      baseline: input.baselines,
+      // A document's baseline is compared with its own copy of an object only, never another file's.
+      baseline: severalFiles ? baselinesOfSimulated(input.baselines, manifests) : input.baselines,
       neverReady: params.neverReady,
       matrix: true,
       previewUnchangedRollouts: true,
       simulateOptions: EDITOR_SIMULATION_LIMITS,
     });
     this.keepPreviewRun(params, run);
+    this.previewInputs.set(previewKey(params), { manifests, cluster: input.cluster?.manifests ?? null });
     const files = new Map<string, ParsedFile>([...open].map(([uri, f]) => [uri, f.parsed]));
     if (input.cluster) files.set(input.cluster.uri, input.cluster.parsed);
     const findings =
-      workspace || !file ? run.findings : explainOutside(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
+      severalFiles || !file ? run.findings : explainOutside(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
     const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
     const locate = locatorFor(files, input.locateElsewhere);
     this.keepPreviewLocator(params, project ? (source) => project.locate(source) ?? locate(source) : locate);
@@ -156,8 +174,9 @@ export class EditorDryRunSession {
       locate: project ? (source) => project.locate(source) ?? locate(source) : locate,
       diagnostics,
     });
+    if (severalFiles) return { ...model, duplicates: previewDuplicates(manifests, input.workspaceFolders ?? []) };
     // One file of the workspace: its Services may select pods of the other files.
-    return workspace || !file || project ? model : markServicesWithPodsElsewhere(model, run.services.services, params.uri, workspaceIndex(open, input.workspaceFiles));
+    return !file || project ? model : markServicesWithPodsElsewhere(model, run.services.services, params.uri, workspaceIndex(open, input.workspaceFiles));
   }
 
   /** The filters and scores of one pod, from the run behind the latest preview with the same params: null without that pod, undefined without such a run. */
@@ -182,9 +201,22 @@ export class EditorDryRunSession {
     return connectionExplanation(run, params.from, params.to, this.previewLocators.get(key) ?? (() => null));
   }
 
+  /** What happens when the events' nodes fail, are drained or cordoned, over the run behind the latest preview with the same params: undefined without such a run. */
+  whatIf(params: WhatIfParams): PreviewWhatIf | undefined {
+    const key = previewKey({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
+    const run = this.previewRuns.get(key);
+    const inputs = this.previewInputs.get(key);
+    if (!run || !inputs) return undefined;
+    const nodes = new Set(run.simulation.nodes.map((n) => n.node.name));
+    const unknown = [...new Set(params.events.map((e) => e.node).filter((name) => !nodes.has(name)))];
+    if (unknown.length > 0) return unknownNodesWhatIf(params.events, unknown);
+    return whatIfPreview(whatIfFrom(run, { ...inputs, events: params.events, simulateOptions: EDITOR_SIMULATION_LIMITS }), params.events);
+  }
+
   private keepPreviewLocator(params: PreviewParams, locate: Locator): void {
     this.previewLocators.set(previewKey(params), locate);
     for (const key of this.previewLocators.keys()) if (!this.previewRuns.has(key)) this.previewLocators.delete(key);
+    for (const key of this.previewInputs.keys()) if (!this.previewRuns.has(key)) this.previewInputs.delete(key);
   }
 
   private keepPreviewRun(params: PreviewParams, run: DryRunOutput): void {
@@ -219,11 +251,6 @@ function rewrittenAt(run: readonly LocatedSimFinding[], finding: SimFinding): Fi
 
 function samePath(a: SimFinding['path'], b: SimFinding['path']): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
-}
-
-/** Manifests of several files in the order `kubectl apply -f` applies them: by file path, then document (a stable sort). */
-function inApplyOrder(manifests: Manifest[]): Manifest[] {
-  return manifests.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0));
 }
 
 /** The findings on `uri`, as ranges in its parse (none without one). */

@@ -5,6 +5,7 @@ import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import type { SimulateOptions } from '../simulator/simulate';
 import { dryRun } from './dryRun';
+import { singleNodeFailureFindings } from './singleNodeFailure';
 
 /** A file's text as the dry run reads it (the open document, the cluster profile, a baseline). */
 export interface FileText {
@@ -25,6 +26,8 @@ export interface FileDryRunJob {
   /** Objects of other files the document's pods need (`storageContext`: the workspace's claims, volumes, classes). */
   context: Manifest[];
   limits: SimulateOptions;
+  /** `drydock.whatif.singleNodeFailure`: also report the workloads one node's failure leaves without a ready pod (absent: off). */
+  singleNodeFailure?: boolean;
 }
 
 /** A dry-run finding and where it lands in the document's text (which the run was handed). */
@@ -77,7 +80,8 @@ export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): Located
   // The baseline is another version of the document itself: kept apart from the document's parse.
   const baseline = job.baseline ? parses.read(job.baseline, baselineKey(job.baseline.uri)).manifests : null;
   const manifests = job.context.length ? [...document.manifests, ...job.context] : document.manifests;
-  const findings = dryRun({ manifests, cluster, baseline, simulateOptions: job.limits }).findings;
+  const run = dryRun({ manifests, cluster, baseline, simulateOptions: job.limits });
+  const findings = job.singleNodeFailure ? [...run.findings, ...singleNodeFailureFindings(run, { manifests, cluster, simulateOptions: job.limits })] : run.findings;
   return findings.map((sim) => {
     const doc = sim.source.file === job.document.uri ? document.parsed.documents[sim.source.document] : undefined;
     return { sim, located: doc ? simFindingToFinding(sim, doc) : null };

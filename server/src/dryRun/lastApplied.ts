@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { CLUSTER_SCOPED_KINDS } from '../simulator/model/clusterScopedKinds';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 
@@ -24,7 +26,7 @@ export interface LastApplied {
 export function lastApplied(manifests: readonly Manifest[]): LastApplied {
   const copies = new Map<string, Manifest[]>();
   for (const manifest of manifests) {
-    const key = identity(manifest);
+    const key = objectIdentity(manifest);
     if (key === undefined) continue;
     const list = copies.get(key);
     if (list) list.push(manifest);
@@ -42,7 +44,8 @@ export function lastApplied(manifests: readonly Manifest[]): LastApplied {
   return { manifests: manifests.filter((manifest) => !dropped.has(manifest)), findings };
 }
 
-function identity(manifest: Manifest): string | undefined {
+/** What makes two manifests the same object for `kubectl apply`: API group, kind, namespace and name (undefined: no name). */
+export function objectIdentity(manifest: Manifest): string | undefined {
   const { apiVersion, kind, metadata } = manifest.object;
   const name = metadata?.name;
   if (typeof kind !== 'string' || typeof name !== 'string' || name === '') return undefined;
@@ -50,7 +53,8 @@ function identity(manifest: Manifest): string | undefined {
   return `${group}\u0000${kind}\u0000${namespaceOf(manifest)}\u0000${name}`;
 }
 
-function namespaceOf({ object }: Manifest): string {
+/** The namespace an object lands in: '' when cluster-scoped, `default` when unset. */
+export function namespaceOf({ object }: Manifest): string {
   if (typeof object.kind === 'string' && CLUSTER_SCOPED_KINDS.has(object.kind)) return '';
   const namespace = object.metadata?.namespace;
   return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
@@ -60,23 +64,34 @@ function note(kept: Manifest, others: readonly Manifest[]): SimFinding {
   const { kind, metadata } = kept.object;
   const namespace = namespaceOf(kept);
   const object = `${kind} ${namespace ? `${namespace}/` : ''}${metadata?.name}`;
-  const places = [...new Set(others.map((copy) => (copy.source.file === kept.source.file ? `document ${copy.source.document + 1} of this file` : displayFile(copy.source.file))))];
-  const named = places.length > NAMED_COPIES ? `${places.slice(0, NAMED_COPIES).join(', ')} and ${places.length - NAMED_COPIES} more` : places.join(', ');
+  const places = [...new Set(others.map((copy) => (copy.source.file === kept.source.file ? l10n.t('document {0} of this file', copy.source.document + 1) : displayFile(copy.source.file, kept.source.file))))];
+  const named = places.length > NAMED_COPIES ? l10n.t('{0} and {1} more', places.slice(0, NAMED_COPIES).join(', '), places.length - NAMED_COPIES) : places.join(', ');
   return {
     source: kept.source,
     path: ['metadata', 'name'],
     severity: 'information',
     code: 'sim/duplicate-object',
-    message: `${object} is also defined in ${named}: kubectl apply keeps the last one applied, this one, and the dry run simulates it once.`,
+    message: l10n.t('{0} is also defined in {1}: kubectl apply keeps the last one applied, this one, and the dry run simulates it once.', object, named),
   };
 }
 
-/** A file as the user knows it: the path of a `file:` URI, else the path as given. */
-function displayFile(file: string): string {
-  if (!file.startsWith('file://')) return file;
+/**
+ * Where another copy is, as the user finds it from the kept one: a `file:` URI as a path relative to
+ * the kept copy's folder (`../network/workloads.yaml`: the same wherever the workspace is checked out),
+ * else the path as given (the CLI's, already relative to its working directory).
+ */
+function displayFile(file: string, from: string): string {
+  const path = filePath(file);
+  const base = filePath(from);
+  if (path === undefined) return file;
+  return base === undefined ? path : posix.relative(posix.dirname(base), path);
+}
+
+function filePath(file: string): string | undefined {
+  if (!file.startsWith('file://')) return undefined;
   try {
     return decodeURIComponent(new URL(file).pathname);
   } catch {
-    return file;
+    return undefined;
   }
 }

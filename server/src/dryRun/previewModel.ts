@@ -1,8 +1,10 @@
 import type { PreviewDiagnostic, PreviewModel, PreviewNode, PreviewPod, PreviewScope, PreviewService, ReachResults, RolloutResults, SourceLocation } from '../protocol/preview';
 import type { RolloutResult } from '../simulator/controllers';
-import type { SourceRef } from '../simulator/model/source';
+import { previewInitialStep } from './previewRolloutInitial';
+import type { Manifest, SourceRef } from '../simulator/model/source';
 import type { SimulatedNode } from '../simulator/simulate';
 import type { DryRunOutput } from './dryRun';
+import { namespaceOf } from './lastApplied';
 import { previewPods } from './previewPods';
 import { previewRoutes } from './previewRoutes';
 import { nodeVolumesOf, podVolumesOf } from './previewVolumes';
@@ -46,7 +48,7 @@ export function previewModel(run: DryRunOutput, context: PreviewContext): Previe
       ),
       diagnostics: context.diagnostics,
     },
-    rollout: rolloutResults(run.rollouts, context.locate),
+    rollout: rolloutResults(run.rollouts, run.reachInput.manifests, context.locate),
     reach: reachResults(run),
     routes: previewRoutes(run.routes, run.services.services, context.locate),
   };
@@ -61,6 +63,7 @@ function previewNode({ node, requested }: SimulatedNode, locate: Locator): Previ
     requested: { ...requested },
     unschedulable: node.unschedulable,
     ready: node.ready,
+    ...(node.conditions && node.conditions.length > 0 ? { conditions: node.conditions.map((c) => ({ ...c })) } : {}),
     source: locate(node.source),
   };
 }
@@ -81,7 +84,7 @@ function withPodVolumes(pods: PreviewPod[], run: DryRunOutput, locate: Locator):
   return pods;
 }
 
-function rolloutResults(rollouts: readonly RolloutResult[], locate: Locator): RolloutResults {
+function rolloutResults(rollouts: readonly RolloutResult[], simulated: readonly Manifest[], locate: Locator): RolloutResults {
   return {
     deployments: rollouts.map((r) => ({
       namespace: r.namespace,
@@ -89,12 +92,16 @@ function rolloutResults(rollouts: readonly RolloutResult[], locate: Locator): Ro
       strategy: r.strategy,
       maxSurge: r.maxSurge,
       maxUnavailable: r.maxUnavailable,
+      maxSurgeSpec: r.maxSurgeSpec,
+      maxUnavailableSpec: r.maxUnavailableSpec,
+      ...(r.newPodsWaitFor === undefined ? {} : { newPodsWaitFor: r.newPodsWaitFor }),
       outcome: r.outcome,
       replicas: r.replicas,
       stallReason: r.stallReason,
       notes: r.notes,
-      source: locate(r.findings[0]?.source ?? null),
-      steps: r.steps.map((s) => ({
+      source: deploymentLocation(r, simulated, locate),
+      // Step 0 is the state before the first tick (previewRolloutInitial.ts); a rollout without steps (invalid) gets none.
+      steps: [...(r.initial && r.steps.length > 0 ? [previewInitialStep(r.initial)] : []), ...r.steps.map((s) => ({
         step: s.step,
         oldReplicas: s.oldReplicas,
         newReplicas: s.newReplicas,
@@ -106,9 +113,21 @@ function rolloutResults(rollouts: readonly RolloutResult[], locate: Locator): Ro
         replicaSets: s.replicaSets.map((rs) => ({ ...rs })),
         // Absent when the step was too large to list pod by pod (the view then shows counts only).
         ...(s.pods ? { pods: s.pods.map((p) => ({ pod: p.pod, node: p.node, isNew: p.isNew, ready: p.ready })) } : {}),
-      })),
+      }))],
     })),
   };
+}
+
+/**
+ * Where the rolled-out Deployment was written, with its document: the webview matches a CodeLens's
+ * document against it (never the namespace and name alone). The run keeps one copy per object, so
+ * the namespace and name find it among the simulated manifests.
+ */
+function deploymentLocation(rollout: RolloutResult, simulated: readonly Manifest[], locate: Locator): SourceLocation | null {
+  const manifest = simulated.find((m) => m.object.kind === 'Deployment' && m.object.metadata?.name === rollout.name && namespaceOf(m) === rollout.namespace);
+  const source = manifest?.source ?? rollout.findings[0]?.source ?? null;
+  const location = locate(source);
+  return location && source ? { ...location, document: source.document } : location;
 }
 
 function reachResults(run: DryRunOutput): ReachResults {
@@ -116,5 +135,6 @@ function reachResults(run: DryRunOutput): ReachResults {
     queries: run.reach.queries.map((q) => ({ from: q.from, to: q.to, port: q.port, protocol: q.protocol, allowed: q.allowed, ingress: q.ingress, egress: q.egress, explanation: q.explanation })),
     matrix: run.reach.matrix,
     notes: run.reach.matrixError ? [...run.reach.notes, run.reach.matrixError] : run.reach.notes,
+    policies: run.reach.policies,
   };
 }

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../language/manifests';
 import { isCustomGroup, POD_CREATING_CUSTOM_KINDS } from '../language/rules/facts/operatorKinds';
 import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
+import { selectorText } from '../simulator/controllers/services';
 import { readService } from '../simulator/controllers/serviceSpec';
 import { selectorFromSet, type Selector } from '../simulator/model/labelSelector';
 import { sourceKey } from '../simulator/model/sameSource';
@@ -32,8 +34,9 @@ export function explainServicesWithoutPods(findings: readonly SimFinding[], run:
   const result: SimFinding[] = [];
   for (const finding of findings) {
     const service = isUnexplained(finding) ? services.get(sourceKey(finding.source)) : undefined;
-    const selector = service ? readService(service).selector : null;
-    if (!service || !selector) {
+    const model = service ? readService(service) : null;
+    const selector = model?.selector ?? null;
+    if (!service || !model || !selector) {
       result.push(finding);
       continue;
     }
@@ -44,7 +47,14 @@ export function explainServicesWithoutPods(findings: readonly SimFinding[], run:
       result.push(finding);
       continue;
     }
-    result.push({ ...finding, severity: 'information', message: `${finding.message.replace(/: the Service has no endpoints$/, '')} among the manifests: pods expected from ${operator.object.kind}/${operator.object.metadata?.name} (made by its operator)` });
+    const message = l10n.t(
+      'selector {0} matches no pod in namespace {1} among the manifests: pods expected from {2}/{3} (made by its operator)',
+      selectorText(selector),
+      model.namespace,
+      String(operator.object.kind),
+      String(operator.object.metadata?.name),
+    );
+    result.push({ ...finding, severity: 'information', message });
   }
   return result;
 }

@@ -10,6 +10,8 @@ export interface DryRunner {
   run(job: FileDryRunJob): Promise<LocatedSimFinding[] | null>;
   /** A document was closed: drop what was kept for it. */
   forget(uri: string): void;
+  /** The language of the findings' messages (a bundle's JSON text; undefined: English), for a runner on another thread. */
+  useL10nBundle(bundle: string | undefined): void;
   dispose(): void;
 }
 
@@ -28,6 +30,9 @@ export class InProcessDryRunner implements DryRunner {
   forget(uri: string): void {
     this.parses.forget(uri);
   }
+
+  /** Same thread as the server: its language is already set. */
+  useL10nBundle(): void {}
 
   dispose(): void {}
 }
@@ -49,6 +54,8 @@ export class WorkerDryRunner implements DryRunner {
   private running: (Queued & { id: number }) | undefined;
   private nextId = 1;
   private disposed = false;
+  /** Told to every worker started, a restarted one too. */
+  private l10nBundle: string | undefined;
 
   constructor(private readonly workerPath: string) {}
 
@@ -65,6 +72,11 @@ export class WorkerDryRunner implements DryRunner {
       this.waiting.set(uri, { job, resolve, reject });
       this.pump();
     });
+  }
+
+  useL10nBundle(bundle: string | undefined): void {
+    this.l10nBundle = bundle;
+    this.worker?.postMessage({ kind: 'l10n', bundle } satisfies DryRunWorkerRequest);
   }
 
   forget(uri: string): void {
@@ -120,6 +132,7 @@ export class WorkerDryRunner implements DryRunner {
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the dry-run worker stopped (exit code ${code})`)));
     this.worker = worker;
+    if (this.l10nBundle !== undefined) worker.postMessage({ kind: 'l10n', bundle: this.l10nBundle } satisfies DryRunWorkerRequest);
     return worker;
   }
 }

@@ -6,14 +6,18 @@ import type { LocatedSimFinding } from '../dryRun/fileDryRun';
 import type { LoadedFile } from '../dryRun/loadedFile';
 import type { DryRunPurpose, DryRunStats } from '../protocol/dryRunStats';
 import type { PodDetails, PreviewConnectionExplanation, PreviewCluster, PreviewModel, PreviewRouteQueryResult } from '../protocol/preview';
-import type { ExplainConnectionParams, PodDetailsParams, PreviewParams, RouteQueryParams } from '../protocol/requests';
+import type { ExplainConnectionParams, PodDetailsParams, PreviewParams, RouteQueryParams, WhatIfParams } from '../protocol/requests';
+import type { PreviewWhatIf } from '../protocol/whatIf';
 import type { Manifest } from '../simulator/model/source';
 import type { ServerSettings } from '../settings';
-import { ClusterProfileLoader, loadBaseline, loadBaselineText } from '../workspace/dryRunInputs';
+import { ClusterProfileLoader } from '../workspace/dryRunInputs';
+import { RolloutBaselines, type BaselineSettings } from '../workspace/rolloutBaselines';
+import type { SetRolloutBaselineParams } from '../protocol/rolloutBaseline';
 import type { WorkspaceManifestSource } from '../workspace/workspaceManifests';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { InProcessDryRunner, type DryRunner } from './dryRunner';
 import { notRenderedNotice, type PreviewProjects } from './previewProjects';
+import { folderOf, isInFolder } from '../dryRun/previewScope';
 import { projectPreviewInput, unrenderedPreview } from '../dryRun/projectPreview';
 import { diskTextReader } from '../workspace/render/sourceTexts';
 import { clusterPolicyObjects } from '../language/rules/workspace/policy/clusterPolicyObjects';
@@ -53,6 +57,7 @@ export class SimulationService {
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<string>();
   private readonly profile = new ClusterProfileLoader();
+  private readonly baselines = new RolloutBaselines();
   private readonly session = new EditorDryRunSession();
   private readonly runner: DryRunner;
   private readonly runLog: DryRunPurpose[] = [];
@@ -124,7 +129,7 @@ export class SimulationService {
   private async runFile(uri: string, text: string | undefined, cluster: LoadedFile | null, context: Manifest[], settings: ServerSettings): Promise<FileRunResult | null> {
     if (text === undefined) return null;
     try {
-      const baseline = await loadBaselineText(uri, settings.rolloutBaseline, this.deps.trusted());
+      const baseline = (await this.baselines.read(uri, this.baselineSettings(settings))).text;
       this.counted('diagnostics');
       const findings = await this.runner.run({
         document: { uri, text },
@@ -132,6 +137,7 @@ export class SimulationService {
         baseline: baseline === null ? null : { uri, text: baseline },
         context,
         limits: EDITOR_SIMULATION_LIMITS,
+        singleNodeFailure: settings.whatIfSingleNodeFailure,
       });
       return findings === null ? null : { uri, text, findings };
     } catch (error) {
@@ -152,12 +158,8 @@ export class SimulationService {
       // A project is asked for by its folder (or a file in it): the answer names the project's own URI.
       const params = found ? { ...asked, uri: found.entry.uri } : asked;
       const cluster = await this.profile.load(settings.cluster, this.deps.workspaceFolders());
-      const baselines: Manifest[] = [];
       // Files nobody opened are as on disk: their baseline is themselves, they have nothing to roll out.
-      for (const uri of params.scope === 'workspace' ? [...open.keys()] : params.scope === 'file' ? [params.uri] : []) {
-        const baseline = await loadBaseline(uri, settings.rolloutBaseline, this.deps.trusted());
-        if (baseline) baselines.push(...baseline.manifests);
-      }
+      const { manifests: baselines, baseline } = await this.baselines.forPreview(previewedDocuments(params, open.keys()), open.get(params.uri), this.baselineSettings(settings));
       this.counted('preview');
       const model = this.session.preview({
         params,
@@ -168,11 +170,23 @@ export class SimulationService {
         kubernetesVersion: settings.kubernetesVersion,
         locateElsewhere: (source) => (source ? this.deps.workspace.locate(source) : null),
         project: found && projectPreviewInput(found.entry.uri, found.project, diskTextReader()),
+        workspaceFolders: this.deps.workspaceFolders(),
       });
-      return model && { ...model, projects, cluster: this.clusterChoice(cluster?.uri ?? null, model.simulation.nodes.length) };
+      return model && { ...model, projects, cluster: this.clusterChoice(cluster?.uri ?? null, model.simulation.nodes.length), ...(baseline && { baseline }) };
     } finally {
       this.underWay--;
     }
+  }
+
+  /** `drydock/setRolloutBaseline`: the preview picked `uri`'s baseline; its diagnostics follow at once (the preview asks again itself). */
+  setRolloutBaseline(params: SetRolloutBaselineParams): boolean {
+    this.baselines.pick(params.uri, params.baseline);
+    this.schedule(params.uri, 0);
+    return true;
+  }
+
+  private baselineSettings(settings: ServerSettings): BaselineSettings {
+    return { setting: settings.rolloutBaseline, trusted: this.deps.trusted(), workspaceFolders: this.deps.workspaceFolders() };
   }
 
   /** The preview's cluster chip: the profile simulated (or the built-in cluster) and the workspace's cluster files. */
@@ -214,6 +228,14 @@ export class SimulationService {
     return this.session.explainConnection(params) ?? null;
   }
 
+  /** What happens when nodes of a preview's cluster fail, are drained or cordoned, over the run behind it (run again when there is none); null when the preview is null. */
+  async whatIf(params: WhatIfParams): Promise<PreviewWhatIf | null> {
+    const kept = this.session.whatIf(params);
+    if (kept !== undefined) return kept;
+    await this.preview({ uri: params.uri, scope: params.scope, neverReady: params.neverReady });
+    return this.session.whatIf(params) ?? null;
+  }
+
   private counted(purpose: DryRunPurpose): void {
     this.runsInAll++;
     this.runLog.push(purpose);
@@ -240,6 +262,13 @@ export class SimulationService {
 }
 
 const KEPT_RUN_LOG = 200;
+
+/** The open documents a preview rolls out from their baselines: the document, those of its folder and below, or every open one. */
+function previewedDocuments(params: PreviewParams, open: Iterable<string>): string[] {
+  if (params.scope === 'file') return [params.uri];
+  if (params.scope === 'workspace') return [...open];
+  return params.scope === 'folder' ? [...open].filter((uri) => isInFolder(uri, folderOf(params.uri))) : [];
+}
 
 function simulationFailed(uri: string, error: unknown): LocatedSimFinding {
   const message = `Drydock's dry run failed on this file: ${(error as Error).message}. Please report it.`;

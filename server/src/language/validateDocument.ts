@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compareFindings, type Finding } from './findings';
 import { isListKind, isPlainObject, listItemsOf } from './manifests';
 import { locate } from './parse/locate';
@@ -38,7 +39,7 @@ export function validateDocument(
         range: locate(doc, [], 'key').range,
         severity: 'error',
         code: 'internal/validator-failed',
-        message: `Drydock's ${validator.id} check failed on this document: ${(error as Error).message}. Please report it.`,
+        message: l10n.t("Drydock's {0} check failed on this document: {1}. Please report it.", validator.id, (error as Error).message),
       });
     }
   }

@@ -1,5 +1,7 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc/lib/common/messages';
 import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult, PreviewScope } from './preview';
+import type { PreviewWhatIf, WhatIfNodeEvent } from './whatIf';
+import type { SetRolloutBaselineParams } from './rolloutBaseline';
 
 /**
  * Drydock's own LSP messages, each a typed `RequestType` / `NotificationType`: the server registers its
@@ -17,7 +19,7 @@ import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRou
 
 /** The params of `drydock/preview`. */
 export interface PreviewParams {
-  /** The document the preview follows (with scope `workspace`, the one that is active; with scope `project`, the chart's or overlay's folder). */
+  /** The document the preview follows (with scope `folder`, the one whose folder is simulated; with scope `workspace`, the one that is active; with scope `project`, the chart's or overlay's folder). */
   uri: string;
   scope: PreviewScope;
   /** Pods of the new template never become ready: the rollout stalls (rollout.md §3.1, never-ready variant). */
@@ -78,6 +80,30 @@ export const EXPLAIN_CONNECTION_REQUEST_METHOD = 'drydock/explainConnection';
  * params. Result: `PreviewConnectionExplanation`, or null (no such endpoint now, or malformed params).
  */
 export const ExplainConnectionRequest = new RequestType<ExplainConnectionParams, PreviewConnectionExplanation | null, void>(EXPLAIN_CONNECTION_REQUEST_METHOD);
+
+/** The params of `drydock/whatIf`: those of the preview, and the events (`node-down:NODE@T`, `drain:NODE@T`, … as the CLI's `--event`). */
+export interface WhatIfParams extends PreviewParams {
+  events: WhatIfNodeEvent[];
+}
+
+export const WHAT_IF_REQUEST_METHOD = 'drydock/whatIf';
+
+/**
+ * Request `drydock/whatIf` (client → server): what happens to the preview's cluster when nodes fail,
+ * are drained or cordoned (the node lifecycle timeline of `drydock whatif`), from the same dry run as
+ * the preview with the same params. Result: `PreviewWhatIf`, or null (malformed params, or the
+ * document is not previewable).
+ */
+export const WhatIfRequest = new RequestType<WhatIfParams, PreviewWhatIf | null, void>(WHAT_IF_REQUEST_METHOD);
+
+export const SET_ROLLOUT_BASELINE_REQUEST_METHOD = 'drydock/setRolloutBaseline';
+
+/**
+ * Request `drydock/setRolloutBaseline` (client → server): roll one document out from git HEAD, the
+ * saved file or another file (null: as `drydock.rollout.baseline` says), in its diagnostics and its
+ * previews. Result: whether the choice was taken (false: malformed params).
+ */
+export const SetRolloutBaselineRequest = new RequestType<SetRolloutBaselineParams, boolean, void>(SET_ROLLOUT_BASELINE_REQUEST_METHOD);
 
 /** The params of `drydock/previewChanged`. */
 export interface PreviewChangedParams {

@@ -1,28 +1,37 @@
 import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult, PreviewScope, SourceLocation } from './preview';
+import type { PreviewWhatIf, WhatIfNodeEvent } from './whatIf';
+import type { SetRolloutBaselineMessage } from './rolloutBaseline';
+import type { l10nJsonFormat } from '@vscode/l10n';
 
 /**
  * The messages between the VS Code host (client/src/preview) and the preview webview (client/webview),
  * both ways, and the state the webview persists. Types only: the webview imports this file, so it
- * imports nothing but the (type-only) model.
+ * imports nothing but the (type-only) model and `@vscode/l10n`'s bundle type.
  *
  *   webview ──WebviewToHost──▶ host ──drydock/preview, drydock/podDetails──▶ language server
  *   webview ◀──HostToWebview── host ◀──PreviewModel, PodDetails, drydock/previewChanged──
  */
 
 /** The tabs of the preview. */
-export type PreviewView = 'nodes' | 'pending' | 'rollout' | 'services' | 'network' | 'routes';
+export type PreviewView = 'nodes' | 'pending' | 'rollout' | 'services' | 'network' | 'routes' | 'whatif';
 
 /** A workload as a CodeLens names it. */
 export interface WorkloadRef {
   kind: string;
   namespace: string;
   name: string;
+  /** The document that defines it (0-based, as the server splits files): a CodeLens's object is matched by it, never by namespace and name alone. */
+  source?: { uri: string; document: number };
 }
 
 /** Host → webview. */
 export type HostToWebview =
-  /** A new simulation result replaces the old one. */
-  | { type: 'update'; model: PreviewModel }
+  /**
+   * A new simulation result replaces the old one. The first after each `ready` carries `l10n`, the display
+   * language's bundle (`vscode.l10n.bundle`; absent in English): the page configures `@vscode/l10n` with it.
+   * `locale` (`vscode.env.language`, e.g. `ko`) goes with it: the page's `lang` (else the webview's own language).
+   */
+  | { type: 'update'; model: PreviewModel; l10n?: l10nJsonFormat; locale?: string }
   /** Progress or a problem, shown in the status line; `model` stays as it was. */
   | { type: 'status'; state: 'loading' | 'idle' | 'error' | 'empty'; message: string }
   /** Select a pod ("namespace/name") and show why it is where it is. */
@@ -34,7 +43,11 @@ export type HostToWebview =
   /** The answer to an `explainConnection` message; `explanation` null when the endpoints are gone (or the server is not running). */
   | { type: 'connectionExplanation'; from: string; to: string; explanation: PreviewConnectionExplanation | null }
   /** The answer to a `routeQuery` message; `result` null when the server could not answer (not running, no preview). */
-  | { type: 'routeAnswer'; url: string; result: PreviewRouteQueryResult | null };
+  | { type: 'routeAnswer'; url: string; result: PreviewRouteQueryResult | null }
+  /** The command palette's what-if: show the What-if tab and ask for these events (as the node card's buttons do). */
+  | { type: 'askWhatIf'; events: WhatIfNodeEvent[] }
+  /** The answer to a `whatIf` message; `result` null when the server could not answer (not running, no preview). */
+  | { type: 'whatIfAnswer'; events: WhatIfNodeEvent[]; result: PreviewWhatIf | null };
 
 /** Webview → host. The host validates each one (`client/src/preview/messages.ts`) before acting. */
 export type WebviewToHost =
@@ -52,7 +65,11 @@ export type WebviewToHost =
   /** Why a cell of the reachability matrix has its verdict: the row's and the column's labels, each at most 1,024 characters. */
   | { type: 'explainConnection'; from: string; to: string }
   /** Which Ingress path, Service and pods answer this URL (the Routes tab's box); at most 2,048 characters. */
-  | { type: 'routeQuery'; url: string };
+  | { type: 'routeQuery'; url: string }
+  /** What happens when these nodes fail, are drained or cordoned (the node card's "What if" buttons, the What-if tab). */
+  | { type: 'whatIf'; events: WhatIfNodeEvent[] }
+  /** The rollout view's baseline picker: roll the followed document out from HEAD, the saved file, or a file the host asks for. */
+  | SetRolloutBaselineMessage;
 
 /**
  * What the webview keeps with `setState` (and VS Code hands back to the serializer after a window
@@ -71,4 +88,7 @@ export interface PersistedPreviewState {
   rolloutStep: number;
   /** Pods of this workload are highlighted in the nodes view. */
   workload: WorkloadRef | null;
+  /** The events of the What-if tab (none asked yet: absent) and the moment shown. */
+  whatIf?: WhatIfNodeEvent[];
+  whatIfMoment?: number;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readClusterProfile } from './cluster/clusterProfile';
 import { addClusterObject, emptyClusterObjects } from './model/clusterObjects';
 import type { SimNode } from './model/node';
@@ -112,8 +113,10 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
   for (const [victim, { by, node }] of run.preempted) {
     const pod = placed.get(victim)?.pod;
     if (!pod) continue;
-    const recreated = pod.owner ? `; its ${pod.owner.kind} creates a replacement, which is scheduled again` : '';
-    findings.push({ source: pod.source, path: ['kind'], severity: 'information', code: 'sim/preempted', message: `Pod ${pod.name} is preempted by ${by} (higher priority) on node ${node}${recreated}.` });
+    const message = pod.owner
+      ? l10n.t('Pod {0} is preempted by {1} (higher priority) on node {2}; its {3} creates a replacement, which is scheduled again.', pod.name, by, node, pod.owner.kind)
+      : l10n.t('Pod {0} is preempted by {1} (higher priority) on node {2}.', pod.name, by, node);
+    findings.push({ source: pod.source, path: ['kind'], severity: 'information', code: 'sim/preempted', message });
   }
 
   const pods = withLeads([...profile.pods, ...manifestPods].map((p) => placed.get(p.key)).filter((p): p is SimulatedPod => p !== undefined), state);
@@ -160,7 +163,10 @@ function notCreatedFindings(pods: readonly SimPod[]): SimFinding[] {
     path: ['spec', 'podManagementPolicy'],
     severity: 'information' as const,
     code: 'sim/not-created',
-    message: `${list.map((p) => p.name).join(', ')} ${list.length === 1 ? 'is' : 'are'} not created: with podManagementPolicy OrderedReady the StatefulSet controller waits for every earlier pod to be Running and Ready.`,
+    message:
+      list.length === 1
+        ? l10n.t('{0} is not created: with podManagementPolicy OrderedReady the StatefulSet controller waits for every earlier pod to be Running and Ready.', list[0].name)
+        : l10n.t('{0} are not created: with podManagementPolicy OrderedReady the StatefulSet controller waits for every earlier pod to be Running and Ready.', list.map((p) => p.name).join(', ')),
   }));
 }
 

@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { manifestsOf } from '../language/manifests';
 import { parseFile } from '../language/parse/parseFile';
@@ -45,42 +44,4 @@ export class ClusterProfileLoader {
     this.cached = { path, stamp, file };
     return file;
   }
-}
-
-/**
- * The version a document is rolled out from: the file as last saved, or (in a trusted workspace)
- * as committed in git HEAD. Null when there is none (a new or untitled file, not in git).
- */
-export async function loadBaseline(uri: string, mode: 'saved' | 'head', trusted: boolean): Promise<LoadedFile | null> {
-  const text = await loadBaselineText(uri, mode, trusted);
-  if (text === null) return null;
-  const parsed = parseFile(text);
-  return { uri, parsed, manifests: manifestsOf(uri, parsed) };
-}
-
-/** The text of `loadBaseline` (BOM stripped), unparsed: what a dry-run worker is handed. */
-export async function loadBaselineText(uri: string, mode: 'saved' | 'head', trusted: boolean): Promise<string | null> {
-  const path = fsPathOf(uri);
-  if (!path) return null;
-  let text: string | undefined;
-  if (mode === 'head' && trusted) text = await gitHeadVersion(path);
-  if (text === undefined) {
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      return null;
-    }
-  }
-  return stripBom(text);
-}
-
-function gitHeadVersion(path: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const cwd = dirname(path);
-    execFile('git', ['rev-parse', '--show-toplevel'], { cwd, timeout: 5000 }, (error, top) => {
-      if (error) return resolve(undefined);
-      const rel = relative(top.trim(), path).split('\\').join('/');
-      execFile('git', ['show', `HEAD:${rel}`], { cwd, timeout: 5000, maxBuffer: 64 * 1024 * 1024 }, (showError, stdout) => resolve(showError ? undefined : stdout));
-    });
-  });
 }

@@ -5,13 +5,13 @@ import {
   DEFAULT_RESTART_POLICY,
   gaveUpMessage,
   NEW_SESSION,
-  RESTARTED_MESSAGE,
+  restartedMessage,
   type CrashHistory,
   type RestartPolicyOptions,
 } from '../../../client/src/restartPolicy';
 
 // The policy is pure (no vscode, no clock): each case feeds crash times in order and reads the decisions.
-// 'tell' = restart and show RESTARTED_MESSAGE; 'quiet' = restart, show nothing; 'give up' = no restart,
+// 'tell' = restart and show restartedMessage(); 'quiet' = restart, show nothing; 'give up' = no restart,
 // show the final message.
 
 const S = 1000;
@@ -68,11 +68,11 @@ test('restart policy: a crash storm is at most one "restarted" message and one f
       break; // the server is not restarted: no more crashes until the user restarts it
     }
   }
-  assert.deepEqual(shown, [RESTARTED_MESSAGE, gaveUpMessage(5, 3 * MIN)]);
+  assert.deepEqual(shown, [restartedMessage(), gaveUpMessage(5, 3 * MIN)]);
 });
 
 test('restart policy: the messages say what happened and what to do', () => {
-  assert.equal(RESTARTED_MESSAGE, 'The Drydock language server stopped unexpectedly and was restarted.');
+  assert.equal(restartedMessage(), 'The Drydock language server stopped unexpectedly and was restarted.');
   assert.equal(gaveUpMessage(5, 3 * MIN), 'The Drydock language server stopped 5 times in 3 minutes and was not restarted. Run "Drydock: Restart Language Server" to try again.');
   assert.match(gaveUpMessage(2, 1 * MIN), /2 times in 1 minute and/);
   assert.match(gaveUpMessage(2, 30 * S), /2 times in 30 seconds and/);

@@ -39,9 +39,11 @@ test('lastApplied: one information note per object, on the kept copy, naming the
   );
 });
 
-test('lastApplied: a copy in the same file is named by its document; a file: URI by its path', () => {
+test('lastApplied: a copy in the same file is named by its document; a file: URI by its path from the kept copy\'s folder (the same wherever the workspace is)', () => {
   const { findings } = lastApplied([at('file:///ws/a%20b.yaml', 0, object('Service', 's')), at('file:///ws/c.yaml', 0, object('Service', 's')), at('file:///ws/c.yaml', 2, object('Service', 's'))]);
-  assert.match(findings[0].message, /^Service default\/s is also defined in \/ws\/a b\.yaml, document 1 of this file: /);
+  assert.match(findings[0].message, /^Service default\/s is also defined in a b\.yaml, document 1 of this file: /);
+  const nested = lastApplied([at('file:///ws/network/web.yaml', 0, object('Service', 's')), at('file:///ws/scheduling/web.yaml', 0, object('Service', 's'))]);
+  assert.match(nested.findings[0].message, /is also defined in \.\.\/network\/web\.yaml: /);
 });
 
 test('dry run: a DaemonSet in six files is simulated once, not six times (no pod Pending on its host port)', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { onPreviewChanged, requestPreview, type PreviewConnection } from '../../../client/src/preview/previewSource';
@@ -8,6 +8,9 @@ import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST_METHOD } from '../../../s
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/** package.json's contributed words are `%key%`s of package.nls.json (issue #17): the English they stand for. */
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const english = (value: string | undefined): string | undefined => value?.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
 
 test('preview command: a CodeLens argument is read field by field', () => {
   assert.deepEqual(parseShowPreviewRequest({ uri: 'file:///a.yaml', view: 'rollout', workload: { kind: 'Deployment', namespace: 'ns', name: 'web' } }),
@@ -20,7 +23,7 @@ test('preview command: a CodeLens argument is read field by field', () => {
 
 test('preview command: package.json contributes it, an editor-title button for YAML, and the activation events', () => {
   const command = manifest.contributes.commands.find((c: { command: string }) => c.command === PREVIEW_COMMAND);
-  assert.deepEqual({ title: command?.title, category: command?.category }, { title: 'Preview Cluster', category: 'Drydock' });
+  assert.deepEqual({ title: english(command?.title), category: command?.category }, { title: 'Preview Cluster', category: 'Drydock' });
   assert.deepEqual(manifest.contributes.menus['editor/title'].find((m: { command: string }) => m.command === PREVIEW_COMMAND), { command: PREVIEW_COMMAND, when: 'editorLangId == yaml', group: 'navigation' });
   assert.ok(manifest.activationEvents.includes(`onCommand:${PREVIEW_COMMAND}`));
   assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${PREVIEW_VIEW_TYPE}`));
@@ -57,8 +60,12 @@ test('preview source: drydock/previewChanged hands over the URIs, ignoring junk'
   assert.deepEqual(seen, [['file:///a.yaml'], []]);
 });
 
-test('protocol: server/src/protocol/preview.ts is types and names only (no imports), usable by host, server and webview', () => {
-  const source = readFileSync(join(ROOT, 'server', 'src', 'protocol', 'preview.ts'), 'utf8');
-  assert.doesNotMatch(source, /^\s*import\s/m);
-  assert.doesNotMatch(source, /['"]vscode['"]|\b(document|window|acquireVsCodeApi)\.[a-z]/);
+test('protocol: the preview model files are types and names only (type-only imports of sibling protocol files), usable by host, server and webview', () => {
+  const folder = join(ROOT, 'server', 'src', 'protocol');
+  for (const name of readdirSync(folder).filter((file) => /^(preview\w*|sourceLocation|rolloutBaseline)\.ts$/.test(file))) {
+    const source = readFileSync(join(folder, name), 'utf8');
+    const imports = source.split('\n').filter((line) => /^\s*(import|export)\b.*\bfrom\s/.test(line));
+    for (const line of imports) assert.match(line, /^(import|export) type (\{[^}]*\}|\*) from '\.\/\w+';$/, `${name}: ${line}`);
+    assert.doesNotMatch(source, /['"]vscode['"]|\b(document|window|acquireVsCodeApi)\.[a-z]/, name);
+  }
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../manifests';
 import { nodeAt } from '../parse/locate';
 import type { ParsedDocument } from '../parse/parsedDocument';
@@ -31,7 +32,7 @@ export function alignSelectorFixes(doc: ParsedDocument, requested: Range, diagno
   const edits = labelEdits(doc, template, labelsPath, missing.map(([k, v]) => [k, String(v)]));
   if (!edits.length) return [];
   const diagnostic = diagnostics.find((d) => /selector/i.test(String(d.code ?? '')) || /selector/i.test(d.message));
-  return [{ title: 'Align the template labels with the selector', edits, ...(diagnostic ? { diagnostic } : {}), preferred: true }];
+  return [{ title: l10n.t('Align the template labels with the selector'), edits, ...(diagnostic ? { diagnostic } : {}), preferred: true }];
 }
 
 function labelEdits(doc: ParsedDocument, template: FieldPath, labelsPath: FieldPath, wanted: Array<[string, string]>): TextEditRef[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../manifests';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import { nodeAt } from '../parse/locate';
@@ -23,8 +24,8 @@ export const apiVersionFix: FixProvider = ({ doc, diagnostic }) => {
   const object = valueAt(doc.value, objectPath);
   const edits: TextEditRef[] = [{ range: diagnostic.range, newText: replacement }];
   if (isPlainObject(object)) edits.push(...migrationEdits(doc, objectPath, object as KubeObject, replacement));
-  const extra = edits.length > 1 ? ' and update its fields' : '';
-  return [{ title: `Change apiVersion to \`${replacement}\`${extra}`, edits, diagnostic, preferred: true }];
+  const title = edits.length > 1 ? l10n.t('Change apiVersion to `{0}` and update its fields', replacement) : l10n.t('Change apiVersion to `{0}`', replacement);
+  return [{ title, edits, diagnostic, preferred: true }];
 };
 
 function migrationEdits(doc: ParsedDocument, objectPath: FieldPath, object: KubeObject, replacement: string): TextEditRef[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { objectAtCursor } from '../completion/objectAtCursor';
 import { displayDefinitionName } from '../schema/schemaValidators';
 import type { JsonSchema, SchemaBundle } from '../schema/schemaBundle';
@@ -33,7 +34,7 @@ function insertField(ctx: FixContext, field: string, lines: string[], at = offse
   if (map) edit = insertIntoMap(ctx.doc, map, lines);
   else if (emptyKey) edit = insertUnderKey(ctx.doc, emptyKey.end, columnOf(ctx.doc, emptyKey.start), lines);
   else return [];
-  return [{ title: `Add missing field \`${field}\``, edits: [edit], diagnostic: ctx.diagnostic, preferred: true }];
+  return [{ title: l10n.t('Add missing field `{0}`', field), edits: [edit], diagnostic: ctx.diagnostic, preferred: true }];
 }
 
 /** An empty value of a field's type: `{}`, `[]`, `""`, `0`, `false`. */

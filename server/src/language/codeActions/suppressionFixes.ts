@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { needsReason } from '../config/applySuppressions';
 import { IGNORE_ANNOTATION, parseCodeList } from '../config/suppressionDirectives';
 import { isListKind, isPlainObject } from '../manifests';
@@ -26,10 +27,10 @@ export function suppressionFixes(parsed: ParsedFile, diagnostics: readonly Diagn
     if (!code || code.startsWith('meta/') || code.startsWith('yaml/') || !code.includes('/')) continue;
     const reasonTail = needsReason({ code, severity: diagnostic.severity === 1 ? 'error' : 'warning' }) ? ' -- ' : '';
     const line = diagnostic.range.start.line;
-    fixes.push({ title: `Ignore ${code} for this line`, edits: [lineEdit(lines, line, code, reasonTail)], diagnostic });
+    fixes.push({ title: l10n.t('Ignore {0} for this line', code), edits: [lineEdit(lines, line, code, reasonTail)], diagnostic });
     const doc = documentAtLine(parsed.documents, line);
     const objectEdit = doc ? annotationEdit(doc, code, reasonTail) : undefined;
-    if (objectEdit) fixes.push({ title: `Ignore ${code} for this object`, edits: [objectEdit], diagnostic });
+    if (objectEdit) fixes.push({ title: l10n.t('Ignore {0} for this object', code), edits: [objectEdit], diagnostic });
   }
   return fixes;
 }

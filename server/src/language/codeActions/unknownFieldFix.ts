@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { dataOf, type FixProvider } from './fixContext';
 
 /** `schema/unknown-field`, `kustomize/unknown-field` → rename the key to each of the closest valid keys ("did you mean"). */
@@ -7,7 +8,7 @@ export const unknownFieldFix: FixProvider = ({ diagnostic }) => {
   return suggestions
     .filter((s): s is string => typeof s === 'string')
     .map((suggestion, index) => ({
-      title: `Change \`${String(field)}\` to \`${suggestion}\``,
+      title: l10n.t('Change `{0}` to `{1}`', String(field), suggestion),
       edits: [{ range: diagnostic.range, newText: suggestion }],
       diagnostic,
       preferred: index === 0,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { dataOf, type FixProvider } from './fixContext';
 
 /** `api/unsupported-value` → the supported value closest to the one written (`udp` → `UDP`). */
@@ -6,5 +7,5 @@ export const unsupportedValueFix: FixProvider = ({ diagnostic }) => {
   if (!Array.isArray(suggestions)) return [];
   return suggestions
     .filter((s): s is string => typeof s === 'string')
-    .map((suggestion, index) => ({ title: `Change to \`${suggestion}\``, edits: [{ range: diagnostic.range, newText: suggestion }], diagnostic, preferred: index === 0 }));
+    .map((suggestion, index) => ({ title: l10n.t('Change to `{0}`', suggestion), edits: [{ range: diagnostic.range, newText: suggestion }], diagnostic, preferred: index === 0 }));
 };

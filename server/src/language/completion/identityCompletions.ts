@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CrdRegistry } from '../crd/crdRegistry';
 import type { Range } from '../findings';
 import type { SchemaBundle } from '../schema/schemaBundle';
@@ -10,7 +11,7 @@ export function apiVersionCompletions(bundle: SchemaBundle, crds: CrdRegistry | 
   const catalog = kindCatalog(bundle, crds);
   const matching = kind ? catalog.filter((e) => e.kind === kind) : [];
   const apiVersions = [...new Set((matching.length ? matching : catalog).map((e) => e.apiVersion))];
-  return apiVersions.map((apiVersion, index) => ({ label: apiVersion, kind: 'module' as const, detail: kind && matching.length ? `serves ${kind}` : undefined, insertText: apiVersion, snippet: false, range, sortText: String(index).padStart(4, '0') }));
+  return apiVersions.map((apiVersion, index) => ({ label: apiVersion, kind: 'module' as const, detail: kind && matching.length ? l10n.t('serves {0}', kind) : undefined, insertText: apiVersion, snippet: false, range, sortText: String(index).padStart(4, '0') }));
 }
 
 /**
@@ -31,7 +32,7 @@ export function kindCompletions(bundle: SchemaBundle, crds: CrdRegistry | undefi
     entries.push({
       label: entry.kind,
       kind: 'kind',
-      detail: entry.crdName ? `${entry.apiVersion} (CRD ${entry.crdName})` : entry.apiVersion,
+      detail: entry.crdName ? l10n.t('{0} (CRD {1})', entry.apiVersion, entry.crdName) : entry.apiVersion,
       insertText: entry.kind,
       snippet: false,
       range,
@@ -51,10 +52,10 @@ export function newObjectCompletions(bundle: SchemaBundle, crds: CrdRegistry | u
   for (const snippet of OBJECT_SNIPPETS) {
     if (!bundle.kinds[`${snippet.apiVersion}/${snippet.kind}`]) continue;
     entries.push({
-      label: `${snippet.kind} (new)`,
+      label: l10n.t('{0} (new)', snippet.kind),
       kind: 'snippet',
-      detail: `${snippet.apiVersion} ${snippet.kind} skeleton`,
-      documentation: snippet.description,
+      detail: l10n.t('{0} {1} skeleton', snippet.apiVersion, snippet.kind),
+      documentation: snippet.description(),
       insertText: `apiVersion: ${snippet.apiVersion}\nkind: ${snippet.kind}\n${snippet.body}`,
       snippet: true,
       range,
@@ -70,7 +71,7 @@ export function newObjectCompletions(bundle: SchemaBundle, crds: CrdRegistry | u
     entries.push({
       label: `${entry.kind} ${entry.apiVersion}`,
       kind: 'kind',
-      detail: entry.crdName ? `custom resource (CRD ${entry.crdName})` : `Kubernetes ${bundle.kubernetesVersion}`,
+      detail: entry.crdName ? l10n.t('custom resource (CRD {0})', entry.crdName) : l10n.t('Kubernetes {0}', bundle.kubernetesVersion),
       insertText: `apiVersion: ${entry.apiVersion}\nkind: ${entry.kind}\n`,
       snippet: false,
       range,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { displayDefinitionName } from '../schema/schemaValidators';
 import type { JsonSchema } from '../schema/schemaBundle';
 import type { Range } from '../findings';
@@ -25,7 +26,7 @@ export function keyCompletions(source: SchemaSource, mapping: JsonSchema, ownerD
     entries.push({
       label: name,
       kind: 'property',
-      detail: `${type}${isRequired ? ' (required)' : ''}`,
+      detail: isRequired ? l10n.t('{0} (required)', type) : type,
       ...(description ? { documentation: description } : {}),
       ...insertion(source, name, declared, enumValuesOf(owner, name), ctx),
       range,

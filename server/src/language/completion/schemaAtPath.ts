@@ -1,3 +1,5 @@
+import { orList } from '../messageLists';
+import * as l10n from '@vscode/l10n';
 import { displayDefinitionName } from '../schema/schemaValidators';
 import type { JsonSchema } from '../schema/schemaBundle';
 import type { FieldPath } from '../../simulator/model/source';
@@ -64,15 +66,15 @@ export function descriptionOf(field: FieldSchema): string | undefined {
 /** A short type name for people: `integer`, `string`, `[]Container`, `map[string]string`, `Quantity`, `int-or-string`. */
 export function typeLabel(source: SchemaSource, declared: JsonSchema): string {
   const name = source.refName(declared);
-  if (name === 'Quantity') return 'Quantity (string or number)';
-  if (name === 'IntOrString') return 'integer or string';
-  if (name === 'Base64') return 'string (base64)';
+  if (name === 'Quantity') return l10n.t('Quantity (string or number)');
+  if (name === 'IntOrString') return l10n.t('integer or string');
+  if (name === 'Base64') return l10n.t('string (base64)');
   if (name) return displayDefinitionName(name);
   const resolved = source.deref(declared) ?? declared;
-  if (resolved.anyOf) return resolved.anyOf.map((branch) => typeLabel(source, branch)).join(' or ');
+  if (resolved.anyOf) return orList(resolved.anyOf.map((branch) => typeLabel(source, branch)));
   if (resolved.type === 'array') return `[]${resolved.items ? typeLabel(source, resolved.items) : 'any'}`;
   if (resolved.type === 'object' && !resolved.properties && typeof resolved.additionalProperties === 'object') return `map[string]${typeLabel(source, resolved.additionalProperties)}`;
-  if (Array.isArray(resolved.type)) return resolved.type.filter((t) => t !== 'null').join(' or ');
+  if (Array.isArray(resolved.type)) return orList(resolved.type.filter((t) => t !== 'null'));
   if (typeof resolved.type === 'string') return resolved.type;
   return resolved.properties ? 'object' : 'any';
 }

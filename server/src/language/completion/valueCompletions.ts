@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { displayDefinitionName } from '../schema/schemaValidators';
 import type { Range } from '../findings';
 import { enumValuesOf } from '../rules/facts/enumValues';
@@ -14,7 +15,7 @@ export function valueCompletions(field: FieldSchema, range: Range): CompletionEn
   return values.map((value, index) => ({
     label: value,
     kind: 'enum' as const,
-    detail: field.name ? `${field.name} value` : undefined,
+    detail: field.name ? l10n.t('{0} value', field.name) : undefined,
     insertText: value,
     snippet: false,
     range,

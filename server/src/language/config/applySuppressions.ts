@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compareFindings, type Finding } from '../findings';
 import type { ParsedFile } from '../parse/parseFile';
 import { codeMatches, suppressionsOf, type Suppression } from './suppressionDirectives';
@@ -35,10 +36,10 @@ export function applySuppressions(parsed: ParsedFile, findings: readonly Finding
         range: suppression.range,
         severity: 'warning',
         code: 'meta/suppression-needs-reason',
-        message: `An error of YAML or schema validation is suppressed only with a reason: add \`-- why\` after \`${suppression.pattern}\`.`,
+        message: l10n.t('An error of YAML or schema validation is suppressed only with a reason: add `-- why` after `{0}`.', suppression.pattern),
       });
     } else {
-      kept.push({ range: suppression.range, severity: 'hint', code: 'meta/unused-suppression', message: `\`${suppression.pattern}\` suppresses nothing here: remove it.`, data: { pattern: suppression.pattern } });
+      kept.push({ range: suppression.range, severity: 'hint', code: 'meta/unused-suppression', message: l10n.t('`{0}` suppresses nothing here: remove it.', suppression.pattern), data: { pattern: suppression.pattern } });
     }
   }
   return kept.sort(compareFindings);

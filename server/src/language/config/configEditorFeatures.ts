@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { CompletionEntry } from '../completion/completionEntry';
 import { cursorContext, type CursorContext } from '../completion/cursorContext';
 import { keyCompletions } from '../completion/keyCompletions';
-import { descriptionOf, schemaAtPath, shapeOf, typeLabel } from '../completion/schemaAtPath';
+import { schemaAtPath, shapeOf, typeLabel } from '../completion/schemaAtPath';
 import type { SchemaSource } from '../completion/schemaSource';
 import { valueCompletions } from '../completion/valueCompletions';
 import { shiftRange, type Range } from '../findings';
@@ -9,6 +10,7 @@ import { RULE_CATALOG } from '../rules/ruleCatalog';
 import type { HoverResult } from '../hover/hoverAt';
 import { treePathAt } from '../hover/treePathAt';
 import type { ParsedDocument } from '../parse/parsedDocument';
+import { configDescription } from './configDescriptions';
 import { DRYDOCK_CONFIG_SCHEMA } from './drydockConfigSchema';
 
 /** `.drydock.yaml`'s schema as the completion and hover walkers read a schema (no references to follow). */
@@ -29,7 +31,10 @@ export function completeConfigAt(doc: ParsedDocument, offset: number): Completio
   if (ctx.position === 'key' && ctx.path[ctx.path.length - 1] === 'rules') return ruleCodeCompletions(ctx, range);
   if (ctx.position === 'key') {
     if (ctx.itemStart && shapeOf(CONFIG_SOURCE, field.declared) !== 'map') return valueCompletions(field, range);
-    return keyCompletions(CONFIG_SOURCE, field.resolved, undefined, ctx, range);
+    return keyCompletions(CONFIG_SOURCE, field.resolved, undefined, ctx, range).map((entry) => {
+      const documentation = configDescription([...ctx.path, entry.label]);
+      return documentation ? { ...entry, documentation } : entry;
+    });
   }
   return valueCompletions(field, range);
 }
@@ -41,7 +46,7 @@ function ruleCodeCompletions(ctx: CursorContext, range: Range): CompletionEntry[
     .map((meta) => ({
       label: meta.code,
       kind: 'property' as const,
-      detail: `${meta.defaultSeverity}${meta.category === 'best-practice' ? ' (opt-in)' : ''}`,
+      detail: meta.category === 'best-practice' ? l10n.t('{0} (opt-in)', meta.defaultSeverity) : meta.defaultSeverity,
       documentation: meta.summary,
       insertText: ctx.hasColon ? meta.code : `${meta.code}: \${1|off,error,warning,information,hint|}`,
       snippet: !ctx.hasColon,
@@ -58,9 +63,9 @@ export function hoverConfigAt(doc: ParsedDocument, offset: number): HoverResult 
   if (!field) return undefined;
   const name = field.item ? `${field.name ?? ''}[${String(hit.path[hit.path.length - 1])}]` : (field.name ?? '');
   const lines = [`**${name}** \`${typeLabel(CONFIG_SOURCE, field.declared)}\``];
-  const description = descriptionOf(field);
+  const description = configDescription(hit.path);
   if (description) lines.push('', description);
-  if (Array.isArray(field.resolved.enum)) lines.push('', `Allowed values: ${field.resolved.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
-  lines.push('', '`.drydock.yaml` · Drydock project configuration (docs/rules.md, README)');
+  if (Array.isArray(field.resolved.enum)) lines.push('', l10n.t('Allowed values: {0}', field.resolved.enum.map((v) => `\`${String(v)}\``).join(', ')));
+  lines.push('', l10n.t('`.drydock.yaml` · Drydock project configuration (docs/rules.md, README)'));
   return { markdown: lines.join('\n'), range: shiftRange(doc.lines.range(hit.range[0], hit.range[1]), doc.chunk.line) };
 }

@@ -10,46 +10,41 @@ const GLOBS: JsonSchema = { type: 'array', items: { type: 'string' } };
 
 const RULES: JsonSchema = {
   type: 'object',
-  description: 'Rule code → severity (`off`, `error`, `warning`, `information`, `hint`), as the `drydock.rules` setting. Wins over the setting, code by code.',
-  additionalProperties: { ...SEVERITY, description: 'The severity of this code: `off` drops its findings.' },
+  additionalProperties: SEVERITY,
 };
 
 /**
  * The schema of `.drydock.yaml`: its keys are the `drydock.*` settings that describe the project
  * (not the machine), plus `ignore` and `overrides`. Completion, hover and validation of the file read
- * it; the descriptions are what hover shows.
+ * it; what hover and completion say of each key is configDescriptions.ts's.
  */
 export const DRYDOCK_CONFIG_SCHEMA: JsonSchema = {
   type: 'object',
-  description: 'Drydock\'s project configuration, read by the editor and by the `drydock` CLI. It wins over the VS Code settings; command-line flags win over it.',
   additionalProperties: false,
   properties: {
-    kubernetesVersion: { type: 'string', enum: [...SUPPORTED_VERSIONS], description: 'The Kubernetes version whose schemas validate the manifests (as `drydock.kubernetesVersion`; `--k8s-version` wins in the CLI).' },
-    cluster: { type: 'string', description: 'The cluster profile dry runs schedule onto: a file of Node (and other) manifests, relative to this file\'s folder (as `drydock.cluster`; `--cluster` wins in the CLI).' },
+    kubernetesVersion: { type: 'string', enum: [...SUPPORTED_VERSIONS] },
+    cluster: { type: 'string' },
     rules: RULES,
     bestPractices: {
       type: 'object',
-      description: 'The opt-in best-practice rules (`bp/*`).',
       additionalProperties: false,
-      properties: { enable: { type: 'boolean', description: 'Run the best-practice rules at their default severity (as `drydock.bestPractices.enable`).' } },
+      properties: { enable: { type: 'boolean' } },
     },
-    crdFolders: { ...GLOBS, description: 'Folders (relative to this file\'s folder) whose CustomResourceDefinitions validate custom resources (as `drydock.crdFolders`).' },
+    crdFolders: GLOBS,
     helm: {
       type: 'object',
-      description: 'How charts are rendered. The helm program itself is a setting of each machine (`drydock.helm.path`, `DRYDOCK_HELM`), never of the repository.',
       additionalProperties: false,
-      properties: { valuesFiles: { ...GLOBS, description: 'Values files every chart is rendered with, after its values.yaml (relative to the chart; as `drydock.helm.valuesFiles`).' } },
+      properties: { valuesFiles: GLOBS },
     },
-    ignore: { ...GLOBS, description: 'Files Drydock reports nothing on (the editor does not validate them, the CLI does not read them): globs relative to this file\'s folder (`*`, `?`, `**`; a pattern without `/` matches a name at any depth; a folder matches everything under it).' },
+    ignore: GLOBS,
     overrides: {
       type: 'array',
-      description: 'Rule severities for some files only; a later override wins over an earlier one, all win over `rules`.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['files'],
         properties: {
-          files: { ...GLOBS, description: 'The files this override applies to: globs relative to this file\'s folder.' },
+          files: GLOBS,
           rules: RULES,
         },
       },

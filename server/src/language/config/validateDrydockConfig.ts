@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { crdErrorsToProblems } from '../crd/crdErrorToFinding';
 import type { CrdRegistry } from '../crd/crdRegistry';
 import type { CustomResourceSchema } from '../crd/customResourceSchema';
@@ -33,14 +34,13 @@ export function validateDrydockConfig(parsed: ParsedFile, validator: CrdRegistry
       range: shiftRange(locate(doc, path, 'key').range, doc.chunk.line),
       severity: 'warning',
       code: 'config/machine-setting',
-      message: `\`${path.join('.')}\` names a program to run: it is a setting of each machine (${setting}), not read from .drydock.yaml.`,
+      message: l10n.t('`{0}` names a program to run: it is a setting of each machine ({1}), not read from .drydock.yaml.', path.join('.'), setting),
     });
   }
-  for (const problem of crdErrorsToProblems(validator.validate(CONFIG_SCHEMA, value), value, '.drydock.yaml')) {
+  for (const problem of crdErrorsToProblems(validator.validate(CONFIG_SCHEMA, value), value, '.drydock.yaml', false)) {
     const onMachineSetting = machine.some(({ path }) => path.every((segment, index) => problem.path[index] === segment) || (problem.path.length === 1 && problem.path[0] === 'kustomize' && path[0] === 'kustomize'));
     if (onMachineSetting && problem.finding.code === 'schema/unknown-field') continue;
-    const message = problem.finding.message.replace(' in the .drydock.yaml schema', '');
-    findings.push({ ...problem.finding, message, code: problem.finding.code.replace(/^schema\//, 'config/'), range: shiftRange(locate(doc, problem.path, problem.target).range, doc.chunk.line) });
+    findings.push({ ...problem.finding, code: problem.finding.code.replace(/^schema\//, 'config/'), range: shiftRange(locate(doc, problem.path, problem.target).range, doc.chunk.line) });
   }
   return findings.sort(compareFindings);
 }

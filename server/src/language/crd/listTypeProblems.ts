@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../manifests';
 import type { JsonSchema } from '../schema/schemaBundle';
 import { stableJson } from '../../simulator/model/stableJson';
@@ -52,10 +53,10 @@ function checkList(schema: JsonSchema, items: unknown[], path: FieldPath, proble
       seen.set(identity, index);
       return;
     }
-    problems.push({
-      path: [...path, index],
-      target: 'value',
-      finding: { severity: 'error', code: 'schema/duplicate-item', message: `Duplicate value ${identity}: it is already item ${first} of this ${type === 'map' ? 'list (keyed by ' + keys.join(', ') + ')' : 'set'}.` },
-    });
+    const message =
+      type === 'map'
+        ? l10n.t('Duplicate value {0}: it is already item {1} of this list (keyed by {2}).', identity, first, keys.join(', '))
+        : l10n.t('Duplicate value {0}: it is already item {1} of this set.', identity, first);
+    problems.push({ path: [...path, index], target: 'value', finding: { severity: 'error', code: 'schema/duplicate-item', message } });
   });
 }

@@ -1,3 +1,4 @@
+import { verbatim } from '../messageLists';
 import { isPlainObject } from '../manifests';
 import type { JsonSchema } from '../schema/schemaBundle';
 import type { FieldPath } from '../../simulator/model/source';
@@ -60,9 +61,11 @@ function check(rule: unknown, schema: JsonSchema, value: unknown, path: FieldPat
   const { result, cost } = evaluateCounted(expr, toCel(value, schema), Math.min(MAX_COST, MAX_TOTAL_COST - state.cost));
   state.cost += cost;
   if (result !== false) return;
-  const detail = typeof rule.message === 'string' && rule.message.trim() ? rule.message.trim() : `failed rule: ${rule.rule.trim()}`;
+  const detail = typeof rule.message === 'string' && rule.message.trim() ? rule.message.trim() : verbatim(`failed rule: ${rule.rule.trim()}`);
   const message =
-    rule.reason === 'FieldValueForbidden' ? `Forbidden: ${detail}` : rule.reason === 'FieldValueRequired' ? `Required value: ${detail}` : rule.reason === 'FieldValueDuplicate' ? `Duplicate value: ${shown(value)}` : `Invalid value: ${shown(value)}: ${detail}`;
+    verbatim(
+      rule.reason === 'FieldValueForbidden' ? `Forbidden: ${detail}` : rule.reason === 'FieldValueRequired' ? `Required value: ${detail}` : rule.reason === 'FieldValueDuplicate' ? `Duplicate value: ${shown(value)}` : `Invalid value: ${shown(value)}: ${detail}`,
+    );
   const relative = typeof rule.fieldPath === 'string' ? resolveFieldPath(rule.fieldPath, value) : undefined;
   state.problems.push({ path: [...path, ...(relative ?? [])], target: 'value', finding: { severity: 'error', code: VALIDATION_RULE_CODE, message, data: { rule: rule.rule } } });
 }

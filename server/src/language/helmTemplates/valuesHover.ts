@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { HoverResult } from '../hover/hoverAt';
 import { LineIndex } from '../parse/lineIndex';
 import type { ParsedDocument } from '../parse/parsedDocument';
@@ -32,13 +33,13 @@ export function valuesHover(request: ValuesHoverRequest): HoverResult {
   const parts = [`${name} — ${typeOfValue(pair.value)}`];
   const comment = commentAbove(values, pair);
   if (comment) parts.push(comment);
-  parts.push('```yaml\n' + sourceOf(values, pair) + '\n```', `From [values.yaml, line ${line + 1}](${request.valuesUri}#L${line + 1}).`);
+  parts.push('```yaml\n' + sourceOf(values, pair) + '\n```', l10n.t('From [values.yaml, line {0}]({1}#L{0}).', line + 1, request.valuesUri));
   return { markdown: parts.join('\n\n'), range };
 }
 
 function notSet(name: string, request: ValuesHoverRequest, parent: ReturnType<typeof mapAt>): string {
-  if (!request.values) return `${name}: this chart has no values.yaml.`;
+  if (!request.values) return l10n.t('{0}: this chart has no values.yaml.', name);
   const known = parent?.items.map((pair) => String(pair.key.value)).filter(isFieldName) ?? [];
-  const note = `${name} is not set in [values.yaml](${request.valuesUri}).`;
-  return known.length > 0 ? `${note} Keys there: ${known.map((key) => `\`${key}\``).join(', ')}.` : note;
+  const keys = known.map((key) => `\`${key}\``).join(', ');
+  return known.length > 0 ? l10n.t('{0} is not set in [values.yaml]({1}). Keys there: {2}.', name, request.valuesUri, keys) : l10n.t('{0} is not set in [values.yaml]({1}).', name, request.valuesUri);
 }

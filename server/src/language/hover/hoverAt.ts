@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CrdRegistry } from '../crd/crdRegistry';
 import { shiftRange, type Range } from '../findings';
 import type { ParsedDocument } from '../parse/parsedDocument';
@@ -47,11 +48,11 @@ export function hoverAt(request: HoverRequest): HoverResult | undefined {
 
   const lines: string[] = [];
   const name = field.item ? `${field.name ?? ''}[${String(target.path[target.path.length - 1])}]` : (field.name ?? '');
-  lines.push(`**${name}** \`${typeLabel(source, field.declared)}\` — ${field.item ? 'list item' : field.required ? 'required' : 'optional'}`);
+  lines.push(`**${name}** \`${typeLabel(source, field.declared)}\` — ${field.item ? l10n.t('list item') : field.required ? l10n.t('required') : l10n.t('optional')}`);
   const description = descriptionOf(field);
   if (description) lines.push('', description);
   const allowed = enumValuesOf(field.ownerDefinition ? displayDefinitionName(field.ownerDefinition) : undefined, field.name) ?? (Array.isArray(field.resolved.enum) ? field.resolved.enum.map(String) : undefined);
-  if (allowed?.length) lines.push('', `Allowed values: ${allowed.map((v) => `\`${v}\``).join(', ')}`);
+  if (allowed?.length) lines.push('', l10n.t('Allowed values: {0}', allowed.map((v) => `\`${v}\``).join(', ')));
   lines.push('', footer(source, field.ownerDefinition, target.path, request));
   return { markdown: lines.join('\n'), range };
 }
@@ -64,18 +65,18 @@ function kindHover(source: SchemaSource, request: HoverRequest, offsets: [number
   const description = source.deref(source.root)?.description;
   const lines = [`**${origin.kind}** \`${origin.apiVersion}\``];
   if (description) lines.push('', description);
-  if (origin.type === 'crd') lines.push('', `From CustomResourceDefinition \`${origin.crdName}\``);
-  else lines.push('', `Kubernetes ${origin.kubernetesVersion} · [API reference](${apiReferenceUrl(request.bundle, origin.definition)})`);
+  if (origin.type === 'crd') lines.push('', l10n.t('From CustomResourceDefinition `{0}`', origin.crdName));
+  else lines.push('', `${l10n.t('Kubernetes {0}', origin.kubernetesVersion)} · ${l10n.t('[API reference]({0})', apiReferenceUrl(request.bundle, origin.definition))}`);
   return { markdown: lines.join('\n'), range };
 }
 
 function footer(source: SchemaSource, owner: string | undefined, path: FieldPath, request: HoverRequest): string {
   const origin = source.origin;
-  if (origin.type === 'crd') return `\`${origin.apiVersion}\` \`${origin.kind}\` · from CustomResourceDefinition \`${origin.crdName}\``;
-  const parts = [`${owner ? `\`${displayDefinitionName(owner)}\` in ` : ''}\`${origin.apiVersion}\` \`${origin.kind}\``];
+  if (origin.type === 'crd') return l10n.t('`{0}` `{1}` · from CustomResourceDefinition `{2}`', origin.apiVersion, origin.kind, origin.crdName);
+  const parts = [owner ? l10n.t('`{0}` in `{1}` `{2}`', displayDefinitionName(owner), origin.apiVersion, origin.kind) : `\`${origin.apiVersion}\` \`${origin.kind}\``];
   const versions = versionsWith(request.allBundles, origin.apiVersion, origin.kind, path);
-  parts.push(versions && versions.length ? `Kubernetes ${versions.join(', ')}` : `Kubernetes ${origin.kubernetesVersion}`);
-  parts.push(`[API reference](${apiReferenceUrl(request.bundle, owner ?? origin.definition)})`);
+  parts.push(l10n.t('Kubernetes {0}', versions && versions.length ? versions.join(', ') : origin.kubernetesVersion));
+  parts.push(l10n.t('[API reference]({0})', apiReferenceUrl(request.bundle, owner ?? origin.definition)));
   return parts.join(' · ');
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Finding } from '../findings';
 
 /**
@@ -23,13 +24,13 @@ export function oversizeNote(reason: string): Finding {
 /** Why an open file is too large to validate, or undefined when it is within budget. Linear, no allocation per line. */
 export function oversizeReason(text: string): string | undefined {
   if (text.length > MAX_FILE_CHARS) {
-    return `This file is ${megabytes(text.length)} MB; Drydock validates files up to ${megabytes(MAX_FILE_CHARS)} MB, so it was not validated or dry-run.`;
+    return l10n.t('This file is {0} MB; Drydock validates files up to {1} MB, so it was not validated or dry-run.', megabytes(text.length), megabytes(MAX_FILE_CHARS));
   }
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     if (end - start > MAX_LINE_CHARS) {
-      return `Line ${countLines(text, start) + 1} is ${megabytes(end - start)} MB long; Drydock validates files whose lines are at most ${megabytes(MAX_LINE_CHARS)} MB, so this file was not validated or dry-run.`;
+      return l10n.t('Line {0} is {1} MB long; Drydock validates files whose lines are at most {2} MB, so this file was not validated or dry-run.', countLines(text, start) + 1, megabytes(end - start), megabytes(MAX_LINE_CHARS));
     }
     start = end + 1;
   }

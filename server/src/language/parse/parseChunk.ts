@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LineIndex } from './lineIndex';
 import type { Finding } from '../findings';
 import type { DocumentChunk } from './splitDocuments';
@@ -29,7 +30,7 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument[] {
       range: lines.range(tooDeep, Math.min(tooDeep + 1, chunk.text.length)),
       severity: 'error',
       code: 'yaml/too-deep',
-      message: `This document nests mappings and sequences more than ${MAX_NESTING_DEPTH} levels deep; it was not read. Kubernetes objects nest a few dozen levels at most.`,
+      message: l10n.t('This document nests mappings and sequences more than {0} levels deep; it was not read. Kubernetes objects nest a few dozen levels at most.', MAX_NESTING_DEPTH),
     };
     return [{ chunk, root: null, id: {}, lines, value: undefined, findings: [finding] }];
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Composer, Parser, Tags } from 'yaml';
 import { yamlLibrary } from './yamlLibrary';
 import type { Finding } from '../findings';
@@ -78,9 +79,9 @@ export function parseChunkSlow(chunk: DocumentChunk, lines: LineIndex): ParsedDo
                 range: lines.range(start, start + 1),
                 severity: 'error',
                 code: 'yaml/alias-limit',
-                message: `This document expands too many aliases (more than ${MAX_ALIAS_COUNT}); it was not read. The Kubernetes API server refuses such documents too.`,
+                message: l10n.t('This document expands too many aliases (more than {0}); it was not read. The Kubernetes API server refuses such documents too.', MAX_ALIAS_COUNT),
               }
-            : { range: lines.range(start, start + 1), severity: 'error', code: 'yaml/syntax', message: `YAML error: ${built.message}` },
+            : { range: lines.range(start, start + 1), severity: 'error', code: 'yaml/syntax', message: l10n.t('YAML error: {0}', built.message) },
         );
       }
     }
@@ -107,10 +108,10 @@ function describeYamlError(code: string, message: string, source: string): strin
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return `Duplicate key \`${source.slice(0, 60)}\`: a mapping may hold each key once (Kubernetes rejects the document).`;
+      return l10n.t('Duplicate key `{0}`: a mapping may hold each key once (Kubernetes rejects the document).', source.slice(0, 60));
     case 'TAB_AS_INDENT':
-      return 'Tabs are not allowed for indentation in YAML; use spaces.';
+      return l10n.t('Tabs are not allowed for indentation in YAML; use spaces.');
     default:
-      return `YAML syntax error: ${firstLine}`;
+      return l10n.t('YAML syntax error: {0}', firstLine);
   }
 }

@@ -1,3 +1,5 @@
+import { didYouMean } from '../messageLists';
+import * as l10n from '@vscode/l10n';
 import type { Finding, Severity } from '../findings';
 import { shiftRange } from '../findings';
 import { isPlainObject } from '../manifests';
@@ -34,11 +36,11 @@ function checkIdentity(value: unknown, report: Report): void {
   const kind = typeof value.kind === 'string' ? value.kind : 'Kustomization';
   const versions = KUSTOMIZE_API_VERSIONS[kind];
   if (!versions) {
-    report(['kind'], 'value', 'error', 'kustomize/kind', `\`${kind}\` is not a kind of kustomization file: \`Kustomization\` or \`Component\`.`);
+    report(['kind'], 'value', 'error', 'kustomize/kind', l10n.t('`{0}` is not a kind of kustomization file: `Kustomization` or `Component`.', kind));
     return;
   }
   if (typeof value.apiVersion === 'string' && !versions.includes(value.apiVersion)) {
-    report(['apiVersion'], 'value', 'error', 'kustomize/api-version', `A ${kind} takes \`apiVersion: ${versions.join(' or ')}\`, not \`${value.apiVersion}\`.`);
+    report(['apiVersion'], 'value', 'error', 'kustomize/api-version', l10n.t('A {0} takes `apiVersion: {1}`, not `{2}`.', kind, versions.join(' or '), value.apiVersion));
   }
 }
 
@@ -47,36 +49,36 @@ function walk(value: unknown, type: KustomizeType, path: FieldPath, report: Repo
     case 'any':
       return;
     case 'string':
-      if (typeof value !== 'string') report(path, 'value', 'error', 'kustomize/type', `Expected a string, got ${describe(value)}${typeof value === 'number' || typeof value === 'boolean' ? ' (quote it)' : ''}.`);
+      if (typeof value !== 'string') report(path, 'value', 'error', 'kustomize/type', typeof value === 'number' || typeof value === 'boolean' ? l10n.t('Expected a string, got {0} (quote it).', describe(value)) : l10n.t('Expected a string, got {0}.', describe(value)));
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') report(path, 'value', 'error', 'kustomize/type', `Expected true or false, got ${describe(value)}.`);
+      if (typeof value !== 'boolean') report(path, 'value', 'error', 'kustomize/type', l10n.t('Expected true or false, got {0}.', describe(value)));
       return;
     case 'integer':
-      if (!Number.isInteger(value)) report(path, 'value', 'error', 'kustomize/type', `Expected an integer, got ${describe(value)}.`);
+      if (!Number.isInteger(value)) report(path, 'value', 'error', 'kustomize/type', l10n.t('Expected an integer, got {0}.', describe(value)));
       return;
     case 'stringMap':
-      if (!isPlainObject(value)) report(path, 'value', 'error', 'kustomize/type', `Expected a mapping of strings, got ${describe(value)}.`);
+      if (!isPlainObject(value)) report(path, 'value', 'error', 'kustomize/type', l10n.t('Expected a mapping of strings, got {0}.', describe(value)));
       else for (const [key, item] of Object.entries(value)) walk(item, { kind: 'string' }, [...path, key], report);
       return;
     case 'list':
-      if (!Array.isArray(value)) report(path, 'value', 'error', 'kustomize/type', `Expected a list, got ${describe(value)}.`);
+      if (!Array.isArray(value)) report(path, 'value', 'error', 'kustomize/type', l10n.t('Expected a list, got {0}.', describe(value)));
       else value.forEach((item, index) => walk(item, type.items, [...path, index], report));
       return;
     case 'object': {
       if (!isPlainObject(value)) {
-        report(path, 'value', 'error', 'kustomize/type', `Expected ${type.name} (a mapping), got ${describe(value)}.`);
+        report(path, 'value', 'error', 'kustomize/type', l10n.t('Expected {0} (a mapping), got {1}.', type.name(), describe(value)));
         return;
       }
       for (const [key, item] of Object.entries(value)) {
         const field = type.fields[key];
         if (!field) {
           const suggestions = closestMatches(key, Object.keys(type.fields));
-          const hint = suggestions.length ? ` — did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '.';
-          report([...path, key], 'key', 'error', 'kustomize/unknown-field', `\`${key}\` is not a field of ${type.name}${hint}`, { field: key, suggestions });
+          const hint = suggestions.length ? didYouMean(suggestions) : '.';
+          report([...path, key], 'key', 'error', 'kustomize/unknown-field', l10n.t('`{0}` is not a field of {1}{2}', key, type.name(), hint), { field: key, suggestions });
           continue;
         }
-        if (field.deprecated) report([...path, key], 'key', 'hint', 'kustomize/deprecated-field', `\`${key}\` is deprecated in kustomize v5: use \`${field.deprecated}\` (\`kustomize edit fix\` rewrites it).`);
+        if (field.deprecated) report([...path, key], 'key', 'hint', 'kustomize/deprecated-field', l10n.t('`{0}` is deprecated in kustomize v5: use `{1}` (`kustomize edit fix` rewrites it).', key, field.deprecated));
         walk(item, field.type, [...path, key], report);
       }
     }
@@ -84,9 +86,9 @@ function walk(value: unknown, type: KustomizeType, path: FieldPath, report: Repo
 }
 
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (isPlainObject(value)) return 'a mapping';
-  return typeof value === 'string' ? `the string \`${value}\`` : `\`${String(value)}\``;
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (isPlainObject(value)) return l10n.t('a mapping');
+  return typeof value === 'string' ? l10n.t('the string `{0}`', value) : `\`${String(value)}\``;
 }
 
 function locateSafely(doc: ParsedDocument, path: FieldPath, target: Target): Finding['range'] {

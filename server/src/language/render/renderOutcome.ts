@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import type { Finding, Range } from '../findings';
 import type { LanguageService, ValidationSettings } from '../languageService';
@@ -37,7 +38,6 @@ export function renderTargetFindings(
   hint: ToolHint,
 ): FindingsByFile {
   const result: FindingsByFile = new Map();
-  const what = target.kind === 'helm' ? 'Helm chart' : 'Kustomize overlay';
   const mainFile = projectMainFile({ kind: target.kind, root: target.root } as RenderedProject, readText);
   const put = (file: string, finding: Finding): void => {
     const [applied] = applyRuleSettings([finding], settings.rules, RULE_CATALOG);
@@ -47,12 +47,35 @@ export function renderTargetFindings(
     case 'rendered':
       return renderedFindings(service, outcome.project, settings, readText);
     case 'untrusted':
-      put(mainFile, note('render/not-rendered', `${what}: not rendered, so what it renders to is not checked — Drydock runs ${tool(target)} only in a trusted workspace (its files are still checked on their own).`));
+      put(
+        mainFile,
+        note(
+          'render/not-rendered',
+          target.kind === 'helm'
+            ? l10n.t('Helm chart: not rendered, so what it renders to is not checked — Drydock runs {0} only in a trusted workspace (its files are still checked on their own).', tool(target))
+            : l10n.t('Kustomize overlay: not rendered, so what it renders to is not checked — Drydock runs {0} only in a trusted workspace (its files are still checked on their own).', tool(target)),
+        ),
+      );
       return result;
     case 'no-tool': {
-      const how = target.kind === 'helm' ? (hint === 'editor' ? 'install helm or set drydock.helm.path' : 'install helm, or pass --helm PATH or set DRYDOCK_HELM') : hint === 'editor' ? 'install kustomize or kubectl, or set drydock.kustomize.command' : 'install kustomize or kubectl, or pass --kustomize "CMD" or set DRYDOCK_KUSTOMIZE';
-      const missing = outcome.command ? `${outcome.command} was not found` : `no ${tool(target)} was found`;
-      put(mainFile, note('render/not-rendered', `${what}: not rendered, so what it renders to is not checked — ${missing} (${how}; its files are still checked on their own).`));
+      const how =
+        target.kind === 'helm'
+          ? hint === 'editor'
+            ? l10n.t('install helm or set drydock.helm.path')
+            : l10n.t('install helm, or pass --helm PATH or set DRYDOCK_HELM')
+          : hint === 'editor'
+            ? l10n.t('install kustomize or kubectl, or set drydock.kustomize.command')
+            : l10n.t('install kustomize or kubectl, or pass --kustomize "CMD" or set DRYDOCK_KUSTOMIZE');
+      const missing = outcome.command ? l10n.t('{0} was not found', outcome.command) : l10n.t('no {0} was found', tool(target));
+      put(
+        mainFile,
+        note(
+          'render/not-rendered',
+          target.kind === 'helm'
+            ? l10n.t('Helm chart: not rendered, so what it renders to is not checked — {0} ({1}; its files are still checked on their own).', missing, how)
+            : l10n.t('Kustomize overlay: not rendered, so what it renders to is not checked — {0} ({1}; its files are still checked on their own).', missing, how),
+        ),
+      );
       return result;
     }
     case 'remote': {
@@ -62,7 +85,12 @@ export function renderTargetFindings(
         const line = Math.max(0, lines.findIndex((l) => l.includes(ref)));
         const character = Math.max(0, (lines[line] ?? '').indexOf(ref));
         put(mainFile, {
-          ...note('render/remote-resource', `${what}: not built, because it uses the remote resource ${ref} and Drydock never fetches from the network. Its local files are still checked on their own.`),
+          ...note(
+            'render/remote-resource',
+            target.kind === 'helm'
+              ? l10n.t('Helm chart: not built, because it uses the remote resource {0} and Drydock never fetches from the network. Its local files are still checked on their own.', ref)
+              : l10n.t('Kustomize overlay: not built, because it uses the remote resource {0} and Drydock never fetches from the network. Its local files are still checked on their own.', ref),
+          ),
           range: range(line, character, character + (lines.findIndex((l) => l.includes(ref)) >= 0 ? ref.length : 0)),
         });
       }
@@ -71,7 +99,7 @@ export function renderTargetFindings(
     case 'failed': {
       const place = target.kind === 'helm' ? helmErrorPlace(outcome.message, target.root) : kustomizeErrorPlace(outcome.message, mainFile, readText(mainFile));
       const file = place && readText(place.file) !== undefined ? place.file : mainFile;
-      put(file, { range: place && file === place.file ? place.range : range(0, 0, 0), severity: 'error', code: 'render/failed', message: `${tool(target)} could not render this ${target.kind === 'helm' ? 'chart' : 'overlay'}: ${outcome.message}` });
+      put(file, { range: place && file === place.file ? place.range : range(0, 0, 0), severity: 'error', code: 'render/failed', message: target.kind === 'helm' ? l10n.t('{0} could not render this chart: {1}', tool(target), outcome.message) : l10n.t('{0} could not render this overlay: {1}', tool(target), outcome.message) });
       return result;
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import type { FieldPath } from '../../simulator/model/source';
 import { compareFindings, type Finding, type Range } from '../findings';
@@ -85,7 +86,7 @@ function toSources(
   const origin = project.origins[index];
   const value = project.parsed.documents[index]?.value;
   const identity = identityOf(value);
-  const about = (depth: number): string => (depth >= path.length ? finding.message : `${finding.message} (in the rendered ${describe(identity)}, at ${formatPath(path)})`);
+  const about = (depth: number): string => (depth >= path.length ? finding.message : l10n.t('{0} (in the rendered {1}, at {2})', finding.message, describe(identity), formatPath(path)));
   const placed: Array<{ file: string; finding: Finding }> = [];
   const put = (place: SourcePlace | undefined, fallbackFile: string): void => {
     if (place) placed.push({ file: place.file, finding: { ...finding, range: place.range, message: about(place.depth) } });
@@ -106,7 +107,7 @@ function toSources(
     put({ file: origin.file, range: location.range, depth: location.depth }, origin.file);
     if (location.valuesPath) {
       const values = valuesPlace(project, origin.file, location.valuesPath, readText);
-      if (values) placed.push({ file: values.file, finding: { ...finding, range: values.range, message: `${finding.message} (rendered by ${posix.relative(project.root, origin.file)})` } });
+      if (values) placed.push({ file: values.file, finding: { ...finding, range: values.range, message: l10n.t('{0} (rendered by {1})', finding.message, posix.relative(project.root, origin.file)) } });
     }
     return placed;
   }
@@ -156,11 +157,11 @@ function identityOf(value: unknown): { kind?: string; name?: string; namespace?:
 }
 
 function describe(identity: { kind?: string; name?: string; namespace?: string }): string {
-  const name = identity.namespace ? `${identity.namespace}/${identity.name ?? '?'}` : identity.name ?? '(unnamed)';
-  return `${identity.kind ?? 'object'} ${name}`;
+  const name = identity.namespace ? `${identity.namespace}/${identity.name ?? '?'}` : identity.name ?? l10n.t('(unnamed)');
+  return `${identity.kind ?? l10n.t('object')} ${name}`;
 }
 
 function formatPath(path: FieldPath): string {
-  if (path.length === 0) return 'the object';
+  if (path.length === 0) return l10n.t('the object');
   return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
 }

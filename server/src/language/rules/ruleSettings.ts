@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Finding, Severity } from '../findings';
 import type { RuleMeta, RuleSeverity } from './ruleTypes';
 
@@ -17,10 +18,10 @@ export function readRuleSeverities(raw: unknown): { severities: Record<string, R
   const severities: Record<string, RuleSeverity> = {};
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { severities, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { severities, problems: ['drydock.rules must be an object of rule code → severity.'] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { severities, problems: [l10n.t('drydock.rules must be an object of rule code → severity.')] };
   for (const [code, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value === 'string' && RULE_SEVERITIES.has(value)) severities[code] = value as RuleSeverity;
-    else problems.push(`drydock.rules: \`${String(value)}\` is not a severity for ${code} (use off, error, warning, information or hint).`);
+    else problems.push(l10n.t('drydock.rules: `{0}` is not a severity for {1} (use off, error, warning, information or hint).', String(value), code));
   }
   return { severities, problems };
 }

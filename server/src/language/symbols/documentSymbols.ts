@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isListKind, isPlainObject, listItemsOf } from '../manifests';
 import { nodeAt } from '../parse/locate';
 import type { ParsedDocument } from '../parse/parsedDocument';
@@ -41,7 +42,7 @@ function symbolFor(doc: ParsedDocument, object: KubeObject | undefined, path: Fi
   const namespace = typeof object?.metadata?.namespace === 'string' ? object.metadata.namespace : undefined;
   return {
     name: `${kind ?? 'document'}/${name ?? '(unnamed)'}`,
-    ...(object?.apiVersion || namespace ? { detail: [object?.apiVersion, namespace && `ns ${namespace}`].filter(Boolean).join(' · ') } : {}),
+    ...(object?.apiVersion || namespace ? { detail: [object?.apiVersion, namespace && l10n.t('ns {0}', namespace)].filter(Boolean).join(' · ') } : {}),
     range,
     selectionRange,
     children: [],

@@ -1,3 +1,5 @@
+import { didYouMean, orList } from '../messageLists';
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../findings';
 import type { FieldPath } from '../../simulator/model/source';
@@ -62,29 +64,29 @@ function quantityProblem(path: FieldPath, value: unknown): SchemaProblem {
     finding: {
       severity: 'error',
       code: 'schema/quantity',
-      message: `\`${shown(value)}\` is not a valid quantity: use a number or a string such as \`500m\`, \`2\`, \`128Mi\`, \`1Gi\` or \`1e3\`.`,
+      message: l10n.t('`{0}` is not a valid quantity: use a number or a string such as `500m`, `2`, `128Mi`, `1Gi` or `1e3`.', shown(value)),
     },
   };
 }
 
 function unionProblem(path: FieldPath, value: unknown, branches: Array<{ type?: string | string[] }>): SchemaProblem {
-  const wanted = branches.flatMap((b) => (b.type === undefined ? [] : [b.type].flat())).map(article).join(' or ');
-  return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message: `Expected ${wanted}, got ${article(typeName(value))}.` } };
+  const wanted = branches.flatMap((b) => (b.type === undefined ? [] : [b.type].flat())).map(article);
+  return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message: l10n.t('Expected {0}, got {1}.', orList(wanted), article(typeName(value))) } };
 }
 
 function describe(error: ErrorObject, at: ErrorLocation, path: FieldPath, schemas: SchemaValidators, sourceOf: (path: FieldPath) => string | undefined): SchemaProblem {
   const owner = at.owner;
-  const ownerName = owner ? displayDefinitionName(owner) : 'this object';
+  const ownerName = owner ? displayDefinitionName(owner) : l10n.t('this object');
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String((error.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys(schemas.definition(owner ?? '')?.properties ?? at.parent?.properties ?? {});
       const suggestions = closestMatches(field, known);
-      const hint = suggestions.length ? ` — did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '.';
+      const hint = suggestions.length ? didYouMean(suggestions) : '.';
       return {
         path: [...path, field],
         target: 'key',
-        finding: { severity: 'error', code: 'schema/unknown-field', message: `\`${field}\` is not a field of ${ownerName}${hint}`, data: { field, suggestions } },
+        finding: { severity: 'error', code: 'schema/unknown-field', message: l10n.t('`{0}` is not a field of {1}{2}', field, ownerName, hint), data: { field, suggestions } },
       };
     }
     case 'required': {
@@ -92,25 +94,25 @@ function describe(error: ErrorObject, at: ErrorLocation, path: FieldPath, schema
       return {
         path,
         target: 'key',
-        finding: { severity: 'error', code: 'schema/required', message: `Missing required field \`${field}\` in ${ownerName}.`, data: { field, definition: owner } },
+        finding: { severity: 'error', code: 'schema/required', message: l10n.t('Missing required field `{0}` in {1}.', field, ownerName), data: { field, definition: owner } },
       };
     }
     case 'type': {
       const expected = String((error.params as { type: string | string[] }).type).split(',');
       const actual = typeName(at.value);
-      const wanted = expected.map(article).join(' or ');
-      let message = `Expected ${wanted}, got ${article(actual)}`;
+      const wanted = orList(expected.map(article));
+      let message: string;
       const source = sourceOf(path);
       let data: Record<string, unknown> | undefined;
       if (expected.includes('string') && source !== undefined && (actual === 'boolean' || actual === 'number')) {
         if (actual === 'boolean' && YAML11_BOOLEAN.test(source)) {
-          message += `: \`${source}\` is a boolean in YAML 1.1, which Kubernetes reads. Quote it ("${source}") to make it a string.`;
+          message = l10n.t('Expected {0}, got {1}: `{2}` is a boolean in YAML 1.1, which Kubernetes reads. Quote it ("{2}") to make it a string.', wanted, article(actual), source);
         } else {
-          message += `: quote it ("${source}") to make it a string.`;
+          message = l10n.t('Expected {0}, got {1}: quote it ("{2}") to make it a string.', wanted, article(actual), source);
         }
         data = { quote: source };
       } else {
-        message += '.';
+        message = l10n.t('Expected {0}, got {1}.', wanted, article(actual));
       }
       return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message, ...(data ? { data } : {}) } };
     }
@@ -121,16 +123,16 @@ function describe(error: ErrorObject, at: ErrorLocation, path: FieldPath, schema
         path,
         target: 'value',
         finding: base64
-          ? { severity: 'error', code: 'schema/base64', message: `\`${shown(at.value)}\` is not base64-encoded data${path[0] === 'data' ? ' (a Secret\'s `stringData` takes plain text)' : ''}.` }
-          : { severity: 'error', code: 'schema/format', message: `\`${shown(at.value)}\` does not have the expected format.` },
+          ? { severity: 'error', code: 'schema/base64', message: path[0] === 'data' ? l10n.t("`{0}` is not base64-encoded data (a Secret's `stringData` takes plain text).", shown(at.value)) : l10n.t('`{0}` is not base64-encoded data.', shown(at.value)) }
+          : { severity: 'error', code: 'schema/format', message: l10n.t('`{0}` does not have the expected format.', shown(at.value)) },
       };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => `\`${String(v)}\``).join(', ');
-      return { path, target: 'value', finding: { severity: 'error', code: 'schema/enum', message: `Unsupported value \`${shown(at.value)}\`: supported values are ${allowed}.` } };
+      return { path, target: 'value', finding: { severity: 'error', code: 'schema/enum', message: l10n.t('Unsupported value `{0}`: supported values are {1}.', shown(at.value), allowed) } };
     }
     default:
-      return { path, target: 'value', finding: { severity: 'error', code: `schema/${error.keyword}`, message: `${ownerName}: ${error.message ?? 'invalid value'}.` } };
+      return { path, target: 'value', finding: { severity: 'error', code: `schema/${error.keyword}`, message: error.message ? `${ownerName}: ${error.message}.` : l10n.t('{0}: invalid value.', ownerName) } };
   }
 }
 
@@ -163,15 +165,21 @@ function typeName(value: unknown): string {
 function article(type: string): string {
   switch (type) {
     case 'object':
-      return 'a mapping';
+      return l10n.t('a mapping');
     case 'array':
-      return 'a list';
+      return l10n.t('a list');
     case 'integer':
-      return 'an integer';
+      return l10n.t('an integer');
+    case 'number':
+      return l10n.t('a number');
+    case 'string':
+      return l10n.t('a string');
+    case 'boolean':
+      return l10n.t('a boolean');
     case 'null':
       return 'null';
     default:
-      return `a ${type}`;
+      return l10n.t('a {0}', type);
   }
 }
 

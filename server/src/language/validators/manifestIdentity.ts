@@ -1,3 +1,5 @@
+import { orList } from '../messageLists';
+import * as l10n from '@vscode/l10n';
 import type { DocumentContext, DocumentValidator } from './types';
 
 /**
@@ -14,21 +16,23 @@ export const manifestIdentity: DocumentValidator = {
       ctx.report([], {
         severity: 'error',
         code: 'schema/not-an-object',
-        message: `A Kubernetes manifest must be a mapping with apiVersion and kind, not ${Array.isArray(value) ? 'a list' : 'a single value'}.`,
+        message: Array.isArray(value)
+          ? l10n.t('A Kubernetes manifest must be a mapping with apiVersion and kind, not a list.')
+          : l10n.t('A Kubernetes manifest must be a mapping with apiVersion and kind, not a single value.'),
       });
       return;
     }
     for (const target of ctx.targets) {
       const { apiVersion, kind } = target.object;
       if (kind === undefined) {
-        ctx.report(target.path, { severity: 'error', code: 'schema/missing-kind', message: "Missing 'kind': every Kubernetes object needs one (e.g. `kind: Deployment`)." }, 'key');
+        ctx.report(target.path, { severity: 'error', code: 'schema/missing-kind', message: l10n.t("Missing 'kind': every Kubernetes object needs one (e.g. `kind: Deployment`).") }, 'key');
       } else if (typeof kind !== 'string' || kind === '') {
-        ctx.report([...target.path, 'kind'], { severity: 'error', code: 'schema/type', message: '`kind` must be a non-empty string.' });
+        ctx.report([...target.path, 'kind'], { severity: 'error', code: 'schema/type', message: l10n.t('`{0}` must be a non-empty string.', 'kind') });
       }
       if (apiVersion === undefined) {
-        ctx.report(target.path, { severity: 'error', code: 'schema/missing-api-version', message: "Missing 'apiVersion': every Kubernetes object needs one (e.g. `apiVersion: apps/v1`)." }, 'key');
+        ctx.report(target.path, { severity: 'error', code: 'schema/missing-api-version', message: l10n.t("Missing 'apiVersion': every Kubernetes object needs one (e.g. `apiVersion: apps/v1`).") }, 'key');
       } else if (typeof apiVersion !== 'string' || apiVersion === '') {
-        ctx.report([...target.path, 'apiVersion'], { severity: 'error', code: 'schema/type', message: '`apiVersion` must be a non-empty string.' });
+        ctx.report([...target.path, 'apiVersion'], { severity: 'error', code: 'schema/type', message: l10n.t('`{0}` must be a non-empty string.', 'apiVersion') });
       }
       const resolution = target.resolution;
       if (!resolution) continue;
@@ -38,29 +42,31 @@ export const manifestIdentity: DocumentValidator = {
           break;
         case 'unknown-kind': {
           const hints: string[] = [];
-          if (resolution.suggestions.length) hints.push(`did you mean ${resolution.suggestions.map((s) => `\`${s}\``).join(' or ')}?`);
-          if (resolution.elsewhere.length) hints.push(`\`${kind}\` is served by ${resolution.elsewhere.map((s) => `\`${s}\``).join(', ')}`);
+          if (resolution.suggestions.length) hints.push(l10n.t('did you mean {0}?', orList(resolution.suggestions.map((s) => `\`${s}\``))));
+          if (resolution.elsewhere.length) hints.push(l10n.t('`{0}` is served by {1}', String(kind), resolution.elsewhere.map((s) => `\`${s}\``).join(', ')));
           ctx.report([...target.path, 'kind'], {
             severity: 'error',
             code: 'schema/unknown-kind',
-            message: `Kind \`${kind}\` is not served by \`${apiVersion}\` in Kubernetes ${version}${hints.length ? ` — ${hints.join('; ')}` : '.'}`,
+            message: hints.length
+              ? l10n.t('Kind `{0}` is not served by `{1}` in Kubernetes {2} — {3}', String(kind), String(apiVersion), version, hints.join('; '))
+              : l10n.t('Kind `{0}` is not served by `{1}` in Kubernetes {2}.', String(kind), String(apiVersion), version),
             data: { suggestions: resolution.suggestions },
           });
           break;
         }
         case 'unserved-version': {
-          const removed = resolution.removedIn ? ` (removed in Kubernetes ${resolution.removedIn})` : '';
+          const removed = resolution.removedIn ? l10n.t(' (removed in Kubernetes {0})', resolution.removedIn) : '';
           const use = resolution.replacement
-            ? ` — use \`${resolution.replacement}\``
+            ? l10n.t(' — use `{0}`', resolution.replacement)
             : resolution.replacement === null
-              ? ` — \`${kind}\` no longer exists`
+              ? l10n.t(' — `{0}` no longer exists', String(kind))
               : resolution.servedAs.length
-                ? ` — \`${kind}\` is served as ${resolution.servedAs.map((s) => `\`${s}\``).join(', ')}`
+                ? l10n.t(' — `{0}` is served as {1}', String(kind), resolution.servedAs.map((s) => `\`${s}\``).join(', '))
                 : '';
           ctx.report([...target.path, 'apiVersion'], {
             severity: 'error',
             code: 'schema/unknown-api-version',
-            message: `\`${apiVersion}\` \`${kind}\` is not served by Kubernetes ${version}${removed}${use}.`,
+            message: l10n.t('`{0}` `{1}` is not served by Kubernetes {2}{3}{4}.', String(apiVersion), String(kind), version, removed, use),
             data: { replacement: resolution.replacement ?? resolution.servedAs[0] ?? null },
           });
           break;
@@ -69,7 +75,7 @@ export const manifestIdentity: DocumentValidator = {
           ctx.report([...target.path, 'kind'], {
             severity: 'information',
             code: 'schema/no-schema',
-            message: `No built-in schema for \`${apiVersion}\` \`${kind}\` (a custom resource?): it is not validated.`,
+            message: l10n.t('No built-in schema for `{0}` `{1}` (a custom resource?): it is not validated.', String(apiVersion), String(kind)),
           });
           break;
       }

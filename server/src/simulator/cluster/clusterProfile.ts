@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { addClusterObject, type ClusterObjects } from '../model/clusterObjects';
 import { isRecord } from '../model/labelSelector';
 import type { SimNode } from '../model/node';
@@ -49,7 +50,7 @@ export function readClusterProfile(manifests: Manifest[] | null, objects: Cluste
       const node = nodeFromManifest(manifest, findings);
       if (!node) continue;
       if (nodeNames.has(node.name)) {
-        findings.push(duplicate(manifest, `Node ${node.name} is defined twice in the cluster profile; the first definition is used.`));
+        findings.push(duplicate(manifest, l10n.t('Node {0} is defined twice in the cluster profile; the first definition is used.', node.name)));
         continue;
       }
       nodeNames.add(node.name);
@@ -58,7 +59,7 @@ export function readClusterProfile(manifests: Manifest[] | null, objects: Cluste
       const pod = profilePod(manifest, findings);
       if (!pod || isTerminalPhase(pod.phase)) continue;
       if (podKeys.has(pod.key)) {
-        findings.push(duplicate(manifest, `Pod ${pod.key} is defined twice in the cluster profile; the first definition is used.`));
+        findings.push(duplicate(manifest, l10n.t('Pod {0} is defined twice in the cluster profile; the first definition is used.', pod.key)));
         continue;
       }
       podKeys.add(pod.key);
@@ -75,12 +76,12 @@ export function readClusterProfile(manifests: Manifest[] | null, objects: Cluste
         path: ['kind'],
         severity: 'warning',
         code: 'sim/too-many-nodes',
-        message: `The cluster profile has ${nodes.length + skippedNodes} nodes; only the first ${limits.maxNodes} are simulated.`,
+        message: l10n.t('The cluster profile has {0} nodes; only the first {1} are simulated.', nodes.length + skippedNodes, limits.maxNodes),
       });
     }
   }
   if (!isDefault && nodes.length === 0 && source.length > 0) {
-    findings.push({ source: source[0].source, path: ['kind'], severity: 'warning', code: 'sim/no-nodes', message: 'The cluster profile has no Node objects: every pod stays Pending ("no nodes available to schedule pods").' });
+    findings.push({ source: source[0].source, path: ['kind'], severity: 'warning', code: 'sim/no-nodes', message: l10n.t('The cluster profile has no Node objects: every pod stays Pending ("{0}").', 'no nodes available to schedule pods') });
   }
   return { nodes, pods, findings, isDefault };
 }
@@ -89,7 +90,7 @@ function profilePod(manifest: Manifest, findings: SimFinding[]): SimPod | undefi
   const metadata = isRecord(manifest.object.metadata) ? manifest.object.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   if (name === '') {
-    findings.push({ source: manifest.source, path: ['metadata'], severity: 'warning', code: 'sim/invalid-pod', message: 'This Pod has no metadata.name; it is left out of the cluster profile.' });
+    findings.push({ source: manifest.source, path: ['metadata'], severity: 'warning', code: 'sim/invalid-pod', message: l10n.t('This Pod has no metadata.name; it is left out of the cluster profile.') });
     return undefined;
   }
   return podFromObject(manifest.object, manifest.source, name, 'cluster');

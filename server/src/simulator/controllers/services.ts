@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SimPod } from '../model/pod';
 import { PodsByLabel } from '../model/podsByLabel';
 import type { Manifest, SimFinding, SourceRef } from '../model/source';
@@ -59,11 +60,11 @@ export function computeServices(manifests: readonly Manifest[], pods: readonly S
 function endpointsOf(service: ServiceModel, selected: readonly SimPod[], options: EndpointsOptions): ServiceEndpoints {
   const managed = service.selector !== null;
   const notes: string[] = [];
-  if (service.type === 'ExternalName') notes.push('ExternalName: DNS returns a CNAME; no endpoints are managed');
-  else if (!managed) notes.push('no selector: endpoints are not managed (EndpointSlices must be created by hand)');
-  if (service.headless) notes.push('headless: no virtual IP; DNS returns the ready endpoints directly');
-  if (service.sessionAffinity === 'ClientIP') notes.push('sessionAffinity ClientIP: each client IP sticks to one ready endpoint');
-  if (service.publishNotReadyAddresses) notes.push('publishNotReadyAddresses: not-ready pods are published as ready');
+  if (service.type === 'ExternalName') notes.push(l10n.t('ExternalName: DNS returns a CNAME; no endpoints are managed'));
+  else if (!managed) notes.push(l10n.t('no selector: endpoints are not managed (EndpointSlices must be created by hand)'));
+  if (service.headless) notes.push(l10n.t('headless: no virtual IP; DNS returns the ready endpoints directly'));
+  if (service.sessionAffinity === 'ClientIP') notes.push(l10n.t('sessionAffinity ClientIP: each client IP sticks to one ready endpoint'));
+  if (service.publishNotReadyAddresses) notes.push(l10n.t('publishNotReadyAddresses: not-ready pods are published as ready'));
   return {
     namespace: service.namespace,
     name: service.name,
@@ -87,27 +88,32 @@ function serviceFindings(service: ServiceModel, result: ServiceEndpoints, select
   const findings: SimFinding[] = [];
   if (!result.managed) return findings;
   if (result.selectedPods.length === 0) {
-    const selector = Object.entries(service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
-    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'ref/service-no-pods', message: `selector ${selector} matches no pod in namespace ${service.namespace}: the Service has no endpoints` });
+    const message = l10n.t('selector {0} matches no pod in namespace {1}: the Service has no endpoints', selectorText(service.selector ?? {}), service.namespace);
+    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'ref/service-no-pods', message });
     return findings;
   }
   for (const port of service.ports) {
     if (typeof port.targetPort !== 'string') continue;
     const missing = selected.filter((pod) => findPort(pod.spec, port.targetPort, port.protocol) === null);
     if (missing.length === 0) continue;
-    const count = missing.length === selected.length ? `any of the ${selected.length} selected pod(s)` : `${missing.length} of the ${selected.length} selected pods (e.g. ${missing[0].key})`;
-    findings.push({
-      source, path: ['spec', 'ports', port.index, 'targetPort'], severity: 'warning', code: 'ref/target-port-not-found',
-      message: `targetPort "${port.targetPort}" is not a ${port.protocol} container port name of ${count}: they get no traffic on port ${port.port}`,
-    });
+    const message =
+      missing.length === selected.length
+        ? l10n.t('targetPort "{0}" is not a {1} container port name of any of the {2} selected pod(s): they get no traffic on port {3}', port.targetPort, port.protocol, selected.length, port.port)
+        : l10n.t('targetPort "{0}" is not a {1} container port name of {2} of the {3} selected pods (e.g. {4}): they get no traffic on port {5}', port.targetPort, port.protocol, missing.length, selected.length, missing[0].key, port.port);
+    findings.push({ source, path: ['spec', 'ports', port.index, 'targetPort'], severity: 'warning', code: 'ref/target-port-not-found', message });
   }
   // Already explained by ref/target-port-not-found when every port lost all its pods to the lookup.
   const explained = result.ports.length > 0 && result.ports.every((port) => port.endpoints.length === 0 && port.missingTargetPort.length > 0);
   const anyReady = explained || result.ports.some((port) => port.endpoints.some((e) => e.ready)) || (result.ports.length === 0 && result.addresses.some((a) => a.ready));
   if (!anyReady) {
-    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'sim/service-no-ready-endpoints', message: `${result.selectedPods.length} pod(s) are selected but none is a ready endpoint (not scheduled, not ready, or no matching port): connections to the Service are refused` });
+    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'sim/service-no-ready-endpoints', message: l10n.t('{0} pod(s) are selected but none is a ready endpoint (not scheduled, not ready, or no matching port): connections to the Service are refused', result.selectedPods.length) });
   }
   return findings;
+}
+
+/** A Service's selector as its findings show it: `app=web,tier=front`. */
+export function selectorText(selector: Readonly<Record<string, string>>): string {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
 function compare(a: string, b: string): number {

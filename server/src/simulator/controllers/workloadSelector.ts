@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Manifest, SimFinding } from '../model/source';
 import { compileLabelSelector, isRecord, selectorFromSet, toLabels } from '../model/labelSelector';
 import { describeLabelSelector } from './describeSelector';
@@ -37,7 +38,13 @@ export function selectorTemplateMismatch(manifest: Manifest): SimFinding | null 
     path: ['spec', 'template', 'metadata', 'labels'],
     severity: 'error',
     code: 'ref/selector-template-mismatch',
-    message: `the ${kind} selector (${describeLabelSelector(kind === 'ReplicationController' ? { matchLabels: spec.selector } : spec.selector)}) does not match the pod template labels (${describeLabels(labels)}); the API server rejects it ("selector does not match template labels")`,
+    message: l10n.t(
+      'the {0} selector ({1}) does not match the pod template labels ({2}); the API server rejects it ("{3}")',
+      kind,
+      describeLabelSelector(kind === 'ReplicationController' ? { matchLabels: spec.selector } : spec.selector),
+      describeLabels(labels),
+      'selector does not match template labels',
+    ),
   };
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ServiceEndpoints } from '../controllers/services';
 import type { IngressBackendSpec } from './ingressSpec';
 
@@ -33,25 +34,27 @@ export function serviceLookup(services: readonly ServiceEndpoints[]): ServiceLoo
  */
 export function resolveBackend(namespace: string, backend: IngressBackendSpec, lookup: ServiceLookup): RouteTarget {
   if (!backend.service) {
-    const what = backend.resource ? `resource backend ${backend.resource}` : 'backend without service';
-    return { service: null, port: null, endpoints: [], problem: 'resource', reason: `${what}: not a Service, the controller decides what answers` };
+    const reason = backend.resource
+      ? l10n.t('resource backend {0}: not a Service, the controller decides what answers', backend.resource)
+      : l10n.t('backend without service: not a Service, the controller decides what answers');
+    return { service: null, port: null, endpoints: [], problem: 'resource', reason };
   }
   const key = `${namespace}/${backend.service.name}`;
   const port = backend.service.port;
   const none = (problem: BackendProblem, reason: string): RouteTarget => ({ service: key, port, endpoints: [], problem, reason });
   const service = lookup(namespace, backend.service.name);
-  if (!service) return none('service-missing', `Service ${key} is not among the inputs (most controllers answer 503)`);
-  if (service.type === 'ExternalName') return none('not-managed', `Service ${key} is of type ExternalName: no pods (some controllers proxy to the external name)`);
-  if (port === null) return none('no-port', 'the backend names no port (port.number or port.name)');
+  if (!service) return none('service-missing', l10n.t('Service {0} is not among the inputs (most controllers answer 503)', key));
+  if (service.type === 'ExternalName') return none('not-managed', l10n.t('Service {0} is of type ExternalName: no pods (some controllers proxy to the external name)', key));
+  if (port === null) return none('no-port', l10n.t('the backend names no port (port.number or port.name)'));
   const servicePort = service.ports.find((p) => (typeof port === 'number' ? p.port === port : p.name === port));
-  if (!servicePort) return none('port-missing', `Service ${key} has no port ${typeof port === 'number' ? port : `named \`${port}\``}`);
-  if (!service.managed) return none('not-managed', `Service ${key} has no selector: its endpoints are not managed, no pods are known`);
+  if (!servicePort) return none('port-missing', typeof port === 'number' ? l10n.t('Service {0} has no port {1}', key, port) : l10n.t('Service {0} has no port named `{1}`', key, port));
+  if (!service.managed) return none('not-managed', l10n.t('Service {0} has no selector: its endpoints are not managed, no pods are known', key));
   const endpoints = servicePort.endpoints.filter((e) => e.ready && e.port !== null).map((e) => `${e.pod}:${e.port}`);
   if (endpoints.length > 0) return { service: key, port, endpoints, problem: null, reason: null };
   const selected = service.selectedPods.length;
-  if (selected === 0) return none('no-pods', `Service ${key} has no ready endpoint on port ${servicePort.port}: its selector matches no pod`);
+  if (selected === 0) return none('no-pods', l10n.t('Service {0} has no ready endpoint on port {1}: its selector matches no pod', key, servicePort.port));
   const why = servicePort.missingTargetPort.length === selected
-      ? `targetPort \`${servicePort.targetPort}\` resolves on none of its ${selected} pod(s)`
-      : `none of its ${selected} selected pod(s) is scheduled and ready`;
-  return none('no-ready', `Service ${key} has no ready endpoint on port ${servicePort.port}: ${why}`);
+      ? l10n.t('targetPort `{0}` resolves on none of its {1} pod(s)', String(servicePort.targetPort), selected)
+      : l10n.t('none of its {0} selected pod(s) is scheduled and ready', selected);
+  return none('no-ready', l10n.t('Service {0} has no ready endpoint on port {1}: {2}', key, servicePort.port, why));
 }

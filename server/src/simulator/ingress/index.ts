@@ -9,7 +9,7 @@
  *     (conflict, shadowed, invalid-path), which the cross-resource rules report.
  */
 export { computeRoutes, type IngressRoute, type IngressRoutes, type RoutesInput, type RoutesResult } from './routes';
-export { queryRoute, IMPLEMENTATION_SPECIFIC_NOTE, type RouteAnswer } from './routeQuery';
+export { queryRoute, implementationSpecificNote, type RouteAnswer } from './routeQuery';
 export { buildRouteTable, className, type RouteClass, type RouteEntry, type RouteIssue, type RouteIssueKind, type RouteTable, type RoutedIngress } from './routeTable';
 export { resolveBackend, serviceLookup, type BackendProblem, type RouteTarget, type ServiceLookup } from './backendTarget';
 export { readIngress, isIngress, type IngressBackendSpec, type IngressPathSpec, type IngressPathType, type IngressSpecModel } from './ingressSpec';

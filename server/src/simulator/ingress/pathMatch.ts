@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IngressPathType } from './ingressSpec';
 
 /**
@@ -22,9 +23,9 @@ export function parseRouteRequest(url: string): { ok: true; request: RouteReques
   try {
     parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
   } catch {
-    return { ok: false, error: `not a URL: ${url}` };
+    return { ok: false, error: l10n.t('not a URL: {0}', url) };
   }
-  if (parsed.hostname === '') return { ok: false, error: `no host in ${url}` };
+  if (parsed.hostname === '') return { ok: false, error: l10n.t('no host in {0}', url) };
   return { ok: true, request: { host: parsed.hostname.toLowerCase(), path: parsed.pathname === '' ? '/' : parsed.pathname } };
 }
 
@@ -71,9 +72,9 @@ export function comparePrecedence(a: { pathType: IngressPathType; path: string }
 
 /** Why the API server would reject this path (networking validation), or null. */
 export function invalidPathReason(pathType: IngressPathType, path: string): string | null {
-  if (pathType === 'ImplementationSpecific') return path === '' || path.startsWith('/') ? null : 'an ImplementationSpecific path must be empty or start with `/`';
-  if (!path.startsWith('/')) return `a ${pathType} path must start with \`/\``;
-  for (const bad of ['//', '/./', '/../', '%2f', '%2F']) if (path.includes(bad)) return `a ${pathType} path must not contain \`${bad}\``;
-  for (const bad of ['/..', '/.']) if (path.endsWith(bad)) return `a ${pathType} path must not end with \`${bad}\``;
+  if (pathType === 'ImplementationSpecific') return path === '' || path.startsWith('/') ? null : l10n.t('an ImplementationSpecific path must be empty or start with `/`');
+  if (!path.startsWith('/')) return l10n.t('a {0} path must start with `/`', pathType);
+  for (const bad of ['//', '/./', '/../', '%2f', '%2F']) if (path.includes(bad)) return l10n.t('a {0} path must not contain `{1}`', pathType, bad);
+  for (const bad of ['/..', '/.']) if (path.endsWith(bad)) return l10n.t('a {0} path must not end with `{1}`', pathType, bad);
   return null;
 }

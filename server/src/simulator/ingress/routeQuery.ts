@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { resolveBackend, type RouteTarget, type ServiceLookup } from './backendTarget';
 import type { IngressPathType } from './ingressSpec';
 import { comparePrecedence, hostMatch, parseRouteRequest, pathMatches, type HostMatch, type RouteRequest } from './pathMatch';
@@ -18,9 +19,13 @@ export interface RouteAnswer {
   reason: string | null;
 }
 
-export const IMPLEMENTATION_SPECIFIC_NOTE = 'pathType ImplementationSpecific: matched like Prefix here, but the IngressClass\'s controller decides (ingress-nginx also matches `/foo` to `/foobar`)';
+export function implementationSpecificNote(): string {
+  return l10n.t("pathType ImplementationSpecific: matched like Prefix here, but the IngressClass's controller decides (ingress-nginx also matches `/foo` to `/foobar`)");
+}
 
-export const NGINX_DEFAULT_BACKEND_NOTE = 'ingress-nginx differs here: the defaultBackend of an Ingress with rules serves only the unmatched paths of the hosts that Ingress is first to define, elsewhere its own 404 backend answers';
+export function nginxDefaultBackendNote(): string {
+  return l10n.t('ingress-nginx differs here: the defaultBackend of an Ingress with rules serves only the unmatched paths of the hosts that Ingress is first to define, elsewhere its own 404 backend answers');
+}
 
 const HOST_ORDER: readonly HostMatch[] = ['exact', 'wildcard', 'any'];
 
@@ -54,8 +59,8 @@ export function queryRoute(table: RouteTable, lookup: ServiceLookup, url: string
   });
   if (answers.length > 0) return { ok: true, answers };
   const reason = table.classes.length === 0
-    ? 'no served Ingress among the inputs'
-    : `no Ingress rule matches host \`${parsed.request.host}\` path \`${parsed.request.path}\` and no served Ingress has a defaultBackend: the controller's own default backend answers (usually 404)`;
+    ? l10n.t('no served Ingress among the inputs')
+    : l10n.t("no Ingress rule matches host `{0}` path `{1}` and no served Ingress has a defaultBackend: the controller's own default backend answers (usually 404)", parsed.request.host, parsed.request.path);
   const target: RouteTarget = { service: null, port: null, endpoints: [], problem: null, reason: null };
   return { ok: true, answers: [{ url, class: null, ingress: null, host: null, path: null, pathType: null, target, reason }] };
 }
@@ -64,15 +69,15 @@ function answerInClass(routeClass: RouteClass, lookup: ServiceLookup, url: strin
   const entry = bestEntry(entriesForHost(routeClass, request.host), request.path);
   if (entry) {
     const target = resolveBackend(entry.ingress.spec.namespace, entry.spec.backend, lookup);
-    const notes = [target.reason, entry.spec.pathType === 'ImplementationSpecific' ? IMPLEMENTATION_SPECIFIC_NOTE : null].filter((n) => n !== null);
+    const notes = [target.reason, entry.spec.pathType === 'ImplementationSpecific' ? implementationSpecificNote() : null].filter((n) => n !== null);
     return { url, class: routeClass.name, ingress: entry.ingress.spec.key, host: entry.spec.host, path: entry.spec.path, pathType: entry.spec.pathType, target, reason: notes.length > 0 ? notes.join('; ') : null };
   }
   const fallback = routeClass.defaultBackends[0];
   if (!fallback?.spec.defaultBackend) return null;
   const target = resolveBackend(fallback.spec.namespace, fallback.spec.defaultBackend, lookup);
   const notes = [
-    target.reason === null ? null : `no rule of ${className(routeClass.name)} matches: default backend of ${fallback.spec.key}; ${target.reason}`,
-    nginxAgrees(routeClass, fallback, request.host) ? null : NGINX_DEFAULT_BACKEND_NOTE,
+    target.reason === null ? null : l10n.t('no rule of {0} matches: default backend of {1}; {2}', className(routeClass.name), fallback.spec.key, target.reason),
+    nginxAgrees(routeClass, fallback, request.host) ? null : nginxDefaultBackendNote(),
   ].filter((n) => n !== null);
   const reason = notes.length > 0 ? notes.join('; ') : null;
   return { url, class: routeClass.name, ingress: fallback.spec.key, host: null, path: null, pathType: null, target, reason };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldPath, Manifest } from '../model/source';
 import { readIngressClasses, resolveIngressClass, type ResolvedIngressClass } from './ingressClasses';
 import { isIngress, readIngress, type IngressPathSpec, type IngressSpecModel } from './ingressSpec';
@@ -63,7 +64,7 @@ export function buildRouteTable(manifests: readonly Manifest[], classManifests: 
   for (const ingress of ingresses) {
     const valid = ingress.spec.paths.filter((spec) => {
       const invalid = invalidPathReason(spec.pathType, spec.path);
-      if (invalid) issues.push({ kind: 'invalid-path', ingress, path: [...spec.fieldPath, 'path'], message: `${invalid}: the API server rejects this Ingress` });
+      if (invalid) issues.push({ kind: 'invalid-path', ingress, path: [...spec.fieldPath, 'path'], message: l10n.t('{0}: the API server rejects this Ingress', invalid) });
       return invalid === null;
     });
     if (!ingress.ingressClass.served) continue;
@@ -83,24 +84,24 @@ export function buildRouteTable(manifests: readonly Manifest[], classManifests: 
   for (const routeClass of byClass.values()) {
     const [first, ...others] = routeClass.defaultBackends;
     for (const ingress of others) {
-      issues.push({ kind: 'conflict', ingress, path: ['spec', 'defaultBackend'], message: `${className(routeClass.name)} already has a default backend, from Ingress ${first.spec.key}, which comes first (older, else earlier in apply order) and keeps it: this one gets no traffic` });
+      issues.push({ kind: 'conflict', ingress, path: ['spec', 'defaultBackend'], message: l10n.t('{0} already has a default backend, from Ingress {1}, which comes first (older, else earlier in apply order) and keeps it: this one gets no traffic', className(routeClass.name), first.spec.key) });
     }
   }
   return { ingresses, classes: [...byClass.values()], issues };
 }
 
 function contested(first: RouteEntry, entry: RouteEntry): RouteIssue {
-  const where = `host \`${entry.spec.host ?? '*'}\` path \`${entry.spec.path}\` (${entry.spec.pathType})`;
-  const same = first.spec.path === entry.spec.path ? '' : ` (\`${first.spec.path}\` is the same ${entry.spec.pathType} path)`;
+  const where = l10n.t('host `{0}` path `{1}` ({2})', entry.spec.host ?? '*', entry.spec.path, entry.spec.pathType);
+  const same = first.spec.path === entry.spec.path ? '' : l10n.t(' (`{0}` is the same {1} path)', first.spec.path, entry.spec.pathType);
   if (first.ingress === entry.ingress) {
-    return { kind: 'shadowed', ingress: entry.ingress, path: [...entry.spec.fieldPath, 'path'], message: `${where} repeats ${pathName(first.spec.fieldPath)}${same} of this Ingress, which takes every request first: this path gets no traffic` };
+    return { kind: 'shadowed', ingress: entry.ingress, path: [...entry.spec.fieldPath, 'path'], message: l10n.t('{0} repeats {1}{2} of this Ingress, which takes every request first: this path gets no traffic', where, pathName(first.spec.fieldPath), same) };
   }
   const other = first.ingress.spec.key;
-  return { kind: 'conflict', ingress: entry.ingress, path: [...entry.spec.fieldPath, 'path'], message: `${where} is also claimed by Ingress ${other}${same} in the same class, which comes first (older, else earlier in apply order) and keeps it: this path gets no traffic` };
+  return { kind: 'conflict', ingress: entry.ingress, path: [...entry.spec.fieldPath, 'path'], message: l10n.t('{0} is also claimed by Ingress {1}{2} in the same class, which comes first (older, else earlier in apply order) and keeps it: this path gets no traffic', where, other, same) };
 }
 
 export function className(name: string | null): string {
-  return name === null ? 'the Ingresses without class' : `class \`${name}\``;
+  return name === null ? l10n.t('the Ingresses without class') : l10n.t('class `{0}`', name);
 }
 
 function pathName(path: FieldPath): string {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ServiceEndpoints } from '../controllers/services';
 import type { FieldPath, Manifest, SimFinding } from '../model/source';
 import { resolveBackend, serviceLookup, type RouteTarget, type ServiceLookup } from './backendTarget';
@@ -67,7 +68,7 @@ export function computeRoutes(input: RoutesInput): RoutesResult {
     const resolve = (backend: IngressBackendSpec): RouteTarget => {
       const target = resolveBackend(spec.namespace, backend, lookup);
       if (ingressClass.served && !losers.has(entryOf(spec.key, backend.path)) && target.problem === 'no-ready' && target.reason !== null) {
-        findings.push({ source: spec.manifest.source, path: [...backend.path, 'service', 'name'], severity: 'warning', code: 'sim/ingress-no-ready-endpoints', message: `${target.reason}: requests routed here get 503 from the controller` });
+        findings.push({ source: spec.manifest.source, path: [...backend.path, 'service', 'name'], severity: 'warning', code: 'sim/ingress-no-ready-endpoints', message: l10n.t('{0}: requests routed here get 503 from the controller', target.reason) });
       }
       return target;
     };
@@ -79,7 +80,7 @@ export function computeRoutes(input: RoutesInput): RoutesResult {
   });
   const notes = table.ingresses.filter((i) => i.ingressClass.source === 'none').map((i): SimFinding => ({
     source: i.spec.manifest.source, path: ['spec'], severity: 'information', code: 'ingress/no-class',
-    message: 'No `ingressClassName`, no `kubernetes.io/ingress.class` annotation and no default IngressClass: ingress-nginx ignores this Ingress unless started with `--watch-ingress-without-class`, other controllers take it; routed here in a class of its own (class null)',
+    message: l10n.t('No `ingressClassName`, no `kubernetes.io/ingress.class` annotation and no default IngressClass: ingress-nginx ignores this Ingress unless started with `--watch-ingress-without-class`, other controllers take it; routed here in a class of its own (class null)'),
   }));
   return { table, lookup, ingresses, findings, notes };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compileLabelSelector, isRecord, type Labels, type Selector } from '../model/labelSelector';
 import { namespaceOf } from '../model/podFromObject';
 import type { KubeObject } from '../model/source';
@@ -126,7 +127,7 @@ export function scaled(value: IntOrPercent, total: number): number | null {
 export function budgetRequirement(budget: DisruptionBudget): string {
   if (budget.maxUnavailable !== null) return `maxUnavailable ${describe(budget.maxUnavailable)}`;
   if (budget.minAvailable !== null) return `minAvailable ${describe(budget.minAvailable)}`;
-  return 'no minAvailable or maxUnavailable';
+  return l10n.t('no minAvailable or maxUnavailable');
 }
 
 function describe(value: IntOrPercent): string {

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { verbatim } from '../../l10n/verbatim';
 import { isRecord } from '../model/labelSelector';
 import type { SimPod } from '../model/pod';
 
@@ -16,8 +18,8 @@ export const NO_CONTROLLER_MESSAGE = 'cannot delete Pods that declare no control
  * warning), no controller and not finished (error: the whole drain stops).
  */
 export function drainDecision(pod: SimPod, phase: string): DrainDecision {
-  if (pod.owner?.kind === 'DaemonSet') return { kind: 'skip', reason: 'ignoring DaemonSet-managed Pods' };
-  if (Object.prototype.hasOwnProperty.call(pod.annotations, MIRROR_POD_ANNOTATION) || pod.owner?.kind === 'Node') return { kind: 'skip', reason: 'mirror pod' };
+  if (pod.owner?.kind === 'DaemonSet') return { kind: 'skip', reason: verbatim('ignoring DaemonSet-managed Pods') };
+  if (Object.prototype.hasOwnProperty.call(pod.annotations, MIRROR_POD_ANNOTATION) || pod.owner?.kind === 'Node') return { kind: 'skip', reason: l10n.t('mirror pod') };
   const emptyDir = Array.isArray(pod.spec.volumes) && pod.spec.volumes.some((v) => isRecord(v) && v.emptyDir !== undefined);
   const finished = phase === 'Succeeded' || phase === 'Failed';
   if (pod.owner === null && !finished) return { kind: 'error', message: NO_CONTROLLER_MESSAGE };

@@ -1,3 +1,4 @@
+import { verbatim } from '../../l10n/verbatim';
 import { budgetStatus, type BudgetPod, type BudgetStatus, type DisruptionBudget } from './disruptionBudget';
 
 /** The eviction subresource's answer (`pkg/registry/core/pod/storage/eviction.go` `Create`). */
@@ -31,7 +32,7 @@ export function evict(pod: EvictionCandidate, budgets: readonly DisruptionBudget
     if (status.currentHealthy >= status.desiredHealthy && status.desiredHealthy > 0) return { kind: 'deleted', budget };
   }
   if (status.disruptionsAllowed <= 0) {
-    return { kind: 'blocked', code: 429, budget, message: `${VIOLATES_BUDGET_MESSAGE} The disruption budget ${budget.name} needs ${status.desiredHealthy} healthy pods and has ${status.currentHealthy} currently` };
+    return { kind: 'blocked', code: 429, budget, message: verbatim(`${VIOLATES_BUDGET_MESSAGE} The disruption budget ${budget.name} needs ${status.desiredHealthy} healthy pods and has ${status.currentHealthy} currently`) };
   }
   return { kind: 'deleted', budget };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { drainDecision } from './drainFilters';
 import { evict } from './evictionApi';
 import { budgetPod, budgetsOf, statusOf } from './budgets';
@@ -20,7 +21,12 @@ export function taintEvictions(state: WhatIfState): void {
     const entry = { at: state.now, type: 'PodEvicted' as const, pod: key, reason: 'DeletionByTaintManager' as const, why: pod.evictionWhy };
     state.timeline.push(entry);
     startDeletion(state, pod);
-    if (pod.pod.terminating === true) entry.why += `; it stays Terminating while the kubelet is unreachable${pod.pod.owner?.kind === 'StatefulSet' ? ', and its StatefulSet creates no replacement until it is gone (node back or force-deleted)' : ''}`;
+    if (pod.pod.terminating === true) {
+      entry.why +=
+        pod.pod.owner?.kind === 'StatefulSet'
+          ? l10n.t('; it stays Terminating while the kubelet is unreachable, and its StatefulSet creates no replacement until it is gone (node back or force-deleted)')
+          : l10n.t('; it stays Terminating while the kubelet is unreachable');
+    }
   }
 }
 
@@ -37,7 +43,7 @@ export function startDrain(state: WhatIfState, node: LiveNode): void {
     return decision.kind === 'error' ? [{ pod, message: decision.message }] : [];
   });
   if (refused.length > 0) {
-    for (const { pod, message } of refused) state.timeline.push({ at: state.now, type: 'DrainRefused', node: node.node.name, pod: pod.pod.key, message, why: 'kubectl drain evicts nothing when a pod would not come back; the node stays cordoned' });
+    for (const { pod, message } of refused) state.timeline.push({ at: state.now, type: 'DrainRefused', node: node.node.name, pod: pod.pod.key, message, why: l10n.t('kubectl drain evicts nothing when a pod would not come back; the node stays cordoned') });
     return;
   }
   for (const pod of pods) {
@@ -59,8 +65,12 @@ export function evictionAttempts(state: WhatIfState): void {
     const outcome = evict(budgetPod(pod), budgets, (budget) => statusOf(state, budget));
     if (outcome.kind === 'deleted') {
       const warning = drainDecision(pod.pod, pod.phase);
-      const why = (outcome.budget ? `the eviction API allows it under PodDisruptionBudget ${outcome.budget.name}` : budgets.length === 0 ? 'no PodDisruptionBudget selects it' : 'the eviction API deletes it without a budget check') +
-        (warning.kind === 'evict' && warning.warning ? `; kubectl warns: ${warning.warning} (its emptyDir data is lost)` : '');
+      const allowed = outcome.budget
+        ? l10n.t('the eviction API allows it under PodDisruptionBudget {0}', outcome.budget.name)
+        : budgets.length === 0
+          ? l10n.t('no PodDisruptionBudget selects it')
+          : l10n.t('the eviction API deletes it without a budget check');
+      const why = allowed + (warning.kind === 'evict' && warning.warning ? l10n.t('; kubectl warns: {0} (its emptyDir data is lost)', warning.warning) : '');
       state.timeline.push({ at: state.now, type: 'PodEvicted', pod: key, reason: 'EvictionByEvictionAPI', why });
       startDeletion(state, pod);
       continue;
@@ -72,7 +82,7 @@ export function evictionAttempts(state: WhatIfState): void {
       pod: key,
       pdb: `${outcome.budget.namespace}/${outcome.budget.name}`,
       message: outcome.message,
-      why: retry ? `HTTP 429: kubectl retries after ${DRAIN_RETRY_SECONDS}s` : 'HTTP 500: kubectl gives up on this pod and the drain fails',
+      why: retry ? l10n.t('HTTP 429: kubectl retries after {0}s', DRAIN_RETRY_SECONDS) : l10n.t('HTTP 500: kubectl gives up on this pod and the drain fails'),
     });
     if (retry) {
       pod.retryAt = state.now + DRAIN_RETRY_SECONDS;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { NO_EXECUTE, NO_SCHEDULE, type Taint } from '../model/taints';
 import { forgetPod, podsOn, type LiveNode, type WhatIfState } from './lifecycleState';
 import { setReady } from './readyTracking';
@@ -29,9 +30,9 @@ export function monitorNodeHealth(state: WhatIfState): void {
     const node = state.nodes.get(name)!;
     if (node.kubeletUp || !node.ready) continue;
     node.ready = false;
-    state.timeline.push({ at: state.now, type: 'NodeNotReady', node: name, why: `its kubelet posted no status for more than the ${NODE_MONITOR_GRACE_SECONDS} s node-monitor grace period: Ready is Unknown` });
-    addTaint(state, node, UNREACHABLE_NO_SCHEDULE, 'the node controller taints a node whose Ready condition is Unknown');
-    for (const pod of podsOn(state, name)) setReady(state, pod, false, `MarkPodsNotReady: node ${name} is not Ready (the pod keeps running as far as the API knows)`);
+    state.timeline.push({ at: state.now, type: 'NodeNotReady', node: name, why: l10n.t('its kubelet posted no status for more than the {0} s node-monitor grace period: Ready is Unknown', NODE_MONITOR_GRACE_SECONDS) });
+    addTaint(state, node, UNREACHABLE_NO_SCHEDULE, l10n.t('the node controller taints a node whose Ready condition is Unknown'));
+    for (const pod of podsOn(state, name)) setReady(state, pod, false, l10n.t('MarkPodsNotReady: node {0} is not Ready (the pod keeps running as far as the API knows)', name));
     let zone = state.zones.get(node.zone);
     if (!zone) state.zones.set(node.zone, (zone = { nextAt: -Infinity, queue: [] }));
     zone.queue.push(name);
@@ -48,7 +49,7 @@ export function kubeletReturns(state: WhatIfState, node: LiveNode): void {
   node.ready = true;
   const zone = state.zones.get(node.zone);
   if (zone) zone.queue = zone.queue.filter((n) => n !== node.node.name);
-  state.timeline.push({ at: state.now, type: 'NodeReady', node: node.node.name, why: 'its kubelet posts status again' });
+  state.timeline.push({ at: state.now, type: 'NodeReady', node: node.node.name, why: l10n.t('its kubelet posts status again') });
   for (const taint of node.node.taints.filter((t) => t.key === UNREACHABLE_TAINT_KEY)) removeTaint(state, node, taint);
   state.roomMade = true;
   // Zone states change with it: a zone whose tainting had stopped may go on.
@@ -57,7 +58,7 @@ export function kubeletReturns(state: WhatIfState, node: LiveNode): void {
     state.evictions.cancel(pod.evictionAt, pod.pod.key);
     pod.evictionAt = null;
     if (pod.phase === 'Terminating') {
-      state.timeline.push({ at: state.now, type: 'PodDeleted', pod: pod.pod.key, why: 'the kubelet finishes the deletion it could not carry out while the node was unreachable' });
+      state.timeline.push({ at: state.now, type: 'PodDeleted', pod: pod.pod.key, why: l10n.t('the kubelet finishes the deletion it could not carry out while the node was unreachable') });
       forgetPod(state, pod);
       state.gone.push({ pod, removed: true });
     } else if (!pod.ready) {
@@ -95,7 +96,7 @@ export function noExecuteTaintingPass(state: WhatIfState): void {
     }
     const name = zone.queue.shift()!;
     const node = state.nodes.get(name)!;
-    addTaint(state, node, UNREACHABLE_NO_EXECUTE, `the node controller's NoExecute taint for eviction (zone ${states.get(zoneName)})`);
+    addTaint(state, node, UNREACHABLE_NO_EXECUTE, l10n.t("the node controller's NoExecute taint for eviction (zone {0})", String(states.get(zoneName))));
     zone.nextAt = state.now + interval;
     if (zone.queue.length > 0) state.zoneTaints.add(zone.nextAt, zoneName);
     scheduleTaintEvictions(state, node);
@@ -111,7 +112,7 @@ function markEveryNodeReachable(state: WhatIfState): void {
   for (const node of state.nodes.values()) {
     const taint = node.node.taints.find((t) => t.key === UNREACHABLE_TAINT_KEY && t.effect === NO_EXECUTE);
     if (!taint) continue;
-    removeTaint(state, node, taint, 'every zone is fully disrupted: the node controller stops evicting anywhere');
+    removeTaint(state, node, taint, l10n.t('every zone is fully disrupted: the node controller stops evicting anywhere'));
     scheduleTaintEvictions(state, node);
     state.zones.get(node.zone)?.queue.push(node.node.name);
   }
@@ -130,8 +131,10 @@ export function scheduleTaintEvictions(state: WhatIfState, node: LiveNode): void
     if (pod.evictionAt !== null) continue; // a deletion already scheduled keeps its start
     pod.evictionAt = verdict.kind === 'now' ? state.now : state.now + verdict.seconds;
     pod.evictionWhy = verdict.kind === 'now'
-      ? `no toleration for the ${taintText(verdict.taint)} taint`
-      : `its toleration of ${taintText(UNREACHABLE_NO_EXECUTE)} lasts ${verdict.seconds} s${verdict.toleration.seconds === 300 && verdict.toleration.key !== '' ? ' (DefaultTolerationSeconds unless the pod sets its own)' : ''}`;
+      ? l10n.t('no toleration for the {0} taint', taintText(verdict.taint))
+      : verdict.toleration.seconds === 300 && verdict.toleration.key !== ''
+        ? l10n.t('its toleration of {0} lasts {1} s (DefaultTolerationSeconds unless the pod sets its own)', taintText(UNREACHABLE_NO_EXECUTE), verdict.seconds)
+        : l10n.t('its toleration of {0} lasts {1} s', taintText(UNREACHABLE_NO_EXECUTE), verdict.seconds);
     state.evictions.add(pod.evictionAt, pod.pod.key);
   }
 }
@@ -140,8 +143,8 @@ export function scheduleTaintEvictions(state: WhatIfState, node: LiveNode): void
 export function cordon(state: WhatIfState, node: LiveNode): void {
   if (node.node.unschedulable) return;
   node.node.unschedulable = true;
-  state.timeline.push({ at: state.now, type: 'NodeCordoned', node: node.node.name, why: 'spec.unschedulable: the scheduler places nothing new here; running pods stay' });
-  addTaint(state, node, UNSCHEDULABLE, 'the node controller mirrors spec.unschedulable as a taint');
+  state.timeline.push({ at: state.now, type: 'NodeCordoned', node: node.node.name, why: l10n.t('spec.unschedulable: the scheduler places nothing new here; running pods stay') });
+  addTaint(state, node, UNSCHEDULABLE, l10n.t('the node controller mirrors spec.unschedulable as a taint'));
 }
 
 function addTaint(state: WhatIfState, node: LiveNode, taint: Taint, why: string): void {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SimPod } from '../model/pod';
 import { createClusterState, scheduleOne } from '../scheduler';
 import { addPod, type LivePod, type WhatIfState } from './lifecycleState';
@@ -37,7 +38,7 @@ function generatedName(state: WhatIfState, namespace: string, base: string, seed
 }
 
 function create(state: WhatIfState, old: LivePod, name: string): void {
-  const why = name === old.pod.name ? `${old.pod.key} is gone: the StatefulSet recreates the ordinal under the same name` : `replaces ${old.pod.key}, whose deletion has started (it no longer counts as active)`;
+  const why = name === old.pod.name ? l10n.t('{0} is gone: the StatefulSet recreates the ordinal under the same name', old.pod.key) : l10n.t('replaces {0}, whose deletion has started (it no longer counts as active)', old.pod.key);
   old.replaced = true;
   // The template has no node: the old object's `spec.nodeName` was its binding (a cluster profile's pods carry it).
   const { nodeName: _bound, ...spec } = old.pod.spec;
@@ -88,7 +89,7 @@ export function readinessPass(state: WhatIfState): void {
     const node = live.pod.nodeName === null ? undefined : state.nodes.get(live.pod.nodeName);
     if (live.phase !== 'Running' || !node?.kubeletUp || !node.ready) continue;
     const delay = readinessDelay(live.pod.spec);
-    setReady(state, live, true, delay > 0 ? `its probes pass ${delay} s after it started` : 'no readiness probe: Ready once running');
+    setReady(state, live, true, delay > 0 ? l10n.t('its probes pass {0} s after it started', delay) : l10n.t('no readiness probe: Ready once running'));
   }
 }
 

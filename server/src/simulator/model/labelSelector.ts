@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Label selectors as the scheduler uses them (`labels.Selector` built by
  * `metav1.LabelSelectorAsSelector`), compiled once into a list of requirements with a canonical
@@ -56,15 +58,15 @@ export const EVERYTHING: Selector = makeSelector([], false);
 /** `metav1.LabelSelectorAsSelector`: null → nothing, `{}` → everything. */
 export function compileLabelSelector(raw: unknown): Selector {
   if (raw === undefined || raw === null) return NOTHING;
-  if (!isRecord(raw)) return invalidSelector('a label selector must be an object');
+  if (!isRecord(raw)) return invalidSelector(l10n.t('a label selector must be an object'));
   const requirements: Requirement[] = [];
   const { matchLabels, matchExpressions } = raw;
   if (matchLabels !== undefined) {
-    if (!isRecord(matchLabels)) return invalidSelector('matchLabels must be a map');
+    if (!isRecord(matchLabels)) return invalidSelector(l10n.t('matchLabels must be a map'));
     for (const [key, value] of Object.entries(matchLabels)) requirements.push({ key, operator: 'In', values: [String(value)] });
   }
   if (matchExpressions !== undefined) {
-    if (!Array.isArray(matchExpressions)) return invalidSelector('matchExpressions must be a list');
+    if (!Array.isArray(matchExpressions)) return invalidSelector(l10n.t('matchExpressions must be a list'));
     for (const expr of matchExpressions) {
       const req = compileRequirement(expr);
       if (typeof req === 'string') return invalidSelector(req);
@@ -86,23 +88,23 @@ export function andSelectors(a: Selector, b: Selector): Selector {
 }
 
 function compileRequirement(expr: unknown): Requirement | string {
-  if (!isRecord(expr)) return 'a matchExpressions entry must be an object';
+  if (!isRecord(expr)) return l10n.t('a matchExpressions entry must be an object');
   const key = expr.key;
-  if (typeof key !== 'string' || key === '') return 'a matchExpressions entry needs a key';
+  if (typeof key !== 'string' || key === '') return l10n.t('a matchExpressions entry needs a key');
   const values = expr.values === undefined ? [] : expr.values;
-  if (!Array.isArray(values)) return `values of "${key}" must be a list`;
+  if (!Array.isArray(values)) return l10n.t('values of "{0}" must be a list', key);
   const strings = values.map((v) => String(v));
   switch (expr.operator) {
     case 'In':
     case 'NotIn':
-      if (strings.length === 0) return `operator ${expr.operator} on "${key}" needs at least one value`;
+      if (strings.length === 0) return l10n.t('operator {0} on "{1}" needs at least one value', expr.operator, key);
       return { key, operator: expr.operator, values: strings };
     case 'Exists':
     case 'DoesNotExist':
-      if (strings.length > 0) return `operator ${expr.operator} on "${key}" takes no values`;
+      if (strings.length > 0) return l10n.t('operator {0} on "{1}" takes no values', expr.operator, key);
       return { key, operator: expr.operator, values: [] };
     default:
-      return `"${String(expr.operator)}" is not a label selector operator (In, NotIn, Exists, DoesNotExist)`;
+      return l10n.t('"{0}" is not a label selector operator (In, NotIn, Exists, DoesNotExist)', String(expr.operator));
   }
 }
 

@@ -8,6 +8,14 @@ export interface NodeImage {
   sizeBytes: number;
 }
 
+/** One entry of `node.status.conditions`, as written (e.g. `{ type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory' }`). */
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
 /**
  * A node of the simulated cluster, read from a `Node` manifest (what `kubectl get nodes -o yaml`
  * prints) or from the embedded default cluster.
@@ -24,6 +32,8 @@ export interface SimNode {
   images: NodeImage[];
   /** The `Ready` condition when the manifest has one; null when it does not say. */
   ready: boolean | null;
+  /** `status.conditions` as written (absent: none), for the preview's node details; `ready` is what the simulation reads. */
+  conditions?: NodeCondition[];
   /** The manifest it came from; null for the embedded default cluster. */
   source: SourceRef | null;
 }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Kubernetes resource quantities (`apimachinery/pkg/api/resource.Quantity`), parsed exactly.
  *
@@ -35,19 +37,19 @@ const SUFFIX_CHARS = 'eEinumkKMGTP';
 /** Parses a quantity as written in a manifest (a YAML number is read through its decimal text). */
 export function parseQuantity(input: unknown): QuantityResult {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { ok: false, error: `${input} is not a quantity` };
+    if (!Number.isFinite(input)) return { ok: false, error: l10n.t('{0} is not a quantity', input) };
     return parseQuantityString(String(input));
   }
-  if (typeof input !== 'string') return { ok: false, error: 'a quantity must be a string or a number' };
+  if (typeof input !== 'string') return { ok: false, error: l10n.t('a quantity must be a string or a number') };
   return parseQuantityString(input);
 }
 
 function parseQuantityString(text: string): QuantityResult {
-  if (text.length === 0) return { ok: false, error: 'a quantity cannot be empty' };
+  if (text.length === 0) return { ok: false, error: l10n.t('a quantity cannot be empty') };
   const parts = splitQuantity(text);
-  if (!parts) return { ok: false, error: `"${text}" is not a quantity (expected e.g. 500m, 2, 1.5Gi)` };
+  if (!parts) return { ok: false, error: l10n.t('"{0}" is not a quantity (expected e.g. 500m, 2, 1.5Gi)', text) };
   const scale = suffixScale(parts.suffix, text.length);
-  if (!scale) return { ok: false, error: `"${text}" has an unknown suffix "${parts.suffix}" (use n u m k M G T P E, Ki Mi Gi Ti Pi Ei or e<n>)` };
+  if (!scale) return { ok: false, error: l10n.t('"{0}" has an unknown suffix "{1}" (use n u m k M G T P E, Ki Mi Gi Ti Pi Ei or e<n>)', text, parts.suffix) };
   const digits = BigInt((parts.whole || '0') + parts.fraction);
   // value = digits × 10^-len(fraction) × base^exponent; nanos = value × 10^9, rounded up.
   let numerator = digits;

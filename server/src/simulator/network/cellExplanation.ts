@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseIp } from './cidr';
 import { explainDirection, peerMatch, type DirectionVerdict, type Endpoint } from './explain';
 import type { MatrixEndpoint } from './matrixView';
@@ -64,14 +65,14 @@ export function explainCell(input: Pick<ReachabilityInput, 'manifests' | 'pods'>
   const name = (e: Endpoint) => (e.kind === 'pod' ? e.pod.key : e.text);
   const notes: string[] = [];
   const groupSize = (e: MatrixEndpoint | string) => (typeof e === 'string' ? 1 : e.pods.length);
-  if (sameGroup) notes.push(`Two pods of ${labelOf(from)}: every policy treats its ${groupSize(from)} pods alike.`);
+  if (sameGroup) notes.push(l10n.t('Two pods of {0}: every policy treats its {1} pods alike.', labelOf(from), groupSize(from)));
   else {
-    if (groupSize(from) > 1) notes.push(`${name(source)} stands for the ${groupSize(from)} pods of ${labelOf(from)}: every policy treats them alike.`);
-    if (groupSize(to) > 1) notes.push(`${name(destination)} stands for the ${groupSize(to)} pods of ${labelOf(to)}: every policy treats them alike.`);
+    if (groupSize(from) > 1) notes.push(l10n.t('{0} stands for the {1} pods of {2}: every policy treats them alike.', name(source), groupSize(from), labelOf(from)));
+    if (groupSize(to) > 1) notes.push(l10n.t('{0} stands for the {1} pods of {2}: every policy treats them alike.', name(destination), groupSize(to), labelOf(to)));
   }
   let ungoverned: string | null = null;
-  if (source.kind === 'pod' && destination.kind === 'pod' && source.pod.key === destination.pod.key) ungoverned = 'a pod can always reach itself: not governed by NetworkPolicy';
-  else if (source.kind === 'external' && destination.kind === 'external') ungoverned = 'neither side is in the cluster: not governed by NetworkPolicy';
+  if (source.kind === 'pod' && destination.kind === 'pod' && source.pod.key === destination.pod.key) ungoverned = l10n.t('a pod can always reach itself: not governed by NetworkPolicy');
+  else if (source.kind === 'external' && destination.kind === 'external') ungoverned = l10n.t('neither side is in the cluster: not governed by NetworkPolicy');
   const egressPolicies = policiesOf(index, 'egress', source);
   const ingressPolicies = policiesOf(index, 'ingress', destination);
   // The rules that could decide this pair: those whose peers select the other side.
@@ -154,7 +155,7 @@ function examinedPorts(destination: Endpoint, rules: readonly PolicyRule[], note
     PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) || a.port - b.port;
   let ports = [...listed.values()].sort(order);
   if (ports.length > MAX_LISTED_PORTS) {
-    notes.push(`${ports.length} ports are involved: the first ${MAX_LISTED_PORTS} are listed.`);
+    notes.push(l10n.t('{0} ports are involved: the first {1} are listed.', ports.length, MAX_LISTED_PORTS));
     ports = ports.slice(0, MAX_LISTED_PORTS);
   }
   const rows: CellPort[] = ports.map((p) => ({ ...p, otherPorts: false, allowed: false }));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IpAddress } from './cidr';
 import { ipBlockMatches, namedPortNumbers, type PolicyIndex } from './policyIndex';
 import type { CompiledPolicy, Direction, NetworkPod, PeerRule, PolicyRule, PortRule, Protocol } from './types';
@@ -32,14 +33,14 @@ export function explainDirection(index: PolicyIndex, direction: Direction, sourc
   const subject = direction === 'egress' ? source : destination;
   const peer = direction === 'egress' ? destination : source;
   if (subject.kind === 'external') {
-    return verdict(false, true, [], [], `${subject.text} is outside the cluster: its ${direction} is not governed by NetworkPolicy`, false);
+    return verdict(false, true, [], [], l10n.t('{0} is outside the cluster: its {1} is not governed by NetworkPolicy', subject.text, direction), false);
   }
   const pod = subject.pod;
   const classId = index.classOfPod.get(pod.key);
   const ids = classId === undefined ? [] : direction === 'egress' ? index.egressPolicies[classId] : index.ingressPolicies[classId];
   const policies = ids.map((id) => index.model.policies[id]);
   if (policies.length === 0) {
-    return verdict(false, true, [], [], `no NetworkPolicy in namespace ${pod.namespace} selects ${pod.key} for ${TITLE[direction]}: allowed by default`, false);
+    return verdict(false, true, [], [], l10n.t('no NetworkPolicy in namespace {0} selects {1} for {2}: allowed by default', pod.namespace, pod.key, TITLE[direction]), false);
   }
   const dstPod = destination.kind === 'pod' ? destination.pod : null;
   const allowedBy: string[] = [];
@@ -48,7 +49,7 @@ export function explainDirection(index: PolicyIndex, direction: Direction, sourc
   for (const policy of policies) {
     const rules = direction === 'egress' ? policy.egress : policy.ingress;
     if (rules.length === 0) {
-      misses.push(`${policy.key} has no ${TITLE[direction]} rules (deny all)`);
+      misses.push(l10n.t('{0} has no {1} rules (deny all)', policy.key, TITLE[direction]));
       continue;
     }
     const policyMisses: string[] = [];
@@ -61,18 +62,20 @@ export function explainDirection(index: PolicyIndex, direction: Direction, sourc
         allowedBy.push(name);
         if (match.viaPodIp) viaPodIp = true;
       } else {
-        policyMisses.push(`${name} selects ${describe(peer)} (${match.text}) but ${ports.why}`);
+        policyMisses.push(l10n.t('{0} selects {1} ({2}) but {3}', name, describe(peer), match.text, ports.why));
       }
     }
     if (policyMisses.length > 0) misses.push(...policyMisses);
-    else if (!allowedBy.some((a) => a.startsWith(`${policy.key} `))) misses.push(`no ${direction} rule of ${policy.key} selects ${describe(peer)}`);
+    else if (!allowedBy.some((a) => a.startsWith(`${policy.key} `))) misses.push(l10n.t('no {0} rule of {1} selects {2}', direction, policy.key, describe(peer)));
   }
   const isolatedBy = policies.map((p) => p.key);
   if (allowedBy.length > 0) {
-    const note = viaPodIp ? ' (through an ipBlock containing the pod IP: CNIs disagree, see netpol.md §12.1)' : '';
-    return verdict(true, true, allowedBy, isolatedBy, `${pod.key} is isolated for ${TITLE[direction]} by ${isolatedBy.join(', ')}; allowed by ${allowedBy.join(', ')}${note}`, viaPodIp);
+    const explanation = viaPodIp
+      ? l10n.t('{0} is isolated for {1} by {2}; allowed by {3} (through an ipBlock containing the pod IP: CNIs disagree, see netpol.md §12.1)', pod.key, TITLE[direction], isolatedBy.join(', '), allowedBy.join(', '))
+      : l10n.t('{0} is isolated for {1} by {2}; allowed by {3}', pod.key, TITLE[direction], isolatedBy.join(', '), allowedBy.join(', '));
+    return verdict(true, true, allowedBy, isolatedBy, explanation, viaPodIp);
   }
-  return verdict(true, false, [], isolatedBy, `${pod.key} is isolated for ${TITLE[direction]} by ${isolatedBy.join(', ')} and nothing allows it: ${misses.join('; ')}`, false);
+  return verdict(true, false, [], isolatedBy, l10n.t('{0} is isolated for {1} by {2} and nothing allows it: {3}', pod.key, TITLE[direction], isolatedBy.join(', '), misses.join('; ')), false);
 }
 
 function verdict(isolated: boolean, allowed: boolean, allowedBy: string[], isolatedBy: string[], explanation: string, dependsOnPodIpBlock: boolean): DirectionVerdict {
@@ -85,7 +88,7 @@ function describe(endpoint: Endpoint): string {
 
 /** Whether a rule's `from`/`to` selects the peer, and through which entry. */
 export function peerMatch(index: PolicyIndex, policy: CompiledPolicy, rule: PolicyRule, peer: Endpoint): { matched: boolean; text: string; viaPodIp: boolean } {
-  if (rule.peers === null) return { matched: true, text: `rule has no ${rule.direction === 'ingress' ? 'from' : 'to'}: every peer`, viaPodIp: false };
+  if (rule.peers === null) return { matched: true, text: l10n.t('rule has no {0}: every peer', rule.direction === 'ingress' ? 'from' : 'to'), viaPodIp: false };
   let viaPodIp: string | null = null;
   for (const entry of rule.peers) {
     if (peer.kind === 'external') {
@@ -117,16 +120,16 @@ export function portMatch(rule: PolicyRule, protocol: Protocol, port: number, de
     if (entry.kind === 'named') {
       const numbers = destination ? namedPortNumbers(destination, entry.name, protocol) : [];
       if (numbers.includes(port)) return { matched: true, why: '' };
-      if (!destination) namedMisses.push(`named port "${entry.name}" never matches an address outside the cluster`);
-      else if (numbers.length === 0) namedMisses.push(`named port "${entry.name}" is not defined for ${protocol} on ${destination.key}`);
+      if (!destination) namedMisses.push(l10n.t('named port "{0}" never matches an address outside the cluster', entry.name));
+      else if (numbers.length === 0) namedMisses.push(l10n.t('named port "{0}" is not defined for {1} on {2}', entry.name, protocol, destination.key));
     }
   }
   const allowed = rule.ports.map(formatPortRule).join(', ');
-  return { matched: false, why: namedMisses.length > 0 ? `${namedMisses.join('; ')} (rule ports: ${allowed})` : `its ports (${allowed}) do not include ${protocol}/${port}` };
+  return { matched: false, why: namedMisses.length > 0 ? l10n.t('{0} (rule ports: {1})', namedMisses.join('; '), allowed) : l10n.t('its ports ({0}) do not include {1}/{2}', allowed, protocol, port) };
 }
 
 function formatPortRule(rule: PortRule): string {
-  if (rule.kind === 'all') return `${rule.protocol} any port`;
+  if (rule.kind === 'all') return l10n.t('{0} any port', rule.protocol);
   if (rule.kind === 'named') return `${rule.protocol} "${rule.name}"`;
   return rule.from === rule.to ? `${rule.protocol}/${rule.from}` : `${rule.protocol}/${rule.from}-${rule.to}`;
 }

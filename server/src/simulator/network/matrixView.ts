@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { computeClassMatrix, MAX_MATRIX_CELLS } from './matrix';
 import { formatPortSet } from './portSet';
 import type { PolicyIndex } from './policyIndex';
@@ -14,6 +15,11 @@ export interface MatrixEndpoint {
   kind: 'pods' | 'external';
   /** Pod keys of the group (empty for externals). */
   pods: string[];
+  /** Pods: the namespace, and the owning workload ("ns/web"; null for a pod no controller owns). */
+  namespace?: string;
+  workload?: string | null;
+  /** Externals: the ipBlocks that contain the range (externalRangeNames.ts); empty: no ipBlock does. */
+  blocks?: string[];
 }
 
 export interface ReachabilityMatrix {
@@ -26,14 +32,14 @@ export function buildMatrix(index: PolicyIndex): { matrix: ReachabilityMatrix | 
   const groups = groupPods(index);
   const size = groups.length + index.externals.length;
   if (index.endpointCount * index.endpointCount > MAX_MATRIX_CELLS || size * size > MAX_MATRIX_CELLS) {
-    return { matrix: null, error: `the matrix would have ${size} × ${size} cells, more than the ${MAX_MATRIX_CELLS} Drydock computes: ask for specific connections with --query` };
+    return { matrix: null, error: l10n.t('the matrix would have {0} × {0} cells, more than the {1} Drydock computes: ask for specific connections with --query', size, MAX_MATRIX_CELLS) };
   }
   const classMatrix = computeClassMatrix(index);
   const classes = index.classes.length;
   const endpointIds = [...groups.map((g) => g.classId), ...index.externals.map((_, i) => classes + i)];
   const endpoints: MatrixEndpoint[] = [
-    ...groups.map((g) => ({ label: g.label, kind: 'pods' as const, pods: g.pods })),
-    ...index.model.externals.map((range) => ({ label: range.label, kind: 'external' as const, pods: [] })),
+    ...groups.map((g) => ({ label: g.label, kind: 'pods' as const, pods: g.pods, namespace: g.namespace, workload: g.workload })),
+    ...index.model.externals.map((range) => ({ label: range.label, kind: 'external' as const, pods: [], blocks: range.blocks })),
   ];
   const texts: string[] = [];
   const format = (id: number) => texts[id] ?? (texts[id] = formatPortSet(index.table.sets[id]));
@@ -55,15 +61,17 @@ interface PodGroup {
   label: string;
   classId: number;
   pods: string[];
+  namespace: string;
+  workload: string | null;
 }
 
 function groupPods(index: PolicyIndex): PodGroup[] {
-  const byKey = new Map<string, PodGroup & { workload: string | null }>();
+  const byKey = new Map<string, PodGroup>();
   for (const pod of index.model.pods) {
     const classId = index.classOfPod.get(pod.key) as number;
     const key = `${pod.workload ?? pod.key}\u0000${classId}`;
     let group = byKey.get(key);
-    if (!group) byKey.set(key, (group = { label: '', classId, pods: [], workload: pod.workload }));
+    if (!group) byKey.set(key, (group = { label: '', classId, pods: [], namespace: pod.namespace, workload: pod.workload }));
     group.pods.push(pod.key);
   }
   const groups = [...byKey.values()];
@@ -74,5 +82,5 @@ function groupPods(index: PolicyIndex): PodGroup[] {
     else g.label = `${g.workload} (${g.pods.length} pods)`;
     if (g.workload && (perWorkload.get(g.workload) ?? 0) > 1 && g.pods.length > 1) g.label = `${g.workload} [${g.pods[0]}…] (${g.pods.length} pods)`;
   }
-  return groups.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map(({ label, classId, pods }) => ({ label, classId, pods }));
+  return groups.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }

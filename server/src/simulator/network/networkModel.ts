@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { Manifest, SimFinding } from '../model/source';
 import { toLabels, withLabels } from '../model/labelSelector';
 import { disjointRanges, formatIp, type CidrRange } from './cidr';
+import { ipBlocksContaining } from './externalRangeNames';
 import { compilePolicy } from './parsePolicy';
 import type { CompiledPolicy, ExternalRange, NamespaceInfo, NetworkPod } from './types';
 
@@ -52,7 +54,7 @@ export function buildNetworkModel(manifests: readonly Manifest[], pods: readonly
   for (const policy of policies) ensure(policy.namespace);
   const notes: string[] = [];
   if (undeclared.size > 0) {
-    notes.push(`namespace(s) ${[...undeclared].sort().join(', ')} are not declared in the manifests: only their ${NAMESPACE_NAME_LABEL} label is known, other namespaceSelector labels cannot match them`);
+    notes.push(l10n.t('namespace(s) {0} are not declared in the manifests: only their {1} label is known, other namespaceSelector labels cannot match them', [...undeclared].sort().join(', '), NAMESPACE_NAME_LABEL));
   }
   return { pods: sortedPods, namespaces, policies, externals: externalRanges(policies), findings, notes };
 }
@@ -68,5 +70,6 @@ function externalRanges(policies: readonly CompiledPolicy[]): ExternalRange[] {
   return families.flatMap((family) => disjointRanges(family, blocks).map(({ start, end }) => ({
     label: start === end ? formatIp(family, start) : `${formatIp(family, start)}-${formatIp(family, end)}`,
     representative: formatIp(family, start),
+    blocks: ipBlocksContaining(family, start, end, policies),
   })));
 }

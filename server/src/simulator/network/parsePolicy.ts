@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldPath, Manifest, SimFinding } from '../model/source';
 import { compileLabelSelector, isRecord } from '../model/labelSelector';
 import { parsePeers, parsePorts, type Report } from './policyRules';
@@ -21,7 +22,7 @@ export function compilePolicy(manifest: Manifest, id: number): { policy: Compile
   const namespace = object.metadata?.namespace || 'default';
   const name = object.metadata?.name ?? '';
   if (!object.metadata?.namespace) {
-    report(['metadata'], 'information', 'net/namespace-assumed', 'no metadata.namespace: evaluated in namespace "default" (kubectl apply -n puts it elsewhere)');
+    report(['metadata'], 'information', 'net/namespace-assumed', l10n.t('no metadata.namespace: evaluated in namespace "default" (kubectl apply -n puts it elsewhere)'));
   }
 
   const podSelector = compileLabelSelector(isRecord(spec.podSelector) ? spec.podSelector : {});
@@ -45,21 +46,21 @@ function policyTypesOf(spec: Record<string, unknown>, report: Report): { ingress
   const egressRules = Array.isArray(spec.egress) ? spec.egress : [];
   if (!Array.isArray(raw) || raw.length === 0) {
     if (egressRules.length > 0 && spec.ingress === undefined) {
-      report(['spec', 'egress'], 'warning', 'net/implicit-ingress-isolation', 'policyTypes is not set, so it defaults to [Ingress, Egress]: besides restricting egress, this policy denies all ingress to the selected pods. Add `policyTypes: [Egress]` if only egress was meant');
+      report(['spec', 'egress'], 'warning', 'net/implicit-ingress-isolation', l10n.t('policyTypes is not set, so it defaults to [Ingress, Egress]: besides restricting egress, this policy denies all ingress to the selected pods. Add `policyTypes: [Egress]` if only egress was meant'));
     }
     if (Array.isArray(spec.egress) && egressRules.length === 0) {
-      report(['spec', 'egress'], 'warning', 'net/egress-deny-needs-policy-types', '`egress: []` without policyTypes defaults policyTypes to [Ingress]: egress is NOT denied. List Egress in policyTypes to deny all egress');
+      report(['spec', 'egress'], 'warning', 'net/egress-deny-needs-policy-types', l10n.t('`egress: []` without policyTypes defaults policyTypes to [Ingress]: egress is NOT denied. List Egress in policyTypes to deny all egress'));
     }
     return { ingressIsolates: true, egressIsolates: egressRules.length > 0 };
   }
   const types = new Set<string>();
   raw.forEach((type, i) => {
-    if (type !== 'Ingress' && type !== 'Egress') report(['spec', 'policyTypes', i], 'error', 'net/policy-type-invalid', `"${String(type)}" is not Ingress or Egress`);
+    if (type !== 'Ingress' && type !== 'Egress') report(['spec', 'policyTypes', i], 'error', 'net/policy-type-invalid', l10n.t('"{0}" is not Ingress or Egress', String(type)));
     else types.add(type);
   });
   for (const [field, type] of [['ingress', 'Ingress'], ['egress', 'Egress']] as const) {
     if (!types.has(type) && Array.isArray(spec[field]) && (spec[field] as unknown[]).length > 0) {
-      report(['spec', field], 'warning', 'net/rules-ignored', `policyTypes does not list ${type}: these ${field} rules are ignored`);
+      report(['spec', field], 'warning', 'net/rules-ignored', l10n.t('policyTypes does not list {0}: these {1} rules are ignored', type, field));
     }
   }
   return { ingressIsolates: types.has('Ingress'), egressIsolates: types.has('Egress') };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldPath, SimFinding } from '../model/source';
 import { compileLabelSelector, isRecord } from '../model/labelSelector';
 import { describeLabelSelector } from '../controllers/describeSelector';
@@ -20,10 +21,10 @@ export function parsePorts(raw: unknown, path: FieldPath, report: Report): PortR
   const rules: PortRule[] = [];
   raw.forEach((entry, i) => {
     const at = [...path, i];
-    if (!isRecord(entry)) return report(at, 'error', 'net/port-invalid', 'a ports entry must be an object');
+    if (!isRecord(entry)) return report(at, 'error', 'net/port-invalid', l10n.t('a ports entry must be an object'));
     const protocol = entry.protocol ?? 'TCP';
     if (typeof protocol !== 'string' || !PROTOCOL_SET.has(protocol)) {
-      return report([...at, 'protocol'], 'error', 'net/protocol-invalid', `protocol "${String(protocol)}" is not TCP, UDP or SCTP`);
+      return report([...at, 'protocol'], 'error', 'net/protocol-invalid', l10n.t('protocol "{0}" is not TCP, UDP or SCTP', String(protocol)));
     }
     const rule = parsePort(entry, protocol as Protocol, at, report);
     if (rule) rules.push(rule);
@@ -35,29 +36,29 @@ function parsePort(entry: Record<string, unknown>, protocol: Protocol, at: Field
   const { port, endPort } = entry;
   if (port === undefined || port === null) {
     if (endPort !== undefined && endPort !== null) {
-      report([...at, 'endPort'], 'error', 'net/port-invalid', 'endPort requires a numeric port');
+      report([...at, 'endPort'], 'error', 'net/port-invalid', l10n.t('endPort requires a numeric port'));
       return null;
     }
     return { protocol, kind: 'all' };
   }
   if (typeof port === 'string') {
     if (!IANA_SVC_NAME.test(port)) {
-      report([...at, 'port'], 'error', 'net/port-invalid', `"${port}" is not a valid port name (IANA_SVC_NAME: at most 15 lowercase letters, digits and '-', with a letter)`);
+      report([...at, 'port'], 'error', 'net/port-invalid', l10n.t("\"{0}\" is not a valid port name (IANA_SVC_NAME: at most 15 lowercase letters, digits and '-', with a letter)", port));
       return null;
     }
     if (endPort !== undefined && endPort !== null) {
-      report([...at, 'endPort'], 'error', 'net/port-invalid', 'endPort cannot be used with a named port');
+      report([...at, 'endPort'], 'error', 'net/port-invalid', l10n.t('endPort cannot be used with a named port'));
       return null;
     }
     return { protocol, kind: 'named', name: port };
   }
   if (!isPortNumber(port)) {
-    report([...at, 'port'], 'error', 'net/port-invalid', `port ${JSON.stringify(port)} must be between 1 and 65535`);
+    report([...at, 'port'], 'error', 'net/port-invalid', l10n.t('port {0} must be between 1 and 65535', JSON.stringify(port)));
     return null;
   }
   if (endPort === undefined || endPort === null) return { protocol, kind: 'range', from: port, to: port };
   if (!isPortNumber(endPort) || endPort < port) {
-    report([...at, 'endPort'], 'error', 'net/port-invalid', `endPort ${JSON.stringify(endPort)} must be a port number ≥ port (${port})`);
+    report([...at, 'endPort'], 'error', 'net/port-invalid', l10n.t('endPort {0} must be a port number ≥ port ({1})', JSON.stringify(endPort), port));
     return null;
   }
   return { protocol, kind: 'range', from: port, to: endPort };
@@ -75,19 +76,19 @@ export function parsePeers(raw: unknown, path: FieldPath, report: Report): PeerR
 
 function parsePeer(entry: unknown, at: FieldPath, report: Report): PeerRule {
   if (!isRecord(entry)) {
-    report(at, 'error', 'net/peer-invalid', 'a peer must be an object');
+    report(at, 'error', 'net/peer-invalid', l10n.t('a peer must be an object'));
     return { kind: 'invalid', text: 'invalid peer' };
   }
   const hasPods = entry.podSelector !== undefined && entry.podSelector !== null;
   const hasNamespaces = entry.namespaceSelector !== undefined && entry.namespaceSelector !== null;
   const hasIpBlock = entry.ipBlock !== undefined && entry.ipBlock !== null;
   if (hasIpBlock && (hasPods || hasNamespaces)) {
-    report(at, 'error', 'net/peer-invalid', 'ipBlock cannot be combined with podSelector or namespaceSelector in one peer');
+    report(at, 'error', 'net/peer-invalid', l10n.t('ipBlock cannot be combined with podSelector or namespaceSelector in one peer'));
     return { kind: 'invalid', text: 'invalid peer' };
   }
   if (hasIpBlock) return parseIpBlock(entry.ipBlock, [...at, 'ipBlock'], report);
   if (!hasPods && !hasNamespaces) {
-    report(at, 'error', 'net/peer-invalid', 'a peer needs podSelector, namespaceSelector or ipBlock');
+    report(at, 'error', 'net/peer-invalid', l10n.t('a peer needs podSelector, namespaceSelector or ipBlock'));
     return { kind: 'invalid', text: 'invalid peer' };
   }
   const compiled = (field: 'podSelector' | 'namespaceSelector') => {
@@ -108,7 +109,7 @@ function parsePeer(entry: unknown, at: FieldPath, report: Report): PeerRule {
 function parseIpBlock(raw: unknown, at: FieldPath, report: Report): PeerRule {
   const invalid: PeerRule = { kind: 'invalid', text: 'invalid ipBlock' };
   if (!isRecord(raw) || typeof raw.cidr !== 'string') {
-    report(at, 'error', 'net/ipblock-invalid', 'ipBlock.cidr is required');
+    report(at, 'error', 'net/ipblock-invalid', l10n.t('ipBlock.cidr is required'));
     return invalid;
   }
   const parsed = parseCidr(raw.cidr);
@@ -123,7 +124,7 @@ function parseIpBlock(raw: unknown, at: FieldPath, report: Report): PeerRule {
     if (!item.ok) return report([...at, 'except', i], 'error', 'net/ipblock-invalid', item.error);
     warnHostBits(item.range, [...at, 'except', i], report);
     if (!isStrictSubset(item.range, parsed.range)) {
-      report([...at, 'except', i], 'error', 'net/ipblock-invalid', `except ${item.range.text} must be a strict subset of cidr ${parsed.range.text}`);
+      report([...at, 'except', i], 'error', 'net/ipblock-invalid', l10n.t('except {0} must be a strict subset of cidr {1}', item.range.text, parsed.range.text));
     }
     except.push(item.range);
   });
@@ -133,6 +134,6 @@ function parseIpBlock(raw: unknown, at: FieldPath, report: Report): PeerRule {
 
 function warnHostBits(range: CidrRange, at: FieldPath, report: Report): void {
   if (range.hostBits) {
-    report(at, 'warning', 'net/ipblock-host-bits', `${range.text} has host bits set: it is read as the network it belongs to (stricter API servers reject it)`);
+    report(at, 'warning', 'net/ipblock-host-bits', l10n.t('{0} has host bits set: it is read as the network it belongs to (stricter API servers reject it)', range.text));
   }
 }

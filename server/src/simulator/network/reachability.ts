@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Manifest, SimFinding } from '../model/source';
 import { explainDirection, type DirectionVerdict, type Endpoint } from './explain';
 import { buildMatrix, type ReachabilityMatrix } from './matrixView';
@@ -41,6 +42,8 @@ export interface ReachabilityResult {
   matrixError: string | null;
   findings: SimFinding[];
   notes: string[];
+  /** The NetworkPolicies read, and how many of them select at least one pod (isolate it). */
+  policies: { total: number; selectingPods: number };
 }
 
 /**
@@ -59,15 +62,16 @@ export function computeReachability(input: ReachabilityInput): ReachabilityResul
   const findings: SimFinding[] = [...model.findings, ...policiesSelectingNothing(index)];
   const notes = [...model.notes];
   if (index.classes.length <= MAX_CLASSES_FOR_SERVICE_CHECK) findings.push(...serviceReachabilityFindings(index, input.manifests));
-  else notes.push(`${index.classes.length} distinct pods: the Service reachability check was skipped`);
+  else notes.push(l10n.t('{0} distinct pods: the Service reachability check was skipped', index.classes.length));
   if (model.pods.some((pod) => pod.hostNetwork)) {
-    notes.push('hostNetwork pods are evaluated like ordinary pods, but most CNIs cannot tell their traffic from node traffic: policies selecting them may have no effect (netpol.md §10)');
+    notes.push(l10n.t('hostNetwork pods are evaluated like ordinary pods, but most CNIs cannot tell their traffic from node traffic: policies selecting them may have no effect (netpol.md §10)'));
   }
   const queries = (input.queries ?? []).map((query) => answer(index, query));
   let matrix: ReachabilityMatrix | null = null;
   let matrixError: string | null = null;
   if (input.matrix) ({ matrix, error: matrixError } = buildMatrix(index));
-  return { queries, matrix, matrixError, findings, notes };
+  const policies = { total: model.policies.length, selectingPods: model.policies.filter((policy) => index.selectedClasses[policy.id] > 0).length };
+  return { queries, matrix, matrixError, findings, notes, policies };
 }
 
 function answer(index: PolicyIndex, query: ConnectionQuery): QueryResult {
@@ -81,22 +85,27 @@ function answer(index: PolicyIndex, query: ConnectionQuery): QueryResult {
   }
   const [source, destination] = [from.endpoint, to.endpoint];
   if (source.kind === 'pod' && destination.kind === 'pod' && source.pod.key === destination.pod.key) {
-    const self = notEvaluated('a pod can always reach itself: not governed by NetworkPolicy');
+    const self = notEvaluated(l10n.t('a pod can always reach itself: not governed by NetworkPolicy'));
     return { ...base, from: source.pod.key, to: destination.pod.key, allowed: true, governed: false, ingress: self, egress: self, explanation: self.explanation, error: null };
   }
   if (source.kind === 'external' && destination.kind === 'external') {
-    const none = notEvaluated('neither side is in the cluster');
+    const none = notEvaluated(l10n.t('neither side is in the cluster'));
     return { ...base, allowed: true, governed: false, ingress: none, egress: none, explanation: none.explanation, error: null };
   }
   const egress = explainDirection(index, 'egress', source, destination, query.protocol, query.port);
   const ingress = explainDirection(index, 'ingress', source, destination, query.protocol, query.port);
   const allowed = egress.allowed && ingress.allowed;
   const name = (e: Endpoint) => (e.kind === 'pod' ? e.pod.key : e.text);
-  const denied = [egress.allowed ? '' : 'egress of the source', ingress.allowed ? '' : 'ingress of the destination'].filter(Boolean);
+  const fromName = name(source);
+  const toName = name(destination);
   const explanation = allowed
-    ? `${name(source)} may connect to ${name(destination)} on ${query.protocol}/${query.port}`
-    : `${name(source)} may not connect to ${name(destination)} on ${query.protocol}/${query.port}: denied by the ${denied.join(' and by the ')}`;
-  return { ...base, from: name(source), to: name(destination), allowed, governed: true, ingress, egress, explanation, error: null };
+    ? l10n.t('{0} may connect to {1} on {2}/{3}', fromName, toName, query.protocol, query.port)
+    : !egress.allowed && !ingress.allowed
+      ? l10n.t('{0} may not connect to {1} on {2}/{3}: denied by the egress of the source and by the ingress of the destination', fromName, toName, query.protocol, query.port)
+      : !egress.allowed
+        ? l10n.t('{0} may not connect to {1} on {2}/{3}: denied by the egress of the source', fromName, toName, query.protocol, query.port)
+        : l10n.t('{0} may not connect to {1} on {2}/{3}: denied by the ingress of the destination', fromName, toName, query.protocol, query.port);
+  return { ...base, from: fromName, to: toName, allowed, governed: true, ingress, egress, explanation, error: null };
 }
 
 function notEvaluated(explanation: string): DirectionVerdict {
@@ -110,6 +119,6 @@ function policiesSelectingNothing(index: PolicyIndex): SimFinding[] {
     path: ['spec', 'podSelector'],
     severity: 'warning' as const,
     code: 'ref/policy-selects-nothing',
-    message: `podSelector matches no pod in namespace ${policy.namespace}: this NetworkPolicy has no effect`,
+    message: l10n.t('podSelector matches no pod in namespace {0}: this NetworkPolicy has no effect', policy.namespace),
   }));
 }

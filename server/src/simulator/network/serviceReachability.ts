@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Manifest, SimFinding } from '../model/source';
 import { PodsByLabel } from '../model/podsByLabel';
 import { readService } from '../controllers/serviceSpec';
@@ -45,7 +46,14 @@ export function serviceReachabilityFindings(index: PolicyIndex, manifests: reado
       if (tried && !reachable) {
         findings.push({
           source: manifest.source, path: ['spec', 'ports', port.index], severity: 'warning', code: 'net/service-unreachable',
-          message: `no pod may connect to the pods of Service ${service.namespace}/${service.name} on ${protocol} ${typeof port.targetPort === 'number' ? port.targetPort : `"${port.targetPort}"`} (port ${port.port}): NetworkPolicies deny every caller`,
+          message: l10n.t(
+            'no pod may connect to the pods of Service {0}/{1} on {2} {3} (port {4}): NetworkPolicies deny every caller',
+            service.namespace,
+            service.name,
+            protocol,
+            typeof port.targetPort === 'number' ? port.targetPort : `"${port.targetPort}"`,
+            port.port,
+          ),
         });
       }
     }

@@ -84,4 +84,6 @@ export interface CompiledPolicy {
 export interface ExternalRange {
   label: string;
   representative: string;
+  /** The ipBlocks that contain the range, e.g. "10.0.0.0/8 except 10.1.0.0/16 (policy db-egress)" (externalRangeNames.ts); empty: none. */
+  blocks: string[];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ClusterObjects } from '../model/clusterObjects';
 import { isRecord } from '../model/labelSelector';
 import type { PodSpec } from '../model/pod';
@@ -30,7 +31,7 @@ function admitPriority(spec: PodSpec, objects: ClusterObjects): number | string 
   const name = typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '' ? spec.priorityClassName : undefined;
   if (name !== undefined) {
     const pc = objects.priorityClasses.get(name);
-    if (!pc) return `The API server rejects this pod: no PriorityClass with name ${name} was found. Define the PriorityClass (in the manifests or the cluster profile) or fix the name.`;
+    if (!pc) return l10n.t('The API server rejects this pod: {0}. Define the PriorityClass (in the manifests or the cluster profile) or fix the name.', `no PriorityClass with name ${name} was found`);
     spec.priority = pc.value;
     if (spec.preemptionPolicy === undefined) spec.preemptionPolicy = pc.preemptionPolicy;
     return pc.value;
@@ -50,12 +51,12 @@ function admitRuntimeClass(spec: PodSpec, objects: ClusterObjects): string | und
   const name = typeof spec.runtimeClassName === 'string' && spec.runtimeClassName !== '' ? spec.runtimeClassName : undefined;
   if (name === undefined) return undefined;
   const rc = objects.runtimeClasses.get(name);
-  if (!rc) return `The API server rejects this pod: RuntimeClass "${name}" not found. Define the RuntimeClass (in the manifests or the cluster profile) or fix the name.`;
+  if (!rc) return l10n.t('The API server rejects this pod: {0}. Define the RuntimeClass (in the manifests or the cluster profile) or fix the name.', `RuntimeClass "${name}" not found`);
   if (rc.overhead) spec.overhead = { ...rc.overhead } as Record<string, string | number>;
   const selector: Record<string, string> = isRecord(spec.nodeSelector) ? { ...spec.nodeSelector } : {};
   for (const [key, value] of Object.entries(rc.nodeSelector)) {
     if (selector[key] !== undefined && selector[key] !== value) {
-      return `The API server rejects this pod: RuntimeClass "${name}" requires nodeSelector ${key}=${value}, but the pod asks for ${key}=${selector[key]}.`;
+      return l10n.t('The API server rejects this pod: RuntimeClass "{0}" requires nodeSelector {1}={2}, but the pod asks for {1}={3}.', name, key, value, selector[key]);
     }
     selector[key] = value;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ClusterObjects } from '../model/clusterObjects';
 import { isRecord, toLabels } from '../model/labelSelector';
 import type { SimNode } from '../model/node';
@@ -54,7 +55,7 @@ export function readTemplate(ctx: ExpansionContext, manifest: Manifest, path: Fi
   let raw: unknown = manifest.object;
   for (const segment of path) raw = isRecord(raw) ? raw[segment as string] : undefined;
   if (!isRecord(raw) || !isRecord(raw.spec)) {
-    ctx.findings.push({ source: manifest.source, path: path.slice(0, -1), severity: 'warning', code: 'sim/invalid-workload', message: `This ${manifest.object.kind} has no pod template (${path.join('.')}.spec); it creates no pods.` });
+    ctx.findings.push({ source: manifest.source, path: path.slice(0, -1), severity: 'warning', code: 'sim/invalid-workload', message: l10n.t('This {0} has no pod template ({1}.spec); it creates no pods.', String(manifest.object.kind), path.join('.')) });
     return undefined;
   }
   const metadata = isRecord(raw.metadata) ? raw.metadata : {};
@@ -82,7 +83,7 @@ export function replicaCount(ctx: ExpansionContext, manifest: Manifest, path: Fi
   // Replicas below 0: the API server rejects the object, and validation says so (api/negative-replicas).
   if (typeof raw === 'number' && raw < 0 && path[path.length - 1] === 'replicas') return 0;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
-    ctx.findings.push({ source: manifest.source, path, severity: 'warning', code: 'sim/invalid-workload', message: `${path.join('.')} must be a non-negative integer; this ${manifest.object.kind} is simulated with no pods.` });
+    ctx.findings.push({ source: manifest.source, path, severity: 'warning', code: 'sim/invalid-workload', message: l10n.t('{0} must be a non-negative integer; this {1} is simulated with no pods.', path.join('.'), String(manifest.object.kind)) });
     return 0;
   }
   return limit(ctx, manifest, path, raw);
@@ -96,7 +97,7 @@ function limit(ctx: ExpansionContext, manifest: Manifest, path: FieldPath, wante
       path,
       severity: 'warning',
       code: 'sim/too-many-pods',
-      message: `This ${manifest.object.kind} asks for ${wanted} pods; only ${allowed} are simulated (limits: ${ctx.maxPodsPerWorkload} per workload, ${ctx.maxPodsTotal} in all).`,
+      message: l10n.t('This {0} asks for {1} pods; only {2} are simulated (limits: {3} per workload, {4} in all).', String(manifest.object.kind), wanted, allowed, ctx.maxPodsPerWorkload, ctx.maxPodsTotal),
     });
   }
   return allowed;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isRecord, withLabels } from '../model/labelSelector';
 import { requiredNodeAffinity } from '../model/nodeSelector';
 import type { PodSpec } from '../model/pod';
@@ -61,7 +62,7 @@ export function expandDaemonSet(ctx: ExpansionContext, manifest: Manifest): Work
     );
   }
   if (skipped > 0) {
-    ctx.findings.push({ source: manifest.source, path: ['kind'], severity: 'warning', code: 'sim/too-many-pods', message: `This DaemonSet would run ${pods.length + skipped} pods; only ${pods.length} are simulated (limit: ${ctx.maxPodsTotal} pods in all).` });
+    ctx.findings.push({ source: manifest.source, path: ['kind'], severity: 'warning', code: 'sim/too-many-pods', message: l10n.t('This DaemonSet would run {0} pods; only {1} are simulated (limit: {2} pods in all).', pods.length + skipped, pods.length, ctx.maxPodsTotal) });
   }
   return { kind: 'DaemonSet', name, namespace, manifest, pods, orderedReady: false };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ClusterObjects } from '../model/clusterObjects';
 import type { SimNode } from '../model/node';
 import type { Manifest, SimFinding } from '../model/source';
@@ -64,7 +65,7 @@ export function expandWorkloads(manifests: readonly Manifest[], options: Expansi
       const result = expander(ctx, manifest);
       if (result) workloads.push(result);
     } else if (kind === 'Node') {
-      ctx.findings.push({ source: manifest.source, path: ['kind'], severity: 'information', code: 'sim/node-in-manifests', message: 'Nodes are read from the cluster profile (the drydock.cluster setting or --cluster), not from the manifests; this Node is not simulated.' });
+      ctx.findings.push({ source: manifest.source, path: ['kind'], severity: 'information', code: 'sim/node-in-manifests', message: l10n.t('Nodes are read from the cluster profile (the drydock.cluster setting or --cluster), not from the manifests; this Node is not simulated.') });
     }
   }
   return { workloads, findings: ctx.findings };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isRecord, toLabels } from '../model/labelSelector';
 import type { PodSpec, SimPod } from '../model/pod';
 import { controllerOf, namespaceOf, readyCondition } from '../model/podFromObject';
@@ -16,11 +17,11 @@ export function expandPod(ctx: ExpansionContext, manifest: Manifest): WorkloadPo
   if (name === '' && typeof metadata.generateName === 'string' && metadata.generateName !== '') {
     name = ctx.namer.generated(namespace, metadata.generateName.replace(/-$/, ''), 0);
   } else if (name !== '' && !ctx.namer.claim(namespace, name)) {
-    ctx.findings.push({ source: manifest.source, path: ['metadata', 'name'], severity: 'warning', code: 'sim/duplicate-object', message: `Pod ${namespace}/${name} is defined more than once; only the first definition is simulated.` });
+    ctx.findings.push({ source: manifest.source, path: ['metadata', 'name'], severity: 'warning', code: 'sim/duplicate-object', message: l10n.t('Pod {0}/{1} is defined more than once; only the first definition is simulated.', namespace, name) });
     return undefined;
   }
   if (name === '') {
-    ctx.findings.push({ source: manifest.source, path: ['metadata'], severity: 'warning', code: 'sim/invalid-workload', message: 'This Pod has neither metadata.name nor metadata.generateName; it is not simulated.' });
+    ctx.findings.push({ source: manifest.source, path: ['metadata'], severity: 'warning', code: 'sim/invalid-workload', message: l10n.t('This Pod has neither metadata.name nor metadata.generateName; it is not simulated.') });
     return undefined;
   }
   const spec = (isRecord(object.spec) ? object.spec : {}) as PodSpec;

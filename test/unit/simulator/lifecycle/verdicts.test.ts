@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReadyHistory } from '../../../../server/src/simulator/lifecycle/lifecycleState';
 import { verdicts } from '../../../../server/src/simulator/lifecycle/verdicts';
-import { verdictLine } from '../../../../server/src/cli/whatifText';
+import { verdictLine } from '../../../../server/src/dryRun/whatIfWords';
 
 function history(total: number, initial: number, changes: Array<[number, number, number]>): ReadyHistory {
   return { kind: 'Deployment', namespace: 'default', name: 'web', total, initial, ready: changes.length ? changes[changes.length - 1][1] : initial, changes };

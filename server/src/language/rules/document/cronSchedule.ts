@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { cronScheduleProblem } from '../facts/cronSchedule';
 import { defineDocumentRule } from '../defineRule';
@@ -10,6 +11,6 @@ export const cronSchedule = defineDocumentRule(
     const schedule = target.object.spec.schedule;
     if (typeof schedule !== 'string') return;
     const problem = cronScheduleProblem(schedule);
-    if (problem) report(['spec', 'schedule'], `Invalid schedule \`${schedule}\`: ${problem}.`);
+    if (problem) report(['spec', 'schedule'], l10n.t('Invalid schedule `{0}`: {1}.', schedule, problem));
   },
 );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
 
@@ -9,7 +10,7 @@ export const duplicateContainerName = defineContainerRule(
     for (const { path, container } of containersOf(pod)) {
       const name = container.name;
       if (typeof name !== 'string') continue;
-      if (seen.has(name)) report([...path, 'name'], `Duplicate container name \`${name}\`: container names must be unique within a pod.`);
+      if (seen.has(name)) report([...path, 'name'], l10n.t('Duplicate container name `{0}`: container names must be unique within a pod.', name));
       seen.add(name);
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule, type RuleReport } from '../defineRule';
 import { effectiveHostPort } from '../objects/hostPorts';
@@ -41,7 +42,7 @@ function duplicateNames({ path, container }: ContainerAt, report: RuleReport): v
     if (typeof name !== 'string' || name === '') return;
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, index);
-    else report([...path, 'ports', index, 'name'], `Duplicate value: "${name}": ports[${earlier}] of this container has the same name (port names must be unique within a container).`);
+    else report([...path, 'ports', index, 'name'], l10n.t('Duplicate value: "{0}": ports[{1}] of this container has the same name (port names must be unique within a container).', name, earlier));
   });
 }
 
@@ -57,7 +58,7 @@ function hostPortConflicts(containers: readonly ContainerAt[], hostPortOf: (port
       const where = `${path[path.length - 2]}[${path[path.length - 1]}].ports[${index}]`;
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, where);
-      else report([...path, 'ports', index, 'hostPort'], `Duplicate value: "${key}": ${earlier} already claims this host port (the containers of a pod share its network namespace).`);
+      else report([...path, 'ports', index, 'hostPort'], l10n.t('Duplicate value: "{0}": {1} already claims this host port (the containers of a pod share its network namespace).', key, earlier));
     });
   }
 }

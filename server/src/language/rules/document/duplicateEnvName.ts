@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { defineContainerRule } from '../defineContainerRule';
 import { duplicatesBy, stringField } from '../objects/duplicates';
 import { containersOf } from '../objects/podSpecs';
@@ -8,7 +9,7 @@ export const duplicateEnvName = defineContainerRule(
   (pod, report) => {
     for (const { path, container } of containersOf(pod)) {
       for (const duplicate of duplicatesBy(container.env, stringField('name'))) {
-        report([...path, 'env', duplicate.index, 'name'], `Environment variable \`${duplicate.key}\` is already defined as env[${duplicate.first}]: this definition hides it.`);
+        report([...path, 'env', duplicate.index, 'name'], l10n.t('Environment variable `{0}` is already defined as env[{1}]: this definition hides it.', duplicate.key, duplicate.first));
       }
     }
   },

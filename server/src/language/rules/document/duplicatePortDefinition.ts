@@ -1,3 +1,4 @@
+import { verbatim } from '../../messageLists';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 import { goFieldPath } from '../objects/goFieldPath';
@@ -43,7 +44,7 @@ export const duplicatePortDefinition = defineDocumentRule(
         const others = seen.get(key) ?? [];
         for (const other of others) {
           const kind = conflict(here, other);
-          if (kind) report(here.path, `${goFieldPath(here.path)}: ${kind} port definition with ${goFieldPath(other.path)}`);
+          if (kind) report(here.path, verbatim(`${goFieldPath(here.path)}: ${kind} port definition with ${goFieldPath(other.path)}`));
         }
         others.push(here);
         seen.set(key, others);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { defineDocumentRule } from '../defineRule';
 import { duplicatesBy, stringField } from '../objects/duplicates';
 
@@ -8,10 +9,10 @@ export const duplicateServicePort = defineDocumentRule(
     if (target.object.kind !== 'Service') return;
     const ports = (target.object.spec as Record<string, unknown> | undefined)?.ports;
     for (const duplicate of duplicatesBy(ports, (port) => (typeof port.port === 'number' ? `${port.port}/${typeof port.protocol === 'string' && port.protocol ? port.protocol : 'TCP'}` : undefined))) {
-      report(['spec', 'ports', duplicate.index], `Duplicate Service port ${duplicate.key}: it is already ports[${duplicate.first}].`);
+      report(['spec', 'ports', duplicate.index], l10n.t('Duplicate Service port {0}: it is already ports[{1}].', duplicate.key, duplicate.first));
     }
     for (const duplicate of duplicatesBy(ports, stringField('name'))) {
-      report(['spec', 'ports', duplicate.index, 'name'], `Duplicate Service port name \`${duplicate.key}\`: it is already ports[${duplicate.first}].`);
+      report(['spec', 'ports', duplicate.index, 'name'], l10n.t('Duplicate Service port name `{0}`: it is already ports[{1}].', duplicate.key, duplicate.first));
     }
   },
 );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineContainerRule } from '../defineContainerRule';
 
@@ -9,7 +10,7 @@ export const hostPath = defineContainerRule(
     pod.spec.volumes.forEach((volume, index) => {
       if (isPlainObject(volume) && isPlainObject(volume.hostPath)) {
         const path = typeof volume.hostPath.path === 'string' ? ` \`${volume.hostPath.path}\`` : '';
-        report([...pod.path, 'volumes', index, 'hostPath'], `Volume mounts the node's${path} directory: a hostPath volume gives the pod access to the node's files.`, { target: 'key' });
+        report([...pod.path, 'volumes', index, 'hostPath'], l10n.t("Volume mounts the node's{0} directory: a hostPath volume gives the pod access to the node's files.", path), { target: 'key' });
       }
     });
   },

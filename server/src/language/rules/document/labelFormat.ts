@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { isTemplatePlaceholder, labelValue, qualifiedName } from '../facts/nameFormats';
 import { defineDocumentRule } from '../defineRule';
@@ -15,10 +16,10 @@ export const labelFormat = defineDocumentRule(
         for (const [key, value] of Object.entries(map)) {
           if (isTemplatePlaceholder(key) || (typeof value === 'string' && isTemplatePlaceholder(value))) continue;
           const keyReasons = qualifiedName(key);
-          if (keyReasons.length) report([...metadata, field, key], `Invalid ${field === 'labels' ? 'label' : 'annotation'} key \`${key}\`: ${keyReasons.join('; ')}.`, { target: 'key' });
+          if (keyReasons.length) report([...metadata, field, key], field === 'labels' ? l10n.t('Invalid label key `{0}`: {1}.', key, keyReasons.join('; ')) : l10n.t('Invalid annotation key `{0}`: {1}.', key, keyReasons.join('; ')), { target: 'key' });
           if (field === 'labels' && typeof value === 'string') {
             const valueReasons = labelValue(value);
-            if (valueReasons.length) report([...metadata, field, key], `Invalid label value \`${value}\`: ${valueReasons.join('; ')}.`);
+            if (valueReasons.length) report([...metadata, field, key], l10n.t('Invalid label value `{0}`: {1}.', value, valueReasons.join('; ')));
           }
         }
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
 
@@ -17,7 +18,10 @@ export const latestTag = defineContainerRule(
       if (typeof container.image !== 'string' || container.image === '') continue;
       const tag = imageTag(container.image);
       if (tag === undefined || tag === 'latest') {
-        report([...path, 'image'], `Image \`${container.image}\` ${tag ? 'uses the `latest` tag' : 'has no tag (so it is `latest`)'}: pin a version or digest so that every pod runs the same code.`);
+        const message = tag
+          ? l10n.t('Image `{0}` uses the `latest` tag: pin a version or digest so that every pod runs the same code.', container.image)
+          : l10n.t('Image `{0}` has no tag (so it is `latest`): pin a version or digest so that every pod runs the same code.', container.image);
+        report([...path, 'image'], message);
       }
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
 
@@ -8,7 +9,7 @@ export const missingImage = defineContainerRule(
     for (const { path, container } of containersOf(pod)) {
       if (typeof container.image === 'string' && container.image.trim() !== '') continue;
       const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
-      report(container.image === undefined ? path : [...path, 'image'], `Container${name} has no \`image\`: the API server rejects it (Required value).`, { target: 'key', data: { field: 'image' } });
+      report(container.image === undefined ? path : [...path, 'image'], l10n.t('Container{0} has no `image`: the API server rejects it (Required value).', name), { target: 'key', data: { field: 'image' } });
     }
   },
 );

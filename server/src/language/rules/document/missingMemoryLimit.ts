@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
@@ -11,7 +12,7 @@ export const missingMemoryLimit = defineContainerRule(
       const limits = isPlainObject(resources.limits) ? resources.limits : {};
       if (limits.memory !== undefined) continue;
       const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
-      report(isPlainObject(container.resources) ? [...path, 'resources'] : path, `Container${name} has no memory limit: set \`resources.limits.memory\`.`, { target: 'key' });
+      report(isPlainObject(container.resources) ? [...path, 'resources'] : path, l10n.t('Container{0} has no memory limit: set `resources.limits.memory`.', name), { target: 'key' });
     }
   },
 );

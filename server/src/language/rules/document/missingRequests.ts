@@ -1,3 +1,5 @@
+import { orList } from '../../messageLists';
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
@@ -12,7 +14,7 @@ export const missingRequests = defineContainerRule(
       const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined);
       if (missing.length === 0) continue;
       const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
-      report(isPlainObject(container.resources) ? [...path, 'resources'] : path, `Container${name} does not request ${missing.join(' or ')}: set \`resources.requests\` so the scheduler can place it.`, { target: 'key' });
+      report(isPlainObject(container.resources) ? [...path, 'resources'] : path, l10n.t('Container{0} does not request {1}: set `resources.requests` so the scheduler can place it.', name, orList(missing)), { target: 'key' });
     }
   },
 );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { dns1123Label, dns1123Subdomain, isTemplatePlaceholder, LABEL_NAMED_KINDS, PATH_SEGMENT_NAMED_KINDS } from '../facts/nameFormats';
 import { defineDocumentRule } from '../defineRule';
 
@@ -24,12 +25,12 @@ export const nameFormat = defineDocumentRule(
     const name = object.metadata?.name;
     if (typeof object.kind !== 'string' || typeof name !== 'string' || name === '') return;
     const reasons = isTemplatePlaceholder(name) ? [] : nameProblems(object.kind, name);
-    if (reasons.length) report(['metadata', 'name'], `Invalid name \`${shorten(name)}\` for a ${object.kind}: ${reasons.join('; ')}.`);
+    if (reasons.length) report(['metadata', 'name'], l10n.t('Invalid name `{0}` for a {1}: {2}.', shorten(name), object.kind, reasons.join('; ')));
     const generateName = object.metadata?.generateName;
     if (typeof generateName === 'string' && generateName !== '') {
       // The API server appends 5 random characters; the prefix itself may end in '-'.
       const prefixReasons = nameProblems(object.kind, `${generateName.replace(/-+$/, '')}a`.slice(0, 253));
-      if (prefixReasons.length) report(['metadata', 'generateName'], `Invalid generateName \`${shorten(generateName)}\`: ${prefixReasons.join('; ')}.`);
+      if (prefixReasons.length) report(['metadata', 'generateName'], l10n.t('Invalid generateName `{0}`: {1}.', shorten(generateName), prefixReasons.join('; ')));
     }
   },
 );

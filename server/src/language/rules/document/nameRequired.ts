@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 
@@ -14,7 +15,7 @@ export const nameRequired = defineDocumentRule(
     const given = (value: unknown): boolean => value !== undefined && value !== '';
     const named = isPlainObject(metadata) && (given(metadata.name) || given(metadata.generateName));
     if (named) return;
-    report(isPlainObject(metadata) ? ['metadata'] : [], `\`${object.kind}\` needs a \`metadata.name\` (or \`metadata.generateName\`): the API server rejects objects without one.`, {
+    report(isPlainObject(metadata) ? ['metadata'] : [], l10n.t('`{0}` needs a `metadata.name` (or `metadata.generateName`): the API server rejects objects without one.', String(object.kind)), {
       target: 'key',
       data: { field: 'name', insertAt: isPlainObject(metadata) ? 'metadata' : 'root' },
     });

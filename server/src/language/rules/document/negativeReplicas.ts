@@ -1,3 +1,4 @@
+import { verbatim } from '../../messageLists';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 
@@ -21,6 +22,6 @@ export const negativeReplicas = defineDocumentRule(
     const { object } = target;
     if (typeof object.kind !== 'string' || !SCALED_KINDS.has(object.kind) || !isPlainObject(object.spec)) return;
     const replicas = object.spec.replicas;
-    if (typeof replicas === 'number' && replicas < 0) report(['spec', 'replicas'], `Invalid value: ${replicas}: must be greater than or equal to 0`);
+    if (typeof replicas === 'number' && replicas < 0) report(['spec', 'replicas'], verbatim(`Invalid value: ${replicas}: must be greater than or equal to 0`));
   },
 );

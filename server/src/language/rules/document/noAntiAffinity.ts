@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 import { podSpecOf } from '../objects/podSpecs';
@@ -17,6 +18,6 @@ export const noAntiAffinity = defineDocumentRule(
     const affinity = isPlainObject(pod.spec.affinity) ? pod.spec.affinity : {};
     const spread = Array.isArray(pod.spec.topologySpreadConstraints) && pod.spec.topologySpreadConstraints.length > 0;
     if (affinity.podAntiAffinity !== undefined || spread) return;
-    report(['spec', 'replicas'], `${replicas} replicas with no pod anti-affinity or topologySpreadConstraints: they may all run on one node.`);
+    report(['spec', 'replicas'], l10n.t('{0} replicas with no pod anti-affinity or topologySpreadConstraints: they may all run on one node.', replicas));
   },
 );

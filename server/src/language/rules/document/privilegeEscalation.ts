@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
@@ -10,12 +11,12 @@ export const privilegeEscalation = defineContainerRule(
       const context = container.securityContext;
       if (!isPlainObject(context)) continue;
       if (context.allowPrivilegeEscalation === true) {
-        report([...path, 'securityContext', 'allowPrivilegeEscalation'], 'This container allows privilege escalation: set `allowPrivilegeEscalation: false`.');
+        report([...path, 'securityContext', 'allowPrivilegeEscalation'], l10n.t('This container allows privilege escalation: set `allowPrivilegeEscalation: false`.'));
       }
       const add = isPlainObject(context.capabilities) ? context.capabilities.add : undefined;
       if (Array.isArray(add)) {
         add.forEach((capability, index) => {
-          if (capability === 'SYS_ADMIN' || capability === 'CAP_SYS_ADMIN') report([...path, 'securityContext', 'capabilities', 'add', index], '`SYS_ADMIN` lets the container escalate to root on the node.');
+          if (capability === 'SYS_ADMIN' || capability === 'CAP_SYS_ADMIN') report([...path, 'securityContext', 'capabilities', 'add', index], l10n.t('`SYS_ADMIN` lets the container escalate to root on the node.'));
         });
       }
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
@@ -8,7 +9,7 @@ export const privileged = defineContainerRule(
   (pod, report) => {
     for (const { path, container } of containersOf(pod)) {
       if (isPlainObject(container.securityContext) && container.securityContext.privileged === true) {
-        report([...path, 'securityContext', 'privileged'], 'This container runs privileged: it has full access to the node. Grant only the capabilities it needs.');
+        report([...path, 'securityContext', 'privileged'], l10n.t('This container runs privileged: it has full access to the node. Grant only the capabilities it needs.'));
       }
     }
   },

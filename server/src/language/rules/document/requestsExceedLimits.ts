@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { parseQuantity } from '../../../simulator/model/quantity';
 import { defineContainerRule } from '../defineContainerRule';
@@ -17,7 +18,7 @@ export const requestsExceedLimits = defineContainerRule(
         const l = parseQuantity(limit);
         if (!r.ok || !l.ok) continue; // the schema reports malformed quantities
         if (r.quantity.nanos > l.quantity.nanos) {
-          report([...path, 'resources', 'requests', name], `The ${name} request (${String(request)}) is more than its limit (${String(limit)}): it must be less than or equal to the limit.`);
+          report([...path, 'resources', 'requests', name], l10n.t('The {0} request ({1}) is more than its limit ({2}): it must be less than or equal to the limit.', name, String(request), String(limit)));
         }
       }
     }

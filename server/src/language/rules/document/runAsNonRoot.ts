@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineContainerRule } from '../defineContainerRule';
 import { containersOf } from '../objects/podSpecs';
@@ -16,7 +17,7 @@ export const runAsNonRoot = defineContainerRule(
       const user = context.runAsUser ?? podContext.runAsUser;
       if (nonRoot === true || (typeof user === 'number' && user > 0)) continue;
       const name = typeof container.name === 'string' ? ` \`${container.name}\`` : '';
-      report(path, `Container${name} may run as root: set \`securityContext.runAsNonRoot: true\` (on the container or the pod).`, { target: 'key' });
+      report(path, l10n.t('Container{0} may run as root: set `securityContext.runAsNonRoot: true` (on the container or the pod).', name), { target: 'key' });
     }
   },
 );

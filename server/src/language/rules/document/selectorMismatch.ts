@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { compileLabelSelector, selectorFromSet, toLabels } from '../../../simulator/model/labelSelector';
 import { defineDocumentRule } from '../defineRule';
@@ -21,13 +22,13 @@ export const selectorMismatch = defineDocumentRule(
     const labels = toLabels(isPlainObject(template) && isPlainObject(template.metadata) ? template.metadata.labels : undefined);
     if (object.kind === 'ReplicationController') {
       if (!isPlainObject(spec.selector)) return; // defaults to the template's labels
-      if (!selectorFromSet(toLabels(spec.selector)).matches(labels)) report(['spec', 'selector'], '`selector` does not match the template `labels`: the API server rejects it.', { target: 'key' });
+      if (!selectorFromSet(toLabels(spec.selector)).matches(labels)) report(['spec', 'selector'], l10n.t('`selector` does not match the template `labels`: the API server rejects it.'), { target: 'key' });
       return;
     }
     if (!isPlainObject(spec.selector)) return; // the schema reports the missing selector
     const selector = compileLabelSelector(spec.selector);
     if (selector.invalid) return; // api/selector-operator explains it
-    if (selector.isEverything) report(['spec', 'selector'], 'An empty `selector` selects every pod: the API server rejects it for a workload.', { target: 'key' });
-    else if (!selector.matches(labels)) report(['spec', 'selector'], '`selector` does not match the template `labels`: the API server rejects it.', { target: 'key', data: { align: true } });
+    if (selector.isEverything) report(['spec', 'selector'], l10n.t('An empty `selector` selects every pod: the API server rejects it for a workload.'), { target: 'key' });
+    else if (!selector.matches(labels)) report(['spec', 'selector'], l10n.t('`selector` does not match the template `labels`: the API server rejects it.'), { target: 'key', data: { align: true } });
   },
 );

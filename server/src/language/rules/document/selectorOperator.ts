@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 import { walkWithSchema, type FieldInterest } from '../objects/schemaWalk';
@@ -28,7 +29,7 @@ export const selectorOperator = defineDocumentRule(
       if (!field.item || !isPlainObject(field.value)) return;
       if (field.owner === 'PodSpec') {
         if (field.field === 'tolerations' && field.value.operator === 'Exists' && typeof field.value.value === 'string' && field.value.value !== '') {
-          report([...field.path, 'value'], 'A toleration with `operator: Exists` must not have a `value`.');
+          report([...field.path, 'value'], l10n.t('A toleration with `operator: Exists` must not have a `value`.'));
         }
         return;
       }
@@ -43,15 +44,15 @@ function checkRequirement(path: FieldPath, requirement: Record<string, unknown>,
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) report([...path, 'operator'], `Operator \`${operator}\` needs at least one value in \`values\`.`);
+      if (values.length === 0) report([...path, 'operator'], l10n.t('Operator `{0}` needs at least one value in `values`.', operator));
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length > 0) report([...path, 'values'], `Operator \`${operator}\` must not have \`values\`.`);
+      if (values.length > 0) report([...path, 'values'], l10n.t('Operator `{0}` must not have `values`.', operator));
       break;
     case 'Gt':
     case 'Lt':
-      if (values.length !== 1 || !/^-?\d+$/.test(String(values[0]))) report([...path, requirement.values === undefined ? 'operator' : 'values'], `Operator \`${operator}\` needs exactly one integer value.`);
+      if (values.length !== 1 || !/^-?\d+$/.test(String(values[0]))) report([...path, requirement.values === undefined ? 'operator' : 'values'], l10n.t('Operator `{0}` needs exactly one integer value.', operator));
       break;
     default:
       break; // an unknown operator is api/unsupported-value

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { defineDocumentRule } from '../defineRule';
 
@@ -11,7 +12,11 @@ export const singleReplica = defineDocumentRule(
     if (typeof object.kind !== 'string' || !REPLICATED_KINDS.has(object.kind) || !isPlainObject(object.spec)) return;
     const replicas = object.spec.replicas;
     if (replicas !== undefined && replicas !== 1) return; // 0 is deliberate; an HPA may manage it
-    report(replicas === undefined ? ['spec'] : ['spec', 'replicas'], `This ${object.kind} runs a single replica${replicas === undefined ? ' (the default)' : ''}: it is unavailable during rollouts, drains and crashes.`, {
+    const message =
+      replicas === undefined
+        ? l10n.t('This {0} runs a single replica (the default): it is unavailable during rollouts, drains and crashes.', object.kind)
+        : l10n.t('This {0} runs a single replica: it is unavailable during rollouts, drains and crashes.', object.kind);
+    report(replicas === undefined ? ['spec'] : ['spec', 'replicas'], message, {
       target: replicas === undefined ? 'key' : 'value',
     });
   },

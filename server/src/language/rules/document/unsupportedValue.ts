@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { closestMatches } from '../../suggest';
 import { enumValuesOf } from '../facts/enumValues';
 import { defineDocumentRule } from '../defineRule';
@@ -18,8 +19,9 @@ export const unsupportedValue = defineDocumentRule(
       const allowed = enumValuesOf(field.owner, field.field);
       if (!allowed || typeof field.value !== 'string' || field.value === '' || allowed.includes(field.value)) return;
       const suggestions = closestMatches(field.value, allowed, 1);
-      const hint = suggestions.length ? ` (did you mean \`${suggestions[0]}\`?)` : '';
-      report([...field.path], `Unsupported value \`${field.value}\`: supported values are ${allowed.map((v) => `\`${v}\``).join(', ')}${hint}.`, { data: { suggestions, allowed } });
+            report([...field.path], suggestions.length
+          ? l10n.t('Unsupported value `{0}`: supported values are {1} (did you mean `{2}`?).', field.value, allowed.map((v) => `\`${v}\``).join(', '), suggestions[0])
+          : l10n.t('Unsupported value `{0}`: supported values are {1}.', field.value, allowed.map((v) => `\`${v}\``).join(', ')), { data: { suggestions, allowed } });
     });
   },
 );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { splitApiVersion } from '../../schema/resolveKind';
 import type { Manifest } from '../../../simulator/model/source';
 import type { WorkspaceRule } from './workspaceRule';
@@ -23,8 +24,11 @@ export const duplicateObject: WorkspaceRule = {
         seen.set(key, manifest);
         continue;
       }
-      const where = first.source.file === manifest.source.file ? `document ${first.source.document + 1} of this file` : `${first.source.file} (document ${first.source.document + 1})`;
-      report(manifest, ['metadata', 'name'], `${kind} \`${name}\` is already defined in ${where}: applying both keeps only the last one.`);
+      const message =
+        first.source.file === manifest.source.file
+          ? l10n.t('{0} `{1}` is already defined in document {2} of this file: applying both keeps only the last one.', kind, name, first.source.document + 1)
+          : l10n.t('{0} `{1}` is already defined in {2} (document {3}): applying both keeps only the last one.', kind, name, first.source.file, first.source.document + 1);
+      report(manifest, ['metadata', 'name'], message);
     }
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -11,7 +12,7 @@ export const hpaTargetMissing: WorkspaceRule = {
       if (!isPlainObject(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') continue;
       const namespace = index.namespaceOf(hpa.object);
       if (index.find(ref.kind, namespace, ref.name).length > 0) continue;
-      report(hpa, ['spec', 'scaleTargetRef', 'name'], `No ${ref.kind} \`${ref.name}\` in namespace \`${namespace}\` among the workspace's manifests: this autoscaler has nothing to scale.`);
+      report(hpa, ['spec', 'scaleTargetRef', 'name'], l10n.t("No {0} `{1}` in namespace `{2}` among the workspace's manifests: this autoscaler has nothing to scale.", ref.kind, ref.name, namespace));
     }
   },
 };

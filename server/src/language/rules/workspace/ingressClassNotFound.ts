@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WorkspaceRule } from './workspaceRule';
 
 /** An Ingress names a class that none of the workspace's IngressClasses is: no controller serves it. */
@@ -8,7 +9,7 @@ export const ingressClassNotFound: WorkspaceRule = {
     for (const { spec, ingressClass } of index.routes().ingresses) {
       if (ingressClass.served) continue;
       const path = ingressClass.source === 'field' ? ['spec', 'ingressClassName'] : ['metadata', 'annotations', 'kubernetes.io/ingress.class'];
-      report(spec.manifest, path, `No IngressClass \`${ingressClass.name ?? ''}\` among the manifests (${classes.join(', ')}): no controller serves this Ingress, it gets no address and no traffic.`);
+      report(spec.manifest, path, l10n.t('No IngressClass `{0}` among the manifests ({1}): no controller serves this Ingress, it gets no address and no traffic.', ingressClass.name ?? '', classes.join(', ')));
     }
   },
 };

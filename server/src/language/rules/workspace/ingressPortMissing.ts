@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readService } from '../../../simulator/controllers/serviceSpec';
 import { isIngress, readIngress } from '../../../simulator/ingress';
 import type { WorkspaceRule } from './workspaceRule';
@@ -17,10 +18,13 @@ export const ingressPortMissing: WorkspaceRule = {
         if (copies.length === 0) continue;
         const service = readService(copies[copies.length - 1]);
         if (service.ports.some((p) => (typeof port === 'number' ? p.port === port : p.name === port))) continue;
-        const known = service.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
+        const known = service.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || l10n.t('none');
         const field = typeof port === 'number' ? 'number' : 'name';
-        const what = typeof port === 'number' ? `port ${port}` : `port named \`${port}\``;
-        report(manifest, [...backend.path, 'service', 'port', field], `Service \`${backend.service.name}\` has no ${what} (its ports: ${known}): ${typeof port === 'string' ? 'port.name is the Service port\'s name, not a container port\'s; ' : ''}this path answers 503.`);
+        const message =
+          typeof port === 'number'
+            ? l10n.t('Service `{0}` has no port {1} (its ports: {2}): this path answers 503.', backend.service.name, port, known)
+            : l10n.t("Service `{0}` has no port named `{1}` (its ports: {2}): port.name is the Service port's name, not a container port's; this path answers 503.", backend.service.name, port, known);
+        report(manifest, [...backend.path, 'service', 'port', field], message);
       }
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import type { FieldPath } from '../../../simulator/model/source';
 import type { WorkspaceRule } from './workspaceRule';
@@ -30,7 +31,7 @@ export const ingressServiceMissing: WorkspaceRule = {
       const namespace = index.namespaceOf(ingress.object);
       for (const backend of ingressBackends(ingress.object.spec)) {
         if (index.find('Service', namespace, backend.name).length === 0) {
-          report(ingress, backend.path, `No Service \`${backend.name}\` in namespace \`${namespace}\` among the workspace's manifests: this Ingress path answers 503.`);
+          report(ingress, backend.path, l10n.t("No Service `{0}` in namespace `{1}` among the workspace's manifests: this Ingress path answers 503.", backend.name, namespace));
         }
       }
     }

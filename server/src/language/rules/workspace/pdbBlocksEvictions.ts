@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../../manifests';
 import { compileLabelSelector } from '../../../simulator/model/labelSelector';
 import type { Manifest } from '../../../simulator/model/source';
@@ -21,17 +22,19 @@ export const pdbBlocksEvictions: WorkspaceRule = {
       if (!isPlainObject(spec)) continue;
       const { maxUnavailable, minAvailable } = spec;
       if (maxUnavailable === 0 || maxUnavailable === '0%' || maxUnavailable === '0') {
-        report(pdb, ['spec', 'maxUnavailable'], '`maxUnavailable: 0` allows no voluntary eviction: node drains and cluster upgrades hang on these pods.');
+        report(pdb, ['spec', 'maxUnavailable'], l10n.t('`{0}` allows no voluntary eviction: node drains and cluster upgrades hang on these pods.', 'maxUnavailable: 0'));
         continue;
       }
       if (minAvailable === '100%') {
-        report(pdb, ['spec', 'minAvailable'], '`minAvailable: 100%` allows no voluntary eviction: node drains and cluster upgrades hang on these pods.');
+        report(pdb, ['spec', 'minAvailable'], l10n.t('`{0}` allows no voluntary eviction: node drains and cluster upgrades hang on these pods.', 'minAvailable: 100%'));
         continue;
       }
       if (typeof minAvailable !== 'number') continue;
       const replicas = selectedReplicas(index, pdb, spec.selector);
       if (replicas !== undefined && minAvailable >= replicas) {
-        report(pdb, ['spec', 'minAvailable'], `\`minAvailable: ${minAvailable}\` with ${replicas} selected replica${replicas === 1 ? '' : 's'} allows no voluntary eviction: node drains hang on these pods.`);
+        report(pdb, ['spec', 'minAvailable'], replicas === 1
+            ? l10n.t('`minAvailable: {0}` with 1 selected replica allows no voluntary eviction: node drains hang on these pods.', String(minAvailable))
+            : l10n.t('`minAvailable: {0}` with {1} selected replicas allows no voluntary eviction: node drains hang on these pods.', String(minAvailable), replicas));
       }
     }
   },

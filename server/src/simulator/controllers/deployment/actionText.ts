@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { verbatim } from '../../../l10n/verbatim';
 import { maxSurgeOf, maxUnavailableOf } from './fenceposts';
 import type { RolloutWorld } from './rolloutWorld';
 import type { RolloutAction } from './types';
@@ -13,9 +15,10 @@ export function describeAction(action: Omit<RolloutAction, 'text' | 'after'>, wo
 
 function eventText(action: Omit<RolloutAction, 'text' | 'after'>): string {
   const { op, replicaSet, from, to } = action;
-  if (op === 'delete') return `Deleted replica set ${replicaSet}`;
-  if (op === 'create') return to > 0 ? `Scaled up replica set ${replicaSet} to ${to}` : `Created replica set ${replicaSet} with 0 replicas`;
-  return to > from ? `Scaled up replica set ${replicaSet} to ${to} from ${from}` : `Scaled down replica set ${replicaSet} to ${to} from ${from}`;
+  // The Deployment controller's event messages, as `kubectl describe deployment` shows them.
+  if (op === 'delete') return verbatim(`Deleted replica set ${replicaSet}`);
+  if (op === 'create') return verbatim(to > 0 ? `Scaled up replica set ${replicaSet} to ${to}` : `Created replica set ${replicaSet} with 0 replicas`);
+  return verbatim(to > from ? `Scaled up replica set ${replicaSet} to ${to} from ${from}` : `Scaled down replica set ${replicaSet} to ${to} from ${from}`);
 }
 
 function reason(action: Omit<RolloutAction, 'text' | 'after'>, world: RolloutWorld): string {
@@ -24,23 +27,23 @@ function reason(action: Omit<RolloutAction, 'text' | 'after'>, world: RolloutWor
   const unavailable = maxUnavailableOf(strategy, R);
   switch (action.by) {
     case 'reconcileNewReplicaSet':
-      if (action.op === 'create') return `new revision ${action.revision}; maxSurge ${surge} allows ${R + surge} pods in total`;
-      return action.to > action.from ? `maxSurge ${surge} allows ${R + surge} pods in total` : `more than the ${R} desired replicas`;
+      if (action.op === 'create') return l10n.t('new revision {0}; maxSurge {1} allows {2} pods in total', action.revision, surge, R + surge);
+      return action.to > action.from ? l10n.t('maxSurge {0} allows {1} pods in total', surge, R + surge) : l10n.t('more than the {0} desired replicas', R);
     case 'cleanupUnhealthyReplicas':
-      return `removes ${action.from - action.to} unavailable old pod(s), which costs no availability`;
+      return l10n.t('removes {0} unavailable old pod(s), which costs no availability', action.from - action.to);
     case 'scaleDownOldReplicaSetsForRollingUpdate':
-      return `keeps at least ${R - unavailable} of ${R} replicas available (maxUnavailable ${unavailable})`;
+      return l10n.t('keeps at least {0} of {1} replicas available (maxUnavailable {2})', R - unavailable, R, unavailable);
     case 'scale(proportional)':
-      return `replicas changed to ${R}; extra replicas are shared in proportion to each replica set's size`;
+      return l10n.t("replicas changed to {0}; extra replicas are shared in proportion to each replica set's size", R);
     case 'scale(activeOrLatest)':
-      return `replicas changed to ${R}; the only active replica set takes them all`;
+      return l10n.t('replicas changed to {0}; the only active replica set takes them all', R);
     case 'scale(newRS saturated)':
-      return `the new replica set already has all ${R} replicas available`;
+      return l10n.t('the new replica set already has all {0} replicas available', R);
     case 'scaleDownOldReplicaSetsForRecreate':
-      return 'Recreate stops every old pod before starting new ones';
+      return l10n.t('Recreate stops every old pod before starting new ones');
     case 'scaleUpNewReplicaSetForRecreate':
-      return 'no old pod is left';
+      return l10n.t('no old pod is left');
     case 'cleanupDeployment':
-      return `revisionHistoryLimit is ${revisionHistoryLimit}`;
+      return l10n.t('revisionHistoryLimit is {0}', revisionHistoryLimit);
   }
 }

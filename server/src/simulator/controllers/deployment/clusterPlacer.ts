@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readClusterProfile } from '../../cluster/clusterProfile';
 import { addClusterObject, emptyClusterObjects } from '../../model/clusterObjects';
 import { compileLabelSelector, isRecord } from '../../model/labelSelector';
@@ -31,13 +32,13 @@ export interface PlacementSetup {
 
 export function placerFor(clusterManifests: readonly Manifest[] | null, manifests: readonly Manifest[] = []): PlacementSetup {
   if (clusterManifests === null) {
-    return { description: 'no cluster given: every pod is assumed to fit', findings: [], create: () => unboundedPlacer() };
+    return { description: l10n.t('no cluster given: every pod is assumed to fit'), findings: [], create: () => unboundedPlacer() };
   }
   const objects = emptyClusterObjects();
   const profile = readClusterProfile([...clusterManifests], objects, { maxNodes: MAX_ROLLOUT_NODES });
   for (const manifest of manifests) addClusterObject(objects, manifest);
   return {
-    description: `${profile.nodes.length} node(s) and ${profile.pods.length} running pod(s) from the cluster profile`,
+    description: l10n.t('{0} node(s) and {1} running pod(s) from the cluster profile', profile.nodes.length, profile.pods.length),
     findings: profile.findings,
     create(deployment) {
       const namespace = namespaceOf(deployment.object);

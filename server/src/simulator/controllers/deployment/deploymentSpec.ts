@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { verbatim } from '../../../l10n/verbatim';
 import type { KubeObject, Manifest, SimFinding, FieldPath } from '../../model/source';
 import { compileLabelSelector, isRecord } from '../../model/labelSelector';
 import { parseIntOrPercent, type IntOrPercent } from './intOrPercent';
@@ -43,21 +45,21 @@ export function readDeployment(manifest: Manifest): { deployment: DeploymentMode
   const revisionHistoryLimit = readCount(spec.revisionHistoryLimit, 10, ['spec', 'revisionHistoryLimit'], report);
   const progressDeadlineSeconds = readCount(spec.progressDeadlineSeconds, 600, ['spec', 'progressDeadlineSeconds'], report);
   if (spec.progressDeadlineSeconds !== undefined && progressDeadlineSeconds <= minReadySeconds) {
-    report(['spec', 'progressDeadlineSeconds'], 'sim/deployment-progress-deadline', `progressDeadlineSeconds (${progressDeadlineSeconds}) must be greater than minReadySeconds (${minReadySeconds})`);
+    report(['spec', 'progressDeadlineSeconds'], 'sim/deployment-progress-deadline', l10n.t('progressDeadlineSeconds ({0}) must be greater than minReadySeconds ({1})', progressDeadlineSeconds, minReadySeconds));
   }
   if (replicas > MAX_SIMULATED_REPLICAS) {
-    report(['spec', 'replicas'], 'sim/rollout-too-large', `${replicas} replicas is more than the ${MAX_SIMULATED_REPLICAS} the rollout preview simulates pod by pod`, 'warning');
+    report(['spec', 'replicas'], 'sim/rollout-too-large', l10n.t('{0} replicas is more than the {1} the rollout preview simulates pod by pod', replicas, MAX_SIMULATED_REPLICAS), 'warning');
   }
 
   const strategy = readStrategy(spec.strategy, report);
   const selector = spec.selector;
   if (selector === undefined || selector === null) {
-    report(['spec'], 'sim/deployment-no-selector', 'spec.selector is required for apps/v1 Deployments');
+    report(['spec'], 'sim/deployment-no-selector', l10n.t('spec.selector is required for apps/v1 Deployments'));
   } else {
     const invalid = compileLabelSelector(selector).invalid;
     if (invalid) report(['spec', 'selector'], 'sim/deployment-invalid-selector', invalid);
     if (isEmptySelector(selector)) {
-      report(['spec', 'selector'], 'sim/deployment-empty-selector', 'an empty selector selects every pod; the Deployment controller ignores such a Deployment');
+      report(['spec', 'selector'], 'sim/deployment-empty-selector', l10n.t('an empty selector selects every pod; the Deployment controller ignores such a Deployment'));
     }
   }
   const template = isRecord(spec.template) ? spec.template : {};
@@ -85,7 +87,7 @@ type Report = (path: FieldPath, code: string, message: string, severity?: SimFin
 function readCount(raw: unknown, fallback: number, path: FieldPath, report: Report): number {
   if (raw === undefined || raw === null) return fallback;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > INT32_MAX) {
-    report(path, 'sim/deployment-invalid-count', `${path[path.length - 1]} must be a non-negative 32-bit integer, not ${JSON.stringify(raw)}`);
+    report(path, 'sim/deployment-invalid-count', l10n.t('{0} must be a non-negative 32-bit integer, not {1}', path[path.length - 1], JSON.stringify(raw)));
     return fallback;
   }
   return raw;
@@ -96,21 +98,21 @@ function readStrategy(raw: unknown, report: Report): Strategy {
   const type = strategy.type ?? 'RollingUpdate';
   if (type === 'Recreate') {
     if (strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
-      report(['spec', 'strategy', 'rollingUpdate'], 'sim/deployment-recreate-with-rolling-update', "may not be specified when strategy `type` is 'Recreate'");
+      report(['spec', 'strategy', 'rollingUpdate'], 'sim/deployment-recreate-with-rolling-update', verbatim("may not be specified when strategy `type` is 'Recreate'"));
     }
     return { type: 'Recreate' };
   }
   if (type !== 'RollingUpdate') {
-    report(['spec', 'strategy', 'type'], 'sim/deployment-invalid-strategy', `unsupported strategy type "${String(type)}": must be RollingUpdate or Recreate`);
+    report(['spec', 'strategy', 'type'], 'sim/deployment-invalid-strategy', l10n.t('unsupported strategy type "{0}": must be RollingUpdate or Recreate', String(type)));
   }
   const rolling = isRecord(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
   const maxSurge = readFencepost(rolling.maxSurge, 'maxSurge', report);
   const maxUnavailable = readFencepost(rolling.maxUnavailable, 'maxUnavailable', report);
   if (maxUnavailable.kind === 'percent' && maxUnavailable.value > 100) {
-    report(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], 'sim/deployment-max-unavailable-over-100', 'must not be greater than 100%');
+    report(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], 'sim/deployment-max-unavailable-over-100', verbatim('must not be greater than 100%'));
   }
   if (maxSurge.value === 0 && maxUnavailable.value === 0) {
-    report(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], 'sim/deployment-both-zero', 'may not be 0 when `maxSurge` is 0');
+    report(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], 'sim/deployment-both-zero', verbatim('may not be 0 when `maxSurge` is 0'));
   }
   return { type: 'RollingUpdate', maxSurge, maxUnavailable };
 }
@@ -124,7 +126,7 @@ function readFencepost(raw: unknown, field: 'maxSurge' | 'maxUnavailable', repor
     return DEFAULT_PERCENT;
   }
   if (parsed.value.value < 0 || (typeof raw === 'string' && !/^\d+%$/.test(raw))) {
-    report(path, 'sim/deployment-invalid-int-or-percent', `${field} must be greater than or equal to 0`);
+    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field} must be greater than or equal to 0`));
     return DEFAULT_PERCENT;
   }
   return parsed.value;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PodPlacer } from './types';
 
 /**
@@ -6,7 +7,7 @@ import type { PodPlacer } from './types';
  */
 export function unboundedPlacer(): PodPlacer {
   return {
-    place: () => ({ node: '(any node)', message: 'no cluster given: every pod is assumed to fit' }),
+    place: () => ({ node: '(any node)', message: l10n.t('no cluster given: every pod is assumed to fit') }),
     remove: () => undefined,
   };
 }

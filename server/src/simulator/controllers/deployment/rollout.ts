@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Manifest, SimFinding } from '../../model/source';
 import { podTemplateHash } from '../../workloads/names';
 import { templateKey } from './templateKey';
@@ -9,6 +10,8 @@ import { createReplicaSet, pendingPods } from './rolloutState';
 import type { RolloutWorld } from './rolloutWorld';
 import { runSteps } from './steps';
 import { rolloutFindings } from './rolloutFindings';
+import { rolloutSnapshot } from './rolloutSnapshot';
+import { newPodsWaitFor } from './newPodsWaitFor';
 import { selectorTemplateMismatch } from '../workloadSelector';
 import type { PodPlacer, RolloutOptions, RolloutResult } from './types';
 
@@ -32,13 +35,13 @@ export function simulateRollout(oldManifest: Manifest | null, newManifest: Manif
   if (old && templateKey(old.selector) !== templateKey(next.selector)) {
     findings.push({
       source: newManifest.source, path: ['spec', 'selector'], severity: 'error', code: 'sim/deployment-selector-immutable',
-      message: 'spec.selector of an apps/v1 Deployment is immutable: the API server rejects this update (delete and re-create the Deployment instead)',
+      message: l10n.t('spec.selector of an apps/v1 Deployment is immutable: the API server rejects this update (delete and re-create the Deployment instead)'),
     });
   }
   const base = resultBase(next);
   const blocking = findings.find((f) => f.severity === 'error' || f.code === 'sim/rollout-too-large');
   if (blocking || (old && old.replicas > MAX_SIMULATED_REPLICAS)) {
-    return { ...base, outcome: 'invalid', stallReason: blocking?.message ?? `the old version has more than ${MAX_SIMULATED_REPLICAS} replicas`, findings };
+    return { ...base, outcome: 'invalid', stallReason: blocking?.message ?? l10n.t('the old version has more than {0} replicas', MAX_SIMULATED_REPLICAS), findings };
   }
 
   const key = templateKey(next.template);
@@ -62,13 +65,14 @@ export function simulateRollout(oldManifest: Manifest | null, newManifest: Manif
   };
   if (old) seedOldReplicaSet(world, old);
   const initiallyPending = pendingPods(world).length;
+  const initial = rolloutSnapshot(world);
   world.availabilityDelay = Math.max(1, Math.floor(options.availabilityDelayTicks ?? 1));
   world.actions = [];
   world.scheduled = [];
 
   const maxSteps = Math.max(50, ((old?.replicas ?? 0) + next.replicas) * (world.availabilityDelay + 1) + 20);
   const run = runSteps(world, maxSteps);
-  const result: RolloutResult = { ...base, outcome: run.outcome, steps: run.steps, findings };
+  const result: RolloutResult = { ...base, outcome: run.outcome, steps: run.steps, findings, initial, newPodsWaitFor: newPodsWaitFor(next.template, next.minReadySeconds) };
   const extra = rolloutFindings({ world, run, old, templateChanged, initiallyPending, neverReady: options.neverReady === true });
   result.stallReason = extra.stallReason;
   result.notes.push(...extra.notes);

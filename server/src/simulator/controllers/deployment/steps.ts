@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { availableCondition, isDeploymentComplete, rolloutStatusText } from './deploymentStatus';
 import { splitReplicaSets } from './newReplicaSet';
 import { advanceAvailability, retryPendingPods } from './podLifecycle';
@@ -32,7 +33,7 @@ export function runSteps(world: RolloutWorld, maxSteps: number): StepRun {
   for (let tick = 0; ; tick++) {
     if (tick > maxSteps) {
       listLastStep(world, steps, placements);
-      return { steps, outcome: 'stalled', boundHit: `stopped after ${maxSteps} steps without finishing` };
+      return { steps, outcome: 'stalled', boundHit: l10n.t('stopped after {0} steps without finishing', maxSteps) };
     }
     world.tick = tick;
     world.actions = [];
@@ -46,7 +47,7 @@ export function runSteps(world: RolloutWorld, maxSteps: number): StepRun {
       world.dirty = false;
       syncDeployment(world);
       changed ||= world.dirty;
-      if (++passes > MAX_PASSES_PER_STEP) return { steps, outcome: 'stalled', boundHit: `the controller did not settle within ${MAX_PASSES_PER_STEP} syncs in step ${tick}` };
+      if (++passes > MAX_PASSES_PER_STEP) return { steps, outcome: 'stalled', boundHit: l10n.t('the controller did not settle within {0} syncs in step {1}', MAX_PASSES_PER_STEP, tick) };
     } while (world.dirty);
 
     const { newRS } = splitReplicaSets(world);

@@ -128,4 +128,17 @@ export interface RolloutResult {
   /** Things the user should know (minReadySeconds, scaling events, unmodelled fields). */
   notes: string[];
   findings: SimFinding[];
+  /** The Deployment before the controller's first step (the running version at full size; empty on a first apply). */
+  initial?: RolloutSnapshot;
+  /** What a new pod waits for before it counts as available, e.g. "readinessProbe initialDelaySeconds 10" (readinessDelay.ts). */
+  newPodsWaitFor?: string;
+}
+
+/** The Deployment's ReplicaSets and pods at one moment, outside any step (see `RolloutResult.initial`). */
+export interface RolloutSnapshot extends RolloutCounts {
+  replicaSets: ReplicaSetSnapshot[];
+  /** Pods that fit nowhere: "<ns/pod>: <scheduler message>". */
+  pending: string[];
+  /** Absent over MAX_STEP_POD_PLACEMENTS (podPlacements.ts). */
+  pods?: RolloutPodPlacement[];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SimPod } from '../../model/pod';
 import type { SimFinding } from '../../model/source';
 import { blamePath } from './blame';
@@ -20,13 +21,27 @@ export interface PlacedPod {
   readonly lead?: string | null;
 }
 
-const CODES: Record<PendingReason, { code: string; severity: SimFinding['severity']; verb: string }> = {
-  Unschedulable: { code: 'sim/unschedulable', severity: 'warning', verb: 'cannot be scheduled' },
-  NodeNotFound: { code: 'sim/unknown-node', severity: 'warning', verb: 'never starts' },
-  SchedulingGated: { code: 'sim/pending-gated', severity: 'information', verb: 'stays Pending' },
-  OtherScheduler: { code: 'sim/other-scheduler', severity: 'information', verb: 'stays Pending' },
-  Preempted: { code: 'sim/preempted', severity: 'information', verb: 'was preempted' },
+const CODES: Record<PendingReason, { code: string; severity: SimFinding['severity'] }> = {
+  Unschedulable: { code: 'sim/unschedulable', severity: 'warning' },
+  NodeNotFound: { code: 'sim/unknown-node', severity: 'warning' },
+  SchedulingGated: { code: 'sim/pending-gated', severity: 'information' },
+  OtherScheduler: { code: 'sim/other-scheduler', severity: 'information' },
+  Preempted: { code: 'sim/preempted', severity: 'information' },
 };
+
+/** "<subject> <verb>: <text>", one whole sentence per verb (the subject comes from subject()). */
+function sentence(reason: PendingReason, subject: string, text: string): string {
+  switch (reason) {
+    case 'Unschedulable':
+      return l10n.t('{0} cannot be scheduled: {1}', subject, text);
+    case 'NodeNotFound':
+      return l10n.t('{0} never starts: {1}', subject, text);
+    case 'Preempted':
+      return l10n.t('{0} was preempted: {1}', subject, text);
+    default:
+      return l10n.t('{0} stays Pending: {1}', subject, text);
+  }
+}
 
 export function placementFindings(placed: readonly PlacedPod[], nodeLabels: (node: string) => Readonly<Record<string, string>> | undefined): SimFinding[] {
   const totals = new Map<string, number>();
@@ -43,11 +58,12 @@ export function placementFindings(placed: readonly PlacedPod[], nodeLabels: (nod
   const findings: SimFinding[] = [];
   for (const group of groups.values()) {
     const { pod, placement, lead } = group[0];
-    const { code, severity, verb } = CODES[placement.reason!];
+    const { code, severity } = CODES[placement.reason!];
     const total = totals.get(sourceKey(pod)) ?? group.length;
     // A lead that only repeats upstream's reason (a PreFilter's, a volume plugin's) is left out.
-    const text = lead && !placement.message.includes(lead) ? `${lead}. ${placement.message}` : placement.message;
-    findings.push({ source: pod.source, path: blamePath(pod, placement, nodeLabels), severity, code, message: `${subject(group, total)} ${verb}: ${text}` });
+    // The lead is ours (translated); the scheduler's message after it stays as kube-scheduler words it.
+    const text = lead && !placement.message.includes(lead) ? l10n.t('{0}. {1}', lead, placement.message) : placement.message;
+    findings.push({ source: pod.source, path: blamePath(pod, placement, nodeLabels), severity, code, message: sentence(placement.reason!, subject(group, total), text) });
   }
   return findings;
 }
@@ -55,10 +71,9 @@ export function placementFindings(placed: readonly PlacedPod[], nodeLabels: (nod
 function subject(group: readonly PlacedPod[], total: number): string {
   const pod = group[0].pod;
   const workload = pod.workload ?? pod.owner;
-  if (group.length === 1 && total === 1) return `Pod ${pod.name}`;
+  if (group.length === 1 && total === 1) return l10n.t('Pod {0}', pod.name);
   const names = group.slice(0, 3).map((p) => p.pod.name).join(', ') + (group.length > 3 ? ', …' : '');
-  const of = workload ? `of ${workload.kind} ${workload.name} ` : '';
-  return `${group.length} of ${total} pods ${of}(${names})`;
+  return workload ? l10n.t('{0} of {1} pods of {2} {3} ({4})', group.length, total, workload.kind, workload.name, names) : l10n.t('{0} of {1} pods ({2})', group.length, total, names);
 }
 
 function sourceKey(pod: SimPod): string {

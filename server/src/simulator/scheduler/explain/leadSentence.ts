@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, podRequests } from '../../model/resources';
@@ -49,7 +50,7 @@ interface Clause {
 
 export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: ClusterState): string | null {
   if (placement.status !== 'Pending' || placement.reason !== 'Unschedulable') return null;
-  if (cluster.nodes.length === 0) return 'the cluster has no nodes — add Nodes to the cluster profile';
+  if (cluster.nodes.length === 0) return l10n.t('the cluster has no nodes — add Nodes to the cluster profile');
   const verdicts = filterVerdicts(placement);
   if (verdicts.length === 0) return preFilterClause(placement.message);
   const tooBig = askBeyondEveryNode(pod, cluster);
@@ -67,8 +68,8 @@ export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: Clus
   const others = ranked.slice(1).reduce((n, [, f]) => n + f.length, 0);
   const causes = rest.map(({ clause, count }) => (ranked.length === 2 ? clause.cause : `${clause.cause} (${count})`));
   const beyond = ranked.slice(MAX_CLAUSES).reduce((n, [, f]) => n + f.length, 0);
-  if (beyond > 0) causes.push(`other reasons (${beyond})`);
-  return `${lead}; on the other ${others === 1 ? 'node' : `${others} nodes`}: ${causes.join(', ')}`;
+  if (beyond > 0) causes.push(l10n.t('other reasons ({0})', beyond));
+  return others === 1 ? l10n.t('{0}; on the other node: {1}', lead, causes.join(', ')) : l10n.t('{0}; on the other {1} nodes: {2}', lead, others, causes.join(', '));
 }
 
 /** The lead as a sentence of its own (capitalised, with its period), for lists and the CLI. */
@@ -87,7 +88,7 @@ function preFilterClause(message: string): string {
   const rest = head < 0 ? message : message.slice(head + ' nodes are available: '.length);
   const end = rest.indexOf('. ');
   const reason = end < 0 ? rest.replace(/\.$/, '') : rest.slice(0, end);
-  if (reason === 'pod affinity terms conflict') return 'its required node affinity names no node (the metadata.name terms conflict)';
+  if (reason === 'pod affinity terms conflict') return l10n.t('its required node affinity names no node (the metadata.name terms conflict)');
   return reason;
 }
 
@@ -99,12 +100,13 @@ function pluginClause(pod: SimPod, plugin: string, failures: readonly FilterVerd
     case TAINT_TOLERATION:
       return taintClause(pod, nodes);
     case 'NodeUnschedulable':
-      return nodes.length === cluster.nodes.length ? { cause: 'every node is cordoned (spec.unschedulable)', fix: 'uncordon a node' } : { cause: 'cordoned', fix: 'uncordon a node' };
+      return nodes.length === cluster.nodes.length ? { cause: l10n.t('every node is cordoned (spec.unschedulable)'), fix: l10n.t('uncordon a node') } : { cause: l10n.t('cordoned'), fix: l10n.t('uncordon a node') };
     case NODE_AFFINITY:
       return nodeAffinityClause(pod, nodes, cluster);
     case NODE_PORTS: {
       const ports = hostPorts(pod);
-      return { cause: `host port${ports.length === 1 ? '' : 's'} ${ports.join(', ') || '(requested)'} already in use`, fix: ports.length > 0 ? 'drop the hostPort or use a Service' : undefined };
+      if (ports.length === 0) return { cause: l10n.t('host ports (requested) already in use') };
+      return { cause: ports.length === 1 ? l10n.t('host port {0} already in use', ports[0]) : l10n.t('host ports {0} already in use', ports.join(', ')), fix: l10n.t('drop the hostPort or use a Service') };
     }
     case POD_TOPOLOGY_SPREAD:
       return spreadClause(pod, failures);
@@ -112,24 +114,25 @@ function pluginClause(pod: SimPod, plugin: string, failures: readonly FilterVerd
       return podAffinityClause(pod, failures, nodes, cluster);
     default: {
       const reason = dominantReason(failures);
-      return { cause: VOLUME_WORDS.get(reason) ?? reason };
+      return { cause: volumeWords(reason) ?? reason };
     }
   }
 }
 
 /** The volume plugins' node reasons in plain words (the upstream text stays in the message). */
-const VOLUME_WORDS = new Map<string, string>([
-  [ERR_BIND_CONFLICT, 'no available PersistentVolume can bind its claim (storage class, size, access modes, node affinity)'],
-  [ERR_NODE_CONFLICT, 'its bound PersistentVolumes are pinned to other nodes (volume node affinity)'],
-  ['node(s) had no available volume zone', 'its PersistentVolumes are in other zones'],
-]);
+function volumeWords(reason: string): string | undefined {
+  if (reason === ERR_BIND_CONFLICT) return l10n.t('no available PersistentVolume can bind its claim (storage class, size, access modes, node affinity)');
+  if (reason === ERR_NODE_CONFLICT) return l10n.t('its bound PersistentVolumes are pinned to other nodes (volume node affinity)');
+  if (reason === 'node(s) had no available volume zone') return l10n.t('its PersistentVolumes are in other zones');
+  return undefined;
+}
 
 // --- NodeResourcesFit ---------------------------------------------------------------------------
 
 function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
   const reason = dominantReason(failures);
   if (!reason.startsWith('Insufficient ')) {
-    return reason.startsWith('Too many pods') ? { cause: 'the nodes already run as many pods as they allow (allocatable pods)' } : { cause: reason };
+    return reason.startsWith('Too many pods') ? { cause: l10n.t('the nodes already run as many pods as they allow (allocatable pods)') } : { cause: reason };
   }
   const resource = reason.slice('Insufficient '.length);
   const asked = requestsOf(pod)[resource] ?? 0;
@@ -146,15 +149,27 @@ function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluste
     const free = alloc - requested;
     if (!best || free > best.free) best = { free, alloc, node: node.name };
   }
-  const ask = `asks ${quantity(resource, asked, 'up')}`;
-  if (!best || largest <= 0) return { cause: `${ask}; no node offers ${resource}`, fix: `add a node with ${resource}` };
-  if (best.free <= 0) return { cause: `${ask}; every node's ${label(resource)} is already requested (largest: ${best.node}, ${quantity(resource, largest, 'down')} allocatable)`, fix: 'add a node or lower the other pods’ requests' };
-  const fix = `lower the request to at most ${quantity(resource, best.free, 'down')}`;
+  const ask = quantity(resource, asked, 'up');
+  if (!best || largest <= 0) return { cause: l10n.t('asks {0}; no node offers {1}', ask, resource), fix: l10n.t('add a node with {0}', resource) };
+  if (best.free <= 0) {
+    return {
+      cause: l10n.t("asks {0}; every node's {1} is already requested (largest: {2}, {3} allocatable)", ask, label(resource), best.node, quantity(resource, largest, 'down')),
+      fix: l10n.t('add a node or lower the other pods’ requests'),
+    };
+  }
+  const fix = l10n.t('lower the request to at most {0}', quantity(resource, best.free, 'down'));
   // Nodes another filter rejected are not counted: say so when there are some.
   const all = considered === cluster.nodes.length;
-  const usable = `the ${plural(considered, 'node')} it may use`;
-  if (best.free === best.alloc && best.alloc === largest) return { cause: `${ask}; the largest ${all ? 'node' : `of ${usable}`} has ${quantity(resource, best.alloc, 'down')} allocatable`, fix };
-  return { cause: `${ask}; the most free on ${all ? 'any node' : usable} is ${quantity(resource, best.free, 'down')} (${best.node}: ${quantity(resource, best.alloc, 'down')} allocatable)`, fix };
+  const usable = considered === 1 ? l10n.t('the 1 node it may use') : l10n.t('the {0} nodes it may use', considered);
+  const alloc = quantity(resource, best.alloc, 'down');
+  if (best.free === best.alloc && best.alloc === largest) {
+    return { cause: all ? l10n.t('asks {0}; the largest node has {1} allocatable', ask, alloc) : l10n.t('asks {0}; the largest of {1} has {2} allocatable', ask, usable, alloc), fix };
+  }
+  const free = quantity(resource, best.free, 'down');
+  return {
+    cause: all ? l10n.t('asks {0}; the most free on any node is {1} ({2}: {3} allocatable)', ask, free, best.node, alloc) : l10n.t('asks {0}; the most free on {1} is {2} ({3}: {4} allocatable)', ask, usable, free, best.node, alloc),
+    fix,
+  };
 }
 
 function label(resource: string): string {
@@ -173,9 +188,10 @@ function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string | null {
     let largest = 0;
     for (const node of cluster.nodes) largest = Math.max(largest, amounts(node, resource).alloc);
     if (asked <= largest) continue;
-    const ask = `asks ${quantity(resource, asked, 'up')}`;
-    if (largest <= 0) return `${ask}; no node offers ${resource} — add a node with ${resource}`;
-    return `${ask}; the largest node has ${quantity(resource, largest, 'down')} allocatable — lower the request to at most ${quantity(resource, largest, 'down')}`;
+    const ask = quantity(resource, asked, 'up');
+    if (largest <= 0) return `${l10n.t('asks {0}; no node offers {1}', ask, resource)} — ${l10n.t('add a node with {0}', resource)}`;
+    const most = quantity(resource, largest, 'down');
+    return `${l10n.t('asks {0}; the largest node has {1} allocatable', ask, most)} — ${l10n.t('lower the request to at most {0}', most)}`;
   }
   return null;
 }
@@ -236,9 +252,10 @@ function taintClause(pod: SimPod, nodes: readonly NodeInfo[]): Clause {
     if (taint) counts.set(taintText(taint), (counts.get(taintText(taint)) ?? 0) + 1);
   }
   const taints = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  if (taints.length === 0) return { cause: 'untolerated taints' };
-  if (taints.length === 1) return { cause: `untolerated taint ${taints[0][0]}`, fix: `add a toleration for ${taints[0][0]}` };
-  return { cause: `untolerated taints ${taints.map(([t, n]) => `${t} (${plural(n, 'node')})`).join(', ')}`, fix: `add a toleration for ${taints[0][0]}` };
+  if (taints.length === 0) return { cause: l10n.t('untolerated taints') };
+  const fix = l10n.t('add a toleration for {0}', taints[0][0]);
+  if (taints.length === 1) return { cause: l10n.t('untolerated taint {0}', taints[0][0]), fix };
+  return { cause: l10n.t('untolerated taints {0}', taints.map(([t, n]) => `${t} (${nodeCount(n)})`).join(', ')), fix };
 }
 
 function taintText(taint: Taint): string {
@@ -252,11 +269,15 @@ function nodeAffinityClause(pod: SimPod, nodes: readonly NodeInfo[], cluster: Cl
   const pairs = Object.entries(selector).map(([k, v]) => [k, String(v)] as const);
   const nowhere = pairs.filter(([k, v]) => cluster.nodes.every((n) => n.labels[k] !== v)).map(([k, v]) => `${k}=${v}`);
   if (nowhere.length > 0) {
-    return { cause: `no node has the label${nowhere.length === 1 ? '' : 's'} ${nowhere.join(', ')} (nodeSelector)`, fix: `label a node ${nowhere.join(', ')} or change the nodeSelector` };
+    const labels = nowhere.join(', ');
+    return {
+      cause: nowhere.length === 1 ? l10n.t('no node has the label {0} (nodeSelector)', labels) : l10n.t('no node has the labels {0} (nodeSelector)', labels),
+      fix: l10n.t('label a node {0} or change the nodeSelector', labels),
+    };
   }
   const missing = pairs.filter(([k, v]) => nodes.some((n) => n.labels[k] !== v)).map(([k, v]) => `${k}=${v}`);
-  if (missing.length > 0) return { cause: `without the nodeSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')}` };
-  return { cause: nodes.length === cluster.nodes.length ? 'no node matches its required node affinity' : 'outside its required node affinity' };
+  if (missing.length > 0) return { cause: missing.length === 1 ? l10n.t('without the nodeSelector label {0}', missing[0]) : l10n.t('without the nodeSelector labels {0}', missing.join(', ')) };
+  return { cause: nodes.length === cluster.nodes.length ? l10n.t('no node matches its required node affinity') : l10n.t('outside its required node affinity') };
 }
 
 // --- NodePorts ----------------------------------------------------------------------------------
@@ -277,35 +298,36 @@ function spreadClause(pod: SimPod, failures: readonly FilterVerdict[]): Clause {
   const constraints = (Array.isArray(pod.spec.topologySpreadConstraints) ? pod.spec.topologySpreadConstraints : []).filter((c) => isRecord(c) && c.whenUnsatisfiable !== 'ScheduleAnyway');
   const keys = constraints.map((c) => (typeof c.topologyKey === 'string' ? c.topologyKey : '')).filter((k) => k !== '');
   if (dominantReason(failures).includes('missing required label')) {
-    return { cause: `nodes lack the topology label ${keys.join(' / ') || '(topologyKey)'} its spread constraint needs` };
+    return { cause: l10n.t('nodes lack the topology label {0} its spread constraint needs', keys.join(' / ') || '(topologyKey)') };
   }
   const first = constraints[0];
   if (!first) return { cause: dominantReason(failures) };
   const skew = typeof first.maxSkew === 'number' ? first.maxSkew : 1;
   const key = typeof first.topologyKey === 'string' ? first.topologyKey : '';
-  return { cause: `placing it would exceed maxSkew ${skew} across ${domainNoun(key, true)} (DoNotSchedule spread on ${key})`, fix: 'raise maxSkew or set whenUnsatisfiable: ScheduleAnyway' };
+  return { cause: l10n.t('placing it would exceed maxSkew {0} across {1} (DoNotSchedule spread on {2})', skew, domainNoun(key, true), key), fix: l10n.t('raise maxSkew or set whenUnsatisfiable: ScheduleAnyway') };
 }
 
 // --- InterPodAffinity ---------------------------------------------------------------------------
 
 function podAffinityClause(pod: SimPod, failures: readonly FilterVerdict[], nodes: readonly NodeInfo[], cluster: ClusterState): Clause {
   const reason = dominantReason(failures);
-  if (reason.includes('existing pods')) return { cause: 'pods already running there forbid it with their required anti-affinity' };
+  if (reason.includes('existing pods')) return { cause: l10n.t('pods already running there forbid it with their required anti-affinity') };
   const anti = reason.includes('anti-affinity');
   const term = requiredTerms(pod, anti ? 'podAntiAffinity' : 'podAffinity')[0];
   if (!term) return { cause: reason };
   const key = typeof term.topologyKey === 'string' ? term.topologyKey : '';
   const who = podsMatching(term.labelSelector);
-  const kind = anti ? 'required anti-affinity' : 'required pod affinity';
-  if (!anti) return { cause: `no ${domainNoun(key, false)} runs ${who} (${kind} on ${key})` };
+  if (!anti) return { cause: l10n.t('no {0} runs {1} (required pod affinity on {2})', domainNoun(key, false), who, key) };
   const withReason = new Set(failures.filter((f) => f.reason === reason).map((f) => f.node));
   const rejected = nodes.filter((n) => withReason.has(n.name));
   const all = new Set(cluster.nodes.map((n) => n.labels[key]).filter((v) => v !== undefined));
   const taken = new Set(rejected.map((n) => n.labels[key]).filter((v) => v !== undefined));
   const every = taken.size === all.size;
-  const domains = every ? `every ${domainNoun(key, false)} already runs` : `${taken.size} of ${all.size} ${domainNoun(key, true)} already run`;
-  const more = key === 'kubernetes.io/hostname' ? 'add a node' : `add a node in another ${domainNoun(key, false)}`;
-  return { cause: `${domains} ${who} (${kind} on ${key})`, fix: `${more}, or make the anti-affinity preferred` };
+  const cause = every
+    ? l10n.t('every {0} already runs {1} (required anti-affinity on {2})', domainNoun(key, false), who, key)
+    : l10n.t('{0} of {1} {2} already run {3} (required anti-affinity on {4})', taken.size, all.size, domainNoun(key, true), who, key);
+  const fix = key === 'kubernetes.io/hostname' ? l10n.t('add a node, or make the anti-affinity preferred') : l10n.t('add a node in another {0}, or make the anti-affinity preferred', domainNoun(key, false));
+  return { cause, fix };
 }
 
 function requiredTerms(pod: SimPod, field: 'podAffinity' | 'podAntiAffinity'): Array<Record<string, unknown>> {
@@ -320,14 +342,17 @@ const NAME_KEYS = ['app', 'app.kubernetes.io/name', 'name', 'k8s-app'];
 function podsMatching(selector: unknown): string {
   const labels = isRecord(selector) && isRecord(selector.matchLabels) ? Object.entries(selector.matchLabels).map(([k, v]) => [k, String(v)] as const) : [];
   const hasExpressions = isRecord(selector) && Array.isArray(selector.matchExpressions) && selector.matchExpressions.length > 0;
-  if (labels.length === 1 && !hasExpressions && NAME_KEYS.includes(labels[0][0])) return `a \`${labels[0][1]}\` pod`;
-  if (labels.length > 0) return `a pod matching ${labels.map(([k, v]) => `${k}=${v}`).join(', ')}${hasExpressions ? ' (and expressions)' : ''}`;
-  return 'a pod its selector matches';
+  if (labels.length === 1 && !hasExpressions && NAME_KEYS.includes(labels[0][0])) return l10n.t('a `{0}` pod', labels[0][1]);
+  const pairs = labels.map(([k, v]) => `${k}=${v}`).join(', ');
+  if (labels.length > 0) return hasExpressions ? l10n.t('a pod matching {0} (and expressions)', pairs) : l10n.t('a pod matching {0}', pairs);
+  return l10n.t('a pod its selector matches');
 }
 
 function domainNoun(key: string, many: boolean): string {
-  const noun = key === 'topology.kubernetes.io/zone' ? 'zone' : key === 'topology.kubernetes.io/region' ? 'region' : key === 'kubernetes.io/hostname' ? 'node' : `${key} domain`;
-  return many ? `${noun}s` : noun;
+  if (key === 'topology.kubernetes.io/zone') return many ? l10n.t('zones') : l10n.t('zone');
+  if (key === 'topology.kubernetes.io/region') return many ? l10n.t('regions') : l10n.t('region');
+  if (key === 'kubernetes.io/hostname') return many ? l10n.t('nodes') : l10n.t('node');
+  return many ? l10n.t('{0} domains', key) : l10n.t('{0} domain', key);
 }
 
 // --- helpers ------------------------------------------------------------------------------------
@@ -347,6 +372,6 @@ function dominantReason(failures: readonly FilterVerdict[]): string {
   return best;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function nodeCount(n: number): string {
+  return n === 1 ? l10n.t('1 node') : l10n.t('{0} nodes', n);
 }

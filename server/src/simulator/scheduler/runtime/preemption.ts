@@ -1,3 +1,4 @@
+import { verbatim } from '../../../l10n/verbatim';
 import { bindPod, unbindPod } from '../cache/clusterState';
 import type { NodeInfo } from '../cache/nodeInfo';
 import type { PodInfo } from '../cache/podInfo';
@@ -21,7 +22,7 @@ import type { SchedulerState } from './schedulerState';
  * The cluster state is restored before returning: the caller decides whether to evict.
  */
 export function evaluatePreemption(state: SchedulerState, pod: PodInfo, pass: FilterPass): PreemptionOutcome {
-  if (pod.pod.spec.preemptionPolicy === 'Never') return { kind: 'not-eligible', reason: 'not eligible due to preemptionPolicy=Never.' };
+  if (pod.pod.spec.preemptionPolicy === 'Never') return { kind: 'not-eligible', reason: verbatim('not eligible due to preemptionPolicy=Never.') };
   const statuses = new Map<string, readonly string[]>();
   const numAllNodes = state.nodes.length;
   if (pass.preFilterStatus) return { kind: 'failed', statuses, numAllNodes };

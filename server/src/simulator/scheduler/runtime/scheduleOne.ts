@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
 import { bindPod, compilePod } from '../cache/clusterState';
@@ -24,11 +25,11 @@ import type { SchedulerState } from './schedulerState';
  */
 export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
   const existing = state.pods.get(pod.key);
-  if (existing) return simplePlacement(pod.key, 'Bound', state.nodes[existing.nodeIndex].name, null, `already running on ${state.nodes[existing.nodeIndex].name}`);
+  if (existing) return simplePlacement(pod.key, 'Bound', state.nodes[existing.nodeIndex].name, null, l10n.t('already running on {0}', state.nodes[existing.nodeIndex].name));
   if (pod.nodeName !== null) return bindByName(state, pod, pod.nodeName);
   const schedulerName = typeof pod.spec.schedulerName === 'string' && pod.spec.schedulerName !== '' ? pod.spec.schedulerName : DEFAULT_SCHEDULER_NAME;
   if (schedulerName !== DEFAULT_SCHEDULER_NAME) {
-    return simplePlacement(pod.key, 'Pending', null, 'OtherScheduler', `waiting for scheduler "${schedulerName}", which is not simulated`);
+    return simplePlacement(pod.key, 'Pending', null, 'OtherScheduler', l10n.t('waiting for scheduler "{0}", which is not simulated', schedulerName));
   }
   const gates = Array.isArray(pod.spec.schedulingGates) ? pod.spec.schedulingGates.filter(isRecord) : [];
   if (gates.length > 0) {
@@ -84,9 +85,9 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
 
 function bindByName(state: SchedulerState, pod: SimPod, nodeName: string): PodPlacement {
   const node = state.nodeByName.get(nodeName);
-  if (!node) return simplePlacement(pod.key, 'Pending', null, 'NodeNotFound', `spec.nodeName names node "${nodeName}", which is not in the cluster: the pod never starts`);
+  if (!node) return simplePlacement(pod.key, 'Pending', null, 'NodeNotFound', l10n.t('spec.nodeName names node "{0}", which is not in the cluster: the pod never starts', nodeName));
   bindPod(state, compilePod(state, pod), node);
-  return simplePlacement(pod.key, 'Bound', nodeName, null, `bound to ${nodeName} by spec.nodeName (the scheduler is bypassed)`);
+  return simplePlacement(pod.key, 'Bound', nodeName, null, l10n.t('bound to {0} by spec.nodeName (the scheduler is bypassed)', nodeName));
 }
 
 /** Node names are resolved when first read (most placements are never explained node by node). */

@@ -1,3 +1,4 @@
+import { verbatim } from '../../../l10n/verbatim';
 import type { SimPod } from '../../model/pod';
 import { unbindPod } from '../cache/clusterState';
 import { NO_FAILURES, type PodPlacement } from './placement';
@@ -52,7 +53,7 @@ export function runSchedulingQueue(state: SchedulerState, pods: readonly QueuedP
         const victim = unbindPod(state, victimKey);
         if (!victim) continue;
         preempted.set(victimKey, { by: item.pod.key, node });
-        placements.set(victimKey, { ...(placements.get(victimKey) ?? emptyPlacement(victimKey)), status: 'Pending', node: null, reason: 'Preempted', message: `Preempted by ${item.pod.key} on node ${node}` });
+        placements.set(victimKey, { ...(placements.get(victimKey) ?? emptyPlacement(victimKey)), status: 'Pending', node: null, reason: 'Preempted', message: verbatim(`Preempted by ${item.pod.key} on node ${node}`) });
         if (victim.pod.owner) insertSorted(queue, i + 1, { pod: replacementOf(victim.pod), order: pods.find((p) => p.pod.key === victimKey)?.order ?? Number.MAX_SAFE_INTEGER });
       }
       placement = scheduleOne(state, item.pod);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Severity } from '../../../findings';
 import type { FieldPath } from '../../../../simulator/model/source';
 import type { WorkspaceRule } from '../workspaceRule';
@@ -78,7 +79,7 @@ function outcomesFor(policy: AdmissionPolicy, binding: PolicyBinding, target: Ad
   const scoped = matchResources(binding.matchResources, target, true);
   if (scoped.matches === false) return [];
   if (constraints.matches === 'unknown') return [{ kind: 'undecided', reason: constraints.reason }];
-  if (scoped.matches === 'unknown') return [{ kind: 'undecided', reason: `binding \`${binding.name}\`: ${scoped.reason}` }];
+  if (scoped.matches === 'unknown') return [{ kind: 'undecided', reason: l10n.t('binding `{0}`: {1}', binding.name, scoped.reason) }];
   const lookup = findParams(policy, binding, target, index);
   if ('misconfigured' in lookup) return policy.failurePolicy === 'Ignore' ? [] : [{ kind: 'misconfigured', reason: lookup.misconfigured }];
   if ('missing' in lookup) return binding.paramRef?.parameterNotFoundAction === 'Allow' ? [] : [{ kind: 'params-missing', reason: lookup.missing }];
@@ -92,19 +93,22 @@ function describe(outcome: BindingOutcome, policy: AdmissionPolicy, binding: Pol
     case 'violation':
       return { code, severity, message: outcome.message, path: outcome.path };
     case 'audit-annotation':
-      return { code, severity: 'information', message: `Audit annotation ${policy.name}/${outcome.key}: ${outcome.value}`, path: name };
+      return { code, severity: 'information', message: l10n.t('Audit annotation {0}/{1}: {2}', policy.name, outcome.key, outcome.value), path: name };
     case 'params-missing':
       // The API server: "no params found for policy binding with `Deny` parameterNotFoundAction".
-      return { code, severity, message: `No params found for policy binding \`${binding.name}\` with \`Deny\` parameterNotFoundAction: ${outcome.reason}.`, path: name };
+      return { code, severity, message: l10n.t('No params found for policy binding `{0}` with `Deny` parameterNotFoundAction: {1}.', binding.name, outcome.reason), path: name };
     case 'misconfigured':
       // A binding the API server cannot configure fails the request under failurePolicy Fail.
-      return { code, severity, message: `Failed to configure binding: ${outcome.reason} (failurePolicy Fail rejects the object).`, path: name };
+      return { code, severity, message: l10n.t('Failed to configure binding: {0} (failurePolicy Fail rejects the object).', outcome.reason), path: name };
     case 'undecided':
-      return { code: NOT_EVALUATED_CODE, severity: 'information', message: `ValidatingAdmissionPolicy \`${policy.name}\` not evaluated on this object: ${outcome.reason}.`, path: name };
+      return { code: NOT_EVALUATED_CODE, severity: 'information', message: l10n.t('ValidatingAdmissionPolicy `{0}` not evaluated on this object: {1}.', policy.name, outcome.reason), path: name };
     case 'not-evaluated': {
-      const what = outcome.why === 'unsupported' ? 'is outside the CEL subset Drydock evaluates' : 'cannot be evaluated from the manifests (it errors here, or uses a value Drydock does not know)';
-      const onError = policy.failurePolicy === 'Ignore' ? 'failurePolicy Ignore: an error in the cluster admits the object' : 'failurePolicy Fail: an error in the cluster rejects the object';
-      return { code: NOT_EVALUATED_CODE, severity: 'information', message: `ValidatingAdmissionPolicy \`${policy.name}\` not evaluated on this object: the ${outcome.field} \`${outcome.expression}\` ${what} (${onError}).`, path: name };
+      const onError = policy.failurePolicy === 'Ignore' ? l10n.t('failurePolicy Ignore: an error in the cluster admits the object') : l10n.t('failurePolicy Fail: an error in the cluster rejects the object');
+      const message =
+        outcome.why === 'unsupported'
+          ? l10n.t('ValidatingAdmissionPolicy `{0}` not evaluated on this object: the {1} `{2}` is outside the CEL subset Drydock evaluates ({3}).', policy.name, outcome.field, outcome.expression, onError)
+          : l10n.t('ValidatingAdmissionPolicy `{0}` not evaluated on this object: the {1} `{2}` cannot be evaluated from the manifests (it errors here, or uses a value Drydock does not know) ({3}).', policy.name, outcome.field, outcome.expression, onError);
+      return { code: NOT_EVALUATED_CODE, severity: 'information', message, path: name };
     }
   }
 }

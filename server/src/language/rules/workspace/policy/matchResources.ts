@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compileLabelSelector, EVERYTHING } from '../../../../simulator/model/labelSelector';
 import { namespaceLabels, NAMESPACE_NAME_LABEL, type AdmissionTarget } from './admissionTarget';
 import type { MatchResources, ResourceRule } from './policyObjects';
@@ -28,7 +29,7 @@ function namespaceMatches(raw: unknown, target: AdmissionTarget): MatchResult {
   if (target.namespace === '' && !(target.kind === 'Namespace' && target.group === '')) return { matches: true };
   const { labels, complete } = namespaceLabels(target);
   if (complete || selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL)) return { matches: selector.matches(labels) };
-  return { matches: 'unknown', reason: `its namespaceSelector looks at the labels of namespace \`${target.namespace}\`, which no manifest defines` };
+  return { matches: 'unknown', reason: l10n.t('its namespaceSelector looks at the labels of namespace `{0}`, which no manifest defines', target.namespace) };
 }
 
 /** A NamedRuleWithOperations against the object's CREATE: operations, group, version, resource, names and scope. */

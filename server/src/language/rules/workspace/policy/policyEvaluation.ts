@@ -1,3 +1,4 @@
+import { verbatim } from '../../../messageLists';
 import { evaluateValue, MAX_COST } from '../../../crd/cel/evaluate';
 import { parseRule, type Expr } from '../../../crd/cel/parser';
 import { fromJson, OPAQUE, type CelValue } from '../../../crd/cel/values';
@@ -64,7 +65,7 @@ function messageOf(run: PolicyRun, validation: AdmissionPolicy['validations'][nu
     if (typeof value === 'string' && value.trim() !== '' && !value.includes('\n')) return value.trim();
   }
   if (validation.message !== undefined && validation.message.trim() !== '') return validation.message.trim();
-  return `failed expression: ${validation.expression.trim()}`;
+  return verbatim(`failed expression: ${validation.expression.trim()}`);
 }
 
 function notEvaluated(expression: string, why: 'unsupported' | 'failed' | undefined, field: string): PolicyOutcome {

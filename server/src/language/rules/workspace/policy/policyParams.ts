@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compileLabelSelector, toLabels } from '../../../../simulator/model/labelSelector';
 import type { KubeObject } from '../../../../simulator/model/source';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -18,7 +19,7 @@ export function findParams(policy: AdmissionPolicy, binding: PolicyBinding, targ
   const kind = policy.paramKind;
   if (!kind) return { params: [null] };
   const ref = binding.paramRef;
-  if (!ref) return { misconfigured: `binding \`${binding.name}\` has no paramRef, but the policy takes params of kind ${kind.kind}` };
+  if (!ref) return { misconfigured: l10n.t('binding `{0}` has no paramRef, but the policy takes params of kind {1}', binding.name, kind.kind) };
   const selector = ref.name === undefined ? compileLabelSelector(ref.selector ?? {}) : undefined;
   const found = index.ofKind(kind.kind).filter(({ object }) => {
     if (object.apiVersion !== kind.apiVersion) return false;
@@ -32,6 +33,13 @@ export function findParams(policy: AdmissionPolicy, binding: PolicyBinding, targ
   const byKey = new Map(found.map((m) => [`${index.namespaceOf(m.object)}/${String(m.object.metadata?.name)}`, m.object]));
   if (byKey.size > 0) return { params: [...byKey.values()] };
   const where = ref.namespace ?? target.namespace;
-  const which = ref.name !== undefined ? `\`${ref.name}\`` : 'selected by the paramRef';
-  return { missing: `no ${kind.kind} ${which}${where ? ` in namespace \`${where}\`` : ''} among the manifests` };
+  const missing =
+    ref.name !== undefined
+      ? where
+        ? l10n.t('no {0} `{1}` in namespace `{2}` among the manifests', kind.kind, ref.name, where)
+        : l10n.t('no {0} `{1}` among the manifests', kind.kind, ref.name)
+      : where
+        ? l10n.t('no {0} selected by the paramRef in namespace `{1}` among the manifests', kind.kind, where)
+        : l10n.t('no {0} selected by the paramRef among the manifests', kind.kind);
+  return { missing };
 }
