@@ -3,7 +3,7 @@ import ts from 'typescript';
 /**
  * Finds the messages a person reads that are still raw text in the language service's sources
  * (issue #17): a string or template literal with words given to a sink instead of `l10n.t(…)`.
- * The sinks: any argument of a `report(…)` / `….report(…)` call, and the `message`, `title`,
+ * The sinks: any argument of a `report(…)` / `….report(…)` call or of VS Code's `show…Message(…)`, and the `message`, `title`,
  * `detail` and `reason` properties of an object literal (findings, quick fixes, completion entries,
  * why a policy was not evaluated). Pure code passes: a code (`api/name-format`, `schema/${keyword}`), a single word (`'value'`, `'error'`),
  * text with no words (`${owner}: ${detail}.`), and calls (`l10n.t(…)`, `verbatim(…)` for
@@ -17,6 +17,8 @@ export interface RawMessage {
 }
 
 const SINK_PROPERTIES: ReadonlySet<string> = new Set(['message', 'title', 'detail', 'reason']);
+/** Calls whose arguments a person reads: a rule's `report`, VS Code's notifications (the client's). */
+const SINK_CALLS: ReadonlySet<string> = new Set(['report', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
 const CODE = /^[a-z0-9-]+(\/[a-zA-Z0-9._$-]*)+$/;
 
 /** Whether the text of a literal (a template's `${…}` parts stand as `x`) reads as words for a person. */
@@ -59,7 +61,7 @@ export function rawMessages(fileName: string, text: string): RawMessage[] {
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const name = calleeName(node);
-      if (name === 'report') for (const argument of node.arguments) for (const raw of rawLiterals(argument)) flag(raw, 'report(…)');
+      if (name !== undefined && SINK_CALLS.has(name)) for (const argument of node.arguments) for (const raw of rawLiterals(argument)) flag(raw, `${name}(…)`);
       if (name === 't' && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText(source) === 'l10n') {
         const message = node.arguments[0];
         if (!message || !ts.isStringLiteral(message)) flag(node, 'l10n.t(<not a string literal>)');

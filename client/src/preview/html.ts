@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 
 /** Where the webview's files are, relative to the extension root (also its `localResourceRoots`). */
@@ -15,6 +16,8 @@ export interface PreviewHtmlInputs {
   styleUris: readonly string[];
   /** Fresh for every page load (see `newNonce`). */
   nonce: string;
+  /** The display language (`vscode.env.language`), for `lang`; default English. */
+  locale?: string;
 }
 
 /** 128 random bits, base64: a CSP nonce that cannot be guessed. */
@@ -28,18 +31,18 @@ export function newNonce(): string {
  * scripts, inline style attributes, images and network requests. The data never appears here; it
  * arrives by `postMessage` and is rendered as text.
  */
-export function previewHtml({ cspSource, scriptUri, styleUris, nonce }: PreviewHtmlInputs): string {
+export function previewHtml({ cspSource, scriptUri, styleUris, nonce, locale = 'en' }: PreviewHtmlInputs): string {
   const csp = [`default-src 'none'`, `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(locale)}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styleUris.map((uri) => `  <link rel="stylesheet" href="${attribute(uri)}">\n`).join('')}  <title>Drydock: cluster preview</title>
+${styleUris.map((uri) => `  <link rel="stylesheet" href="${attribute(uri)}">\n`).join('')}  <title>${text(l10n.t('Drydock: cluster preview'))}</title>
 </head>
 <body>
-  <div id="app" aria-busy="true"><p class="empty placeholder">Loading the cluster preview…</p></div>
+  <div id="app" aria-busy="true"><p class="empty placeholder">${text(l10n.t('Loading the cluster preview…'))}</p></div>
   <script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
 </body>
 </html>`;
@@ -48,4 +51,9 @@ ${styleUris.map((uri) => `  <link rel="stylesheet" href="${attribute(uri)}">\n`)
 /** The shell's own inputs are URIs and a base64 nonce; escape them anyway so none can break out. */
 function attribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A translated sentence as HTML text (a translation is ours, but it is escaped like everything else). */
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -60,6 +60,7 @@ export class PreviewPanel implements vscode.Disposable {
     webview.options = { enableScripts: true, localResourceRoots: WEBVIEW_RESOURCE_ROOTS.map((dir) => vscode.Uri.joinPath(deps.extensionUri, dir)) };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
     webview.html = previewHtml({
+      locale: vscode.env.language,
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...WEBVIEW_SCRIPT)).toString(),
       styleUris: WEBVIEW_STYLES.map((path) => webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...path)).toString()),

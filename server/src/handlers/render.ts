@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
@@ -208,11 +209,11 @@ function statusOf(target: RenderTarget, outcome: RenderOutcome): RenderStatusPar
     case 'failed':
       return { ...base, state: 'failed', ms: outcome.ms, objects: 0, message: outcome.message };
     case 'no-tool':
-      return { ...base, state: 'no-tool', ms: 0, objects: 0, message: `${outcome.command ?? (target.kind === 'helm' ? 'helm' : 'kustomize')} not found` };
+      return { ...base, state: 'no-tool', ms: 0, objects: 0, message: l10n.t('{0} not found', outcome.command ?? (target.kind === 'helm' ? 'helm' : 'kustomize')) };
     case 'untrusted':
-      return { ...base, state: 'untrusted', ms: 0, objects: 0, message: 'the workspace is not trusted' };
+      return { ...base, state: 'untrusted', ms: 0, objects: 0, message: l10n.t('the workspace is not trusted') };
     case 'remote':
-      return { ...base, state: 'remote', ms: 0, objects: 0, message: `remote resources not fetched: ${outcome.refs.join(', ')}` };
+      return { ...base, state: 'remote', ms: 0, objects: 0, message: l10n.t('remote resources not fetched: {0}', outcome.refs.join(', ')) };
   }
 }
 

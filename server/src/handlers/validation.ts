@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../language/findings';
 import type { LanguageService } from '../language/languageService';
@@ -159,6 +160,6 @@ function internalError(error: unknown): Finding {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 'error',
     code: 'internal/validation-failed',
-    message: `Drydock could not validate this file: ${(error as Error).message}. Please report it.`,
+    message: l10n.t('Drydock could not validate this file: {0}. Please report it.', (error as Error).message),
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
@@ -78,7 +79,7 @@ async function renderAt(job: RenderJob, at: string): Promise<RenderOutcome> {
     if (result.kind !== 'ok') return failure(result, 'kustomize', elapsed(), wrapper, at);
     return { kind: 'rendered', project: kustomizeRendered(job.root, wrapper, result.stdout), ms: elapsed() };
   } catch (error) {
-    return { kind: 'failed', message: `could not run kustomize: ${(error as Error).message}`, ms: elapsed() };
+    return { kind: 'failed', message: l10n.t('could not run kustomize: {0}', (error as Error).message), ms: elapsed() };
   } finally {
     if (wrapper) await rm(wrapper, { recursive: true, force: true }).catch(() => undefined);
   }
@@ -107,9 +108,9 @@ function failure(result: Exclude<ToolResult, { kind: 'ok' }>, tool: 'helm' | 'ku
     case 'not-found':
       return { kind: 'no-tool', tool, command: result.command };
     case 'timeout':
-      return { kind: 'failed', message: `${tool} did not finish within ${result.seconds} s and was stopped`, ms };
+      return { kind: 'failed', message: l10n.t('{0} did not finish within {1} s and was stopped', tool, result.seconds), ms };
     case 'too-large':
-      return { kind: 'failed', message: `${tool} printed more than ${MAX_OUTPUT_BYTES / 1024 / 1024} MB and was stopped`, ms };
+      return { kind: 'failed', message: l10n.t('{0} printed more than {1} MB and was stopped', tool, MAX_OUTPUT_BYTES / 1024 / 1024), ms };
     case 'failed': {
       let message = toolMessage(result.stderr) || `${tool} exited with code ${String(result.exitCode)}`;
       // The wrapper's paths mean nothing to the user: say them from the overlay.
