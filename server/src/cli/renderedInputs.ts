@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { manifestsOf } from '../language/manifests';
 import { renderedManifests } from '../language/render/renderedManifests';
@@ -42,7 +43,8 @@ export async function withRenderedProjects(inputs: Inputs, args: Extract<ParsedA
   for (const { target, outcome } of renders) {
     const shown = displayPath(target.root, cwd);
     if (outcome.kind !== 'rendered') {
-      problems.push(`${shown}: not rendered (${outcome.kind === 'failed' ? outcome.message : outcome.kind === 'no-tool' ? `no ${target.kind === 'helm' ? 'helm' : 'kustomize'} found: pass --${target.kind === 'helm' ? 'helm PATH' : 'kustomize "CMD"'}` : outcome.kind}); its files are used as they are`);
+      const why = outcome.kind === 'failed' ? outcome.message : outcome.kind === 'no-tool' ? l10n.t('no {0} found: pass --{1}', target.kind === 'helm' ? 'helm' : 'kustomize', target.kind === 'helm' ? 'helm PATH' : 'kustomize "CMD"') : outcome.kind;
+      problems.push(l10n.t('{0}: not rendered ({1}); its files are used as they are', shown, why));
       continue;
     }
     files = files.filter((file) => !feedsTarget(normalizePath(resolve(cwd, file.path)), target));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { whatIfDryRun } from '../dryRun/whatIfDryRun';
@@ -28,9 +29,9 @@ export async function runWhatIf(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   if (!parsed.ok) return usage(io, parsed.error);
   const format = parsed.options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format ${format} (text or json)`);
+  if (format !== 'text' && format !== 'json') return usage(io, l10n.t('unknown format {0} (text or json)', format));
   const untilText = parsed.options.until;
-  if (untilText !== undefined && !/^\d{1,9}$/.test(untilText)) return usage(io, '--until takes whole seconds');
+  if (untilText !== undefined && !/^\d{1,9}$/.test(untilText)) return usage(io, l10n.t('--until takes whole seconds'));
   const until = untilText === undefined ? undefined : Number(untilText);
   const events: WhatIfEvent[] = [];
   for (const text of parsed.repeated.event ?? []) {
@@ -38,8 +39,8 @@ export async function runWhatIf(args: string[], io: CliIo): Promise<number> {
     if ('error' in event) return usage(io, event.error);
     events.push(event);
   }
-  if (events.length === 0) return usage(io, 'no --event given');
-  if (parsed.positionals.length === 0) return usage(io, 'no file or directory given');
+  if (events.length === 0) return usage(io, l10n.t('no --event given'));
+  if (parsed.positionals.length === 0) return usage(io, l10n.t('no file or directory given'));
 
   let clusterPath = parsed.options.cluster;
   if (clusterPath === undefined && existsSync(resolve(io.cwd, DEFAULT_PROFILE_PATH))) clusterPath = DEFAULT_PROFILE_PATH;
@@ -55,7 +56,7 @@ export async function runWhatIf(args: string[], io: CliIo): Promise<number> {
   const projects = await withRenderedProjects(inputs, parsed, io.cwd);
   for (const problem of projects.problems) io.stderr(`drydock whatif: ${problem}\n`);
   const run = whatIfDryRun({ manifests: dryRunManifests(projects.inputs, projects.rendered), cluster: clusterInputs ? manifestsOfInputs(clusterInputs) : null, events, until });
-  if (run.unknownNodes.length > 0) return usage(io, `no node ${run.unknownNodes.join(', ')} in the cluster (${run.final.nodes.map((n) => n.node.name).join(', ')})`.slice(0, 2000));
+  if (run.unknownNodes.length > 0) return usage(io, l10n.t('no node {0} in the cluster ({1})', run.unknownNodes.join(', '), run.final.nodes.map((n) => n.node.name).join(', ')).slice(0, 2000));
   const diagnostics = toDiagnostics(run.start.findings, [...projects.inputs.files, ...clusterFiles], { inputs: projects.rendered, readText: sourceReader(inputs.files, io.cwd), cwd: io.cwd });
   const clusterName = clusterPath ?? 'default';
   if (format === 'json') {
@@ -63,7 +64,8 @@ export async function runWhatIf(args: string[], io: CliIo): Promise<number> {
     for (const pod of final.pods) if (run.terminating.has(`${String(pod.namespace)}/${String(pod.name)}`)) pod.status = 'Terminating';
     io.stdout(JSON.stringify({ timeline: run.whatIf.timeline.map(entryJson), final }) + '\n');
   } else {
-    const header = `What if: ${events.map((e) => `${e.kind} ${e.node} at +${e.at}s`).join(', ')} — cluster ${clusterName === 'default' ? 'embedded default cluster' : clusterName} (${run.final.nodes.length} nodes)`;
+    const asked = events.map((e) => l10n.t('{0} {1} at +{2}s', e.kind, e.node, e.at)).join(', ');
+    const header = clusterName === 'default' ? l10n.t('What if: {0} — cluster embedded default cluster ({1} nodes)', asked, run.final.nodes.length) : l10n.t('What if: {0} — cluster {1} ({2} nodes)', asked, clusterName, run.final.nodes.length);
     io.stdout(whatIfText({
       header,
       timeline: run.whatIf.timeline,
@@ -85,6 +87,6 @@ function entryJson(entry: TimelineEntry): WhatIfTimelineEntry {
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`drydock whatif: ${message}\nusage: ${SPEC.usage}\n`);
+  io.stderr(`drydock whatif: ${message}\n${l10n.t('usage: {0}', SPEC.usage)}\n`);
   return EXIT_USAGE;
 }
