@@ -78,9 +78,9 @@ function groupPods(index: PolicyIndex): PodGroup[] {
   const perWorkload = new Map<string, number>();
   for (const g of groups) if (g.workload) perWorkload.set(g.workload, (perWorkload.get(g.workload) ?? 0) + 1);
   for (const g of groups) {
-    if (g.pods.length === 1 || !g.workload) g.label = g.pods.length === 1 ? g.pods[0] : `${g.pods[0]} (${g.pods.length} pods)`;
-    else g.label = `${g.workload} (${g.pods.length} pods)`;
-    if (g.workload && (perWorkload.get(g.workload) ?? 0) > 1 && g.pods.length > 1) g.label = `${g.workload} [${g.pods[0]}…] (${g.pods.length} pods)`;
+    if (g.pods.length === 1 || !g.workload) g.label = g.pods.length === 1 ? g.pods[0] : l10n.t('{0} ({1} pods)', g.pods[0], g.pods.length);
+    else g.label = l10n.t('{0} ({1} pods)', g.workload, g.pods.length);
+    if (g.workload && (perWorkload.get(g.workload) ?? 0) > 1 && g.pods.length > 1) g.label = l10n.t('{0} [{1}…] ({2} pods)', g.workload, g.pods[0], g.pods.length);
   }
   return groups.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
