@@ -210,8 +210,8 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
       return found && (await wb.squiggleLines(FILE, squiggleOf(found.severity))).includes(found.line) ? found : undefined;
     }, { seen: async () => JSON.stringify(await wb.problems()) });
     assert.ok(problem.line <= 22, `the unschedulable diagnostic is on the Deployment (line ${problem.line})`);
-    // In the preview: the web pods leave the nodes and are counted pending, with the same reason.
-    await waitUntil('the web pods to leave the nodes and be counted pending', async () => (await webPodChips(frame)).length === 0 && ((await pendingCount(frame)) ?? 0) >= 2,
+    // In the preview: the web pods leave the nodes (only the Pending lane still draws them) and are counted pending, with the same reason.
+    await waitUntil('the web pods to leave the nodes and be counted pending', async () => (await webPodChips(frame)).every((label) => /, Pending\b/.test(label)) && ((await pendingCount(frame)) ?? 0) >= 2,
       { seen: async () => JSON.stringify({ tabs: await tabLabels(frame), chips: await webPodChips(frame) }) });
     await frame.locator('[role="tab"]', { hasText: /^Pending/i }).click();
     // The two identical pods are one row, led by the cause; the scheduler's verdict is in its tooltip.
