@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -74,4 +76,12 @@ export function rawMessages(fileName: string, text: string): RawMessage[] {
   };
   visit(source);
   return found;
+}
+
+/** The TypeScript sources at `path` (a file, or a folder and its subfolders), sorted: what the guards scan. */
+export function typeScriptFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => (statSync(join(path, name)).isDirectory() ? typeScriptFiles(join(path, name)) : name.endsWith('.ts') ? [join(path, name)] : []));
 }

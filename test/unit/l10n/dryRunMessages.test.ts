@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { rawMessages } from '../../helpers/rawMessages';
+import { rawMessages, typeScriptFiles } from '../../helpers/rawMessages';
 
 /**
  * Issue #17, the guard of the simulator and the dry run: every finding message (and every `reason`,
@@ -33,17 +33,9 @@ for (const { name, code, refused } of planted) {
   });
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? sourceFiles(full) : name.endsWith('.ts') ? [full] : [];
-    });
-}
 
 test('l10n guard: server/src/simulator and server/src/dryRun have no raw finding message or reason (wrap it in l10n.t, docs/l10n.md)', () => {
-  const files = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)));
+  const files = FOLDERS.flatMap((folder) => typeScriptFiles(join(ROOT, folder)));
   assert.ok(files.length > 150, 'the simulator and the dry run are scanned');
   const found = files.flatMap((file) => rawMessages(file, readFileSync(file, 'utf8')).map((raw) => `${relative(ROOT, file)}:${raw.line} ${raw.sink} ${raw.text}`));
   assert.deepEqual(found, []);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { rawMessages } from '../../helpers/rawMessages';
+import { rawMessages, typeScriptFiles } from '../../helpers/rawMessages';
 
 /**
  * Issue #17, the guard of the language service: every diagnostic message, quick-fix title and
@@ -36,17 +36,9 @@ for (const { name, code, refused } of planted) {
   });
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? sourceFiles(full) : name.endsWith('.ts') ? [full] : [];
-    });
-}
 
 test('l10n guard: server/src/language has no raw message, title, detail or reason (wrap it in l10n.t, docs/l10n.md)', () => {
-  const files = sourceFiles(LANGUAGE);
+  const files = typeScriptFiles(LANGUAGE);
   assert.ok(files.length > 100, 'the language service is scanned');
   const found = files.flatMap((file) => rawMessages(file, readFileSync(file, 'utf8')).map((raw) => `${relative(ROOT, file)}:${raw.line} ${raw.sink} ${raw.text}`));
   assert.deepEqual(found, []);

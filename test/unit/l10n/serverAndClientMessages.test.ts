@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { rawMessages } from '../../helpers/rawMessages';
+import { rawMessages, typeScriptFiles } from '../../helpers/rawMessages';
 
 /**
  * Issue #17, the guard of the rest of the server (handlers, workspace IO, the CLI, the composition)
@@ -13,12 +13,6 @@ import { rawMessages } from '../../helpers/rawMessages';
 const ROOT = join(__dirname, '..', '..', '..');
 const SCANNED = ['server/src/handlers', 'server/src/workspace', 'server/src/cli', 'server/src/server.ts', 'server/src/settingsWithConfig.ts', 'client/src'];
 
-function sourceFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => (statSync(join(path, name)).isDirectory() ? sourceFiles(join(path, name)) : name.endsWith('.ts') ? [join(path, name)] : []));
-}
 
 const planted: Array<{ name: string; code: string; refused: string[] }> = [
   { name: 'a raw notification', code: "void vscode.window.showWarningMessage('Drydock could not start its language server.');", refused: ['showWarningMessage(…)'] },
@@ -34,7 +28,7 @@ for (const { name, code, refused } of planted) {
 }
 
 test('l10n guard: the server\'s handlers, workspace IO, CLI and the client have no raw message or notification (wrap it in l10n.t, docs/l10n.md)', () => {
-  const files = SCANNED.flatMap((path) => sourceFiles(join(ROOT, path)));
+  const files = SCANNED.flatMap((path) => typeScriptFiles(join(ROOT, path)));
   assert.ok(files.length > 60, 'the folders are scanned');
   const found = files.flatMap((file) => rawMessages(file, readFileSync(file, 'utf8')).map((raw) => `${relative(ROOT, file)}:${raw.line} ${raw.sink} ${raw.text}`));
   assert.deepEqual(found, []);
