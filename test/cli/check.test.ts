@@ -15,7 +15,7 @@ const cases: Array<{ name: string; args: string[]; code: number; stdout?: RegExp
     args: ['check', `${FIX}/invalid.yaml`],
     code: 1,
     stdout: [
-      /^test\/fixtures\/check\/invalid\.yaml:6:3: error schema\/unknown-field `replica` is not a field of DeploymentSpec — did you mean `replicas`\?$/m,
+      /^test\/fixtures\/check\/invalid\.yaml:6:3: error schema\/unknown-field `replica` is not a field of DeploymentSpec - did you mean `replicas`\?$/m,
       /^test\/fixtures\/check\/invalid\.yaml:17:27: error schema\/quantity /m,
     ],
   },
@@ -78,7 +78,7 @@ test('cli check: JSON output has the contract shape with 0-based ranges', async 
     range: { start: { line: 5, character: 2 }, end: { line: 5, character: 9 } },
     severity: 'error',
     code: 'schema/unknown-field',
-    message: '`replica` is not a field of DeploymentSpec — did you mean `replicas`?',
+    message: '`replica` is not a field of DeploymentSpec - did you mean `replicas`?',
   });
   assert.deepEqual(report.files[1].diagnostics, []);
 });

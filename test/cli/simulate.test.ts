@@ -128,7 +128,7 @@ spec:
     assert.equal(section.length, 4, section.join('\n'));
     assert.equal(section[0], 'PENDING PODS (4)');
     assert.match(section[1], /^  4 pods of Deployment cache \(default\/cache-\S+, default\/cache-\S+, default\/cache-\S+, …\)$/);
-    assert.equal(section[2], '    Asks 64 CPU; the largest node has 8 CPU allocatable — lower the request to at most 8 CPU.', 'a request beyond every node leads, whatever else rejects the nodes');
+    assert.equal(section[2], '    Asks 64 CPU; the largest node has 8 CPU allocatable - lower the request to at most 8 CPU.', 'a request beyond every node leads, whatever else rejects the nodes');
     assert.match(section[3], /^    0\/2 nodes are available: 1 Insufficient cpu, 1 node\(s\) had untolerated taint\(s\)\./);
     const json = JSON.parse((await simulate(['--cluster', 'cluster.yaml', '--format', 'json', 'cache.yaml'], workspace({ 'cluster.yaml': CLUSTER, 'cache.yaml': cache }))).stdout);
     assert.equal(json.pods[0].lead, section[2].trim().replace(/^A/, 'a').replace(/\.$/, ''), 'JSON carries the same lead, as a field of its own');
@@ -141,7 +141,7 @@ spec:
     assert.match(run.stdout, /^Cluster: cluster\.yaml \(2 nodes\)$/m);
     assert.match(run.stdout, /^n1 +a +2\/2 \(100%\) +2Gi\/4Gi \(50%\) +2\/110$/m);
     // Each pending pod: the lead sentence (the cause in plain words), then the scheduler's message verbatim.
-    assert.match(run.stdout, /^PENDING PODS \(1\)\n  default\/big\n    Untolerated taint dedicated=db:NoSchedule — add a toleration for dedicated=db:NoSchedule; on the other node: asks 4 CPU; every node's CPU is already requested \(largest: n1, 2 CPU allocatable\)\.\n    0\/2 nodes are available: /m);
+    assert.match(run.stdout, /^PENDING PODS \(1\)\n  default\/big\n    Untolerated taint dedicated=db:NoSchedule - add a toleration for dedicated=db:NoSchedule; on the other node: asks 4 CPU; every node's CPU is already requested \(largest: n1, 2 CPU allocatable\)\.\n    0\/2 nodes are available: /m);
     assert.match(run.stdout, /^apps\/apps\.yaml:25:14: warning sim\/unschedulable Pod big cannot be scheduled: /m);
   });
 

@@ -40,7 +40,7 @@ function wallClockBudget(): { budget: number; load: string } {
 
 /** 1-based lines of test/e2e/workspace/web.yaml. */
 const LINE = { kind: 2, replicas: 7, cpu: 21 } as const;
-const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
+const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec - did you mean `replicas`?';
 const PREVIEW_COMMAND = 'Drydock: Preview Cluster';
 /** A node card of the preview webview (client/webview/nodeCard.ts). */
 const NODE_CARD = '.node-card';

@@ -26,7 +26,7 @@ const ko = localeTexts('ko');
 
 /** The messages this scenario expects in Korean: each must have a translation of its own in the bundle. */
 const TRANSLATED = [
-  '`{0}` is not a field of {1}{2}', ' — did you mean {0}?', '{0} cannot be scheduled: {1}',
+  '`{0}` is not a field of {1}{2}', ' - did you mean {0}?', '{0} cannot be scheduled: {1}',
   'required', '`{0}` in `{1}` `{2}`', '[API reference]({0})',
   'Cluster preview: {0}', 'Nodes ({0})', 'Rollout', 'Services', 'Network', 'Routes', 'What if',
   'asks {0}; the largest node has {1} allocatable', 'lower the request to at most {0}', 'Scheduler message:',
@@ -59,7 +59,7 @@ describe('Drydock in code-server with VS Code\'s display language set to Korean 
     // 1. The manifest's findings in the Problems panel: our sentences in Korean, field names and kinds verbatim.
     await wb.openFile(FILE);
     await wb.waitForSquiggle(FILE, LINE.replica);
-    const unknownField = ko.t('`{0}` is not a field of {1}{2}', 'replica', 'DeploymentSpec', ko.t(' — did you mean {0}?', '`replicas`'));
+    const unknownField = ko.t('`{0}` is not a field of {1}{2}', 'replica', 'DeploymentSpec', ko.t(' - did you mean {0}?', '`replicas`'));
     const problem = await wb.waitForProblem((p) => p.message === unknownField, unknownField);
     assert.deepEqual({ severity: problem.severity, line: problem.line, column: problem.column, source: problem.source },
       { severity: 'Error', line: LINE.replica, column: 3, source: 'drydock' });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseFile, type ChunkCache } from '../../server/src/language/parse/parseFile';
+import { parseFile } from '../../server/src/language/parse/parseFile';
+import { ChunkCache } from '../../server/src/language/parse/chunkCache';
 import { generateManifests } from '../../bench/manifestGenerator';
 
 // Regression (found by bench/longSession.ts): every cached parse pinned the whole file text of the
@@ -20,7 +21,7 @@ function heapAfterGc(): number {
 test('long session: cached parses do not keep old versions of the file alive', () => {
   const documents = 600;
   let text = generateManifests(documents);
-  const cache: ChunkCache = new Map();
+  const cache = new ChunkCache();
   let parsed = parseFile(text, cache);
   const lines = text.split('\n');
   const targets = lines.flatMap((line, i) => (line.startsWith('  replicas: ') ? [i] : []));

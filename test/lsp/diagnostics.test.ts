@@ -47,7 +47,7 @@ test('lsp: an edit is validated and the diagnostic sits on the exact key', async
   // Turn `replicas` into `replica` (delete the "s" at line 5, character 9).
   const diagnostics = await client.change(uri, 2, [{ range: { start: { line: 5, character: 9 }, end: { line: 5, character: 10 } }, text: '' }]);
   assert.deepEqual(summary(diagnostics), ['schema/unknown-field@5:2-5:9']);
-  assert.equal(diagnostics[0].message, '`replica` is not a field of DeploymentSpec — did you mean `replicas`?');
+  assert.equal(diagnostics[0].message, '`replica` is not a field of DeploymentSpec - did you mean `replicas`?');
   assert.equal(diagnostics[0].source, 'drydock');
   assert.equal(diagnostics[0].severity, 1);
   // An edit in the first document moves nothing in the second: fix it and add a problem at line 19.

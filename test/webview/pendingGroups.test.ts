@@ -5,7 +5,7 @@ import { loadFixture, useBrowser } from './harness/previewPage';
 
 const openPreview = useBrowser();
 
-const LEAD = 'every zone already runs a `cache` pod (required anti-affinity on topology.kubernetes.io/zone) — add a node in another zone, or make the anti-affinity preferred';
+const LEAD = 'every zone already runs a `cache` pod (required anti-affinity on topology.kubernetes.io/zone) - add a node in another zone, or make the anti-affinity preferred';
 const MESSAGE = "0/5 nodes are available: 5 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/5 nodes are available: 5 No preemption victims found for incoming pod.";
 
 /** The small cluster with four identical pending pods of Deployment cache and one of another lead. */
@@ -16,7 +16,7 @@ function withPendingCache(): PreviewModel {
     node: null, status: 'Pending', message, lead, filters: {}, scores: {},
   });
   const cache = ['a1b2c', 'd3e4f', 'g5h6i', 'j7k8l'].map((s) => pending(`cache-5d8f7-${s}`, LEAD, MESSAGE));
-  const other = pending('cache-5d8f7-m9n0p', 'asks 64 CPU; the largest node has 4 CPU allocatable — lower the request to at most 4 CPU', '0/5 nodes are available: 5 Insufficient cpu.');
+  const other = pending('cache-5d8f7-m9n0p', 'asks 64 CPU; the largest node has 4 CPU allocatable - lower the request to at most 4 CPU', '0/5 nodes are available: 5 Insufficient cpu.');
   model.simulation.pods.push(...cache, other);
   return model;
 }
@@ -39,7 +39,7 @@ test('pending: identical pods of one workload are one row, led by the cause; the
   const rows = await rowTexts(preview);
   assert.deepEqual(rows.map((r) => r.title), ['○ shop/report-batch-x7k2p', '○ 4 pods of Deployment cache', '○ shop/cache-5d8f7-m9n0p']);
   assert.equal(rows[1].cause, `${LEAD.charAt(0).toUpperCase()}${LEAD.slice(1)}.`, 'the lead sentence, whole');
-  assert.equal(rows[2].cause, 'Asks 64 CPU; the largest node has 4 CPU allocatable — lower the request to at most 4 CPU.');
+  assert.equal(rows[2].cause, 'Asks 64 CPU; the largest node has 4 CPU allocatable - lower the request to at most 4 CPU.');
   assert.match(rows[0].cause, /^0\/5 nodes are available: /, 'a pod without a lead shows the scheduler message');
   const group = preview.page.locator('.view-pending .pending-row').nth(1);
   assert.equal(await group.locator('.pending-message').getAttribute('title'), `${rows[1].cause}\n${MESSAGE}`, 'the tooltip adds upstream’s message, verbatim');

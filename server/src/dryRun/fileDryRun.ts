@@ -1,6 +1,7 @@
 import type { Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
-import { parseFile, type ChunkCache, type ParsedFile } from '../language/parse/parseFile';
+import { ChunkCache } from '../language/parse/chunkCache';
+import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest, SimFinding } from '../simulator/model/source';
 import type { SimulateOptions } from '../simulator/simulate';
@@ -51,7 +52,7 @@ export class DryRunParses {
     if (last && last.text === file.text) return last;
     let chunks = this.chunks.get(key);
     if (!chunks) {
-      chunks = new Map();
+      chunks = new ChunkCache();
       this.chunks.set(key, chunks);
     }
     const parsed = parseFile(file.text, chunks);

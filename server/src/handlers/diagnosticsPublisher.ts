@@ -70,9 +70,10 @@ export class DiagnosticsPublisher {
     }
     // A slower source's first report counts as a change from "nothing found".
     const previous = sources.get(source) ?? (source === 'validation' ? undefined : []);
-    sources.set(source, findings);
+    // Kept in publishing order: a publish merges the sources' lists instead of sorting them all again.
+    sources.set(source, [...findings].sort(compareFindings));
     // The slower sources re-report unchanged findings after every run: nothing new to show.
-    if (source !== 'validation' && previous !== undefined && sameFindings(previous, findings)) return;
+    if (source !== 'validation' && previous !== undefined && sameFindings(previous, sources.get(source)!)) return;
     if (source === 'validation') {
       if (version === undefined || this.awaitingValidation.get(uri) === version) this.awaitingValidation.delete(uri);
       else if (this.awaitingValidation.has(uri)) return; // an older version's result: the newer one is coming
@@ -84,7 +85,7 @@ export class DiagnosticsPublisher {
 
   /** The merged findings of a document, as last published. */
   get(uri: string): Finding[] {
-    return [...(this.sets.get(uri)?.values() ?? [])].flat().sort(compareFindings);
+    return mergeSorted([...(this.sets.get(uri)?.values() ?? [])]);
   }
 
   clear(uri: string): void {
@@ -105,5 +106,36 @@ export class DiagnosticsPublisher {
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+  return a.length === b.length && a.every((finding, i) => sameFinding(finding, b[i]));
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  if (a === b) return true;
+  const [ra, rb] = [a.range, b.range];
+  return (
+    ra.start.line === rb.start.line &&
+    ra.start.character === rb.start.character &&
+    ra.end.line === rb.end.line &&
+    ra.end.character === rb.end.character &&
+    a.severity === b.severity &&
+    a.code === b.code &&
+    a.message === b.message &&
+    (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+  );
+}
+
+/** One list in `compareFindings` order from lists each already in it (a few sources: pick the least head each time). */
+function mergeSorted(lists: ReadonlyArray<readonly Finding[]>): Finding[] {
+  const filled = lists.filter((list) => list.length > 0);
+  if (filled.length <= 1) return [...(filled[0] ?? [])];
+  const merged: Finding[] = [];
+  const at = filled.map(() => 0);
+  for (;;) {
+    let least = -1;
+    for (let i = 0; i < filled.length; i++) {
+      if (at[i] < filled[i].length && (least < 0 || compareFindings(filled[i][at[i]], filled[least][at[least]]) < 0)) least = i;
+    }
+    if (least < 0) return merged;
+    merged.push(filled[least][at[least]++]);
+  }
 }

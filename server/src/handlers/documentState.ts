@@ -1,7 +1,8 @@
 import type { Finding } from '../language/findings';
 import type { TemplateYaml } from '../language/helmTemplates/templateYaml';
 import type { FindingCache } from '../language/languageService';
-import type { ChunkCache, ParsedFile } from '../language/parse/parseFile';
+import { ChunkCache } from '../language/parse/chunkCache';
+import type { ParsedFile } from '../language/parse/parseFile';
 
 /** What the server keeps per open document, owned by the document store and dropped on close. */
 export interface DocumentState {
@@ -22,7 +23,7 @@ export class DocumentStates {
   get(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { uri, version: -1, chunks: new Map(), findings: new WeakMap(), published: [] };
+      state = { uri, version: -1, chunks: new ChunkCache(), findings: new WeakMap(), published: [] };
       this.states.set(uri, state);
     }
     return state;

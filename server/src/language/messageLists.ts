@@ -10,7 +10,7 @@ export function orList(items: readonly string[]): string {
 
 /** ` — did you mean `a` or `b`?`, the hint after an unknown name (the suggestions are Kubernetes' names, shown in backticks). */
 export function didYouMean(suggestions: readonly string[]): string {
-  return l10n.t(' — did you mean {0}?', orList(suggestions.map((s) => `\`${s}\``)));
+  return l10n.t(' - did you mean {0}?', orList(suggestions.map((s) => `\`${s}\``)));
 }
 
 /** Kubernetes' own words, never a key of a bundle: one marker for the language service, the simulator and the dry run. */

@@ -56,7 +56,7 @@ describe('previewPods: a pending pod carries its lead sentence', () => {
   it('the cause in plain words, beside the scheduler message kept verbatim', () => {
     const pods = previewPods(run.simulation.pods, locate);
     const huge = pods.find((p) => p.name === 'huge')!;
-    assert.equal(huge.lead, 'asks 64 CPU; the largest node has 4 CPU allocatable — lower the request to at most 4 CPU');
+    assert.equal(huge.lead, 'asks 64 CPU; the largest node has 4 CPU allocatable - lower the request to at most 4 CPU');
     assert.match(huge.message, /^0\/3 nodes are available: 3 Insufficient cpu\./);
     assert.equal(pods.find((p) => p.name === 'fits')!.lead, undefined, 'a placed pod has none');
   });

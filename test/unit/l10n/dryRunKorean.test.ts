@@ -41,7 +41,7 @@ test('l10n dry run: an unschedulable pod gets the Korean lead sentence beside th
   assert.ok(ko.includes('64 CPU을(를) 요청하지만 가장 큰 노드의 할당 가능량은 4 CPU입니다 — 요청을 4 CPU 이하로 낮추십시오'), ko);
   assert.ok(ko.includes(SCHEDULER), `the scheduler's words stay in English: ${ko}`);
   const en = messages('en').get('sim/unschedulable') ?? '';
-  assert.ok(en.startsWith('Pod big cannot be scheduled: asks 64 CPU; the largest node has 4 CPU allocatable — lower the request to at most 4 CPU. 0/3 nodes are available:'), en);
+  assert.ok(en.startsWith('Pod big cannot be scheduled: asks 64 CPU; the largest node has 4 CPU allocatable - lower the request to at most 4 CPU. 0/3 nodes are available:'), en);
 });
 
 test('l10n dry run: a Service without pods gets its Korean message', () => {

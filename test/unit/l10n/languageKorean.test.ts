@@ -16,7 +16,7 @@ const cases: Array<{ name: string; text: string; code: string; en: string; ko: s
     name: 'a schema error (an unknown field, with a suggestion)',
     text: yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  replica: 2', ...template),
     code: 'schema/unknown-field',
-    en: '`replica` is not a field of DeploymentSpec — did you mean `replicas`?',
+    en: '`replica` is not a field of DeploymentSpec - did you mean `replicas`?',
     ko: '`replica`은(는) DeploymentSpec의 필드가 아닙니다 — 혹시 `replicas`을(를) 의도했습니까?',
   },
   {
@@ -30,7 +30,7 @@ const cases: Array<{ name: string; text: string; code: string; en: string; ko: s
     name: 'a removed apiVersion, with its replacement',
     text: yaml('apiVersion: extensions/v1beta1', 'kind: Ingress', 'metadata: {name: web}'),
     code: 'schema/unknown-api-version',
-    en: '`extensions/v1beta1` `Ingress` is not served by Kubernetes 1.36 (removed in Kubernetes 1.22) — use `networking.k8s.io/v1`.',
+    en: '`extensions/v1beta1` `Ingress` is not served by Kubernetes 1.36 (removed in Kubernetes 1.22) - use `networking.k8s.io/v1`.',
     ko: '쿠버네티스 1.36은(는) `extensions/v1beta1` `Ingress`을(를) 제공하지 않습니다 (쿠버네티스 1.22에서 제거됨) — `networking.k8s.io/v1`을(를) 사용하십시오.',
   },
   {

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FastDocument } from '../../../server/src/language/parse/fastDocument';
 import { fastParse } from '../../../server/src/language/parse/fastParse';
-import { parseFile, type ChunkCache } from '../../../server/src/language/parse/parseFile';
+import { parseFile } from '../../../server/src/language/parse/parseFile';
+import { ChunkCache } from '../../../server/src/language/parse/chunkCache';
 import { locate } from '../../../server/src/language/parse/locate';
 
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n';
@@ -19,7 +20,7 @@ test('a fast-path document builds its tree on first use, equal to an eager parse
 });
 
 test('a cached document moved by an edit above it keeps its id and shares its tree', () => {
-  const cache: ChunkCache = new Map();
+  const cache = new ChunkCache();
   const before = parseFile(`${deployment}---\n${service}`, cache).documents[1];
   const tree = before.root;
   const after = parseFile(`# a comment line added on top\n${deployment}---\n${service}`, cache).documents[1];

@@ -31,7 +31,7 @@ const cases: Case[] = [
     name: 'unknown field is on its key, with a suggestion',
     text: deployment(['  replica: 3', '  selector: {matchLabels: {app: web}}', '  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: b}]}}']),
     expect: ['schema/unknown-field@5:2'],
-    messages: ['`replica` is not a field of DeploymentSpec — did you mean `replicas`?'],
+    messages: ['`replica` is not a field of DeploymentSpec - did you mean `replicas`?'],
   },
   {
     name: 'missing required field is on the object that lacks it',
@@ -82,7 +82,7 @@ const cases: Case[] = [
     name: 'removed API version names its replacement',
     text: yaml('apiVersion: extensions/v1beta1', 'kind: Ingress', 'metadata: {name: i}'),
     expect: ['schema/unknown-api-version@0:12'],
-    messages: ['removed in Kubernetes 1.22) — use `networking.k8s.io/v1`'],
+    messages: ['removed in Kubernetes 1.22) - use `networking.k8s.io/v1`'],
   },
   { name: 'custom resource gets an information note', text: yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}'), expect: ['schema/no-schema@1:6'] },
   { name: 'missing kind and apiVersion', text: yaml('metadata: {name: x}', 'kind: Pod', '---', 'apiVersion: v1'), expect: ['schema/missing-api-version@0:0', 'schema/missing-kind@3:0'] },

@@ -43,10 +43,10 @@ describe('simulate', () => {
     assert.equal(placed.filter((n) => n === null).length, 1);
     const finding = result.findings.find((f) => f.code === 'sim/unschedulable')!;
     // The subject, the lead sentence (the cause in plain words), then the scheduler's message verbatim.
-    assert.match(finding.message, /^1 of 4 pods of Deployment web \(web-\S+\) cannot be scheduled: every zone already runs a `web` pod \(required anti-affinity on topology\.kubernetes\.io\/zone\) — add a node in another zone, or make the anti-affinity preferred\. 0\/3 nodes are available: 3 node\(s\) didn't match pod anti-affinity rules\./);
+    assert.match(finding.message, /^1 of 4 pods of Deployment web \(web-\S+\) cannot be scheduled: every zone already runs a `web` pod \(required anti-affinity on topology\.kubernetes\.io\/zone\) - add a node in another zone, or make the anti-affinity preferred\. 0\/3 nodes are available: 3 node\(s\) didn't match pod anti-affinity rules\./);
     const pendingPod = result.pods.find((p) => p.placement.status === 'Pending')!;
     assert.equal(finding.message.endsWith(` ${pendingPod.placement.message}`), true, 'the upstream message stays whole at the end');
-    assert.equal(pendingPod.lead, 'every zone already runs a `web` pod (required anti-affinity on topology.kubernetes.io/zone) — add a node in another zone, or make the anti-affinity preferred');
+    assert.equal(pendingPod.lead, 'every zone already runs a `web` pod (required anti-affinity on topology.kubernetes.io/zone) - add a node in another zone, or make the anti-affinity preferred');
     assert.deepEqual(finding.path, ['spec', 'template', 'spec', 'affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']);
     assert.equal(finding.severity, 'warning');
   });
@@ -58,7 +58,7 @@ describe('simulate', () => {
     const finding = more.findings.find((f) => f.code === 'sim/unschedulable')!;
     assert.deepEqual(finding.path, ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests', 'cpu']);
     assert.match(finding.message, /3 Insufficient cpu/);
-    assert.match(finding.message, /^1 of 3 pods of Deployment big \(big-\S+\) cannot be scheduled: asks 3 CPU; the most free on any node is 1 CPU \(node-a: 4 CPU allocatable\) — lower the request to at most 1 CPU\. 0\/3 nodes are available: /);
+    assert.match(finding.message, /^1 of 3 pods of Deployment big \(big-\S+\) cannot be scheduled: asks 3 CPU; the most free on any node is 1 CPU \(node-a: 4 CPU allocatable\) - lower the request to at most 1 CPU\. 0\/3 nodes are available: /);
   });
   it('higher priority is scheduled first, then document order', () => {
     const result = simulate(manifests(`

@@ -15,7 +15,7 @@ const FILE = 'web.yaml';
 const NOT_A_MANIFEST = 'notes.yaml';
 /** 0-based lines of test/e2e/workspace/web.yaml. */
 const LINE = { kind: 1, replicas: 6, cpu: 20 } as const;
-const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec — did you mean `replicas`?';
+const UNKNOWN_FIELD = '`replica` is not a field of DeploymentSpec - did you mean `replicas`?';
 const PREVIEW_COMMAND = 'drydock.previewCluster';
 
 /**

@@ -26,6 +26,8 @@ export function oversizeReason(text: string): string | undefined {
   if (text.length > MAX_FILE_CHARS) {
     return l10n.t('This file is {0} MB; Drydock validates files up to {1} MB, so it was not validated or dry-run.', megabytes(text.length), megabytes(MAX_FILE_CHARS));
   }
+  // A file no longer than the longest line allowed cannot hold a longer line: no need to look.
+  if (text.length <= MAX_LINE_CHARS) return undefined;
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;

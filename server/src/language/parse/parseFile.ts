@@ -2,12 +2,7 @@ import { FastDocument } from './fastDocument';
 import { parseChunk } from './parseChunk';
 import type { ParsedDocument } from './parsedDocument';
 import { splitDocuments, type DocumentChunk } from './splitDocuments';
-
-/**
- * Parsed chunks keyed by their exact text. The owner (a server's document store, or one CLI run)
- * passes it in and decides its lifetime; an edit re-parses only the chunks whose text changed.
- */
-export type ChunkCache = Map<string, ParsedDocument[]>;
+import { detachedText, type ChunkCache } from './chunkCache';
 
 export interface ParsedFile {
   text: string;
@@ -24,19 +19,23 @@ export function parseFile(text: string, cache?: ChunkCache): ParsedFile {
  */
 export function* parseFileSteps(text: string, cache?: ChunkCache): Generator<undefined, ParsedFile, undefined> {
   const documents: ParsedDocument[] = [];
-  const next: ChunkCache | undefined = cache ? new Map() : undefined;
-  for (const chunk of splitDocuments(text)) {
-    const cached = cache?.get(chunk.text);
-    // A cached parse outlives the file text it came from: it must not hold that text (see `detached`).
-    const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(cache ? { ...chunk, text: detached(chunk.text) } : chunk);
-    next?.set(chunk.text, docs);
-    documents.push(...docs);
+  const chunks = splitDocuments(text);
+  const reusable = cache?.reusable(chunks);
+  const texts: string[] = [];
+  const parsed: ParsedDocument[][] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    const cached = reusable?.[i];
+    // A cached parse outlives the file text it came from: it must not hold that text (see `detachedText`).
+    const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(cache ? { ...chunk, text: detachedText(chunk.text) } : chunk);
+    if (cache) {
+      texts.push(docs.length ? docs[0].chunk.text : detachedText(chunk.text));
+      parsed.push(docs);
+    }
+    for (const doc of docs) documents.push(doc);
     if (!cached) yield;
   }
-  if (cache && next) {
-    cache.clear();
-    for (const [key, value] of next) cache.set(key, value);
-  }
+  cache?.remember(texts, parsed);
   return { text, documents };
 }
 
@@ -53,14 +52,4 @@ function rebase(doc: ParsedDocument, chunk: DocumentChunk): ParsedDocument {
   if (doc.chunk.offset === chunk.offset && doc.chunk.line === chunk.line) return doc;
   const moved = { ...chunk, text: doc.chunk.text };
   return doc instanceof FastDocument ? doc.at(moved) : { ...doc, chunk: moved };
-}
-
-/**
- * A copy of `text` that does not keep its parent string alive. V8 makes `slice` a view into the
- * parent, and every scalar the parsers slice out of a chunk would pin the whole file text of the
- * version the chunk was parsed in: with the chunk cache, one full copy per cached document
- * (quadratic memory over a long editing session). Concatenating flattens into a chunk-sized copy.
- */
-function detached(text: string): string {
-  return text.length < 16 ? text : (' ' + text).slice(1);
 }

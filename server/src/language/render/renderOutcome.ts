@@ -52,8 +52,8 @@ export function renderTargetFindings(
         note(
           'render/not-rendered',
           target.kind === 'helm'
-            ? l10n.t('Helm chart: not rendered, so what it renders to is not checked — Drydock runs {0} only in a trusted workspace (its files are still checked on their own).', tool(target))
-            : l10n.t('Kustomize overlay: not rendered, so what it renders to is not checked — Drydock runs {0} only in a trusted workspace (its files are still checked on their own).', tool(target)),
+            ? l10n.t('Helm chart: not rendered, so what it renders to is not checked - Drydock runs {0} only in a trusted workspace (its files are still checked on their own).', tool(target))
+            : l10n.t('Kustomize overlay: not rendered, so what it renders to is not checked - Drydock runs {0} only in a trusted workspace (its files are still checked on their own).', tool(target)),
         ),
       );
       return result;
@@ -72,8 +72,8 @@ export function renderTargetFindings(
         note(
           'render/not-rendered',
           target.kind === 'helm'
-            ? l10n.t('Helm chart: not rendered, so what it renders to is not checked — {0} ({1}; its files are still checked on their own).', missing, how)
-            : l10n.t('Kustomize overlay: not rendered, so what it renders to is not checked — {0} ({1}; its files are still checked on their own).', missing, how),
+            ? l10n.t('Helm chart: not rendered, so what it renders to is not checked - {0} ({1}; its files are still checked on their own).', missing, how)
+            : l10n.t('Kustomize overlay: not rendered, so what it renders to is not checked - {0} ({1}; its files are still checked on their own).', missing, how),
         ),
       );
       return result;

@@ -18,7 +18,7 @@ export function readRuleSeverities(raw: unknown): { severities: Record<string, R
   const severities: Record<string, RuleSeverity> = {};
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { severities, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { severities, problems: [l10n.t('drydock.rules must be an object of rule code → severity.')] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { severities, problems: [l10n.t('drydock.rules must be an object of rule code: severity.')] };
   for (const [code, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value === 'string' && RULE_SEVERITIES.has(value)) severities[code] = value as RuleSeverity;
     else problems.push(l10n.t('drydock.rules: `{0}` is not a severity for {1} (use off, error, warning, information or hint).', String(value), code));

@@ -48,7 +48,7 @@ export const manifestIdentity: DocumentValidator = {
             severity: 'error',
             code: 'schema/unknown-kind',
             message: hints.length
-              ? l10n.t('Kind `{0}` is not served by `{1}` in Kubernetes {2} — {3}', String(kind), String(apiVersion), version, hints.join('; '))
+              ? l10n.t('Kind `{0}` is not served by `{1}` in Kubernetes {2} - {3}', String(kind), String(apiVersion), version, hints.join('; '))
               : l10n.t('Kind `{0}` is not served by `{1}` in Kubernetes {2}.', String(kind), String(apiVersion), version),
             data: { suggestions: resolution.suggestions },
           });
@@ -57,11 +57,11 @@ export const manifestIdentity: DocumentValidator = {
         case 'unserved-version': {
           const removed = resolution.removedIn ? l10n.t(' (removed in Kubernetes {0})', resolution.removedIn) : '';
           const use = resolution.replacement
-            ? l10n.t(' — use `{0}`', resolution.replacement)
+            ? l10n.t(' - use `{0}`', resolution.replacement)
             : resolution.replacement === null
-              ? l10n.t(' — `{0}` no longer exists', String(kind))
+              ? l10n.t(' - `{0}` no longer exists', String(kind))
               : resolution.servedAs.length
-                ? l10n.t(' — `{0}` is served as {1}', String(kind), resolution.servedAs.map((s) => `\`${s}\``).join(', '))
+                ? l10n.t(' - `{0}` is served as {1}', String(kind), resolution.servedAs.map((s) => `\`${s}\``).join(', '))
                 : '';
           ctx.report([...target.path, 'apiVersion'], {
             severity: 'error',

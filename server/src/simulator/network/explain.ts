@@ -71,7 +71,7 @@ export function explainDirection(index: PolicyIndex, direction: Direction, sourc
   const isolatedBy = policies.map((p) => p.key);
   if (allowedBy.length > 0) {
     const explanation = viaPodIp
-      ? l10n.t('{0} is isolated for {1} by {2}; allowed by {3} (through an ipBlock containing the pod IP: CNIs disagree, see netpol.md §12.1)', pod.key, TITLE[direction], isolatedBy.join(', '), allowedBy.join(', '))
+      ? l10n.t('{0} is isolated for {1} by {2}; allowed by {3} (through an ipBlock containing the pod IP: CNIs disagree, see netpol.md section 12.1)', pod.key, TITLE[direction], isolatedBy.join(', '), allowedBy.join(', '))
       : l10n.t('{0} is isolated for {1} by {2}; allowed by {3}', pod.key, TITLE[direction], isolatedBy.join(', '), allowedBy.join(', '));
     return verdict(true, true, allowedBy, isolatedBy, explanation, viaPodIp);
   }

@@ -58,7 +58,7 @@ function parsePort(entry: Record<string, unknown>, protocol: Protocol, at: Field
   }
   if (endPort === undefined || endPort === null) return { protocol, kind: 'range', from: port, to: port };
   if (!isPortNumber(endPort) || endPort < port) {
-    report([...at, 'endPort'], 'error', 'net/port-invalid', l10n.t('endPort {0} must be a port number ≥ port ({1})', JSON.stringify(endPort), port));
+    report([...at, 'endPort'], 'error', 'net/port-invalid', l10n.t('endPort {0} must be a port number >= port ({1})', JSON.stringify(endPort), port));
     return null;
   }
   return { protocol, kind: 'range', from: port, to: endPort };

@@ -64,7 +64,7 @@ export function computeReachability(input: ReachabilityInput): ReachabilityResul
   if (index.classes.length <= MAX_CLASSES_FOR_SERVICE_CHECK) findings.push(...serviceReachabilityFindings(index, input.manifests));
   else notes.push(l10n.t('{0} distinct pods: the Service reachability check was skipped', index.classes.length));
   if (model.pods.some((pod) => pod.hostNetwork)) {
-    notes.push(l10n.t('hostNetwork pods are evaluated like ordinary pods, but most CNIs cannot tell their traffic from node traffic: policies selecting them may have no effect (netpol.md §10)'));
+    notes.push(l10n.t('hostNetwork pods are evaluated like ordinary pods, but most CNIs cannot tell their traffic from node traffic: policies selecting them may have no effect (netpol.md section 10)'));
   }
   const queries = (input.queries ?? []).map((query) => answer(index, query));
   let matrix: ReachabilityMatrix | null = null;

@@ -35,7 +35,7 @@ const cases: Case[] = [
     name: 'NodeResourcesFit cpu: the ask against the largest node, with the obvious fix',
     nodes: [node({ name: 'a', cpu: '3920m' }), node({ name: 'b', cpu: '2' })],
     pod: pod({ name: 'big', cpu: '64' }),
-    want: 'asks 64 CPU; the largest node has 3.92 CPU allocatable — lower the request to at most 3.92 CPU',
+    want: 'asks 64 CPU; the largest node has 3.92 CPU allocatable - lower the request to at most 3.92 CPU',
     upstream: /^0\/2 nodes are available: 2 Insufficient cpu\./,
   },
   {
@@ -43,21 +43,21 @@ const cases: Case[] = [
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' })],
     existing: [pod({ name: 'x', nodeName: 'a', cpu: '1500m' }), pod({ name: 'y', nodeName: 'b', cpu: '1350m' })],
     pod: pod({ name: 'p', cpu: '1' }),
-    want: 'asks 1 CPU; the most free on any node is 650m CPU (b: 2 CPU allocatable) — lower the request to at most 650m CPU',
+    want: 'asks 1 CPU; the most free on any node is 650m CPU (b: 2 CPU allocatable) - lower the request to at most 650m CPU',
     upstream: /^0\/2 nodes are available: 2 Insufficient cpu\./,
   },
   {
     name: 'NodeResourcesFit memory in Gi',
     nodes: [node({ name: 'a', memory: '15.5Gi' }), node({ name: 'b', memory: '8Gi' })],
     pod: pod({ name: 'p', memory: '64Gi' }),
-    want: 'asks 64Gi memory; the largest node has 15.5Gi memory allocatable — lower the request to at most 15.5Gi memory',
+    want: 'asks 64Gi memory; the largest node has 15.5Gi memory allocatable - lower the request to at most 15.5Gi memory',
     upstream: /2 Insufficient memory\./,
   },
   {
     name: 'NodeResourcesFit: an extended resource no node offers',
     nodes: [node({ name: 'a' })],
     pod: pod({ name: 'p', requests: { 'nvidia.com/gpu': '1' } }),
-    want: 'asks 1 nvidia.com/gpu; no node offers nvidia.com/gpu — add a node with nvidia.com/gpu',
+    want: 'asks 1 nvidia.com/gpu; no node offers nvidia.com/gpu - add a node with nvidia.com/gpu',
     upstream: /1 Insufficient nvidia\.com\/gpu\./,
   },
   {
@@ -72,42 +72,42 @@ const cases: Case[] = [
     name: 'TaintToleration: the untolerated taint and the toleration to add',
     nodes: [node({ name: 'g1', taints: [{ key: 'gpu', value: 'true' }] }), node({ name: 'g2', taints: [{ key: 'gpu', value: 'true' }] })],
     pod: pod({ name: 'p' }),
-    want: 'untolerated taint gpu=true:NoSchedule — add a toleration for gpu=true:NoSchedule',
+    want: 'untolerated taint gpu=true:NoSchedule - add a toleration for gpu=true:NoSchedule',
     upstream: /2 node\(s\) had untolerated taint\(s\)\./,
   },
   {
     name: 'two plugins: the one that rejects most nodes leads, the other follows',
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' }), node({ name: 'c', cpu: '8', taints: [{ key: 'dedicated', value: 'infra', effect: 'NoExecute' }] })],
     pod: pod({ name: 'p', cpu: '4' }),
-    want: 'asks 4 CPU; the largest of the 2 nodes it may use has 2 CPU allocatable — lower the request to at most 2 CPU; on the other node: untolerated taint dedicated=infra:NoExecute',
+    want: 'asks 4 CPU; the largest of the 2 nodes it may use has 2 CPU allocatable - lower the request to at most 2 CPU; on the other node: untolerated taint dedicated=infra:NoExecute',
     upstream: /^0\/3 nodes are available: 1 node\(s\) had untolerated taint\(s\), 2 Insufficient cpu\./,
   },
   {
     name: 'a request beyond every node leads alone, even where a taint rejects the largest node first',
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '8', taints: [{ key: 'dedicated', value: 'db' }] })],
     pod: pod({ name: 'p', cpu: '64' }),
-    want: 'asks 64 CPU; the largest node has 8 CPU allocatable — lower the request to at most 8 CPU',
+    want: 'asks 64 CPU; the largest node has 8 CPU allocatable - lower the request to at most 8 CPU',
     upstream: /^0\/2 nodes are available: 1 Insufficient cpu, 1 node\(s\) had untolerated taint\(s\)\./,
   },
   {
     name: 'three plugins: the others with their node counts',
     nodes: [node({ name: 'a', cpu: '2' }), node({ name: 'b', cpu: '2' }), node({ name: 'c', cpu: '8', unschedulable: true }), node({ name: 'd', cpu: '8', taints: [{ key: 'gpu', value: 'true' }] })],
     pod: pod({ name: 'p', cpu: '4' }),
-    want: 'asks 4 CPU; the largest of the 2 nodes it may use has 2 CPU allocatable — lower the request to at most 2 CPU; on the other 2 nodes: cordoned (1), untolerated taint gpu=true:NoSchedule (1)',
+    want: 'asks 4 CPU; the largest of the 2 nodes it may use has 2 CPU allocatable - lower the request to at most 2 CPU; on the other 2 nodes: cordoned (1), untolerated taint gpu=true:NoSchedule (1)',
     upstream: /^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 1 node\(s\) were unschedulable, 2 Insufficient cpu\./,
   },
   {
     name: 'NodeUnschedulable: cordoned',
     nodes: [node({ name: 'a', unschedulable: true })],
     pod: pod({ name: 'p' }),
-    want: 'every node is cordoned (spec.unschedulable) — uncordon a node',
+    want: 'every node is cordoned (spec.unschedulable) - uncordon a node',
     upstream: /1 node\(s\) were unschedulable\./,
   },
   {
     name: 'NodeAffinity: a nodeSelector label no node has',
     nodes: [node({ name: 'a' }), node({ name: 'b', labels: { disktype: 'hdd' } })],
     pod: pod({ name: 'p', spec: { nodeSelector: { disktype: 'ssd' } } }),
-    want: 'no node has the label disktype=ssd (nodeSelector) — label a node disktype=ssd or change the nodeSelector',
+    want: 'no node has the label disktype=ssd (nodeSelector) - label a node disktype=ssd or change the nodeSelector',
     upstream: /2 node\(s\) didn't match Pod's node affinity\/selector\./,
   },
   {
@@ -122,7 +122,7 @@ const cases: Case[] = [
     nodes: zones(3),
     existing: [cache('c0', 'n0'), cache('c1', 'n1'), cache('c2', 'n2')],
     pod: pod({ name: 'c3', labels: { app: 'cache' }, spec: antiZone }),
-    want: 'every zone already runs a `cache` pod (required anti-affinity on topology.kubernetes.io/zone) — add a node in another zone, or make the anti-affinity preferred',
+    want: 'every zone already runs a `cache` pod (required anti-affinity on topology.kubernetes.io/zone) - add a node in another zone, or make the anti-affinity preferred',
     upstream: /3 node\(s\) didn't match pod anti-affinity rules\./,
   },
   {
@@ -137,7 +137,7 @@ const cases: Case[] = [
     nodes: [node({ name: 'a', zone: 'z1' }), node({ name: 'b', zone: 'z2', taints: [{ key: 'k' }] })],
     existing: [pod({ name: 'w0', nodeName: 'a', labels: { app: 'web' } })],
     pod: pod({ name: 'w1', labels: { app: 'web' }, spec: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] } }),
-    want: 'untolerated taint k:NoSchedule — add a toleration for k:NoSchedule; on the other node: placing it would exceed maxSkew 1 across zones (DoNotSchedule spread on topology.kubernetes.io/zone)',
+    want: 'untolerated taint k:NoSchedule - add a toleration for k:NoSchedule; on the other node: placing it would exceed maxSkew 1 across zones (DoNotSchedule spread on topology.kubernetes.io/zone)',
     upstream: /1 node\(s\) didn't match pod topology spread constraints/,
   },
   {
@@ -145,7 +145,7 @@ const cases: Case[] = [
     nodes: [node({ name: 'a' })],
     existing: [pod({ name: 'x', nodeName: 'a', containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 8080 }] }] })],
     pod: pod({ name: 'p', containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 8080 }] }] }),
-    want: 'host port 8080/TCP already in use — drop the hostPort or use a Service',
+    want: 'host port 8080/TCP already in use - drop the hostPort or use a Service',
     upstream: /1 node\(s\) didn't have free ports for the requested pod ports\./,
   },
   {
@@ -169,7 +169,7 @@ describe('leadSentence: the cause in plain words, per plugin', () => {
   it('no nodes at all', () => {
     const state = createClusterState([], []);
     const p = pod({ name: 'p' });
-    assert.equal(leadSentence(p, scheduleOne(state, p), state), 'the cluster has no nodes — add Nodes to the cluster profile');
+    assert.equal(leadSentence(p, scheduleOne(state, p), state), 'the cluster has no nodes - add Nodes to the cluster profile');
   });
 
   it('null for pods that are not Pending as Unschedulable', () => {

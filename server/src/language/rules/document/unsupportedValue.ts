@@ -11,7 +11,7 @@ const ENUMERATED_FIELDS: FieldInterest = { id: 'api/unsupported-value', wants: (
  * listed values. The OpenAPI schemas no longer carry enums, so the values come from a facts table.
  */
 export const unsupportedValue = defineDocumentRule(
-  { code: 'api/unsupported-value', defaultSeverity: 'error', category: 'api-server', summary: 'Enumerated fields (protocol, imagePullPolicy, restartPolicy, Service type, …) must have one of their supported values.' },
+  { code: 'api/unsupported-value', defaultSeverity: 'error', category: 'api-server', summary: 'Enumerated fields (protocol, imagePullPolicy, restartPolicy, Service type, ...) must have one of their supported values.' },
   (target, report, ctx) => {
     if (target.resolution?.status !== 'known') return;
     walkWithSchema(ctx.schemas, target.resolution.definition, target.object, ENUMERATED_FIELDS, (field) => {

@@ -11,11 +11,23 @@ export interface PodReference {
   path: FieldPath;
 }
 
+/** An object's references, found once: a parsed object is never changed, and an edit elsewhere keeps it (the parse cache). */
+const found = new WeakMap<KubeObject, readonly PodReference[]>();
+
 /**
  * Every required reference of a workload's pod spec to a ConfigMap, Secret, PersistentVolumeClaim
  * or ServiceAccount. References marked `optional: true` are left out: a missing one is not an error.
  */
-export function podReferencesOf(object: KubeObject): PodReference[] {
+export function podReferencesOf(object: KubeObject): readonly PodReference[] {
+  let refs = found.get(object);
+  if (!refs) {
+    refs = findPodReferences(object);
+    found.set(object, refs);
+  }
+  return refs;
+}
+
+function findPodReferences(object: KubeObject): PodReference[] {
   const pod = podSpecOf(object);
   if (!pod) return [];
   const refs: PodReference[] = [];

@@ -77,11 +77,11 @@ function describeChange(deployment: DeploymentModel, old: DeploymentModel | null
   const notes: string[] = [];
   if (!old) notes.push(l10n.t('no running version: this is the first rollout, the new replica set starts at its full size'));
   else if (!templateChanged && old.replicas === deployment.replicas) notes.push(l10n.t('the pod template and replicas are unchanged: nothing is rolled out'));
-  else if (!templateChanged) notes.push(l10n.t('only replicas change ({0} → {1}): a scaling event, no new replica set', old.replicas, deployment.replicas));
+  else if (!templateChanged) notes.push(l10n.t('only replicas change (from {0} to {1}): a scaling event, no new replica set', old.replicas, deployment.replicas));
   else if (old.replicas !== deployment.replicas) {
     notes.push(
       l10n.t(
-        'replicas change together with the template ({0} → {1}): the controller first scales the running replica set (a scaling event), then rolls; pods added to an old replica set may be removed again while still unavailable',
+        'replicas change together with the template (from {0} to {1}): the controller first scales the running replica set (a scaling event), then rolls; pods added to an old replica set may be removed again while still unavailable',
         old.replicas,
         deployment.replicas,
       ),

@@ -72,7 +72,7 @@ function subject(group: readonly PlacedPod[], total: number): string {
   const pod = group[0].pod;
   const workload = pod.workload ?? pod.owner;
   if (group.length === 1 && total === 1) return l10n.t('Pod {0}', pod.name);
-  const names = group.slice(0, 3).map((p) => p.pod.name).join(', ') + (group.length > 3 ? ', …' : '');
+  const names = group.slice(0, 3).map((p) => p.pod.name).join(', ') + (group.length > 3 ? ', ...' : '');
   return workload ? l10n.t('{0} of {1} pods of {2} {3} ({4})', group.length, total, workload.kind, workload.name, names) : l10n.t('{0} of {1} pods ({2})', group.length, total, names);
 }
 
