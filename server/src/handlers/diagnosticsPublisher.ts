@@ -63,6 +63,18 @@ export class DiagnosticsPublisher {
   }
 
   set(uri: string, source: FindingSource, findings: Finding[], version?: number): void {
+    if (this.apply(uri, source, findings, version)) this.send(uri, version);
+  }
+
+  /** Several sources' findings at once (a dry run's and the cross-resource rules'): one publish per document, not one per source. */
+  setAll(updates: ReadonlyArray<{ uri: string; source: Exclude<FindingSource, 'validation'>; findings: Finding[] }>): void {
+    const due = new Set<string>();
+    for (const { uri, source, findings } of updates) if (this.apply(uri, source, findings)) due.add(uri);
+    for (const uri of due) this.send(uri);
+  }
+
+  /** Records a source's findings; whether the document is to be published now. */
+  private apply(uri: string, source: FindingSource, findings: Finding[], version?: number): boolean {
     let sources = this.sets.get(uri);
     if (!sources) {
       sources = new Map();
@@ -71,16 +83,16 @@ export class DiagnosticsPublisher {
     // A slower source's first report counts as a change from "nothing found".
     const previous = sources.get(source) ?? (source === 'validation' ? undefined : []);
     // Kept in publishing order: a publish merges the sources' lists instead of sorting them all again.
-    sources.set(source, [...findings].sort(compareFindings));
+    const sorted = [...findings].sort(compareFindings);
+    sources.set(source, sorted);
     // The slower sources re-report unchanged findings after every run: nothing new to show.
-    if (source !== 'validation' && previous !== undefined && sameFindings(previous, sources.get(source)!)) return;
+    if (source !== 'validation' && previous !== undefined && sameFindings(previous, sorted)) return false;
     if (source === 'validation') {
       if (version === undefined || this.awaitingValidation.get(uri) === version) this.awaitingValidation.delete(uri);
-      else if (this.awaitingValidation.has(uri)) return; // an older version's result: the newer one is coming
-    } else if (this.awaitingValidation.has(uri)) {
-      return; // goes out with the validation of the running version
+      else if (this.awaitingValidation.has(uri)) return false; // an older version's result: the newer one is coming
+      return true;
     }
-    this.send(uri, version);
+    return !this.awaitingValidation.has(uri); // else it goes out with the validation of the running version
   }
 
   /** The merged findings of a document, as last published. */

@@ -117,8 +117,10 @@ export class SimulationService {
       // The cluster profile's admission policies (and their Namespaces and params) join the workspace's for the rules.
       const ruleContext = [...clusterPolicyObjects(cluster?.manifests ?? [], known), ...this.workspaceFiles()];
       const { simulation, rules } = this.session.publications(open, ruleContext, settings.rules);
-      for (const [uri, findings] of simulation) this.deps.publisher.set(uri, 'simulation', findings);
-      for (const [uri, findings] of rules) this.deps.publisher.set(uri, 'rules', findings);
+      this.deps.publisher.setAll([
+        ...[...simulation].map(([uri, findings]) => ({ uri, source: 'simulation' as const, findings })),
+        ...[...rules].map(([uri, findings]) => ({ uri, source: 'rules' as const, findings })),
+      ]);
       this.deps.notifyChanged(changed);
     } finally {
       this.underWay--;

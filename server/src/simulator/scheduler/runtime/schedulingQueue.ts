@@ -2,6 +2,7 @@ import { verbatim } from '../../../l10n/verbatim';
 import type { SimPod } from '../../model/pod';
 import { unbindPod } from '../cache/clusterState';
 import { NO_FAILURES, type PodPlacement } from './placement';
+import { SamePendingOutcome } from './samePendingOutcome';
 import { scheduleOne } from './scheduleOne';
 import type { SchedulerState } from './schedulerState';
 
@@ -39,13 +40,15 @@ export function runSchedulingQueue(state: SchedulerState, pods: readonly QueuedP
   const preempted = new Map<string, { by: string; node: string }>();
   const blockedGroups = new Set<string>();
   const retried = new Set<string>();
+  // Replicas left Pending on an unchanged cluster: the first one's cycle answers for the others (samePendingOutcome.ts).
+  const samePending = new SamePendingOutcome();
   for (let i = 0; i < queue.length; i++) {
     const item = queue[i];
     if (item.orderedGroup && blockedGroups.has(item.orderedGroup)) {
       notCreated.push(item.pod);
       continue;
     }
-    let placement = scheduleOne(state, item.pod);
+    let placement = samePending.find(item.pod) ?? scheduleOne(state, item.pod);
     if (placement.preemption?.kind === 'preempts' && !retried.has(item.pod.key)) {
       retried.add(item.pod.key);
       const node = placement.preemption.node;
@@ -58,6 +61,8 @@ export function runSchedulingQueue(state: SchedulerState, pods: readonly QueuedP
       }
       placement = scheduleOne(state, item.pod);
     }
+    if (placement.status === 'Pending' && placement.preemption?.kind !== 'preempts' && !retried.has(item.pod.key)) samePending.remember(item.pod, placement);
+    else samePending.clusterChanged();
     placements.set(item.pod.key, placement);
     if (item.orderedGroup && placement.status === 'Pending') blockedGroups.add(item.orderedGroup);
   }
