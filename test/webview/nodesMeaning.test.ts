@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PreviewModel } from '../../server/src/protocol/preview';
-import { contrastRatio, flatten, parseCssColor, type Rgba } from './harness/contrast';
+import { contrastOnPage } from './harness/pageContrast';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
-import { THEMES } from './harness/themes';
 
 /**
  * Issue #16 item 8, on the shipped examples (examples-recorded.json): whole chip text on hover and
@@ -272,27 +271,11 @@ for (const theme of ['light', 'dark', 'high-contrast'] as const) {
     await preview.page.locator(`${card('gpu-b1')} .node-name`).click();
     await preview.page.locator('.node-detail h2').waitFor();
     await preview.page.locator('[data-pod^="store/catalog-canary-"]').focus();
-    const base = parseCssColor(hexToRgb(THEMES[theme]['--vscode-editor-background'])) as Rgba;
     for (const selector of READABLE) {
-      const colours = await preview.page.evaluate((sel) => {
-        const page = globalThis as unknown as PageGlobals;
-        let element = page.document.querySelector(sel);
-        if (!element) return null;
-        const color = page.getComputedStyle(element).color;
-        const backgrounds: string[] = [];
-        for (; element; element = element.parentElement) backgrounds.push(page.getComputedStyle(element).backgroundColor);
-        return { color, backgrounds };
-      }, selector);
-      assert.ok(colours, `${theme}: ${selector} is on the page`);
-      const background = flatten(colours.backgrounds.map((c) => parseCssColor(c) ?? [0, 0, 0, 0]), base);
-      const ratio = contrastRatio(parseCssColor(colours.color) as Rgba, background);
-      assert.ok(ratio >= 4.5, `${theme}: ${selector} has contrast ${ratio.toFixed(2)}`);
+      const contrast = await contrastOnPage(preview, theme, selector);
+      assert.ok(contrast, `${theme}: ${selector} is on the page`);
+      assert.ok(contrast.ratio >= 4.5, `${theme}: ${selector} has contrast ${contrast.ratio.toFixed(2)}`);
     }
     await preview.screenshot(`node-meaning-${theme}`);
   });
-}
-
-function hexToRgb(hex: string): string {
-  const n = parseInt(hex.slice(1, 7), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }

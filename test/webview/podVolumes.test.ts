@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PreviewModel, PreviewPod } from '../../server/src/protocol/preview';
-import { contrastRatio, flatten, parseCssColor, type Rgba } from './harness/contrast';
+import { contrastOnPage } from './harness/pageContrast';
 import { loadFixture, useBrowser } from './harness/previewPage';
-import { THEMES } from './harness/themes';
 
 const openPreview = useBrowser();
 
@@ -91,33 +90,16 @@ test('volumes: the node card shows attached volumes against the CSI limit, as a 
   await preview.screenshot('pod-volumes-node-card');
 });
 
-interface PageNode {
-  parentElement: PageNode | null;
-}
-
 for (const theme of ['light', 'dark', 'high-contrast'] as const) {
   test(`volumes: ${theme} — the claims table and the volume bar read at 4.5:1`, async () => {
     const preview = await openPreview({ theme });
     await preview.update(withVolumes());
     await preview.page.locator('[data-pod="shop/api-0"]').click();
     await preview.page.locator('.details .volumes-table').waitFor();
-    const hex = THEMES[theme]['--vscode-editor-background'];
-    const n = parseInt(hex.slice(1, 7), 16);
-    const base: Rgba = [(n >> 16) & 255, (n >> 8) & 255, n & 255, 1];
     for (const selector of ['.bar-volumes .bar-label', '.volumes-table tbody button.link', '.volumes-table tbody th', '.volumes-table td', '.volumes-table td .muted']) {
-      const colours = await preview.page.evaluate((s) => {
-        const page = globalThis as unknown as { document: { querySelector(q: string): PageNode | null }; getComputedStyle(e: PageNode): { color: string; backgroundColor: string } };
-        let element = page.document.querySelector(s);
-        if (!element) return null;
-        const color = page.getComputedStyle(element).color;
-        const backgrounds: string[] = [];
-        for (; element; element = element.parentElement) backgrounds.push(page.getComputedStyle(element).backgroundColor);
-        return { color, backgrounds };
-      }, selector);
-      assert.ok(colours, `${theme}: ${selector} is on the page`);
-      const background = flatten(colours.backgrounds.map((c) => parseCssColor(c) ?? [0, 0, 0, 0]), base);
-      const ratio = contrastRatio(parseCssColor(colours.color) as Rgba, background);
-      assert.ok(ratio >= 4.5, `${theme}: ${selector} has contrast ${ratio.toFixed(2)}`);
+      const contrast = await contrastOnPage(preview, theme, selector);
+      assert.ok(contrast, `${theme}: ${selector} is on the page`);
+      assert.ok(contrast.ratio >= 4.5, `${theme}: ${selector} has contrast ${contrast.ratio.toFixed(2)}`);
     }
     await preview.screenshot(`pod-volumes-${theme}`);
   });

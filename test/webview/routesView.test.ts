@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PreviewIngress, PreviewModel, PreviewRouteQueryResult } from '../../server/src/protocol/preview';
-import { contrastRatio, flatten, parseCssColor, type Rgba } from './harness/contrast';
+import { contrastOnPage } from './harness/pageContrast';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
-import { THEMES, type ThemeKind } from './harness/themes';
+import type { ThemeKind } from './harness/themes';
 
 const openPreview = useBrowser();
 const cluster = loadFixture('small-cluster');
@@ -212,31 +212,6 @@ test('routes: security — Ingress names, hosts, paths, Services, pods and reaso
   assert.deepEqual(await preview.cspViolations(), []);
 });
 
-interface ComputedColours {
-  color: string;
-  backgrounds: string[];
-}
-interface PageNode {
-  parentElement: PageNode | null;
-}
-
-async function coloursOf(preview: PreviewPage, selector: string): Promise<ComputedColours | null> {
-  return preview.page.evaluate((s) => {
-    const page = globalThis as unknown as { document: { querySelector(selector: string): PageNode | null }; getComputedStyle(element: PageNode): { color: string; backgroundColor: string } };
-    let element = page.document.querySelector(s);
-    if (!element) return null;
-    const color = page.getComputedStyle(element).color;
-    const backgrounds: string[] = [];
-    for (; element; element = element.parentElement) backgrounds.push(page.getComputedStyle(element).backgroundColor);
-    return { color, backgrounds };
-  }, selector);
-}
-
-function hexToRgb(hex: string): string {
-  const n = parseInt(hex.slice(1, 7), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
-
 /** Text at 4.5:1 (WCAG AA), borders and glyphs at 3:1. */
 const CHECKS: Array<[selector: string, minimum: number]> = [
   ['[role="tab"][aria-selected="true"]#tab-routes', 4.5],
@@ -265,13 +240,10 @@ for (const theme of ['light', 'dark', 'high-contrast'] as const satisfies readon
     await input.fill(answer.url);
     await input.press('Enter');
     await preview.deliverAndWaitForRender({ type: 'routeAnswer', url: answer.url, result: answer });
-    const base = parseCssColor(hexToRgb(THEMES[theme]['--vscode-editor-background'])) as Rgba;
     for (const [selector, minimum] of CHECKS) {
-      const colours = await coloursOf(preview, selector);
-      assert.ok(colours, `${theme}: ${selector} is on the page`);
-      const background = flatten(colours.backgrounds.map((c) => parseCssColor(c) ?? [0, 0, 0, 0]), base);
-      const ratio = contrastRatio(parseCssColor(colours.color) as Rgba, background);
-      assert.ok(ratio >= minimum, `${theme}: ${selector} has contrast ${ratio.toFixed(2)} (${colours.color} on ${background.map(Math.round).join(',')}), needs ${minimum}`);
+      const contrast = await contrastOnPage(preview, theme, selector);
+      assert.ok(contrast, `${theme}: ${selector} is on the page`);
+      assert.ok(contrast.ratio >= minimum, `${theme}: ${selector} has contrast ${contrast.ratio.toFixed(2)} (${contrast.color} on ${contrast.background.map(Math.round).join(',')}), needs ${minimum}`);
     }
     await preview.screenshot(`routes-${theme}`);
   });

@@ -3,26 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { WEBVIEW_STYLES } from '../../client/src/preview/html';
-import { contrastRatio, flatten, parseCssColor, type Rgba } from './harness/contrast';
+import { contrastOnPage } from './harness/pageContrast';
 import { loadFixture, useBrowser, type PreviewPage } from './harness/previewPage';
 import { THEMES, type ThemeKind } from './harness/themes';
 
 const openPreview = useBrowser();
 const cluster = loadFixture('small-cluster');
 const CSS = WEBVIEW_STYLES.map((path) => readFileSync(join(__dirname, '..', '..', ...path), 'utf8')).join('\n');
-
-interface ComputedColours {
-  color: string;
-  /** Background colours from the element outwards. */
-  backgrounds: string[];
-}
-interface PageNode {
-  parentElement: PageNode | null;
-}
-interface PageGlobals {
-  document: { querySelector(selector: string): PageNode | null };
-  getComputedStyle(element: PageNode): { color: string; backgroundColor: string };
-}
 
 /** Text that must read at 4.5:1 (WCAG AA), and glyphs/graphics at 3:1, for each view. */
 const CHECKS: Record<string, Array<[selector: string, minimum: number]>> = {
@@ -66,32 +53,12 @@ const CHECKS: Record<string, Array<[selector: string, minimum: number]>> = {
   ],
 };
 
-async function coloursOf(preview: PreviewPage, selector: string): Promise<ComputedColours | null> {
-  return preview.page.evaluate((s) => {
-    const page = globalThis as unknown as PageGlobals;
-    let element = page.document.querySelector(s);
-    if (!element) return null;
-    const color = page.getComputedStyle(element).color;
-    const backgrounds: string[] = [];
-    for (; element; element = element.parentElement) backgrounds.push(page.getComputedStyle(element).backgroundColor);
-    return { color, backgrounds };
-  }, selector);
-}
-
 async function checkContrast(preview: PreviewPage, theme: ThemeKind, view: string): Promise<void> {
-  const base = parseCssColor(hexToRgb(THEMES[theme]['--vscode-editor-background'])) as Rgba;
   for (const [selector, minimum] of CHECKS[view]) {
-    const colours = await coloursOf(preview, selector);
-    assert.ok(colours, `${theme}/${view}: ${selector} is on the page`);
-    const background = flatten(colours.backgrounds.map((c) => parseCssColor(c) ?? [0, 0, 0, 0]), base);
-    const ratio = contrastRatio(parseCssColor(colours.color) as Rgba, background);
-    assert.ok(ratio >= minimum, `${theme}/${view}: ${selector} has contrast ${ratio.toFixed(2)} (${colours.color} on ${background.map(Math.round).join(',')}), needs ${minimum}`);
+    const contrast = await contrastOnPage(preview, theme, selector);
+    assert.ok(contrast, `${theme}/${view}: ${selector} is on the page`);
+    assert.ok(contrast.ratio >= minimum, `${theme}/${view}: ${selector} has contrast ${contrast.ratio.toFixed(2)} (${contrast.color} on ${contrast.background.map(Math.round).join(',')}), needs ${minimum}`);
   }
-}
-
-function hexToRgb(hex: string): string {
-  const n = parseInt(hex.slice(1, 7), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
 for (const theme of ['light', 'dark', 'high-contrast'] as const) {

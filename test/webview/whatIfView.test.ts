@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PreviewModel } from '../../server/src/protocol/preview';
 import type { PreviewWhatIf, WhatIfMoment, WhatIfNodeEvent } from '../../server/src/protocol/whatIf';
-import { contrastRatio, flatten, parseCssColor, type Rgba } from './harness/contrast';
+import { contrastOnPage } from './harness/pageContrast';
 import { useBrowser, type PreviewPage } from './harness/previewPage';
-import { THEMES } from './harness/themes';
 import { whatIfExample } from './whatIfModels';
 
 const openPreview = useBrowser();
@@ -167,31 +166,14 @@ for (const theme of ['light', 'dark', 'high-contrast'] as const) {
     const preview = await openPreview({ theme, viewport: { width: 1280, height: 900 } });
     await openWhatIf(preview);
     await button(preview, 'Next moment').click();
-    const base = parseCssColor(hexToRgb(THEMES[theme]['--vscode-editor-background'])) as Rgba;
     for (const [selector, minimum] of CHECKS) {
-      const colours = await preview.page.evaluate((s) => {
-        interface Node { parentElement: Node | null }
-        const page = globalThis as unknown as { document: { querySelector(s: string): Node | null }; getComputedStyle(e: Node): { color: string; backgroundColor: string; borderTopColor: string } };
-        const element = page.document.querySelector(`.view-whatif ${s}`);
-        if (!element) return null;
-        const style = page.getComputedStyle(element);
-        const backgrounds: string[] = [];
-        for (let e: Node | null = element.parentElement; e; e = e.parentElement) backgrounds.push(page.getComputedStyle(e).backgroundColor);
-        // A pod square is a graphic: its border (or fill) against what is behind it.
-        return { color: s.startsWith('.whatif-pod') ? style.borderTopColor : style.color, own: s.startsWith('.whatif-pod') ? 'rgba(0, 0, 0, 0)' : style.backgroundColor, backgrounds };
-      }, selector);
-      assert.ok(colours, `${theme}: ${selector} is on the page`);
-      const background = flatten([colours.own, ...colours.backgrounds].map((c) => parseCssColor(c) ?? [0, 0, 0, 0]), base);
-      const ratio = contrastRatio(parseCssColor(colours.color) as Rgba, background);
-      assert.ok(ratio >= minimum, `${theme}: ${selector} has contrast ${ratio.toFixed(2)} (${colours.color}), needs ${minimum}`);
+      // A pod square is a graphic: its border (or fill) against what is behind it.
+      const contrast = await contrastOnPage(preview, theme, `.view-whatif ${selector}`, selector.startsWith('.whatif-pod') ? 'graphic' : 'text');
+      assert.ok(contrast, `${theme}: ${selector} is on the page`);
+      assert.ok(contrast.ratio >= minimum, `${theme}: ${selector} has contrast ${contrast.ratio.toFixed(2)} (${contrast.color}), needs ${minimum}`);
     }
     await preview.screenshot(`whatif-${theme}`);
   });
-}
-
-function hexToRgb(hex: string): string {
-  const n = parseInt(hex.slice(1, 7), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
 test('what-if: hostile node and pod names are shown as text in the tab, the node cards and the stepper', async () => {
