@@ -1,10 +1,10 @@
 import type { ParsedDocument } from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
 
-interface CachedChunk {
+export interface CachedChunk {
   /** The chunk's text when it was parsed (a copy that pins no file text, see `detachedText`). */
-  text: string;
-  documents: ParsedDocument[];
+  readonly text: string;
+  readonly documents: ParsedDocument[];
 }
 
 /**
@@ -20,34 +20,34 @@ interface CachedChunk {
 export class ChunkCache {
   private chunks: CachedChunk[] = [];
 
-  /** For each new chunk, the documents parsed from the same text last time, or undefined. */
-  reusable(next: readonly DocumentChunk[]): Array<ParsedDocument[] | undefined> {
+  /** For each new chunk, the one parsed from the same text last time, or undefined. */
+  reusable(next: readonly DocumentChunk[]): Array<CachedChunk | undefined> {
     const previous = this.chunks;
-    const found = new Array<ParsedDocument[] | undefined>(next.length);
+    const found = new Array<CachedChunk | undefined>(next.length);
     const shared = Math.min(previous.length, next.length);
     let head = 0;
     while (head < shared && previous[head].text === next[head].text) {
-      found[head] = previous[head].documents;
+      found[head] = previous[head];
       head++;
     }
     let tail = 0;
     while (tail < shared - head && previous[previous.length - 1 - tail].text === next[next.length - 1 - tail].text) {
-      found[next.length - 1 - tail] = previous[previous.length - 1 - tail].documents;
+      found[next.length - 1 - tail] = previous[previous.length - 1 - tail];
       tail++;
     }
     if (head + tail < next.length) {
       // The old chunks between the same ends; when there are none (documents only added), all of them: one may have been pasted again.
       const candidates = head + tail < previous.length ? previous.slice(head, previous.length - tail) : previous;
-      const byText = new Map<string, ParsedDocument[]>();
-      for (const chunk of candidates) byText.set(chunk.text, chunk.documents);
+      const byText = new Map<string, CachedChunk>();
+      for (const chunk of candidates) byText.set(chunk.text, chunk);
       for (let i = head; i < next.length - tail; i++) found[i] = byText.get(next[i].text);
     }
     return found;
   }
 
-  /** Remembers a parse: `texts[i]` the text `documents[i]` were parsed from. */
-  remember(texts: readonly string[], documents: readonly ParsedDocument[][]): void {
-    this.chunks = texts.map((text, i) => ({ text, documents: documents[i] }));
+  /** Remembers a parse: its chunks in file order. */
+  remember(chunks: CachedChunk[]): void {
+    this.chunks = chunks;
   }
 
   clear(): void {

@@ -2,7 +2,7 @@ import { FastDocument } from './fastDocument';
 import { parseChunk } from './parseChunk';
 import type { ParsedDocument } from './parsedDocument';
 import { splitDocuments, type DocumentChunk } from './splitDocuments';
-import { detachedText, type ChunkCache } from './chunkCache';
+import { detachedText, type CachedChunk, type ChunkCache } from './chunkCache';
 
 export interface ParsedFile {
   text: string;
@@ -21,21 +21,18 @@ export function* parseFileSteps(text: string, cache?: ChunkCache): Generator<und
   const documents: ParsedDocument[] = [];
   const chunks = splitDocuments(text);
   const reusable = cache?.reusable(chunks);
-  const texts: string[] = [];
-  const parsed: ParsedDocument[][] = [];
+  const kept: CachedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     const cached = reusable?.[i];
     // A cached parse outlives the file text it came from: it must not hold that text (see `detachedText`).
-    const docs = cached ? cached.map((d) => rebase(d, chunk)) : parseChunk(cache ? { ...chunk, text: detachedText(chunk.text) } : chunk);
-    if (cache) {
-      texts.push(docs.length ? docs[0].chunk.text : detachedText(chunk.text));
-      parsed.push(docs);
-    }
+    const own = cached ? cached.text : cache ? detachedText(chunk.text) : chunk.text;
+    const docs = cached ? cached.documents.map((d) => rebase(d, chunk)) : parseChunk(cache ? { ...chunk, text: own } : chunk);
+    if (cache) kept.push({ text: own, documents: docs });
     for (const doc of docs) documents.push(doc);
     if (!cached) yield;
   }
-  cache?.remember(texts, parsed);
+  cache?.remember(kept);
   return { text, documents };
 }
 
