@@ -18,21 +18,22 @@ import type { PodPlacement } from './placement';
  * The owner (a `runSchedulingQueue` run) calls `clusterChanged()` after anything is bound or evicted.
  */
 export class SamePendingOutcome {
-  private readonly remembered = new Map<string, Array<{ pod: SimPod; placement: PodPlacement }>>();
+  /** By the pod spec object the replicas share: the first of their inputs compared. */
+  private readonly remembered = new Map<SimPod['spec'], Array<{ pod: SimPod; placement: PodPlacement }>>();
 
   /** The outcome of an earlier pod with the same inputs, as this pod's; undefined when there is none. */
   find(pod: SimPod): PodPlacement | undefined {
     if (!comparable(pod)) return undefined;
-    const earlier = this.remembered.get(pod.namespace)?.find((entry) => sameInputs(entry.pod, pod));
+    const earlier = this.remembered.get(pod.spec)?.find((entry) => sameInputs(entry.pod, pod));
     return earlier ? { ...earlier.placement, podKey: pod.key } : undefined;
   }
 
   /** Remembers a Pending outcome whose cycle changed nothing. */
   remember(pod: SimPod, placement: PodPlacement): void {
     if (placement.status !== 'Pending' || placement.preemption?.kind === 'preempts' || !comparable(pod)) return;
-    const list = this.remembered.get(pod.namespace);
+    const list = this.remembered.get(pod.spec);
     if (list) list.push({ pod, placement });
-    else this.remembered.set(pod.namespace, [{ pod, placement }]);
+    else this.remembered.set(pod.spec, [{ pod, placement }]);
   }
 
   /** A pod was bound or evicted: every outcome remembered may differ now. */
@@ -50,7 +51,6 @@ function comparable(pod: SimPod): boolean {
 
 function sameInputs(a: SimPod, b: SimPod): boolean {
   return (
-    a.spec === b.spec &&
     a.labels === b.labels &&
     a.annotations === b.annotations &&
     a.ownerSelector === b.ownerSelector &&

@@ -61,8 +61,9 @@ export function runSchedulingQueue(state: SchedulerState, pods: readonly QueuedP
       }
       placement = scheduleOne(state, item.pod);
     }
-    if (placement.status === 'Pending' && placement.preemption?.kind !== 'preempts' && !retried.has(item.pod.key)) samePending.remember(item.pod, placement);
-    else samePending.clusterChanged();
+    // Bound, or victims evicted for it: the cluster changed. Else the cycle changed nothing.
+    if (placement.status !== 'Pending' || retried.has(item.pod.key)) samePending.clusterChanged();
+    else samePending.remember(item.pod, placement);
     placements.set(item.pod.key, placement);
     if (item.orderedGroup && placement.status === 'Pending') blockedGroups.add(item.orderedGroup);
   }
