@@ -3,7 +3,7 @@ import { cliLocale, isKnownLanguage } from '../l10n/locale';
 import { useLocale } from '../l10nFiles';
 import { runCheck } from './check';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
-import { processIo } from './processIo';
+import { exitWhenFlushed, processIo } from './processIo';
 import { runReach } from './reach';
 import { runRollout } from './rollout';
 import { runRoutes } from './routes';
@@ -74,8 +74,5 @@ export async function main(args: string[], io: CliIo, env: Readonly<Record<strin
 }
 
 if (require.main === module) {
-  // Writes go to the real streams; the process ends on its own once they drain (never process.exit).
-  void main(process.argv.slice(2), processIo()).then((code) => {
-    process.exitCode = code;
-  });
+  void main(process.argv.slice(2), processIo()).then(exitWhenFlushed);
 }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { childProcess } from '../lazyChildProcess';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { PreviewBaseline, RolloutBaselineChoice, RolloutBaselineSetting } from '../protocol/rolloutBaseline';
@@ -118,7 +118,7 @@ async function gitShowHead(top: string, path: string): Promise<string | null> {
 
 function git(args: string[], cwd: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
+    childProcess().execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
   });
 }
 

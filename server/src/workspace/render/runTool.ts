@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from '../../lazyChildProcess';
 
 /**
  * Runs a user's helm or kustomize: with a time limit, a bound on what it may print, and no way out to
@@ -46,7 +46,7 @@ export function runTool(run: ToolRun): Promise<ToolResult> {
     let child;
     try {
       // Its own process group, so a timeout stops whatever it started too.
-      child = spawn(run.command, [...run.args], { cwd: run.cwd, env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+      child = childProcess().spawn(run.command, [...run.args], { cwd: run.cwd, env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     } catch {
       resolve({ kind: 'not-found', command: run.command });
       return;

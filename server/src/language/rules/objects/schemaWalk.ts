@@ -42,8 +42,6 @@ interface FieldPlan {
   map: boolean;
 }
 
-type Plans = Map<string, DefinitionPlan>;
-
 const MAX_DEPTH = 64;
 
 /**
@@ -53,12 +51,12 @@ const MAX_DEPTH = 64;
  * are skipped. One path array is reused for the whole walk.
  */
 export function walkWithSchema(schemas: SchemaValidators, definition: string, value: unknown, interest: FieldInterest, visit: (field: WalkedField) => void): void {
-  const plans = schemas.derived(`schemaWalk:${interest.id}`, () => compilePlans(schemas.derived('schemaWalk:graph', fieldGraph), interest));
-  if (!plans.has(definition)) return;
+  const plans = schemas.derived(`schemaWalk:${interest.id}`, (bundle) => new WalkPlans(schemas.derived('schemaWalk:fields', () => new DeclaredFields(bundle)), interest));
+  if (!plans.get(definition)) return;
   walk(plans, definition, value, [], visit, 0);
 }
 
-function walk(plans: Plans, definition: string, value: unknown, path: Array<string | number>, visit: (field: WalkedField) => void, depth: number): void {
+function walk(plans: WalkPlans, definition: string, value: unknown, path: Array<string | number>, visit: (field: WalkedField) => void, depth: number): void {
   if (depth > MAX_DEPTH || !isPlainObject(value)) return;
   const plan = plans.get(definition);
   if (!plan) return;
@@ -67,7 +65,7 @@ function walk(plans: Plans, definition: string, value: unknown, path: Array<stri
   }
 }
 
-function visitField(plans: Plans, owner: string, key: string, field: FieldPlan, child: unknown, path: Array<string | number>, visit: (field: WalkedField) => void, depth: number): void {
+function visitField(plans: WalkPlans, owner: string, key: string, field: FieldPlan, child: unknown, path: Array<string | number>, visit: (field: WalkedField) => void, depth: number): void {
   path.push(key);
   if (field.wanted) visit({ path, value: child, owner, field: key, item: false });
   if (Array.isArray(child)) {
@@ -87,66 +85,102 @@ function visitField(plans: Plans, owner: string, key: string, field: FieldPlan, 
   path.pop();
 }
 
-/** The "field of type" graph of a schema bundle, shared by every interest (computed once per bundle). */
-interface FieldGraph {
-  /** Definition → its display name. */
-  owners: Map<string, string>;
-  /** Definition → its declared fields, each with the definition of its value (if named). */
-  fields: Map<string, Array<[field: string, child: { name: string; map: boolean } | undefined]>>;
-  /** Definition → the definitions with a field of that type. */
-  parents: Map<string, Set<string>>;
-}
+type ChildDefinition = { name: string; map: boolean } | undefined;
 
-function fieldGraph(bundle: SchemaBundle): FieldGraph {
-  const graph: FieldGraph = { owners: new Map(), fields: new Map(), parents: new Map() };
-  for (const [name, definition] of Object.entries(bundle.definitions)) {
-    graph.owners.set(name, displayDefinitionName(name));
-    const fields: Array<[string, { name: string; map: boolean } | undefined]> = [];
-    for (const [field, schema] of Object.entries(definition.properties ?? {})) {
-      const child = childDefinition(bundle, schema);
-      fields.push([field, child]);
-      if (!child) continue;
-      let set = graph.parents.get(child.name);
-      if (!set) graph.parents.set(child.name, (set = new Set()));
-      set.add(name);
+/**
+ * Each definition's declared fields with the definition of each field's value (if named), read
+ * from the bundle when a walk first reaches the definition: shared by every interest, and a
+ * manifest's walks touch a few dozen of the bundle's hundreds of definitions.
+ */
+class DeclaredFields {
+  private readonly known = new Map<string, { owner: string; fields: Array<[field: string, child: ChildDefinition]> } | null>();
+
+  constructor(private readonly bundle: SchemaBundle) {}
+
+  of(name: string): { owner: string; fields: Array<[field: string, child: ChildDefinition]> } | null {
+    let entry = this.known.get(name);
+    if (entry === undefined) {
+      const definition = this.bundle.definitions[name];
+      entry = definition ? { owner: displayDefinitionName(name), fields: Object.entries(definition.properties ?? {}).map(([field, schema]) => [field, childDefinition(this.bundle, schema)]) } : null;
+      this.known.set(name, entry);
     }
-    graph.fields.set(name, fields);
+    return entry;
   }
-  return graph;
 }
 
 /**
- * One plan per definition that can reach a wanted field: definitions with a wanted field, then
- * (to a fixed point, through the reverse of the "field of type" graph) every definition with a
- * field whose type is one of those.
+ * One interest's plans, made per definition when a walk first asks: a definition has a plan when
+ * one of its fields is wanted or leads (through the types of its fields, followed forwards) to a
+ * definition with a plan. Asked for a definition not yet decided, it decides every undecided
+ * definition reachable from it at once (whether one reaches a wanted field depends only on what
+ * it reaches, so the answer is final), propagating "leads to a wanted field" backwards over that
+ * part of the "field of type" graph to a fixed point (recursive definitions such as
+ * `JSONSchemaProps` included).
  */
-function compilePlans(graph: FieldGraph, interest: FieldInterest): Plans {
-  const reaches = new Set<string>();
-  for (const [name, fields] of graph.fields) {
-    const owner = graph.owners.get(name)!;
-    if (fields.some(([field]) => interest.wants(owner, field))) reaches.add(name);
+class WalkPlans {
+  private readonly plans = new Map<string, DefinitionPlan | null>();
+
+  constructor(
+    private readonly declared: DeclaredFields,
+    private readonly interest: FieldInterest,
+  ) {}
+
+  get(definition: string): DefinitionPlan | null {
+    const plan = this.plans.get(definition);
+    if (plan !== undefined) return plan;
+    this.decideFrom(definition);
+    return this.plans.get(definition) ?? null;
   }
-  const queue = [...reaches];
-  while (queue.length) {
-    for (const parent of graph.parents.get(queue.pop()!) ?? []) {
-      if (!reaches.has(parent)) {
-        reaches.add(parent);
-        queue.push(parent);
+
+  private decideFrom(root: string): void {
+    // The undecided definitions reachable from `root`, and who points at each (the reverse edges).
+    const reached = new Set<string>([root]);
+    const parents = new Map<string, string[]>();
+    const reaches = new Set<string>();
+    const queue = [root];
+    while (queue.length) {
+      const name = queue.pop()!;
+      const declared = this.declared.of(name);
+      if (!declared) continue;
+      for (const [field, child] of declared.fields) {
+        if (this.interest.wants(declared.owner, field)) reaches.add(name);
+        if (!child) continue;
+        const decided = this.plans.get(child.name);
+        if (decided !== undefined) {
+          if (decided) reaches.add(name);
+          continue;
+        }
+        const list = parents.get(child.name);
+        if (list) list.push(name);
+        else parents.set(child.name, [name]);
+        if (!reached.has(child.name)) {
+          reached.add(child.name);
+          queue.push(child.name);
+        }
       }
     }
+    const pending = [...reaches];
+    while (pending.length) {
+      for (const parent of parents.get(pending.pop()!) ?? []) {
+        if (!reaches.has(parent)) {
+          reaches.add(parent);
+          pending.push(parent);
+        }
+      }
+    }
+    for (const name of reached) this.plans.set(name, reaches.has(name) ? this.planOf(name, reaches) : null);
   }
-  const plans: Plans = new Map();
-  for (const name of reaches) {
-    const owner = graph.owners.get(name)!;
+
+  private planOf(name: string, reaches: ReadonlySet<string>): DefinitionPlan {
+    const { owner, fields } = this.declared.of(name)!;
     const plan: DefinitionPlan = { owner, fields: new Map() };
-    for (const [field, child] of graph.fields.get(name) ?? []) {
-      const leads = child && reaches.has(child.name) ? child : undefined;
-      const wanted = interest.wants(owner, field);
+    for (const [field, child] of fields) {
+      const leads = child && (reaches.has(child.name) || !!this.plans.get(child.name)) ? child : undefined;
+      const wanted = this.interest.wants(owner, field);
       if (wanted || leads) plan.fields.set(field, { wanted, child: leads?.name, map: leads?.map ?? false });
     }
-    plans.set(name, plan);
+    return plan;
   }
-  return plans;
 }
 
 /**
