@@ -73,7 +73,7 @@ export class DrydockClient implements vscode.Disposable {
     await this.client.start();
   }
 
-  /** The adapter of restartPolicy.ts: its decision → the language client's close action (and a message). */
+  /** The adapter of restartPolicy.ts: turns its decision into the language client's close action (and a message). */
   private onCrash(CloseAction: LanguageClientLib['CloseAction']): CloseHandlerResult {
     const { decision, history } = decideOnCrash(this.crashes, Date.now());
     this.crashes = history;

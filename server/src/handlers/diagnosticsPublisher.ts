@@ -48,7 +48,7 @@ export function judgedBy(reported: ReadonlySet<FindingSource>): (pattern: string
  */
 export class DiagnosticsPublisher {
   private readonly sets = new Map<string, Map<FindingSource, Finding[]>>();
-  /** Document → the version whose validation is running; publishes of that document wait for it. */
+  /** Per document, the version whose validation is running; publishes of that document wait for it. */
   private readonly awaitingValidation = new Map<string, number>();
 
   constructor(

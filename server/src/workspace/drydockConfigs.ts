@@ -14,7 +14,7 @@ import { readYamlFile, toPath } from './workspaceFiles';
 export class DrydockConfigs {
   private folders: string[] = [];
   private readonly byFolder = new Map<string, { config: DrydockConfig; key: string }>();
-  /** Open configuration documents: path → text. */
+  /** Open configuration documents: their text by path. */
   private readonly openTexts = new Map<string, string>();
 
   constructor(private readonly changed: () => void) {}

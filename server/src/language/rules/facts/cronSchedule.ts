@@ -22,7 +22,7 @@ export function cronScheduleProblem(schedule: string): string | undefined {
   if (/^(CRON_)?TZ=/.test(text)) return l10n.t('TZ and CRON_TZ are not allowed in the schedule: use the `timeZone` field');
   if (text.startsWith('@')) {
     if (MACROS.has(text)) return undefined;
-    if (/^@every\s+\S+$/.test(text)) return /^@every\s+(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text) ? undefined : l10n.t('the duration of @every is not valid (e.g. `@every 1h30m`)');
+    if (/^@every\s+\S+$/.test(text)) return /^@every\s+(\d+(\.\d+)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(text) ? undefined : l10n.t('the duration of @every is not valid (e.g. `@every 1h30m`)');
     return l10n.t('unknown macro `{0}` (use @yearly, @monthly, @weekly, @daily or @hourly)', text);
   }
   const parts = text.split(/\s+/);
