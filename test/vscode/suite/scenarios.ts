@@ -114,7 +114,11 @@ async function waitForDiagnostic(uri: vscode.Uri, predicate: (d: vscode.Diagnost
   return diagnostics.find(predicate) as vscode.Diagnostic;
 }
 
-/** Drydock language servers whose working directory is the workspace folder (Linux: /proc). */
+/**
+ * Drydock language servers whose working directory is the workspace folder (Linux: /proc). A process
+ * the server is starting (git for a rollout baseline, helm) shows the server's command line until it
+ * execs its program: a match whose parent is a match is such a child, not a second server.
+ */
 function languageServerPids(): number[] | undefined {
   let entries: string[];
   try {
@@ -123,17 +127,18 @@ function languageServerPids(): number[] | undefined {
     return undefined; // not Linux: cannot tell
   }
   const folder = workspaceFolder().fsPath;
-  const pids: number[] = [];
+  const parents = new Map<number, number>();
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some((arg) => /dist[\\/]server\.js$/.test(arg))) continue;
-      if (readlinkSync(`/proc/${entry}/cwd`) === folder) pids.push(Number(entry));
+      if (readlinkSync(`/proc/${entry}/cwd`) !== folder) continue;
+      parents.set(Number(entry), Number(/^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]));
     } catch {
       // gone meanwhile
     }
   }
-  return pids;
+  return [...parents].filter(([, parent]) => !parents.has(parent)).map(([pid]) => pid);
 }
 
 function previewTabs(): vscode.Tab[] {
