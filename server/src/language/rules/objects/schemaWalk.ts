@@ -87,17 +87,23 @@ function visitField(plans: WalkPlans, owner: string, key: string, field: FieldPl
 
 type ChildDefinition = { name: string; map: boolean } | undefined;
 
+/** A definition as walks read it: its display name and its declared fields, each with its value's definition. */
+interface DeclaredDefinition {
+  owner: string;
+  fields: Array<[field: string, child: ChildDefinition]>;
+}
+
 /**
  * Each definition's declared fields with the definition of each field's value (if named), read
  * from the bundle when a walk first reaches the definition: shared by every interest, and a
  * manifest's walks touch a few dozen of the bundle's hundreds of definitions.
  */
 class DeclaredFields {
-  private readonly known = new Map<string, { owner: string; fields: Array<[field: string, child: ChildDefinition]> } | null>();
+  private readonly known = new Map<string, DeclaredDefinition | null>();
 
   constructor(private readonly bundle: SchemaBundle) {}
 
-  of(name: string): { owner: string; fields: Array<[field: string, child: ChildDefinition]> } | null {
+  of(name: string): DeclaredDefinition | null {
     let entry = this.known.get(name);
     if (entry === undefined) {
       const definition = this.bundle.definitions[name];
@@ -187,7 +193,7 @@ class WalkPlans {
  * The named definition a field's value has (or each item of a list field, or each value of a map
  * field), following `$ref`s.
  */
-function childDefinition(bundle: SchemaBundle, schema: JsonSchema): { name: string; map: boolean } | undefined {
+function childDefinition(bundle: SchemaBundle, schema: JsonSchema): ChildDefinition {
   const resolved = deref(bundle, schema);
   if (resolved.name && isObjectSchema(resolved.schema)) return { name: resolved.name, map: false };
   const nested = resolved.schema?.items ?? (typeof resolved.schema?.additionalProperties === 'object' ? resolved.schema.additionalProperties : undefined);
