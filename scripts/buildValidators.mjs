@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { splitDescriptions } from './schemaDescriptions.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname;
@@ -19,12 +20,6 @@ function exportedDefinitions(bundle) {
   return [...new Set(Object.values(bundle.kinds))].sort();
 }
 
-function withoutDescriptions(value) {
-  if (Array.isArray(value)) return value.map(withoutDescriptions);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).flatMap(([key, child]) => (key === 'description' && typeof child === 'string' ? [] : [[key, withoutDescriptions(child)]])));
-}
-
 function generate({ schemaFile, outFile }) {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
@@ -32,7 +27,7 @@ function generate({ schemaFile, outFile }) {
   const bundle = JSON.parse(readFileSync(schemaFile, 'utf8'));
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, optimize: true } });
   // Descriptions do not take part in validation; ajv would copy every one into the generated file.
-  ajv.addSchema({ $id: 'k8s', definitions: withoutDescriptions(bundle.definitions) });
+  ajv.addSchema({ $id: 'k8s', definitions: splitDescriptions(bundle.definitions).value });
   const exports = Object.fromEntries(exportedDefinitions(bundle).map((name) => [name, `k8s#/definitions/${name}`]));
   writeFileSync(outFile, standaloneCode(ajv, exports));
 }
@@ -57,6 +52,7 @@ export async function buildValidators({ dist }) {
       .update(require('ajv/package.json').version)
       .update(readFileSync(join(dist, 'ajvOptions.js')))
       .update(readFileSync(new URL(import.meta.url)))
+      .update(readFileSync(new URL('./schemaDescriptions.mjs', import.meta.url)))
       .digest('hex');
   const jobs = [];
   for (const file of readdirSync(join(root, 'schemas/generated')).sort()) {

@@ -24,12 +24,23 @@ function candidatePaths(version: string): string[] {
   ];
 }
 
+function bundlePath(version: string): string {
+  const path = candidatePaths(version).find((candidate) => existsSync(candidate));
+  if (!path) throw new Error(`No schemas bundled for Kubernetes ${version}`);
+  return path;
+}
+
 export function loadSchemaBundle(version: string): SchemaBundle {
-  for (const path of candidatePaths(version)) {
-    if (!existsSync(path)) continue;
-    return JSON.parse(readFileSync(path, 'utf8')) as SchemaBundle;
-  }
-  throw new Error(`No schemas bundled for Kubernetes ${version}`);
+  return JSON.parse(readFileSync(bundlePath(version), 'utf8')) as SchemaBundle;
+}
+
+/**
+ * The descriptions of a built bundle, kept in `k8s-X.descriptions.json` beside it (scripts/build.mjs);
+ * undefined for a bundle of the source tree, which has its own.
+ */
+export function loadSchemaDescriptions(version: string): unknown {
+  const path = bundlePath(version).replace(/\.json$/, '.descriptions.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
 /**
@@ -43,7 +54,7 @@ export function loadCompiledValidators(version: string): CompiledValidators {
 }
 
 /** The schema files, as a `SchemaStore` reads them. */
-export const SCHEMA_FILES: SchemaLoader = { bundle: loadSchemaBundle, compiledValidators: loadCompiledValidators };
+export const SCHEMA_FILES: SchemaLoader = { bundle: loadSchemaBundle, compiledValidators: loadCompiledValidators, descriptions: loadSchemaDescriptions };
 
 /** A store over the schema files: what the server and the CLI validate with. */
 export function schemaStoreFromFiles(): SchemaStore {

@@ -37,7 +37,7 @@ export function completionHandler(deps: FeatureDeps): (params: CompletionParams)
       // '.' is a trigger character for `.Values.` only: a manifest completes as it did without it.
       if (params.context?.triggerCharacter === '.') return NO_ITEMS;
       const settings = deps.settings();
-      const bundle = deps.service.schemas(settings.kubernetesVersion).bundle;
+      const bundle = deps.service.schemas(settings.kubernetesVersion).withDescriptions();
       // A chart template's YAML parts complete from the schema of the object it renders.
       const yaml = templateYamlOf(deps, params.textDocument.uri);
       if (yaml) return { isIncomplete: false, items: completeInTemplate({ yaml, position: params.position, bundle, crds: deps.service.customResources }).map(toItem) };

@@ -20,7 +20,7 @@ export function hoverHandler(deps: FeatureDeps): (params: HoverParams) => Hover 
       if (template) {
         return templateValuesHover(deps, template).then((result) => ({ contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range }), () => null);
       }
-      const bundle = deps.service.schemas(deps.settings().kubernetesVersion).bundle;
+      const bundle = deps.service.schemas(deps.settings().kubernetesVersion).withDescriptions();
       const allBundles = SUPPORTED_VERSIONS.map((version) => deps.service.schemas(version).bundle);
       const crds = deps.service.customResources;
       // A chart template's YAML parts hover from the schema of the object it renders.

@@ -41,7 +41,7 @@ export class LanguageService {
   schemas(version: string): SchemaValidators {
     let validators = this.validatorsByVersion.get(version);
     if (!validators) {
-      validators = new SchemaValidators(this.store.get(version), this.store.compiledValidators(version));
+      validators = new SchemaValidators(this.store.get(version), this.store.compiledValidators(version), () => this.store.withDescriptions(version));
       this.validatorsByVersion.set(version, validators);
     }
     return validators;

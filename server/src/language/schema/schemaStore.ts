@@ -1,4 +1,5 @@
 import type { SchemaBundle } from './schemaBundle';
+import { mergeDescriptions } from './schemaDescriptions';
 import type { CompiledValidators } from './schemaValidators';
 
 /**
@@ -11,6 +12,11 @@ export interface SchemaLoader {
   bundle(version: string): SchemaBundle;
   /** The validators compiled at build time for a version; empty: compiled at run time, on first use. */
   compiledValidators(version: string): CompiledValidators;
+  /**
+   * The descriptions a built bundle is shipped without (dist/schemas/k8s-<minor>.descriptions.json, see
+   * scripts/schemaDescriptions.mjs); undefined when the bundle has its own.
+   */
+  descriptions?(version: string): unknown;
 }
 
 /**
@@ -21,6 +27,8 @@ export class SchemaStore {
   private readonly bundles = new Map<string, SchemaBundle>();
 
   private readonly validators = new Map<string, CompiledValidators>();
+
+  private readonly described = new Set<string>();
 
   constructor(private readonly loader: SchemaLoader) {}
 
@@ -39,6 +47,20 @@ export class SchemaStore {
     if (!bundle) {
       bundle = this.loader.bundle(version);
       this.bundles.set(version, bundle);
+    }
+    return bundle;
+  }
+
+  /**
+   * The version's bundle with its descriptions, merged into it the first time they are asked for:
+   * validation reads none, hover and completion do (and one schema message, see ajvErrorToFinding.ts).
+   */
+  withDescriptions(version: string): SchemaBundle {
+    const bundle = this.get(version);
+    if (!this.described.has(version)) {
+      this.described.add(version);
+      const descriptions = this.loader.descriptions?.(version);
+      if (descriptions !== undefined) mergeDescriptions(bundle, descriptions);
     }
     return bundle;
   }

@@ -26,9 +26,16 @@ export class SchemaValidators {
   private readonly compiled = new Map<string, CompiledValidator>();
 
   constructor(
+    /** The schemas, possibly without their descriptions (see `withDescriptions`). */
     readonly bundle: SchemaBundle,
     private readonly precompiled: CompiledValidators = {},
+    private readonly describe: () => SchemaBundle = () => bundle,
   ) {}
+
+  /** `bundle` with its descriptions (a built bundle ships them apart; they are merged in on first use). */
+  withDescriptions(): SchemaBundle {
+    return this.describe();
+  }
 
   private readonly derivedData = new Map<string, unknown>();
 

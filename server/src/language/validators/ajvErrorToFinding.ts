@@ -117,6 +117,8 @@ function describe(error: ErrorObject, at: ErrorLocation, path: FieldPath, schema
       return { path, target: 'value', finding: { severity: 'error', code: 'schema/type', message, ...(data ? { data } : {}) } };
     }
     case 'pattern': {
+      // A built bundle's descriptions are read apart from it: merged in (once) before one is read here.
+      schemas.withDescriptions();
       const described = at.parent?.description ?? '';
       const base64 = /base64/i.test(described) || /A-Za-z0-9\+\/|\[A-Za-z0-9\+\/\]/.test(String((error.params as { pattern: string }).pattern));
       return {
