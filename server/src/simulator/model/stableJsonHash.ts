@@ -34,14 +34,18 @@ function feedValue(hash: number, value: unknown): number {
   return feedCode(hash, 0x7d); // }
 }
 
-/** A string as JSON prints it: quoted, and escaped only when it has to be (then JSON.stringify says how). */
+/**
+ * A string as JSON prints it: quoted, and escaped only when it has to be (then JSON.stringify says
+ * how, from the hash before the string). One pass: each character is checked and hashed together.
+ */
 function feedString(hash: number, text: string): number {
+  const before = hash;
+  hash = feedCode(hash, 0x22);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return feedText(hash, JSON.stringify(text));
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return feedText(before, JSON.stringify(text));
+    hash = Math.imul(hash ^ code, FNV_PRIME) >>> 0;
   }
-  hash = feedCode(hash, 0x22);
-  hash = feedText(hash, text);
   return feedCode(hash, 0x22);
 }
 
