@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { readClusterProfile } from '../simulator/cluster/clusterProfile';
-import { computeServices } from '../simulator/controllers';
+import { servicePodReferenceFindings } from '../simulator/controllers';
 import { addClusterObject, emptyClusterObjects } from '../simulator/model/clusterObjects';
 import type { SimPod } from '../simulator/model/pod';
 import type { Manifest, SimFinding } from '../simulator/model/source';
@@ -15,7 +15,8 @@ export const POD_REFERENCE_CODES: ReadonlySet<string> = new Set(['ref/service-no
 /**
  * The dry run's `ref/*` findings (`POD_REFERENCE_CODES`) of one file, for `drydock check`: a Service
  * whose selector picks no pod, a named targetPort the selected pods lack. They come from the same code as the editor's dry run (`lastApplied`, the
- * controllers' pod expansion over the cluster profile, `computeServices`, then
+ * controllers' pod expansion over the cluster profile, `servicePodReferenceFindings` (the part of
+ * `computeServices` that reads which pods are selected, not their endpoints), then
  * `explainServicesWithoutPods` with every input in `index`, as the editor explains a file with its
  * workspace), minus the scheduling, which none of them reads: a selected pod counts whether or not it
  * found a node. So the CLI and the editor agree, and `check` does not pay for a full dry run.
@@ -31,8 +32,7 @@ export function podReferenceFindings(fileManifests: readonly Manifest[], cluster
   for (const manifest of manifests) addClusterObject(objects, manifest);
   const expansion = expandWorkloads(manifests, { nodes: profile.nodes, objects, maxPodsPerWorkload: limits.maxPodsPerWorkload, maxPodsTotal: limits.maxPodsTotal, takenPodKeys: profile.pods.map((p) => p.key) });
   const pods: SimPod[] = [...profile.pods, ...expansion.workloads.flatMap((workload) => workload.pods)];
-  const findings = computeServices(manifests, pods).findings.filter((finding) => POD_REFERENCE_CODES.has(finding.code));
-  return explainServicesWithoutPods(findings, manifests, index);
+  return explainServicesWithoutPods(servicePodReferenceFindings(manifests, pods), manifests, index);
 }
 
 function mayHavePodReferences(manifest: Manifest): boolean {

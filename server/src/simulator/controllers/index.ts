@@ -12,6 +12,8 @@
  *                   { services: ServiceEndpoints[]; findings: SimFinding[] }
  *     Endpoints per Service port over placed pods (services.md); findings `ref/service-no-pods`,
  *     `ref/target-port-not-found`, `sim/service-no-ready-endpoints`.
+ *   servicePodReferenceFindings(manifests, pods): SimFinding[]
+ *     The first two of those alone (they read which pods are selected, not their endpoints).
  *
  *   findPort(spec, targetPort, protocol): number | null      upstream FindPort
  *   selectorTemplateMismatch(manifest): SimFinding | null    a workload whose selector misses its template (a rollout of it is invalid)
@@ -20,7 +22,7 @@ export { simulateRollout } from './deployment/rollout';
 export { placerFor, type PlacementSetup } from './deployment/clusterPlacer';
 export { unboundedPlacer } from './deployment/podPlacer';
 export type { PodPlacer, PlacerVerdict, RolloutOptions, RolloutResult, RolloutStep, RolloutAction, RolloutOutcome } from './deployment/types';
-export { computeServices, type ServiceEndpoints, type ServicesResult } from './services';
+export { computeServices, servicePodReferenceFindings, type ServiceEndpoints, type ServicesResult } from './services';
 export type { EndpointAddress, EndpointsOptions, ServicePortEndpoints } from './endpoints';
 export { findPort } from './findPort';
 export { selectorTemplateMismatch } from './workloadSelector';

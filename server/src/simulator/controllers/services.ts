@@ -46,7 +46,7 @@ export function computeServices(manifests: readonly Manifest[], pods: readonly S
   const services: ServiceEndpoints[] = [];
   const index = new PodsByLabel(pods);
   for (const manifest of manifests) {
-    if (manifest.object.kind !== 'Service' || (manifest.object.apiVersion ?? 'v1') !== 'v1') continue;
+    if (!isCoreService(manifest)) continue;
     const service = readService(manifest);
     const selected = selectPods(service, index);
     const result = endpointsOf(service, [...selected].sort(byPodKey), options);
@@ -55,6 +55,26 @@ export function computeServices(manifests: readonly Manifest[], pods: readonly S
   }
   services.sort((a, b) => compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
   return { services, findings };
+}
+
+/**
+ * Only the findings of `computeServices` that depend on which pods a selector picks, not on their
+ * endpoints (`ref/service-no-pods`, `ref/target-port-not-found`), in the same order: what `drydock
+ * check` reports without a dry run. Pure.
+ */
+export function servicePodReferenceFindings(manifests: readonly Manifest[], pods: readonly SimPod[]): SimFinding[] {
+  const index = new PodsByLabel(pods);
+  const findings: SimFinding[] = [];
+  for (const manifest of manifests) {
+    if (!isCoreService(manifest)) continue;
+    const service = readService(manifest);
+    findings.push(...selectedPodFindings(service, selectPods(service, index)));
+  }
+  return findings;
+}
+
+function isCoreService(manifest: Manifest): boolean {
+  return manifest.object.kind === 'Service' && (manifest.object.apiVersion ?? 'v1') === 'v1';
 }
 
 function endpointsOf(service: ServiceModel, selected: readonly SimPod[], options: EndpointsOptions): ServiceEndpoints {
@@ -85,10 +105,27 @@ function endpointsOf(service: ServiceModel, selected: readonly SimPod[], options
 /** `selected`: the pods the selector picks, in the run's pod order. */
 function serviceFindings(service: ServiceModel, result: ServiceEndpoints, selected: readonly SimPod[]): SimFinding[] {
   const { source } = service.manifest;
+  const findings = selectedPodFindings(service, selected);
+  if (!result.managed || selected.length === 0) return findings;
+  // Already explained by ref/target-port-not-found when every port lost all its pods to the lookup.
+  const explained = result.ports.length > 0 && result.ports.every((port) => port.endpoints.length === 0 && port.missingTargetPort.length > 0);
+  const anyReady = explained || result.ports.some((port) => port.endpoints.some((e) => e.ready)) || (result.ports.length === 0 && result.addresses.some((a) => a.ready));
+  if (!anyReady) {
+    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'sim/service-no-ready-endpoints', message: l10n.t('{0} pod(s) are selected but none is a ready endpoint (not scheduled, not ready, or no matching port): connections to the Service are refused', result.selectedPods.length) });
+  }
+  return findings;
+}
+
+/**
+ * A managed Service's findings about the pods its selector picks (`selected`, in the run's pod
+ * order): none picked, or a named targetPort that some of them do not define for the port's protocol.
+ */
+function selectedPodFindings(service: ServiceModel, selected: readonly SimPod[]): SimFinding[] {
+  const { source } = service.manifest;
   const findings: SimFinding[] = [];
-  if (!result.managed) return findings;
-  if (result.selectedPods.length === 0) {
-    const message = l10n.t('selector {0} matches no pod in namespace {1}: the Service has no endpoints', selectorText(service.selector ?? {}), service.namespace);
+  if (service.selector === null) return findings;
+  if (selected.length === 0) {
+    const message = l10n.t('selector {0} matches no pod in namespace {1}: the Service has no endpoints', selectorText(service.selector), service.namespace);
     findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'ref/service-no-pods', message });
     return findings;
   }
@@ -101,12 +138,6 @@ function serviceFindings(service: ServiceModel, result: ServiceEndpoints, select
         ? l10n.t('targetPort "{0}" is not a {1} container port name of any of the {2} selected pod(s): they get no traffic on port {3}', port.targetPort, port.protocol, selected.length, port.port)
         : l10n.t('targetPort "{0}" is not a {1} container port name of {2} of the {3} selected pods (e.g. {4}): they get no traffic on port {5}', port.targetPort, port.protocol, missing.length, selected.length, missing[0].key, port.port);
     findings.push({ source, path: ['spec', 'ports', port.index, 'targetPort'], severity: 'warning', code: 'ref/target-port-not-found', message });
-  }
-  // Already explained by ref/target-port-not-found when every port lost all its pods to the lookup.
-  const explained = result.ports.length > 0 && result.ports.every((port) => port.endpoints.length === 0 && port.missingTargetPort.length > 0);
-  const anyReady = explained || result.ports.some((port) => port.endpoints.some((e) => e.ready)) || (result.ports.length === 0 && result.addresses.some((a) => a.ready));
-  if (!anyReady) {
-    findings.push({ source, path: ['spec', 'selector'], severity: 'warning', code: 'sim/service-no-ready-endpoints', message: l10n.t('{0} pod(s) are selected but none is a ready endpoint (not scheduled, not ready, or no matching port): connections to the Service are refused', result.selectedPods.length) });
   }
   return findings;
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeServices } from '../../../../server/src/simulator/controllers/services';
+import { computeServices, servicePodReferenceFindings } from '../../../../server/src/simulator/controllers/services';
 import { makeSimPod } from '../../../../server/src/simulator/model/podFromObject';
 import { toLabels } from '../../../../server/src/simulator/model/labelSelector';
 import type { ContainerPort, SimPod } from '../../../../server/src/simulator/model/pod';
@@ -125,4 +125,22 @@ describe('findings', () => {
     assert.deepEqual(result.services.map((s) => s.name), ['a', 'b']);
     assert.deepEqual(result.services[0].ports[0].endpoints.map((e) => e.pod), ['default/m', 'default/z']);
   });
+});
+
+describe('servicePodReferenceFindings: computeServices\' ref/* findings alone, in the same order', () => {
+  const REF_CODES = new Set(['ref/service-no-pods', 'ref/target-port-not-found']);
+  const partly = [pod('a', { ports: http }), pod('b', { ports: [{ name: 'web', containerPort: 8080 }] }), pod('c', { ports: http, node: null }), pod('d', { ns: 'other', ports: http })];
+  const cases: Array<[string, Manifest[], SimPod[]]> = [
+    ['no pod selected, in this namespace or at all', [service('s', { selector: { app: 'web' }, ports: [{ port: 80 }] }, 'empty'), service('t', { selector: { app: 'nope' }, ports: [{ port: 80 }] })], partly],
+    ['a named targetPort some selected pods lack, unscheduled ones included', [service('s', { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }, { name: 'web', port: 81, targetPort: 'web' }] })], partly],
+    ['a named targetPort no pod has for the protocol', [service('dns', { selector: { app: 'web' }, ports: [{ port: 53, protocol: 'UDP', targetPort: 'http' }] })], partly],
+    ['unmanaged Services and pods that are not ready: no ref/* finding', [service('x', { ports: [{ port: 80 }] }), service('y', { type: 'ExternalName', externalName: 'x.example.com', selector: { app: 'web' } }), service('z', { selector: { app: 'web' }, ports: [{ port: 80 }] })], [pod('a', { ready: false }), pod('b', { node: null })]],
+  ];
+  for (const [name, manifests, pods] of cases) {
+    it(name, () => {
+      const expected = computeServices(manifests, pods).findings.filter((finding) => REF_CODES.has(finding.code));
+      assert.deepEqual(servicePodReferenceFindings(manifests, pods), expected);
+      if (!name.startsWith('unmanaged')) assert.ok(expected.length > 0, 'the case has ref/* findings to compare');
+    });
+  }
 });
