@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
-import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, podRequests } from '../../model/resources';
 import { findUntoleratedTaint, parseTolerations, type Taint } from '../../model/taints';
 import type { ClusterState } from '../cache/clusterState';
 import type { NodeInfo } from '../cache/nodeInfo';
@@ -18,6 +17,8 @@ import { VOLUME_BINDING } from '../plugins/volumeBinding';
 import { ERR_BIND_CONFLICT, ERR_NODE_CONFLICT } from '../plugins/findPodVolumes';
 import { VOLUME_RESTRICTIONS } from '../plugins/volumeRestrictions';
 import { VOLUME_ZONE } from '../plugins/volumeZone';
+import { dominantReason, type Clause } from './clause';
+import { askBeyondEveryNode, resourcesClause } from './resourcesClause';
 
 /**
  * Why an unschedulable pod found no node, in plain words and numbers, ahead of the scheduler's own
@@ -39,14 +40,6 @@ import { VOLUME_ZONE } from '../plugins/volumeZone';
  */
 const FILTER_ORDER = ['NodeUnschedulable', NODE_NAME, TAINT_TOLERATION, NODE_AFFINITY, NODE_PORTS, NODE_RESOURCES_FIT, VOLUME_RESTRICTIONS, NODE_VOLUME_LIMITS, VOLUME_BINDING, VOLUME_ZONE, POD_TOPOLOGY_SPREAD, INTER_POD_AFFINITY];
 const MAX_CLAUSES = 3; // the lead and two others
-const KIB = 1024;
-const MIB = KIB * 1024;
-const GIB = MIB * 1024;
-
-interface Clause {
-  readonly cause: string;
-  readonly fix?: string;
-}
 
 export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: ClusterState): string | null {
   if (placement.status !== 'Pending' || placement.reason !== 'Unschedulable') return null;
@@ -126,121 +119,6 @@ function volumeWords(reason: string): string | undefined {
   if (reason === ERR_NODE_CONFLICT) return l10n.t('its bound PersistentVolumes are pinned to other nodes (volume node affinity)');
   if (reason === 'node(s) had no available volume zone') return l10n.t('its PersistentVolumes are in other zones');
   return undefined;
-}
-
-// --- NodeResourcesFit ---------------------------------------------------------------------------
-
-function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
-  const reason = dominantReason(failures);
-  if (!reason.startsWith('Insufficient ')) {
-    return reason.startsWith('Too many pods') ? { cause: l10n.t('the nodes already run as many pods as they allow (allocatable pods)') } : { cause: reason };
-  }
-  const resource = reason.slice('Insufficient '.length);
-  const asked = requestsOf(pod)[resource] ?? 0;
-  let best: { free: number; alloc: number; node: string } | undefined;
-  let largest = 0;
-  let considered = 0;
-  for (const f of failures) {
-    if (!f.reason.split(', ').includes(reason)) continue;
-    considered++;
-    const node = cluster.nodeByName.get(f.node);
-    if (!node) continue;
-    const { alloc, requested } = amounts(node, resource);
-    largest = Math.max(largest, alloc);
-    const free = alloc - requested;
-    if (!best || free > best.free) best = { free, alloc, node: node.name };
-  }
-  const ask = quantity(resource, asked, 'up');
-  if (!best || largest <= 0) return { cause: l10n.t('asks {0}; no node offers {1}', ask, resource), fix: l10n.t('add a node with {0}', resource) };
-  if (best.free <= 0) {
-    return {
-      cause: l10n.t("asks {0}; every node's {1} is already requested (largest: {2}, {3} allocatable)", ask, label(resource), best.node, quantity(resource, largest, 'down')),
-      fix: l10n.t("add a node or lower the other pods' requests"),
-    };
-  }
-  const fix = l10n.t('lower the request to at most {0}', quantity(resource, best.free, 'down'));
-  // Nodes another filter rejected are not counted: say so when there are some.
-  const all = considered === cluster.nodes.length;
-  const usable = considered === 1 ? l10n.t('the 1 node it may use') : l10n.t('the {0} nodes it may use', considered);
-  const alloc = quantity(resource, best.alloc, 'down');
-  if (best.free === best.alloc && best.alloc === largest) {
-    return { cause: all ? l10n.t('asks {0}; the largest node has {1} allocatable', ask, alloc) : l10n.t('asks {0}; the largest of {1} has {2} allocatable', ask, usable, alloc), fix };
-  }
-  const free = quantity(resource, best.free, 'down');
-  return {
-    cause: all ? l10n.t('asks {0}; the most free on any node is {1} ({2}: {3} allocatable)', ask, free, best.node, alloc) : l10n.t('asks {0}; the most free on {1} is {2} ({3}: {4} allocatable)', ask, usable, free, best.node, alloc),
-    fix,
-  };
-}
-
-function label(resource: string): string {
-  return resource === CPU ? 'CPU' : resource;
-}
-
-/**
- * A request larger than every node's allocatable fails wherever the other filters would let the pod
- * go, so it alone is the cause: "asks 64 CPU; the largest node has 8 CPU allocatable — …".
- */
-function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string | null {
-  const requests = requestsOf(pod);
-  for (const resource of [CPU, MEMORY, EPHEMERAL_STORAGE, ...Object.keys(requests).filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && r !== PODS)]) {
-    const asked = requests[resource] ?? 0;
-    if (asked <= 0) continue;
-    let largest = 0;
-    for (const node of cluster.nodes) largest = Math.max(largest, amounts(node, resource).alloc);
-    if (asked <= largest) continue;
-    const ask = quantity(resource, asked, 'up');
-    if (largest <= 0) return l10n.t('{0} - {1}', l10n.t('asks {0}; no node offers {1}', ask, resource), l10n.t('add a node with {0}', resource));
-    const most = quantity(resource, largest, 'down');
-    return l10n.t('{0} - {1}', l10n.t('asks {0}; the largest node has {1} allocatable', ask, most), l10n.t('lower the request to at most {0}', most));
-  }
-  return null;
-}
-
-/** A pod's requests, parsed once per pod spec (the replicas of a workload share theirs, and each lead reads them twice). */
-const requestsBySpec = new WeakMap<object, ReturnType<typeof podRequests>>();
-function requestsOf(pod: SimPod): ReturnType<typeof podRequests> {
-  let requests = requestsBySpec.get(pod.spec);
-  if (!requests) {
-    requests = podRequests(pod.spec);
-    requestsBySpec.set(pod.spec, requests);
-  }
-  return requests;
-}
-
-function amounts(node: NodeInfo, resource: string): { alloc: number; requested: number } {
-  const c = node.columns;
-  const i = node.index;
-  if (resource === CPU) return { alloc: c.allocMilliCPU[i], requested: c.requestedMilliCPU[i] };
-  if (resource === MEMORY) return { alloc: c.allocMemory[i], requested: c.requestedMemory[i] };
-  if (resource === EPHEMERAL_STORAGE) return { alloc: c.allocEphemeralStorage[i], requested: c.requestedEphemeralStorage[i] };
-  return { alloc: node.allocScalar[resource] ?? 0, requested: node.requestedScalar[resource] ?? 0 };
-}
-
-/**
- * A quantity as kubectl shows it: CPU in cores ("3.92", "4") or millicores under one core ("650m");
- * memory and storage in Gi / Mi / Ki (two decimals at most, rounded toward `round` so that "at most"
- * stays true); extended resources as counts.
- */
-export function quantity(resource: string, amount: number, round: 'up' | 'down' = 'down'): string {
-  if (resource === CPU) {
-    const milli = Math.round(amount);
-    const text = milli < 1000 && milli % 1000 !== 0 ? `${milli}m` : trim((milli / 1000).toFixed(3));
-    return `${text} CPU`;
-  }
-  if (resource === MEMORY || resource === EPHEMERAL_STORAGE) return `${bytes(amount, round)} ${resource}`;
-  return `${trim(amount.toFixed(3))} ${resource}`;
-}
-
-function bytes(amount: number, round: 'up' | 'down'): string {
-  const unit = amount >= GIB ? { size: GIB, suffix: 'Gi' } : amount >= MIB ? { size: MIB, suffix: 'Mi' } : amount >= KIB ? { size: KIB, suffix: 'Ki' } : { size: 1, suffix: '' };
-  const scaled = (amount / unit.size) * 100;
-  const rounded = round === 'up' ? Math.ceil(scaled - 1e-9) : Math.floor(scaled + 1e-9);
-  return `${trim((rounded / 100).toFixed(2))}${unit.suffix}`;
-}
-
-function trim(fixed: string): string {
-  return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
 }
 
 // --- TaintToleration ----------------------------------------------------------------------------
@@ -357,21 +235,6 @@ function domainNoun(key: string, many: boolean): string {
 }
 
 // --- helpers ------------------------------------------------------------------------------------
-
-/** The most frequent single reason among the failures (ties: the first seen). */
-function dominantReason(failures: readonly FilterVerdict[]): string {
-  const counts = new Map<string, number>();
-  for (const f of failures) for (const r of f.reason.split(', ')) counts.set(r, (counts.get(r) ?? 0) + 1);
-  let best = '';
-  let bestCount = 0;
-  for (const [reason, count] of counts) {
-    if (count > bestCount) {
-      best = reason;
-      bestCount = count;
-    }
-  }
-  return best;
-}
 
 function nodeCount(n: number): string {
   return n === 1 ? l10n.t('1 node') : l10n.t('{0} nodes', n);
