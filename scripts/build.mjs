@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { buildValidators } from './buildValidators.mjs';
 import { buildCrdCatalog } from './crdCatalog/buildCrdCatalog.mjs';
 import { splitDescriptions } from './schemaDescriptions.mjs';
+import { stampSource } from './sourceStamp.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -68,9 +69,11 @@ buildCrdCatalog({ dist });
 // The schema validators, compiled ahead of time (kept between builds while their inputs are unchanged).
 await buildValidators({ dist });
 
-// V8 code caches for the CLI's bundle and the validators (server/src/codeCache.ts): one run of the
-// CLI per Kubernetes version over the examples writes them, with the Node that builds (a cache of
-// another Node is ignored at run time).
+// V8 code caches for the CLI's bundle and the validators (server/src/codeCache.ts): each ends with a
+// line naming its build (scripts/sourceStamp.mjs), then one run of the CLI per Kubernetes version over
+// the examples writes them, with the Node that builds (a cache of another Node is ignored at run time).
+stampSource(join(dist, 'cliMain.js'));
+for (const file of readdirSync(join(dist, 'validators')).filter((f) => f.endsWith('.js'))) stampSource(join(dist, 'validators', file));
 for (const version of readdirSync(join(dist, 'validators')).filter((f) => f.endsWith('.js')).map((f) => f.slice('k8s-'.length, -'.js'.length))) {
   spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', '--k8s-version', version, join(root, 'examples')], { stdio: 'ignore', env: { ...process.env, DRYDOCK_WRITE_CODE_CACHE: '1' } });
 }

@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeCacheUse, requireWithCodeCache } from '../../server/src/codeCache';
+import { SOURCE_STAMP as BUILD_STAMP, stampSource } from '../../scripts/sourceStamp.mjs';
+import { codeCacheUse, requireWithCodeCache, SOURCE_STAMP, sourceHash } from '../../server/src/codeCache';
 
 const CODE_CACHE = join(__dirname, '..', '..', 'server', 'src', 'codeCache.ts');
 
@@ -34,5 +36,39 @@ test('code cache: a module loads with its cache; a changed source of the same le
     assert.equal(codeCacheUse.get(file), 'none');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('code cache: a stamped bundle is known by its stamp; restamped after a change, the old cache is not used', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drydock-code-cache-'));
+  try {
+    const file = join(dir, 'm.js');
+    writeFileSync(file, "module.exports = { value: 'AAAA' };\n");
+    stampSource(file);
+    const stamped = readFileSync(file, 'utf8');
+    stampSource(file);
+    assert.equal(readFileSync(file, 'utf8'), stamped, 'restamping a stamped file changes nothing');
+    const body = "module.exports = { value: 'AAAA' };\n";
+    assert.equal(sourceHash(stamped), createHash('sha1').update(body).digest('hex'));
+    writeCache(file);
+    assert.deepEqual((requireWithCodeCache(file) as { value: string }).value, 'AAAA');
+    assert.equal(codeCacheUse.get(file), 'used');
+    // What the build does to a changed bundle: a new body, stamped again.
+    writeFileSync(file, "module.exports = { value: 'BBBB' };\n");
+    stampSource(file);
+    assert.deepEqual((requireWithCodeCache(file) as { value: string }).value, 'BBBB');
+    assert.equal(codeCacheUse.get(file), 'none');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('code cache: the built bundles end with the stamp the loader reads, naming their own SHA-1', () => {
+  assert.equal(SOURCE_STAMP, BUILD_STAMP);
+  for (const bundle of ['cliMain.js', join('validators', 'k8s-1.36.js')]) {
+    const text = readFileSync(join(__dirname, '..', '..', 'dist', bundle), 'utf8');
+    const at = text.lastIndexOf(SOURCE_STAMP);
+    assert.ok(at > 0, bundle);
+    assert.equal(sourceHash(text), createHash('sha1').update(text.slice(0, at)).digest('hex'), bundle);
   }
 });
