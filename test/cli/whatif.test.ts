@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CliIo } from '../../server/src/cli/io';
-import { COMMANDS } from '../../server/src/cli/main';
+import { COMMANDS, main } from '../../server/src/cli/main';
+import { useLocale } from '../../server/src/l10nFiles';
 import { runSimulate } from '../../server/src/cli/simulate';
 import { runWhatIf } from '../../server/src/cli/whatif';
 
@@ -149,6 +150,28 @@ describe('drydock whatif', () => {
       assert.equal(code, 2);
       assert.match(stderr, message);
       assert.match(stderr, /usage: drydock whatif \[--cluster FILE\] \[--format text\|json\] \[--until SECONDS\] --event EVENT\.\.\./);
+    });
+  }
+});
+
+describe('drydock whatif in Korean', () => {
+  // The event's own text and the KIND:NODE syntax stay as typed; the sentence around them is translated.
+  const cases: Array<[string, RegExp]> = [
+    ['explode:n1', /^drydock whatif: 이벤트 "explode:n1": 종류는 node-down, node-up, cordon, drain 중 하나여야 합니다/m],
+    ['drain:', /^drydock whatif: 이벤트 "drain:"에 노드 이름이 없습니다 \(drain:NODE\[@SECONDS\]\)/m],
+    ['node-up:n1', /^drydock whatif: 이벤트 "node-up:n1": node-up에는 시간이 필요합니다/m],
+    ['drain:n1@soon', /^drydock whatif: 이벤트 "drain:n1@soon": 시간은 정수 초여야 합니다 \(예: drain:n1@60\)/m],
+  ];
+  for (const [event, message] of cases) {
+    it(`says why ${event} is not an event`, async () => {
+      const dir = workspace({ 'cluster.yaml': CLUSTER, 'app.yaml': APP });
+      try {
+        const { code, stderr } = await capture((args, io) => main(['--lang', 'ko', 'whatif', ...args], io), ['--cluster', 'cluster.yaml', '--event', event, 'app.yaml'], dir);
+        assert.equal(code, 2);
+        assert.match(stderr, message);
+      } finally {
+        useLocale('en');
+      }
     });
   }
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WhatIfEvent, WhatIfEventKind } from './timeline';
 
 const KINDS: readonly WhatIfEventKind[] = ['node-down', 'node-up', 'cordon', 'drain'];
@@ -9,13 +10,13 @@ const KINDS: readonly WhatIfEventKind[] = ['node-down', 'node-up', 'cordon', 'dr
 export function parseWhatIfEvent(text: string): WhatIfEvent | { error: string } {
   const colon = text.indexOf(':');
   const kind = colon === -1 ? text : text.slice(0, colon);
-  if (!(KINDS as readonly string[]).includes(kind)) return { error: `event "${text}": the kind must be one of ${KINDS.join(', ')} (as KIND:NODE[@SECONDS])` };
+  if (!(KINDS as readonly string[]).includes(kind)) return { error: l10n.t('event "{0}": the kind must be one of {1} (as KIND:NODE[@SECONDS])', text, KINDS.join(', ')) };
   const rest = colon === -1 ? '' : text.slice(colon + 1);
   const at = rest.lastIndexOf('@');
   const node = at === -1 ? rest : rest.slice(0, at);
-  if (node === '') return { error: `event "${text}" names no node (${kind}:NODE[@SECONDS])` };
-  if (at === -1 && kind === 'node-up') return { error: `event "${text}": node-up needs a time (node-up:NODE@SECONDS)` };
+  if (node === '') return { error: l10n.t('event "{0}" names no node ({1}:NODE[@SECONDS])', text, kind) };
+  if (at === -1 && kind === 'node-up') return { error: l10n.t('event "{0}": node-up needs a time (node-up:NODE@SECONDS)', text) };
   const seconds = at === -1 ? '0' : rest.slice(at + 1);
-  if (!/^\d{1,9}$/.test(seconds)) return { error: `event "${text}": the time must be whole seconds (e.g. ${kind}:${node}@60)` };
+  if (!/^\d{1,9}$/.test(seconds)) return { error: l10n.t('event "{0}": the time must be whole seconds (e.g. {1}:{2}@60)', text, kind, node) };
   return { kind: kind as WhatIfEventKind, node, at: Number(seconds) };
 }

@@ -72,14 +72,19 @@ function parseIpv6(text: string): bigint | null {
   return value;
 }
 
+/** The API server's words for a CIDR it cannot parse (`IsValidCIDR`, k8s.io/apimachinery/pkg/util/validation): verbatim in every language. */
+export function invalidCidr(text: string): string {
+  return `Invalid value: ${JSON.stringify(text)}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`;
+}
+
 export function parseCidr(text: string): { ok: true; range: CidrRange } | { ok: false; error: string } {
   const slash = text.indexOf('/');
-  if (slash < 0) return { ok: false, error: `"${text}" is not a CIDR (address/prefix)` };
+  if (slash < 0) return { ok: false, error: invalidCidr(text) };
   const address = parseIp(text.slice(0, slash));
   const prefixText = text.slice(slash + 1);
-  if (!address) return { ok: false, error: `"${text}": invalid IP address` };
+  if (!address) return { ok: false, error: invalidCidr(text) };
   const bits = BITS[address.family];
-  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) return { ok: false, error: `"${text}": invalid prefix length` };
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) return { ok: false, error: invalidCidr(text) };
   const prefix = Number(prefixText);
   const hostMask = (1n << BigInt(bits - prefix)) - 1n;
   const start = address.value & ~hostMask & ((1n << BigInt(bits)) - 1n);

@@ -120,7 +120,7 @@ function parseIpBlock(raw: unknown, at: FieldPath, report: Report): PeerRule {
   warnHostBits(parsed.range, [...at, 'cidr'], report);
   const except: CidrRange[] = [];
   (Array.isArray(raw.except) ? raw.except : []).forEach((text, i) => {
-    const item = typeof text === 'string' ? parseCidr(text) : { ok: false as const, error: 'except entries must be CIDR strings' };
+    const item = typeof text === 'string' ? parseCidr(text) : { ok: false as const, error: l10n.t('except entries must be CIDR strings') };
     if (!item.ok) return report([...at, 'except', i], 'error', 'net/ipblock-invalid', item.error);
     warnHostBits(item.range, [...at, 'except', i], report);
     if (!isStrictSubset(item.range, parsed.range)) {

@@ -20,6 +20,14 @@ describe('IP addresses and CIDRs', () => {
       assert.equal(ip ? formatIp(ip.family, ip.value) : null, formatted);
     });
   }
+  // What the API server answers for each (IsValidCIDR): its words, in every language.
+  for (const text of ['10.0.0.1', '10.0.0.300/8', '10.0.0.0/33', '10.0.0.0/x', '2001:db8::/129', '']) {
+    it(`refuses ${JSON.stringify(text)} as the API server does`, () => {
+      const parsed = parseCidr(text);
+      assert.ok(!parsed.ok);
+      assert.equal(parsed.error, `Invalid value: ${JSON.stringify(text)}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`);
+    });
+  }
   it('masks host bits and says so', () => {
     const range = cidr('192.168.242.213/24');
     assert.equal(formatIp(4, range.start), '192.168.242.0');
