@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CidrRange } from './cidr';
 import type { CompiledPolicy } from './types';
 
@@ -17,13 +18,15 @@ export function ipBlocksContaining(family: 4 | 6, start: bigint, end: bigint, po
         if (peer.kind !== 'ipBlock' || !inside(peer.cidr)) continue;
         const except = peer.except.find(inside);
         const block = except
-          ? `${except.text}, except of ${peer.cidr.text}`
-          : `${peer.cidr.text}${peer.except.length > 0 ? ` except ${peer.except.map((e) => e.text).join(', ')}` : ''}`;
+          ? l10n.t('{0}, except of {1}', except.text, peer.cidr.text)
+          : peer.except.length > 0
+            ? l10n.t('{0} except {1}', peer.cidr.text, peer.except.map((e) => e.text).join(', '))
+            : peer.cidr.text;
         const names = policiesByBlock.get(block) ?? [];
         if (!names.includes(policy.name)) names.push(policy.name);
         policiesByBlock.set(block, names);
       }
     }
   }
-  return [...policiesByBlock].map(([block, names]) => `${block} (${names.length === 1 ? 'policy' : 'policies'} ${names.join(', ')})`);
+  return [...policiesByBlock].map(([block, names]) => (names.length === 1 ? l10n.t('{0} (policy {1})', block, names[0]) : l10n.t('{0} (policies {1})', block, names.join(', '))));
 }

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { useLocale } from '../../../../server/src/l10nFiles';
 import { computeReachability } from '../../../../server/src/simulator/network/reachability';
 import { namespace, netPod, policy } from './netBuilders';
 
@@ -50,6 +51,23 @@ describe('matrix endpoints carry their namespace, workload and ipBlocks', () => 
       assert.deepEqual(matrix.endpoints.filter((e) => e.kind === 'external').map((e) => [e.label, e.blocks]), externals);
     });
   }
+
+  it('in Korean: the addresses and policy names as written, the words around them translated', () => {
+    useLocale('ko');
+    try {
+      const policies = [policy('shop', 'a', egressTo({ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } })), policy('shop', 'b', egressTo({ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }))];
+      const { matrix } = computeReachability({ manifests: [shop, ...policies], pods, matrix: true });
+      assert.deepEqual(matrix?.endpoints.filter((e) => e.kind === 'external').map((e) => e.blocks), [
+        [],
+        ['10.0.0.0/8 (except 10.1.0.0/16) (정책 a, b)'],
+        ['10.1.0.0/16 (10.0.0.0/8의 except 범위) (정책 a, b)'],
+        ['10.0.0.0/8 (except 10.1.0.0/16) (정책 a, b)'],
+        [],
+      ]);
+    } finally {
+      useLocale('en');
+    }
+  });
 
   it('pod groups: namespace and workload (null for a pod no controller owns)', () => {
     const { matrix } = computeReachability({ manifests: [shop], pods, matrix: true });
