@@ -76,8 +76,8 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
   for (const pod of profile.pods) {
     if (pod.nodeName === null) continue;
     const placement = nodeNames.has(pod.nodeName)
-      ? simplePlacement(pod.key, 'Bound', pod.nodeName, null, `running on ${pod.nodeName} (cluster profile)`)
-      : simplePlacement(pod.key, 'Pending', null, 'NodeNotFound', `spec.nodeName names node "${pod.nodeName}", which is not in the cluster profile`);
+      ? simplePlacement(pod.key, 'Bound', pod.nodeName, null, l10n.t('running on {0} (cluster profile)', pod.nodeName))
+      : simplePlacement(pod.key, 'Pending', null, 'NodeNotFound', l10n.t('spec.nodeName names node "{0}", which is not in the cluster profile', pod.nodeName));
     placed.set(pod.key, { pod, placement });
   }
 
@@ -90,7 +90,7 @@ export function simulate(manifests: readonly Manifest[], clusterManifests: reado
     for (const pod of workload.pods) {
       manifestPods.push(pod);
       if (isTerminalPhase(pod.phase)) {
-        placed.set(pod.key, { pod, placement: simplePlacement(pod.key, pod.nodeName ? 'Bound' : 'Pending', pod.nodeName, null, `phase ${pod.phase}: the pod has finished and holds no resources`) });
+        placed.set(pod.key, { pod, placement: simplePlacement(pod.key, pod.nodeName ? 'Bound' : 'Pending', pod.nodeName, null, l10n.t('phase {0}: the pod has finished and holds no resources', String(pod.phase))) });
         continue;
       }
       queue.push({ pod, order: queue.length, orderedGroup: group });

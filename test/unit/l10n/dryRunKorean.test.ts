@@ -48,3 +48,24 @@ test('l10n dry run: a Service without pods gets its Korean message', () => {
   assert.equal(messages('ko').get('ref/service-no-pods'), '셀렉터 app=web과(와) 일치하는 파드가 네임스페이스 default에 없습니다: 서비스에 엔드포인트가 없습니다');
   assert.equal(messages('en').get('ref/service-no-pods'), 'selector app=web matches no pod in namespace default: the Service has no endpoints');
 });
+
+test("l10n dry run: the cluster profile's own pods are placed with Korean words, their node names as written", () => {
+  const profile = manifests(
+    [
+      'apiVersion: v1\nkind: Node\nmetadata: {name: node-a}\nstatus: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: here, namespace: kube-system}\nspec: {nodeName: node-a, containers: [{name: c, image: pause}]}\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: lost, namespace: kube-system}\nspec: {nodeName: node-z, containers: [{name: c, image: pause}]}\n',
+    ].join('---\n'),
+    'cluster.yaml',
+  );
+  const placed = (locale: 'en' | 'ko') => {
+    try {
+      useLocale(locale);
+      return dryRun({ manifests: [], cluster: profile, baseline: null }).simulation.pods.map((p) => p.placement.message);
+    } finally {
+      useLocale('en');
+    }
+  };
+  assert.deepEqual(placed('ko'), ['node-a에서 실행 중 (클러스터 프로필)', 'spec.nodeName이 클러스터 프로필에 없는 노드 "node-z"을(를) 가리킵니다']);
+  assert.deepEqual(placed('en'), ['running on node-a (cluster profile)', 'spec.nodeName names node "node-z", which is not in the cluster profile']);
+});
