@@ -67,9 +67,10 @@ function noteOf(baseline: PreviewBaseline): string {
 }
 
 function unchanged(baseline: PreviewBaseline): string {
-  return baseline.kind === 'file'
-    ? l10n.t('No change from {0}: the preview shows a restart (kubectl rollout restart) instead.', baseline.label)
-    : l10n.t('No change from the {0}: the preview shows a restart (kubectl rollout restart) instead.', baseline.label);
+  if (baseline.kind === 'file') return l10n.t('No change from {0}: the preview shows a restart (kubectl rollout restart) instead.', baseline.label);
+  // The last commit and the saved file are named in the page's language (the host's label is English).
+  const label = baseline.kind === 'head' ? l10n.t('last commit (HEAD)') : l10n.t('saved file');
+  return l10n.t('No change from the {0}: the preview shows a restart (kubectl rollout restart) instead.', label);
 }
 
 function missing(baseline: PreviewBaseline): string {

@@ -76,6 +76,17 @@ test('Korean: the Rollout tab in Korean; the scheduler\'s message, statuses and 
   assert.deepEqual(await texts(preview, '#rollout-baseline option'), [ko('last commit (HEAD): needs git and a trusted workspace'), ko('saved file'), ko('another file…')]);
 });
 
+test('Korean: the baseline note names the last commit and the saved file in Korean (the host labels them in English)', async () => {
+  const preview = await openPreview();
+  const head = { kind: 'head' as const, label: 'last commit (HEAD)', found: true, picked: false, headAvailable: true, fallback: null, unchanged: true };
+  await openInKorean(preview, { ...recorded, baseline: head });
+  await preview.deliverAndWaitForRender({ type: 'showView', view: 'rollout' });
+  const note = preview.page.locator('#rollout-baseline-note');
+  assert.equal(await note.textContent(), ko('No change from the {0}: the preview shows a restart (kubectl rollout restart) instead.', ko('last commit (HEAD)')));
+  await openInKorean(preview, { ...recorded, baseline: { ...head, kind: 'saved', label: 'saved file' } });
+  assert.equal(await note.textContent(), ko('No change from the {0}: the preview shows a restart (kubectl rollout restart) instead.', ko('saved file')));
+});
+
 test('Korean: the Routes tab in Korean; Ingress, Service and pod names stay verbatim', async () => {
   const preview = await openPreview();
   await openInKorean(preview, recorded);

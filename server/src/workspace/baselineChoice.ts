@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RolloutBaselineChoice, RolloutBaselineSetting } from '../protocol/rolloutBaseline';
 
 /** Where the document is: git HEAD is read only in a trusted workspace, and only for a file in a git repository. */
@@ -25,8 +26,10 @@ export function baselineSource(setting: RolloutBaselineSetting, picked: RolloutB
   if (!picked && setting === 'auto') return { read: { kind: headReadable ? 'head' : 'saved' }, picked: false, fallback: null };
   const wanted: RolloutBaselineChoice = picked ?? { kind: setting === 'head' ? 'head' : 'saved' };
   if (wanted.kind !== 'head' || headReadable) return { read: wanted, picked: picked !== undefined, fallback: null };
-  const why = context.trusted ? 'the file is not in a git repository' : 'git is not run in an untrusted workspace';
-  return { read: { kind: 'saved' }, picked: picked !== undefined, fallback: `Not from the last commit: ${why}; rolled out from the saved file.` };
+  const fallback = context.trusted
+    ? l10n.t('Not from the last commit: the file is not in a git repository; rolled out from the saved file.')
+    : l10n.t('Not from the last commit: git is not run in an untrusted workspace; rolled out from the saved file.');
+  return { read: { kind: 'saved' }, picked: picked !== undefined, fallback };
 }
 
 /** `drydock.rollout.baseline` as configured (anything else: the default, `auto`). */

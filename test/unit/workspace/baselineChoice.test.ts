@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { useLocale } from '../../../server/src/l10nFiles';
 import { baselineSource, readBaselineChoice, readBaselineSetting } from '../../../server/src/workspace/baselineChoice';
 import type { RolloutBaselineChoice, RolloutBaselineSetting } from '../../../server/src/protocol/rolloutBaseline';
 
@@ -33,6 +34,16 @@ for (const c of cases) {
     if (c.read === 'file') assert.deepEqual(source.read, FILE);
   });
 }
+
+test('baselineSource: why HEAD is not read, in the language of the server', () => {
+  useLocale('ko');
+  try {
+    assert.equal(baselineSource('head', undefined, { trusted: false, inRepository: true }).fallback, '마지막 커밋이 기준이 아닙니다: 신뢰할 수 없는 작업 영역에서는 git을 실행하지 않습니다. 저장된 파일을 기준으로 롤아웃합니다.');
+    assert.equal(baselineSource('head', undefined, { trusted: true, inRepository: false }).fallback, '마지막 커밋이 기준이 아닙니다: 파일이 git 저장소에 없습니다. 저장된 파일을 기준으로 롤아웃합니다.');
+  } finally {
+    useLocale('en');
+  }
+});
 
 test('readBaselineSetting: auto unless saved or head', () => {
   const table: Array<[unknown, RolloutBaselineSetting]> = [['auto', 'auto'], ['saved', 'saved'], ['head', 'head'], [undefined, 'auto'], ['HEAD', 'auto'], [1, 'auto']];
