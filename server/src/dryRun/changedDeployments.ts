@@ -24,7 +24,7 @@ export function changedDeployments(baseline: readonly Manifest[], current: reado
     if (!isDeployment(manifest)) continue;
     const old = before.get(key(manifest));
     if (!old) continue;
-    if (JSON.stringify(old.object.spec) !== JSON.stringify(manifest.object.spec)) changes.push({ old, new: manifest, restartOnly: false });
+    if (old.object.spec !== manifest.object.spec && JSON.stringify(old.object.spec) !== JSON.stringify(manifest.object.spec)) changes.push({ old, new: manifest, restartOnly: false });
     else if (includeUnchanged) changes.push({ old, new: restarted(manifest), restartOnly: true });
   }
   return changes;

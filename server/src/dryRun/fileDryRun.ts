@@ -78,8 +78,7 @@ export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): Located
   const document = parses.read(job.document);
   if (!isManifestFile(document.parsed)) return []; // a docker-compose file, a CI workflow: not ours
   const cluster = job.cluster ? parses.read(job.cluster).manifests : null;
-  // The baseline is another version of the document itself: kept apart from the document's parse.
-  const baseline = job.baseline ? parses.read(job.baseline, baselineKey(job.baseline.uri)).manifests : null;
+  const baseline = job.baseline ? baselineManifests(job.baseline, job.document, document.manifests, parses) : null;
   const manifests = job.context.length ? [...document.manifests, ...job.context] : document.manifests;
   const run = dryRun({ manifests, cluster, baseline, simulateOptions: job.limits });
   const findings = job.singleNodeFailure ? [...run.findings, ...singleNodeFailureFindings(run, { manifests, cluster, simulateOptions: job.limits })] : run.findings;
@@ -87,6 +86,16 @@ export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): Located
     const doc = sim.source.file === job.document.uri ? document.parsed.documents[sim.source.document] : undefined;
     return { sim, located: doc ? simFindingToFinding(sim, doc) : null };
   });
+}
+
+/**
+ * The baseline's objects. It is another version of the document itself, parsed apart from the
+ * document; the same text (a file opened as saved, or as committed) is the document's own objects:
+ * the parse is not done twice, and `changedDeployments` sees the same specs.
+ */
+function baselineManifests(baseline: FileText, document: FileText, documentManifests: Manifest[], parses: DryRunParses): Manifest[] {
+  if (baseline.uri === document.uri && baseline.text === document.text) return documentManifests;
+  return parses.read(baseline, baselineKey(baseline.uri)).manifests;
 }
 
 function baselineKey(uri: string): string {
