@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isRecord } from '../../model/labelSelector';
+import { podRequests, type ResourceAmounts } from '../../model/resources';
 import type { SimPod } from '../../model/pod';
 import { findUntoleratedTaint, parseTolerations, type Taint } from '../../model/taints';
 import type { ClusterState } from '../cache/clusterState';
@@ -46,7 +47,8 @@ export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: Clus
   if (cluster.nodes.length === 0) return l10n.t('the cluster has no nodes - add Nodes to the cluster profile');
   const verdicts = filterVerdicts(placement);
   if (verdicts.length === 0) return preFilterClause(placement.message);
-  const tooBig = askBeyondEveryNode(pod, cluster);
+  const requests = podRequests(pod.spec);
+  const tooBig = askBeyondEveryNode(requests, cluster);
   if (tooBig) return tooBig;
   const byPlugin = new Map<string, FilterVerdict[]>();
   for (const v of verdicts) {
@@ -55,7 +57,7 @@ export function leadSentence(pod: SimPod, placement: PodPlacement, cluster: Clus
     else byPlugin.set(v.plugin, [v]);
   }
   const ranked = [...byPlugin].sort(([a, va], [b, vb]) => vb.length - va.length || rank(a) - rank(b));
-  const [first, ...rest] = ranked.slice(0, MAX_CLAUSES).map(([plugin, failures]) => ({ clause: pluginClause(pod, plugin, failures, cluster), count: failures.length }));
+  const [first, ...rest] = ranked.slice(0, MAX_CLAUSES).map(([plugin, failures]) => ({ clause: pluginClause(pod, requests, plugin, failures, cluster), count: failures.length }));
   // English joins with an ASCII dash (an all-ASCII publish encodes and parses 2-3x faster); Korean keeps its em dash.
   const lead = first.clause.fix ? l10n.t('{0} - {1}', first.clause.cause, first.clause.fix) : first.clause.cause;
   if (rest.length === 0) return lead;
@@ -86,11 +88,11 @@ function preFilterClause(message: string): string {
   return reason;
 }
 
-function pluginClause(pod: SimPod, plugin: string, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
+function pluginClause(pod: SimPod, requests: ResourceAmounts, plugin: string, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
   const nodes = failures.map((f) => cluster.nodeByName.get(f.node)).filter((n): n is NodeInfo => n !== undefined);
   switch (plugin) {
     case NODE_RESOURCES_FIT:
-      return resourcesClause(pod, failures, cluster);
+      return resourcesClause(requests, failures, cluster);
     case TAINT_TOLERATION:
       return taintClause(pod, nodes);
     case 'NodeUnschedulable':

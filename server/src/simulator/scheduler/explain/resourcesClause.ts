@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { SimPod } from '../../model/pod';
-import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, podRequests } from '../../model/resources';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS, type ResourceAmounts } from '../../model/resources';
 import type { ClusterState } from '../cache/clusterState';
 import type { NodeInfo } from '../cache/nodeInfo';
 import type { FilterVerdict } from '../runtime/placement';
@@ -8,13 +7,14 @@ import { dominantReason, type Clause } from './clause';
 import { quantity } from './quantityText';
 
 /** NodeResourcesFit's clause of a lead sentence (leadSentence.ts): what the pod asks against what the nodes have free. */
-export function resourcesClause(pod: SimPod, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
+/** `requests`: the pod's (`podRequests` of its spec). */
+export function resourcesClause(requests: ResourceAmounts, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
   const reason = dominantReason(failures);
   if (!reason.startsWith('Insufficient ')) {
     return reason.startsWith('Too many pods') ? { cause: l10n.t('the nodes already run as many pods as they allow (allocatable pods)') } : { cause: reason };
   }
   const resource = reason.slice('Insufficient '.length);
-  const asked = requestsOf(pod)[resource] ?? 0;
+  const asked = requests[resource] ?? 0;
   let best: { free: number; alloc: number; node: string } | undefined;
   let largest = 0;
   let considered = 0;
@@ -59,8 +59,7 @@ function label(resource: string): string {
  * A request larger than every node's allocatable fails wherever the other filters would let the pod
  * go, so it alone is the cause: "asks 64 CPU; the largest node has 8 CPU allocatable — …".
  */
-export function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string | null {
-  const requests = requestsOf(pod);
+export function askBeyondEveryNode(requests: ResourceAmounts, cluster: ClusterState): string | null {
   for (const resource of [CPU, MEMORY, EPHEMERAL_STORAGE, ...Object.keys(requests).filter((r) => r !== CPU && r !== MEMORY && r !== EPHEMERAL_STORAGE && r !== PODS)]) {
     const asked = requests[resource] ?? 0;
     if (asked <= 0) continue;
@@ -73,17 +72,6 @@ export function askBeyondEveryNode(pod: SimPod, cluster: ClusterState): string |
     return l10n.t('{0} - {1}', l10n.t('asks {0}; the largest node has {1} allocatable', ask, most), l10n.t('lower the request to at most {0}', most));
   }
   return null;
-}
-
-/** A pod's requests, parsed once per pod spec (the replicas of a workload share theirs, and each lead reads them twice). */
-const requestsBySpec = new WeakMap<object, ReturnType<typeof podRequests>>();
-function requestsOf(pod: SimPod): ReturnType<typeof podRequests> {
-  let requests = requestsBySpec.get(pod.spec);
-  if (!requests) {
-    requests = podRequests(pod.spec);
-    requestsBySpec.set(pod.spec, requests);
-  }
-  return requests;
 }
 
 function amounts(node: NodeInfo, resource: string): { alloc: number; requested: number } {
