@@ -13,7 +13,8 @@ import { renderProject } from '../server/src/workspace/render/renderProject';
 import { diskTextReader } from '../server/src/workspace/render/sourceTexts';
 import type { RenderToolCommands } from '../server/src/workspace/render/toolCommands';
 import { ensureRenderTools } from '../scripts/renderTools';
-import { writeHelmChart, writeKustomizeOverlay } from './renderProjects';
+import { writeHelmChart } from './projects/helmChart';
+import { writeKustomizeOverlay } from './projects/kustomizeOverlay';
 
 const RUNS = 5;
 
