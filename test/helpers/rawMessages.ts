@@ -5,9 +5,10 @@ import ts from 'typescript';
 /**
  * Finds the messages a person reads that are still raw text in the language service's sources
  * (issue #17): a string or template literal with words given to a sink instead of `l10n.t(…)`.
- * The sinks: any argument of a `report(…)` / `….report(…)` call or of VS Code's `show…Message(…)`, and the `message`, `title`,
- * `detail` and `reason` properties of an object literal (findings, quick fixes, completion entries,
- * why a policy was not evaluated). Pure code passes: a code (`api/name-format`, `schema/${keyword}`), a single word (`'value'`, `'error'`),
+ * The sinks: any argument of a `report(…)` / `….report(…)` call, of the scheduler's `simplePlacement(…)`
+ * or of VS Code's `show…Message(…)`, and the `message`, `title`, `detail`, `reason`, `error` and
+ * `fallback` properties of an object literal (findings, quick fixes, completion entries, why a policy
+ * was not evaluated, a parse error shown to the user, why the rollout baseline is not the one asked for). Pure code passes: a code (`api/name-format`, `schema/${keyword}`), a single word (`'value'`, `'error'`),
  * text with no words (`${owner}: ${detail}.`), and calls (`l10n.t(…)`, `verbatim(…)` for
  * Kubernetes' own words). Also refused: an `l10n.t` whose message is not a plain string literal
  * (the extractor could not read it).
@@ -18,9 +19,9 @@ export interface RawMessage {
   text: string;
 }
 
-const SINK_PROPERTIES: ReadonlySet<string> = new Set(['message', 'title', 'detail', 'reason']);
+const SINK_PROPERTIES: ReadonlySet<string> = new Set(['message', 'title', 'detail', 'reason', 'error', 'fallback']);
 /** Calls whose arguments a person reads: a rule's `report`, VS Code's notifications (the client's). */
-const SINK_CALLS: ReadonlySet<string> = new Set(['report', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
+const SINK_CALLS: ReadonlySet<string> = new Set(['report', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'simplePlacement']);
 const CODE = /^[a-z0-9-]+(\/[a-zA-Z0-9._$-]*)+$/;
 
 /** Whether the text of a literal (a template's `${…}` parts stand as `x`) reads as words for a person. */

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { verbatim } from '../../../l10n/verbatim';
 import type { KubeObject, Manifest, SimFinding, FieldPath } from '../../model/source';
 import { compileLabelSelector, isRecord } from '../../model/labelSelector';
-import { parseIntOrPercent, type IntOrPercent } from './intOrPercent';
+import { notPercent, parseIntOrPercent, type IntOrPercent } from './intOrPercent';
 import type { Strategy } from './fenceposts';
 
 /**
@@ -122,11 +122,16 @@ function readFencepost(raw: unknown, field: 'maxSurge' | 'maxUnavailable', repor
   const path = ['spec', 'strategy', 'rollingUpdate', field];
   const parsed = parseIntOrPercent(raw);
   if (!parsed.ok) {
-    report(path, 'sim/deployment-invalid-int-or-percent', `${field}: ${parsed.error}`);
+    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: ${parsed.error}`));
     return DEFAULT_PERCENT;
   }
-  if (parsed.value.value < 0 || (typeof raw === 'string' && !/^\d+%$/.test(raw))) {
-    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field} must be greater than or equal to 0`));
+  // Resolution takes "+5%" and "-5%" (Atoi); validation does not (the percent pattern, non-negative integers).
+  if (typeof raw === 'string' && !/^\d+%$/.test(raw)) {
+    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: ${notPercent(raw)}`));
+    return DEFAULT_PERCENT;
+  }
+  if (parsed.value.value < 0) {
+    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: Invalid value: ${parsed.value.value}: must be greater than or equal to 0`));
     return DEFAULT_PERCENT;
   }
   return parsed.value;

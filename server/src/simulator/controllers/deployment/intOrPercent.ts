@@ -1,3 +1,5 @@
+import { verbatim } from '../../../l10n/verbatim';
+
 /**
  * `maxSurge` / `maxUnavailable` are IntOrString: a non-negative integer, or `"<digits>%"`.
  * Resolution follows apimachinery `GetScaledValueFromIntOrPercent`: an integer is taken as is; a
@@ -23,19 +25,28 @@ const PERCENT = /^([+-]?\d+)%$/;
  */
 export function parseIntOrPercent(raw: unknown): Parsed<IntOrPercent> {
   if (typeof raw === 'number') {
-    if (!Number.isInteger(raw)) return { ok: false, error: `${raw} is not an integer` };
+    if (!Number.isInteger(raw)) return { ok: false, error: notIntOrPercent(raw) };
     return { ok: true, value: { kind: 'int', value: raw } };
   }
   if (typeof raw === 'string') {
     const match = PERCENT.exec(raw);
-    if (!match) {
-      return raw.endsWith('%')
-        ? { ok: false, error: `invalid value "${raw}": not a number before '%'` }
-        : { ok: false, error: `invalid value "${raw}": a valid percent string must be a numeric string followed by an ending '%'` };
-    }
+    if (!match) return { ok: false, error: notPercent(raw) };
     return { ok: true, value: { kind: 'percent', value: Number.parseInt(match[1], 10) } };
   }
-  return { ok: false, error: `must be an integer or a percentage string, not ${raw === null ? 'null' : typeof raw}` };
+  return { ok: false, error: notIntOrPercent(raw) };
+}
+
+/**
+ * The API server's words for a string that is not a valid percentage (`IsValidPercent`, whose
+ * `RegexError` puts two spaces before "or").
+ */
+export function notPercent(raw: string): string {
+  return verbatim(`Invalid value: ${JSON.stringify(raw)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`);
+}
+
+/** The API server's words for a value that is neither (`ValidatePositiveIntOrPercent`). */
+function notIntOrPercent(raw: unknown): string {
+  return verbatim(`Invalid value: ${typeof raw === 'number' ? String(raw) : JSON.stringify(raw) ?? String(raw)}: must be an integer or percentage (e.g '5%')`);
 }
 
 /** The value resolved against `total`; see the worked example above. */

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { verbatim } from '../../../l10n/verbatim';
 import { isRecord } from '../../model/labelSelector';
 import type { SimPod } from '../../model/pod';
 import { bindPod, compilePod } from '../cache/clusterState';
@@ -34,7 +35,8 @@ export function scheduleOne(state: SchedulerState, pod: SimPod): PodPlacement {
   const gates = Array.isArray(pod.spec.schedulingGates) ? pod.spec.schedulingGates.filter(isRecord) : [];
   if (gates.length > 0) {
     const names = gates.map((g) => String(g.name ?? '')).join(', ');
-    return simplePlacement(pod.key, 'Pending', null, 'SchedulingGated', `Scheduling is blocked due to non-empty scheduling gates (${names})`);
+    // The API server's condition message, verbatim, and the gates' names after it.
+    return simplePlacement(pod.key, 'Pending', null, 'SchedulingGated', `${verbatim('Scheduling is blocked due to non-empty scheduling gates')} (${names})`);
   }
   if (state.nodes.length === 0) return simplePlacement(pod.key, 'Pending', null, 'Unschedulable', NO_NODES_MESSAGE);
   const info = compilePod(state, pod);

@@ -50,6 +50,25 @@ describe('validation (ValidateRollingUpdateDeployment / ValidateDeploymentSpec)'
   }
 });
 
+describe("maxSurge / maxUnavailable refused in the API server's words (ValidatePositiveIntOrPercent)", () => {
+  const PERCENT = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['a bare number string', { maxSurge: '5' }, `maxSurge: Invalid value: "5": ${PERCENT}`],
+    ['a signed percentage', { maxSurge: '+5%' }, `maxSurge: Invalid value: "+5%": ${PERCENT}`],
+    ['a negative percentage', { maxUnavailable: '-5%' }, `maxUnavailable: Invalid value: "-5%": ${PERCENT}`],
+    ['words before the percent sign', { maxSurge: 'many%' }, `maxSurge: Invalid value: "many%": ${PERCENT}`],
+    ['a negative integer', { maxUnavailable: -1 }, 'maxUnavailable: Invalid value: -1: must be greater than or equal to 0'],
+    ['a fraction', { maxSurge: 1.5 }, "maxSurge: Invalid value: 1.5: must be an integer or percentage (e.g '5%')"],
+    ['a list', { maxSurge: [1] }, "maxSurge: Invalid value: [1]: must be an integer or percentage (e.g '5%')"],
+  ];
+  for (const [name, rollingUpdate, message] of cases) {
+    it(name, () => {
+      const found = readDeployment(manifest({ strategy: { rollingUpdate } })).findings.filter((f) => f.code === 'sim/deployment-invalid-int-or-percent');
+      assert.deepEqual(found.map((f) => f.message), [message]);
+    });
+  }
+});
+
 describe('EqualIgnoreHash key', () => {
   const cases: Array<[string, unknown, unknown, boolean]> = [
     ['key order does not matter', { spec: { a: 1, b: 2 } }, { spec: { b: 2, a: 1 } }, true],
