@@ -11,6 +11,7 @@ import type { LoadedFile } from '../dryRun/loadedFile';
 import type { Manifest } from '../simulator/model/source';
 import { baselineSource } from './baselineChoice';
 import { fsPathOf } from './dryRunInputs';
+import { headCommit } from './gitHead';
 
 /** A document's baseline as read: its text (null: none, nothing is rolled out) and what the preview says of it. */
 export interface BaselineRead {
@@ -32,6 +33,8 @@ export interface PreviewBaselines {
 }
 
 const GIT_TIMEOUT_MS = 5000;
+/** Committed texts kept (the documents open in a session, a few commits each). */
+const COMMITTED_TEXTS = 64;
 
 /**
  * The rollout baselines of the editor's documents: the preview's pick per document (kept while the
@@ -43,6 +46,8 @@ export class RolloutBaselines {
   private readonly picks = new Map<string, RolloutBaselineChoice>();
   /** The repository top of each folder a document was in (folders outside a repository are asked again: one may be created). */
   private readonly repositoryTops = new Map<string, string>();
+  /** Committed texts by commit and path (a commit's files never change): a dry run after each edit does not run git again while HEAD stays. */
+  private readonly committed = new Map<string, string>();
 
   /** Picks `uri`'s baseline (null: back to the setting). */
   pick(uri: string, choice: RolloutBaselineChoice | null): void {
@@ -80,11 +85,27 @@ export class RolloutBaselines {
       return { text, baseline: { kind: 'file', label: workspaceLabel(chosen.uri, workspaceFolders), file: chosen.uri, found: text !== null, ...common } };
     }
     if (chosen.kind === 'head') {
-      const text = path && top !== undefined ? await gitShowHead(top, path) : null;
+      const text = path && top !== undefined ? await this.committedText(top, path) : null;
       return { text, baseline: { kind: 'head', label: HEAD_LABEL, found: text !== null, ...common } };
     }
     const text = await readText(path);
     return { text, baseline: { kind: 'saved', label: SAVED_LABEL, found: text !== null, ...common } };
+  }
+
+  /** The file as committed in HEAD (null: not there, or git failed): by HEAD's commit, read from the repository's files, when it can be; else from git. */
+  private async committedText(top: string, path: string): Promise<string | null> {
+    const rel = relative(top, path).split('\\').join('/');
+    const commit = await headCommit(top);
+    if (commit === undefined) return gitShow(top, `HEAD:${rel}`);
+    const key = `${commit}\u0000${rel}`;
+    const known = this.committed.get(key);
+    if (known !== undefined) return known;
+    const text = await gitShow(top, `${commit}:${rel}`);
+    // A file the commit lacks, or a git that failed (it may not next time), is asked again.
+    if (text === null) return null;
+    if (this.committed.size >= COMMITTED_TEXTS) this.committed.delete(this.committed.keys().next().value as string);
+    this.committed.set(key, text);
+    return text;
   }
 
   private async repositoryTop(folder: string): Promise<string | undefined> {
@@ -109,10 +130,9 @@ async function readText(path: string | undefined): Promise<string | null> {
   }
 }
 
-/** The file as committed in HEAD; null when it is not there (a new file) or git fails. */
-async function gitShowHead(top: string, path: string): Promise<string | null> {
-  const rel = relative(top, path).split('\\').join('/');
-  const text = await git(['show', `HEAD:${rel}`], top);
+/** `git show <commit>:<path>`, BOM stripped; null when the file is not there (a new file) or git fails. */
+async function gitShow(top: string, object: string): Promise<string | null> {
+  const text = await git(['show', object], top);
   return text === undefined ? null : stripBom(text);
 }
 

@@ -102,3 +102,15 @@ test('rolloutBaselines: the preview says when every Deployment is unchanged from
   assert.equal(noDeployment.baseline?.unchanged, false, 'nothing rolled out: nothing to say');
   assert.equal((await baselines.forPreview([API], undefined, settings())).baseline, undefined, 'no followed document (a chart): no picker');
 });
+
+test('rolloutBaselines: HEAD moves, the baseline follows (committed texts are kept by commit)', async () => {
+  const baselines = new RolloutBaselines();
+  const head = async () => image((await baselines.read(API, settings({ setting: 'head' }))).text);
+  const before = await head();
+  writeFileSync(join(repo, 'api.yaml'), deployment('api:5'));
+  git('commit', '-q', '-a', '-m', 'v5');
+  assert.equal(await head(), 'api:5');
+  git('reset', '-q', '--hard', 'HEAD~1');
+  assert.equal(await head(), before);
+  writeFileSync(join(repo, 'api.yaml'), deployment('api:2')); // the saved file the other tests expect
+});
