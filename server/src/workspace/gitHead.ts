@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 
 /** A commit name: SHA-1, or SHA-256 in a repository that uses it. */
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -52,5 +52,27 @@ async function readText(path: string): Promise<string | undefined> {
     return await readFile(path, 'utf8');
   } catch {
     return undefined; // absent, or a directory (`.git` usually is)
+  }
+}
+
+/**
+ * Whether git could find a repository for `folder`: a `.git` (folder or file) in it or above it, or
+ * `GIT_DIR` set for this process. False means git would find none either, so it need not be run to
+ * say so (a dry run in a folder outside any repository asks at each run: one may have been created).
+ */
+export async function mayBeInRepository(folder: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<boolean> {
+  if (env.GIT_DIR) return true;
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (await exists(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }

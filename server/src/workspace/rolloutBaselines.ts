@@ -11,7 +11,7 @@ import type { LoadedFile } from '../dryRun/loadedFile';
 import type { Manifest } from '../simulator/model/source';
 import { baselineSource } from './baselineChoice';
 import { fsPathOf } from './dryRunInputs';
-import { headCommit } from './gitHead';
+import { headCommit, mayBeInRepository } from './gitHead';
 
 /** A document's baseline as read: its text (null: none, nothing is rolled out) and what the preview says of it. */
 export interface BaselineRead {
@@ -111,6 +111,7 @@ export class RolloutBaselines {
   private async repositoryTop(folder: string): Promise<string | undefined> {
     const known = this.repositoryTops.get(folder);
     if (known !== undefined) return known;
+    if (!(await mayBeInRepository(folder))) return undefined;
     const top = await git(['rev-parse', '--show-toplevel'], folder);
     if (top === undefined || top.trim() === '') return undefined;
     this.repositoryTops.set(folder, top.trim());

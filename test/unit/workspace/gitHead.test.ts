@@ -1,10 +1,10 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { headCommit } from '../../../server/src/workspace/gitHead';
+import { headCommit, mayBeInRepository } from '../../../server/src/workspace/gitHead';
 
 // HEAD's commit read from the repository's files, against what git itself says, in each layout git
 // writes: a branch's loose ref, packed refs, a detached HEAD, a linked worktree.
@@ -39,4 +39,29 @@ test('headCommit: loose ref, packed refs, detached HEAD, a linked worktree: what
   commit('three');
   assert.equal(await headCommit(worktree), git(worktree, 'rev-parse', 'HEAD'), 'a worktree, its own branch');
   assert.notEqual(await headCommit(worktree), await headCommit(repo));
+});
+
+test('mayBeInRepository: a .git in the folder or above it (a folder, or a worktree\'s file), or GIT_DIR; else git need not be asked', async () => {
+  const deep = join(repo, 'a', 'b');
+  mkdirSync(deep, { recursive: true });
+  const outside = join(root, 'plain', 'x');
+  mkdirSync(outside, { recursive: true });
+  const table: Array<[string, string, Record<string, string | undefined>, boolean]> = [
+    ['the top of a repository', repo, {}, true],
+    ['a folder deep inside it', deep, {}, true],
+    ['a linked worktree (its .git is a file)', join(root, 'worktree'), {}, true],
+    ['a folder in no repository', outside, {}, false],
+    ['the same with GIT_DIR set: git decides', outside, { GIT_DIR: repo }, true],
+  ];
+  for (const [name, folder, env, expected] of table) assert.equal(await mayBeInRepository(folder, env), expected, name);
+  // What git says of the same folders.
+  const gitFinds = (cwd: string) => {
+    try {
+      execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, stdio: 'ignore', env: { ...process.env, GIT_DIR: undefined } });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  assert.deepEqual([repo, deep, outside].map(gitFinds), [true, true, false]);
 });
