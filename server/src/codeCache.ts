@@ -1,8 +1,8 @@
-import type * as Crypto from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { crypto } from './lazyNodeModules';
 
 /**
  * Loads a bundled CommonJS file (the CLI's bundle, the compiled schema validators) with V8's code
@@ -56,7 +56,5 @@ function rememberForCache(cachePath: string, hash: string, script: Script): void
 export function sourceHash(source: string): string {
   const at = source.length - SOURCE_STAMP.length - HASH_LENGTH - 1;
   if (at >= 0 && source.startsWith(SOURCE_STAMP, at) && source.endsWith('\n')) return source.slice(at + SOURCE_STAMP.length, -1);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load: stamped bundles never need it
-  const crypto = require('node:crypto') as typeof Crypto;
-  return crypto.createHash('sha1').update(source).digest('hex');
+  return crypto().createHash('sha1').update(source).digest('hex');
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as Zlib from 'node:zlib';
 import { CrdCatalog, type CrdCatalogFiles, type CrdCatalogIndex } from './language/crd/crdCatalog';
+import { zlib } from './lazyNodeModules';
 
 /**
  * Reads the offline CRD catalog (docs/crd-catalog.md) for CrdCatalog, which does no IO: next to the
@@ -12,12 +12,6 @@ import { CrdCatalog, type CrdCatalogFiles, type CrdCatalogIndex } from './langua
 function catalogFolder(): string | undefined {
   const candidates = [join(__dirname, 'crd-catalog'), join(__dirname, '..', '..', 'schemas', 'crd-catalog'), join(process.cwd(), 'schemas', 'crd-catalog')];
   return candidates.find((folder) => existsSync(join(folder, 'index.json')));
-}
-
-/** node:zlib, loaded with the first compressed catalog file read (most runs read none; about 3 ms at start). */
-function zlib(): typeof Zlib {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load
-  return require('node:zlib') as typeof Zlib;
 }
 
 function readJson(path: string, compressed: boolean): unknown {

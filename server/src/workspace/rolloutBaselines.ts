@@ -1,4 +1,4 @@
-import { childProcess } from '../lazyChildProcess';
+import { childProcess } from '../lazyNodeModules';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { PreviewBaseline, RolloutBaselineChoice, RolloutBaselineSetting } from '../protocol/rolloutBaseline';

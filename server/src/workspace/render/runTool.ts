@@ -1,4 +1,4 @@
-import { childProcess } from '../../lazyChildProcess';
+import { childProcess } from '../../lazyNodeModules';
 
 /**
  * Runs a user's helm or kustomize: with a time limit, a bound on what it may print, and no way out to
