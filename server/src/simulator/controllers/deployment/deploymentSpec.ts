@@ -121,19 +121,14 @@ function readFencepost(raw: unknown, field: 'maxSurge' | 'maxUnavailable', repor
   if (raw === undefined || raw === null) return DEFAULT_PERCENT;
   const path = ['spec', 'strategy', 'rollingUpdate', field];
   const parsed = parseIntOrPercent(raw);
-  if (!parsed.ok) {
-    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: ${parsed.error}`));
+  const refuse = (problem: string): IntOrPercent => {
+    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: ${problem}`));
     return DEFAULT_PERCENT;
-  }
+  };
+  if (!parsed.ok) return refuse(parsed.error);
   // Resolution takes "+5%" and "-5%" (Atoi); validation does not (the percent pattern, non-negative integers).
-  if (typeof raw === 'string' && !/^\d+%$/.test(raw)) {
-    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: ${notPercent(raw)}`));
-    return DEFAULT_PERCENT;
-  }
-  if (parsed.value.value < 0) {
-    report(path, 'sim/deployment-invalid-int-or-percent', verbatim(`${field}: Invalid value: ${parsed.value.value}: must be greater than or equal to 0`));
-    return DEFAULT_PERCENT;
-  }
+  if (typeof raw === 'string' && !/^\d+%$/.test(raw)) return refuse(notPercent(raw));
+  if (parsed.value.value < 0) return refuse(`Invalid value: ${parsed.value.value}: must be greater than or equal to 0`);
   return parsed.value;
 }
 

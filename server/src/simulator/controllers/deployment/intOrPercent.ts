@@ -20,8 +20,8 @@ const PERCENT = /^([+-]?\d+)%$/;
 
 /**
  * Parses what a manifest holds. Like upstream resolution (not validation), a string must end in `%`
- * ("5" is rejected with "string is not a percentage"), and the number before it goes through Atoi,
- * so "-5%" parses; `fenceposts` validation reports negative values separately.
+ * ("5" is refused, in the API server's words: `notPercent`), and the number before it goes through
+ * Atoi, so "-5%" and "+5%" parse; `readFencepost` (deploymentSpec.ts) refuses what validation does.
  */
 export function parseIntOrPercent(raw: unknown): Parsed<IntOrPercent> {
   if (typeof raw === 'number') {
