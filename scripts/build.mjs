@@ -73,7 +73,8 @@ await buildValidators({ dist });
 // line naming its build (scripts/sourceStamp.mjs), then one run of the CLI per Kubernetes version over
 // the examples writes them, with the Node that builds (a cache of another Node is ignored at run time).
 stampSource(join(dist, 'cliMain.js'));
-for (const file of readdirSync(join(dist, 'validators')).filter((f) => f.endsWith('.js'))) stampSource(join(dist, 'validators', file));
-for (const version of readdirSync(join(dist, 'validators')).filter((f) => f.endsWith('.js')).map((f) => f.slice('k8s-'.length, -'.js'.length))) {
+for (const file of readdirSync(join(dist, 'validators')).filter((f) => f.endsWith('.js'))) {
+  stampSource(join(dist, 'validators', file));
+  const version = file.slice('k8s-'.length, -'.js'.length);
   spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', '--k8s-version', version, join(root, 'examples')], { stdio: 'ignore', env: { ...process.env, DRYDOCK_WRITE_CODE_CACHE: '1' } });
 }
