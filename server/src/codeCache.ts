@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import { crypto } from './lazyNodeModules';
+import { readUtf8FileSync } from './textFiles';
 
 /**
  * Loads a bundled CommonJS file (the CLI's bundle, the compiled schema validators) with V8's code
@@ -25,7 +26,7 @@ const written: Array<{ cachePath: string; hash: string; script: Script }> = [];
 export const codeCacheUse = new Map<string, 'used' | 'rejected' | 'none'>();
 
 export function requireWithCodeCache(path: string): unknown {
-  const source = readFileSync(path, 'utf8');
+  const source = readUtf8FileSync(path);
   const hash = sourceHash(source);
   const cachePath = `${path}.v8cache`;
   let cachedData: Buffer | undefined;

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireWithCodeCache } from './codeCache';
+import { readUtf8FileSync } from './textFiles';
 import type { SchemaBundle } from './language/schema/schemaBundle';
 import { SchemaStore, type SchemaLoader } from './language/schema/schemaStore';
 import type { CompiledValidators } from './language/schema/schemaValidators';
@@ -31,7 +32,7 @@ function bundlePath(version: string): string {
 }
 
 export function loadSchemaBundle(version: string): SchemaBundle {
-  return JSON.parse(readFileSync(bundlePath(version), 'utf8')) as SchemaBundle;
+  return JSON.parse(readUtf8FileSync(bundlePath(version))) as SchemaBundle;
 }
 
 /**
@@ -40,7 +41,7 @@ export function loadSchemaBundle(version: string): SchemaBundle {
  */
 export function loadSchemaDescriptions(version: string): unknown {
   const path = bundlePath(version).replace(/\.json$/, '.descriptions.json');
-  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  return existsSync(path) ? JSON.parse(readUtf8FileSync(path)) : undefined;
 }
 
 /**

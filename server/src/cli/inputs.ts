@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { oversizeReason } from '../language/parse/limits';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { stripBom } from '../language/parse/stripBom';
+import { decodeUtf8 } from '../textFiles';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { Manifest } from '../simulator/model/source';
 import { isChartFile, isKustomizationFile } from '../language/projects/projectLayout';
@@ -78,7 +79,7 @@ export function manifestsOfInputs(inputs: Inputs): Manifest[] {
 async function readOne(full: string, cwd: string, errors: string[], options: ReadOptions): Promise<InputFile | undefined> {
   const shown = displayPath(full, cwd);
   try {
-    const text = stripBom(await readFile(full, 'utf8'));
+    const text = stripBom(decodeUtf8(await readFile(full)));
     const oversize = options.budget ? oversizeReason(text) : undefined;
     // Over the budget the file is not parsed, so whether it holds Kubernetes objects is not known: a file
     // found by a walk is reported when it mentions `apiVersion` (every object has one), else skipped.

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripBom } from '../language/parse/stripBom';
+import { decodeUtf8 } from '../textFiles';
 
 /**
  * How the server finds and reads the YAML files of the workspace (for the CRD registry and the
@@ -91,7 +92,7 @@ export async function readYamlFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
     const info = await stat(path);
     if (!info.isFile()) return { kind: 'unreadable' };
     if (info.size > maxBytes) return { kind: 'too-large', bytes: info.size };
-    return { kind: 'text', text: stripBom(await readFile(path, 'utf8')) };
+    return { kind: 'text', text: stripBom(decodeUtf8(await readFile(path))) };
   } catch {
     return { kind: 'unreadable' };
   }
