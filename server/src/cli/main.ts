@@ -9,6 +9,7 @@ import { runRollout } from './rollout';
 import { runRoutes } from './routes';
 import { runSimulate } from './simulate';
 import { runWhatIf } from './whatif';
+import { ownValue } from '../simulator/model/ownValue';
 
 /** Command name → handler; the summary is a function so that it is read in the run's language. */
 export const COMMANDS: Record<string, { run: CliCommand; summary: () => string }> = {
@@ -60,7 +61,7 @@ export async function main(args: string[], io: CliIo, env: Readonly<Record<strin
     io.stdout(helpText());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = ownValue(COMMANDS, name);
   if (!command) {
     io.stderr(`${l10n.t('drydock: unknown command {0}', name)}\n${helpText()}`);
     return EXIT_USAGE;

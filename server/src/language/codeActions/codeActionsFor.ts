@@ -11,6 +11,7 @@ import { quoteValueFix } from './quoteValueFix';
 import { suppressionFixes } from './suppressionFixes';
 import { unknownFieldFix } from './unknownFieldFix';
 import { unsupportedValueFix } from './unsupportedValueFix';
+import { ownValue } from '../../simulator/model/ownValue';
 
 /** Diagnostic code → the provider of its quick fixes. */
 const FIXES: Readonly<Record<string, FixProvider>> = {
@@ -37,7 +38,7 @@ export interface CodeActionRequest {
 export function codeActionsFor(request: CodeActionRequest): QuickFix[] {
   const fixes: QuickFix[] = [];
   for (const diagnostic of request.diagnostics) {
-    const provider = FIXES[String(diagnostic.code ?? '')];
+    const provider = ownValue(FIXES, String(diagnostic.code ?? ''));
     const doc = documentAtLine(request.parsed.documents, diagnostic.range.start.line);
     if (!provider || !doc) continue;
     fixes.push(...provider({ doc, diagnostic, bundle: request.bundle }));

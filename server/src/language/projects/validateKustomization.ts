@@ -9,6 +9,7 @@ import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath } from '../../simulator/model/source';
 import { closestMatches } from '../suggest';
 import { KUSTOMIZATION, KUSTOMIZE_API_VERSIONS, type KustomizeType } from './kustomizationSchema';
+import { ownValue } from '../../simulator/model/ownValue';
 
 /**
  * Validates a kustomization file against the Kustomization schema (kustomizationSchema.ts): unknown
@@ -34,7 +35,7 @@ type Report = (path: FieldPath, target: Target, severity: Severity, code: string
 function checkIdentity(value: unknown, report: Report): void {
   if (!isPlainObject(value)) return;
   const kind = typeof value.kind === 'string' ? value.kind : 'Kustomization';
-  const versions = KUSTOMIZE_API_VERSIONS[kind];
+  const versions = ownValue(KUSTOMIZE_API_VERSIONS, kind);
   if (!versions) {
     report(['kind'], 'value', 'error', 'kustomize/kind', l10n.t('`{0}` is not a kind of kustomization file: `Kustomization` or `Component`.', kind));
     return;

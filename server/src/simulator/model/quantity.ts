@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { ownValue } from './ownValue';
 
 /**
  * Kubernetes resource quantities (`apimachinery/pkg/api/resource.Quantity`), parsed exactly.
@@ -105,8 +106,10 @@ interface Scale {
 }
 
 function suffixScale(suffix: string, limit: number): Scale | undefined {
-  if (suffix in DECIMAL_SUFFIXES) return { base: 10, exponent: DECIMAL_SUFFIXES[suffix], format: 'DecimalSI' };
-  if (suffix in BINARY_SUFFIXES) return { base: 2, exponent: BINARY_SUFFIXES[suffix], format: 'BinarySI' };
+  const decimal = ownValue(DECIMAL_SUFFIXES, suffix);
+  if (decimal !== undefined) return { base: 10, exponent: decimal, format: 'DecimalSI' };
+  const binary = ownValue(BINARY_SUFFIXES, suffix);
+  if (binary !== undefined) return { base: 2, exponent: binary, format: 'BinarySI' };
   if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?\d+$/.test(suffix.slice(1))) {
     const exponent = Number(suffix.slice(1));
     // Clamped to ±(text length + 60): past that, any non-zero value saturates (or rounds up to 1n)

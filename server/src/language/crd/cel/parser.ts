@@ -1,4 +1,5 @@
 import { lex, type Token } from './lexer';
+import { ownValue } from '../../../simulator/model/ownValue';
 
 /** The syntax tree of the CEL subset. Literals carry their CEL type (int and double are distinct). */
 export type Expr =
@@ -164,7 +165,7 @@ class Parser {
       return this.node({ k: 'macro', fn: name as MacroName, target, variable, body });
     }
     const args = this.args();
-    if (METHODS[name] !== args.length) throw new Unsupported();
+    if (ownValue(METHODS, name) !== args.length) throw new Unsupported();
     return this.node({ k: 'call', fn: name, target, args });
   }
 
@@ -198,7 +199,7 @@ class Parser {
         return this.node({ k: 'has', target: arg.target, field: arg.field });
       }
       const args = this.args();
-      if (GLOBAL_FUNCTIONS[t.value] !== args.length) throw new Unsupported();
+      if (ownValue(GLOBAL_FUNCTIONS, t.value) !== args.length) throw new Unsupported();
       return this.node({ k: 'call', fn: t.value, target: undefined, args });
     }
     if (!this.scope.includes(t.value)) throw new Unsupported(); // oldSelf, unknown variables, type names

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../../manifests';
 import type { FieldPath, KubeObject } from '../../../simulator/model/source';
+import { ownValue } from '../../../simulator/model/ownValue';
 
 /** Where each workload kind keeps its pod spec (relative to the object). */
 const POD_SPEC_PATHS: Readonly<Record<string, FieldPath>> = {
@@ -32,7 +33,7 @@ export interface ContainerAt {
 
 /** The pod spec of a built-in workload object, if it has one. */
 export function podSpecOf(object: KubeObject): PodSpecAt | undefined {
-  const path = typeof object.kind === 'string' ? POD_SPEC_PATHS[object.kind] : undefined;
+  const path = typeof object.kind === 'string' ? ownValue(POD_SPEC_PATHS, object.kind) : undefined;
   if (!path) return undefined;
   const spec = valueAt(object, path);
   return isPlainObject(spec) ? { path, spec } : undefined;
@@ -40,7 +41,7 @@ export function podSpecOf(object: KubeObject): PodSpecAt | undefined {
 
 /** The pod template's path (the object holding `metadata` and `spec`) of a workload, if it has one. */
 export function podTemplatePathOf(object: KubeObject): FieldPath | undefined {
-  const path = typeof object.kind === 'string' ? POD_SPEC_PATHS[object.kind] : undefined;
+  const path = typeof object.kind === 'string' ? ownValue(POD_SPEC_PATHS, object.kind) : undefined;
   return path && path.length > 1 ? path.slice(0, -1) : undefined;
 }
 

@@ -8,6 +8,7 @@ import { matchResources } from './matchResources';
 import { evaluatePolicy, type ExpressionCache, type PolicyOutcome } from './policyEvaluation';
 import { readBinding, readPolicy, type AdmissionPolicy, type PolicyBinding } from './policyObjects';
 import { findParams } from './policyParams';
+import { ownValue } from '../../../../simulator/model/ownValue';
 
 export const NOT_EVALUATED_CODE = 'policy/not-evaluated';
 const SEVERITY_OF_ACTION: Record<string, Severity> = { Deny: 'error', Warn: 'warning', Audit: 'information' };
@@ -69,7 +70,7 @@ type BindingOutcome = PolicyOutcome | { kind: 'undecided' | 'params-missing' | '
 
 /** The most severe of the binding's actions; undefined when it has none of them. */
 function actionSeverity(actions: readonly string[]): Severity | undefined {
-  const severities = actions.flatMap((action) => (SEVERITY_OF_ACTION[action] ? [SEVERITY_OF_ACTION[action]] : []));
+  const severities = actions.flatMap((action) => ownValue(SEVERITY_OF_ACTION, action) ?? []);
   return severities.sort((a, b) => RANK[a] - RANK[b])[0];
 }
 

@@ -2,6 +2,7 @@ import { isPlainObject } from '../../../manifests';
 import { toLabels, type Labels } from '../../../../simulator/model/labelSelector';
 import type { KubeObject, Manifest } from '../../../../simulator/model/source';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { ownValue } from '../../../../simulator/model/ownValue';
 
 /** The label every namespace carries (set by the API server): all that is known of a namespace no manifest defines. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -61,7 +62,7 @@ function withNameLabel(namespace: KubeObject | undefined, name: string): KubeObj
  * else the API machinery's guess (lower case; `-y` → `-ies`, `-s` → `-ses`, else `-s`).
  */
 export function resourceOf(kind: string, group: string, index: WorkspaceIndex): string {
-  const irregular = IRREGULAR_RESOURCES[kind];
+  const irregular = ownValue(IRREGULAR_RESOURCES, kind);
   if (irregular && group === '') return irregular;
   for (const crd of index.ofKind('CustomResourceDefinition')) {
     const spec = crd.object.spec;
