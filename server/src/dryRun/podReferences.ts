@@ -19,7 +19,9 @@ export const POD_REFERENCE_CODES: ReadonlySet<string> = new Set(['ref/service-no
  * `computeServices` that reads which pods are selected, not their endpoints), then
  * `explainServicesWithoutPods` with every input in `index`, as the editor explains a file with its
  * workspace), minus the scheduling, which none of them reads: a selected pod counts whether or not it
- * found a node. So the CLI and the editor agree, and `check` does not pay for a full dry run.
+ * found a node. So the CLI and the editor agree, and `check` does not pay for a full dry run. Nor
+ * for every replica: a ReplicaSet's replicas differ only in their names, so one pod stands for
+ * them all (`representatives`), counted as all of them in the limits and the messages.
  *
  * `cluster`: the profile's manifests, null for the built-in cluster. Pure.
  */
@@ -30,9 +32,10 @@ export function podReferenceFindings(fileManifests: readonly Manifest[], cluster
   const objects = emptyClusterObjects();
   const profile = readClusterProfile(cluster ? [...cluster] : null, objects, { maxNodes: limits.maxNodes });
   for (const manifest of manifests) addClusterObject(objects, manifest);
-  const expansion = expandWorkloads(manifests, { nodes: profile.nodes, objects, maxPodsPerWorkload: limits.maxPodsPerWorkload, maxPodsTotal: limits.maxPodsTotal, takenPodKeys: profile.pods.map((p) => p.key) });
+  const expansion = expandWorkloads(manifests, { nodes: profile.nodes, objects, maxPodsPerWorkload: limits.maxPodsPerWorkload, maxPodsTotal: limits.maxPodsTotal, takenPodKeys: profile.pods.map((p) => p.key), representatives: true });
   const pods: SimPod[] = [...profile.pods, ...expansion.workloads.flatMap((workload) => workload.pods)];
-  return explainServicesWithoutPods(servicePodReferenceFindings(manifests, pods), manifests, index);
+  const replicas = new Map(expansion.workloads.filter((workload) => workload.replicasPerPod !== undefined).flatMap((workload) => workload.pods.map((pod) => [pod, workload.replicasPerPod ?? 1] as const)));
+  return explainServicesWithoutPods(servicePodReferenceFindings(manifests, pods, (pod) => replicas.get(pod) ?? 1), manifests, index);
 }
 
 function mayHavePodReferences(manifest: Manifest): boolean {

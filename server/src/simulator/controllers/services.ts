@@ -60,18 +60,21 @@ export function computeServices(manifests: readonly Manifest[], pods: readonly S
 /**
  * Only the findings of `computeServices` that depend on which pods a selector picks, not on their
  * endpoints (`ref/service-no-pods`, `ref/target-port-not-found`), in the same order: what `drydock
- * check` reports without a dry run. Pure.
+ * check` reports without a dry run. `replicasOf(pod)`: how many identical pods `pod` stands for (see
+ * `ExpansionOptions.representatives`); the counts in the messages are of those. Pure.
  */
-export function servicePodReferenceFindings(manifests: readonly Manifest[], pods: readonly SimPod[]): SimFinding[] {
+export function servicePodReferenceFindings(manifests: readonly Manifest[], pods: readonly SimPod[], replicasOf: (pod: SimPod) => number = ONE_EACH): SimFinding[] {
   const index = new PodsByLabel(pods);
   const findings: SimFinding[] = [];
   for (const manifest of manifests) {
     if (!isCoreService(manifest)) continue;
     const service = readService(manifest);
-    findings.push(...selectedPodFindings(service, selectPods(service, index)));
+    findings.push(...selectedPodFindings(service, selectPods(service, index), replicasOf));
   }
   return findings;
 }
+
+const ONE_EACH = (): number => 1;
 
 function isCoreService(manifest: Manifest): boolean {
   return manifest.object.kind === 'Service' && (manifest.object.apiVersion ?? 'v1') === 'v1';
@@ -118,9 +121,10 @@ function serviceFindings(service: ServiceModel, result: ServiceEndpoints, select
 
 /**
  * A managed Service's findings about the pods its selector picks (`selected`, in the run's pod
- * order): none picked, or a named targetPort that some of them do not define for the port's protocol.
+ * order, each standing for `replicasOf(pod)` pods): none picked, or a named targetPort that some of
+ * them do not define for the port's protocol.
  */
-function selectedPodFindings(service: ServiceModel, selected: readonly SimPod[]): SimFinding[] {
+function selectedPodFindings(service: ServiceModel, selected: readonly SimPod[], replicasOf: (pod: SimPod) => number = ONE_EACH): SimFinding[] {
   const { source } = service.manifest;
   const findings: SimFinding[] = [];
   if (service.selector === null) return findings;
@@ -133,13 +137,21 @@ function selectedPodFindings(service: ServiceModel, selected: readonly SimPod[])
     if (typeof port.targetPort !== 'string') continue;
     const missing = selected.filter((pod) => findPort(pod.spec, port.targetPort, port.protocol) === null);
     if (missing.length === 0) continue;
+    const selectedCount = podCount(selected, replicasOf);
+    const missingCount = podCount(missing, replicasOf);
     const message =
-      missing.length === selected.length
-        ? l10n.t('targetPort "{0}" is not a {1} container port name of any of the {2} selected pod(s): they get no traffic on port {3}', port.targetPort, port.protocol, selected.length, port.port)
-        : l10n.t('targetPort "{0}" is not a {1} container port name of {2} of the {3} selected pods (e.g. {4}): they get no traffic on port {5}', port.targetPort, port.protocol, missing.length, selected.length, missing[0].key, port.port);
+      missingCount === selectedCount
+        ? l10n.t('targetPort "{0}" is not a {1} container port name of any of the {2} selected pod(s): they get no traffic on port {3}', port.targetPort, port.protocol, selectedCount, port.port)
+        : l10n.t('targetPort "{0}" is not a {1} container port name of {2} of the {3} selected pods (e.g. {4}): they get no traffic on port {5}', port.targetPort, port.protocol, missingCount, selectedCount, missing[0].key, port.port);
     findings.push({ source, path: ['spec', 'ports', port.index, 'targetPort'], severity: 'warning', code: 'ref/target-port-not-found', message });
   }
   return findings;
+}
+
+function podCount(pods: readonly SimPod[], replicasOf: (pod: SimPod) => number): number {
+  let count = 0;
+  for (const pod of pods) count += replicasOf(pod);
+  return count;
 }
 
 /** A Service's selector as its findings show it: `app=web,tier=front`. */

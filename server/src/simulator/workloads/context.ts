@@ -15,8 +15,10 @@ export interface ExpansionContext {
   readonly namer: PodNamer;
   readonly maxPodsPerWorkload: number;
   readonly maxPodsTotal: number;
-  /** Pods created so far, over every workload. */
+  /** Pods created so far, over every workload (a representative counts as all the replicas it stands for). */
   created: number;
+  /** Build only the first of a ReplicaSet's identical replicas (`ExpansionOptions.representatives`). */
+  readonly representatives: boolean;
   readonly findings: SimFinding[];
 }
 
@@ -29,6 +31,8 @@ export interface WorkloadPods {
   readonly pods: SimPod[];
   /** StatefulSet `OrderedReady`: pod N+1 is created only once pod N runs and is Ready. */
   readonly orderedReady: boolean;
+  /** How many identical replicas each of `pods` stands for: 1, unless built as representatives (`identicalReplicas`). */
+  readonly replicasPerPod?: number;
 }
 
 export interface PodTemplate {
@@ -112,6 +116,18 @@ export interface ReplicaFields {
   owner: { kind: string; name: string } | null;
   ownerSelector?: SimPod['ownerSelector'];
   workload?: { kind: string; name: string } | null;
+}
+
+/**
+ * The `count` replicas of a ReplicaSet (or ReplicationController), which differ only in their names:
+ * `make(i)` builds replica i. With `ctx.representatives`, only replica 0 is built, standing for all
+ * of them (named as it would be, and counted as `count` pods toward the limits).
+ */
+export function identicalReplicas(ctx: ExpansionContext, count: number, make: (index: number) => SimPod): { pods: SimPod[]; replicasPerPod?: number } {
+  if (!ctx.representatives || count <= 1) return { pods: Array.from({ length: count }, (_, i) => make(i)) };
+  const first = make(0);
+  ctx.created += count - 1;
+  return { pods: [first], replicasPerPod: count };
 }
 
 export function makeReplica(ctx: ExpansionContext, manifest: Manifest, fields: ReplicaFields): SimPod {

@@ -9,6 +9,7 @@ import { PodNamer } from './names';
 import { expandPod } from './pod';
 import { expandDeployment, expandReplicaSet } from './replicaSets';
 import { expandStatefulSet } from './statefulSet';
+import { ownValue } from '../model/ownValue';
 
 /**
  * The pods the manifests' workloads stand for, in document order, as their controllers would
@@ -23,6 +24,12 @@ export interface ExpansionOptions {
   maxPodsTotal: number;
   /** Names already taken (pods of the cluster profile). */
   takenPodKeys?: Iterable<string>;
+  /**
+   * One pod per Deployment's or ReplicaSet's replicas instead of all of them (`WorkloadPods.replicasPerPod`
+   * says how many it stands for; the limits count them all): for what only asks which labels and
+   * ports the pods have (`drydock check`'s pod references), not where each one runs. Default false.
+   */
+  representatives?: boolean;
 }
 
 export interface Expansion {
@@ -55,12 +62,13 @@ export function expandWorkloads(manifests: readonly Manifest[], options: Expansi
     maxPodsPerWorkload: options.maxPodsPerWorkload,
     maxPodsTotal: options.maxPodsTotal,
     created: 0,
+    representatives: options.representatives === true,
     findings: [],
   };
   const workloads: WorkloadPods[] = [];
   for (const manifest of manifests) {
     const kind = typeof manifest.object.kind === 'string' ? manifest.object.kind : '';
-    const expander = Object.prototype.hasOwnProperty.call(EXPANDERS, kind) ? EXPANDERS[kind] : undefined;
+    const expander = ownValue(EXPANDERS, kind);
     if (expander) {
       const result = expander(ctx, manifest);
       if (result) workloads.push(result);

@@ -1,6 +1,6 @@
 import { isRecord, withLabels } from '../model/labelSelector';
 import type { Manifest } from '../model/source';
-import { makeReplica, nameOf, namespaceOf, readTemplate, replicaCount, type ExpansionContext, type WorkloadPods } from './context';
+import { identicalReplicas, makeReplica, nameOf, namespaceOf, readTemplate, replicaCount, type ExpansionContext, type WorkloadPods } from './context';
 import { podTemplateHash } from './names';
 
 /**
@@ -24,7 +24,7 @@ export function expandDeployment(ctx: ExpansionContext, manifest: Manifest): Wor
   };
   const labels = withLabels(template.labels, { 'pod-template-hash': hash });
   const count = replicaCount(ctx, manifest, ['spec', 'replicas'], 1);
-  const pods = Array.from({ length: count }, (_, i) =>
+  const replicas = identicalReplicas(ctx, count, (i) =>
     makeReplica(ctx, manifest, {
       name: ctx.namer.generated(namespace, rsName, i),
       namespace,
@@ -35,7 +35,7 @@ export function expandDeployment(ctx: ExpansionContext, manifest: Manifest): Wor
       workload: { kind: 'Deployment', name },
     }),
   );
-  return { kind: 'Deployment', name, namespace, manifest, pods, orderedReady: false };
+  return { kind: 'Deployment', name, namespace, manifest, ...replicas, orderedReady: false };
 }
 
 /** ReplicaSet / ReplicationController → `<name>-<5 chars>` replicas owned by it. */
@@ -54,7 +54,7 @@ export function expandReplicaSet(ctx: ExpansionContext, manifest: Manifest): Wor
     ownerSelector = isRecord(spec.selector) ? (spec.selector as NonNullable<typeof ownerSelector>) : null;
   }
   const count = replicaCount(ctx, manifest, ['spec', 'replicas'], 1);
-  const pods = Array.from({ length: count }, (_, i) =>
+  const replicas = identicalReplicas(ctx, count, (i) =>
     makeReplica(ctx, manifest, {
       name: ctx.namer.generated(namespace, name, i),
       namespace,
@@ -64,5 +64,5 @@ export function expandReplicaSet(ctx: ExpansionContext, manifest: Manifest): Wor
       ownerSelector,
     }),
   );
-  return { kind, name, namespace, manifest, pods, orderedReady: false };
+  return { kind, name, namespace, manifest, ...replicas, orderedReady: false };
 }
