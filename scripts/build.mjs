@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and copies the
 // generated schemas into dist/ so the bundle works fully offline.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildValidators } from './buildValidators.mjs';
@@ -70,11 +70,17 @@ buildCrdCatalog({ dist });
 await buildValidators({ dist });
 
 // V8 code caches for the CLI's bundle and the validators (server/src/codeCache.ts): each ends with a
-// line naming its build (scripts/sourceStamp.mjs), then one run of the CLI per Kubernetes version over
-// the examples writes them, with the Node that builds (a cache of another Node is ignored at run time).
+// line naming its build (scripts/sourceStamp.mjs), then runs of the CLI per Kubernetes version over
+// the examples write them, with the Node that builds (a cache of another Node is ignored at run time).
+// A cache only loads under the V8 flags it was made with: the CLI's launcher sets its own
+// (server/src/cli/v8Flags.ts) and writes `*.cli.v8cache`; the bundle run without the launcher, under
+// V8's defaults, writes the validators' `*.v8cache` that the language server reads.
+for (const dir of [dist, join(dist, 'validators')]) for (const file of readdirSync(dir).filter((f) => f.endsWith('.v8cache'))) rmSync(join(dir, file));
 stampSource(join(dist, 'cliMain.js'));
 for (const file of readdirSync(join(dist, 'validators')).filter((f) => f.endsWith('.js'))) {
   stampSource(join(dist, 'validators', file));
-  const version = file.slice('k8s-'.length, -'.js'.length);
-  spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', '--k8s-version', version, join(root, 'examples')], { stdio: 'ignore', env: { ...process.env, DRYDOCK_WRITE_CODE_CACHE: '1' } });
+  const args = ['check', '--k8s-version', file.slice('k8s-'.length, -'.js'.length), join(root, 'examples')];
+  const options = { stdio: 'ignore', env: { ...process.env, DRYDOCK_WRITE_CODE_CACHE: '1' } };
+  spawnSync(process.execPath, [join(dist, 'cli.js'), ...args], options);
+  spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'cliMain.js'))}).runCli()`, 'cliMain.js', ...args], options);
 }

@@ -16,11 +16,22 @@ import { readUtf8FileSync } from './textFiles';
  * here instead of hashing the source at every start (1.3 MB for the CLI, 1.2 MB of validators: some
  * 10 ms with loading node:crypto). A file without that line is hashed. So a built bundle edited by
  * hand keeps its old cache if its length does not change either: build again (it restamps).
+ *
+ * V8 also refuses a cache made under other V8 flags. The CLI runs with flags of its own
+ * (cli/v8Flags.ts), the server with V8's defaults: a process that sets flags names its caches
+ * (`useCodeCacheVariant`), `<file>.<variant>.v8cache`, so both kinds are kept side by side.
  */
 const HASH_LENGTH = 40;
 /** Keep equal to SOURCE_STAMP in scripts/sourceStamp.mjs (test/unit/codeCache.test.ts checks a built file). */
 export const SOURCE_STAMP = '\n//# drydockSourceHash=';
 const written: Array<{ cachePath: string; hash: string; script: Script }> = [];
+
+let variant = '';
+
+/** Names the caches this process reads and writes from now on: `<file>.<name>.v8cache` (see above). */
+export function useCodeCacheVariant(name: string): void {
+  variant = `.${name}`;
+}
 
 /** How each file was last loaded: with its cache, with a cache V8 refused, or without one (for tests and benchmarks). */
 export const codeCacheUse = new Map<string, 'used' | 'rejected' | 'none'>();
@@ -28,7 +39,7 @@ export const codeCacheUse = new Map<string, 'used' | 'rejected' | 'none'>();
 export function requireWithCodeCache(path: string): unknown {
   const source = readUtf8FileSync(path);
   const hash = sourceHash(source);
-  const cachePath = `${path}.v8cache`;
+  const cachePath = `${path}${variant}.v8cache`;
   let cachedData: Buffer | undefined;
   try {
     const raw = readFileSync(cachePath);

@@ -72,3 +72,24 @@ test('code cache: the built bundles end with the stamp the loader reads, naming 
     assert.equal(sourceHash(text), createHash('sha1').update(text.slice(0, at)).digest('hex'), bundle);
   }
 });
+
+/** How a child process loads the built validators: with the CLI's V8 flags and caches, or with V8's defaults as the server does. */
+function builtValidatorsLoad(setup: 'cli' | 'server' | 'cli flags, server caches'): string {
+  const validators = join(__dirname, '..', '..', 'dist', 'validators', 'k8s-1.36.js');
+  const flags = join(__dirname, '..', '..', 'server', 'src', 'cli', 'v8Flags.ts');
+  const prelude = {
+    cli: `require(${JSON.stringify(flags)}).useCliV8Flags();`,
+    server: '',
+    'cli flags, server caches': `require('node:v8').setFlagsFromString(require(${JSON.stringify(flags)}).CLI_V8_FLAGS);`,
+  }[setup];
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', `${prelude} const c = require(${JSON.stringify(CODE_CACHE)}); c.requireWithCodeCache(${JSON.stringify(validators)}); process.stdout.write(c.codeCacheUse.get(${JSON.stringify(validators)}));`], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+test('code cache: the build writes the validators a cache for the CLI (its V8 flags) and one for the server (V8 defaults)', () => {
+  assert.equal(builtValidatorsLoad('cli'), 'used');
+  assert.equal(builtValidatorsLoad('server'), 'used');
+  // Why there are two: under the CLI's flags, V8 refuses the cache made under its defaults.
+  assert.equal(builtValidatorsLoad('cli flags, server caches'), 'rejected');
+});
