@@ -1,12 +1,10 @@
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
-  TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -26,26 +24,23 @@ import { PreviewProjects } from './handlers/previewProjects';
 import type { DryRunner } from './handlers/dryRunner';
 import { localeOf } from './l10n/locale';
 import { useLocale } from './l10nFiles';
-import { DryRunStatsRequest } from './protocol/dryRunStats';
 import { RENDER_TYPING_PAUSE_MS, RenderService } from './handlers/render';
 import { suppressionsOf } from './language/config/suppressionDirectives';
 import { toPath } from './workspace/workspaceFiles';
-import { isAbsolute, join } from 'node:path';
-import { ClusterProfileLoader } from './workspace/dryRunInputs';
+import { clusterProfilePath, ClusterProfileLoader } from './workspace/dryRunInputs';
+import { PreviewChangedNotification } from './protocol/requests';
+import { answerPreviewRequests } from './handlers/previewRequests';
+import { SERVER_CAPABILITIES } from './capabilities';
 import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
 import { isKustomizationFile, layoutKey, normalizePath } from './language/projects/projectLayout';
-import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest, WhatIfRequest } from './protocol/requests';
-import { parseWhatIfEvents } from './protocol/whatIf';
-import { SetRolloutBaselineRequest } from './protocol/requests';
-import { readBaselineChoice } from './workspace/baselineChoice';
 import { LanguageService } from './language/languageService';
 import { oversizeReason } from './language/parse/limits';
 import { stripBom } from './language/parse/stripBom';
 import { schemaStoreFromFiles } from './schemaFiles';
 import { crdCatalogFromFiles } from './crdCatalogFiles';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
-import { fileConfigOf, settingsWithConfig } from './settingsWithConfig';
+import { fileConfigOf, settingsForFile, settingsWithConfig } from './settingsWithConfig';
 import { DrydockConfigs } from './workspace/drydockConfigs';
 import { fileFindings } from './language/config/fileFindings';
 import type { Finding } from './language/findings';
@@ -168,9 +163,7 @@ export function startServer(connection: Connection, service: LanguageService = n
   });
   /** The cluster profile (`drydock.cluster`, relative to the first workspace folder): its Nodes are the cluster, not manifests to dry-run. */
   function locateClusterProfile(): void {
-    const folder = workspaceFolders.map(toPath).find((path): path is string => path !== undefined);
-    const profile = isAbsolute(settings.cluster) ? settings.cluster : folder !== undefined ? join(folder, settings.cluster) : undefined;
-    workspaceManifests.setClusterProfile(profile);
+    workspaceManifests.setClusterProfile(clusterProfilePath(settings.cluster, workspaceFolders));
   }
 
   /** The CRDs of `drydock.crdFolders` (those of the workspace folders come with the workspace's manifests). */
@@ -193,19 +186,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     options.dryRunner?.useL10nBundle(useLocale(localeOf(params.locale), typeof l10nBundle === 'string' ? l10nBundle : undefined));
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     hasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        // '.' completes a chart template's `.Values.` only (completion.ts).
-        completionProvider: { triggerCharacters: [':', ' ', '.'] },
-        hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'drydock' },
-    };
+    return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'drydock' } };
   });
 
   connection.onInitialized(() => {
@@ -268,15 +249,10 @@ export function startServer(connection: Connection, service: LanguageService = n
     renders.schedule();
   }
 
-  /** The settings a document is validated with: `overrides` and the rules of its own folder's `.drydock.yaml` over the workspace's. */
+  /** The settings a document is validated with (`settingsForFile`). */
   function settingsOf(uri?: string): ServerSettings {
     const path = uri === undefined ? undefined : toPath(uri);
-    const folderConfig = path === undefined ? undefined : configs.forPath(path);
-    if (!path || !folderConfig) return settings;
-    const fileConfig = fileConfigOf(folderConfig, path);
-    const severities = { ...settings.rules.severities, ...fileConfig.severities };
-    // An ignored file is not validated (its other findings are dropped where they are published).
-    return { ...settings, validateEnable: settings.validateEnable && !fileConfig.ignored, rules: { severities, bestPractices: folderConfig.config.bestPracticesEnable ?? settings.rules.bestPractices } };
+    return path ? settingsForFile(settings, configs.forPath(path), path) : settings;
   }
 
   /** A document's merged findings as published: its `.drydock.yaml` (ignore, severities) and its suppressions. */
@@ -350,25 +326,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     renders.closed(event.document.uri);
     simulation.scheduleAll();
   });
-  connection.onRequest(PreviewRequest, (params) => simulation.preview(params).catch(() => null));
-  connection.onRequest(PodDetailsRequest, (params) =>
-    typeof params?.pod === 'string' && typeof params.uri === 'string' ? simulation.podDetails(params).catch(() => null) : null,
-  );
-  connection.onRequest(ExplainConnectionRequest, (params) =>
-    typeof params?.from === 'string' && typeof params.to === 'string' && typeof params.uri === 'string' ? simulation.explainConnection(params).catch(() => null) : null,
-  );
-  connection.onRequest(RouteQueryRequest, (params) =>
-    typeof params?.url === 'string' && params.url.length <= 2048 && typeof params.uri === 'string' ? simulation.routeQuery(params).catch(() => null) : null,
-  );
-  connection.onRequest(SetRolloutBaselineRequest, (params) => {
-    const baseline = readBaselineChoice(params?.baseline);
-    return baseline !== undefined && typeof params.uri === 'string' && params.uri.length <= 4096 ? simulation.setRolloutBaseline({ uri: params.uri, baseline }) : false;
-  });
-  connection.onRequest(WhatIfRequest, (params) => {
-    const events = parseWhatIfEvents(params?.events);
-    return events && typeof params.uri === 'string' ? simulation.whatIf({ uri: params.uri, scope: params.scope, neverReady: params.neverReady === true, events }).catch(() => null) : null;
-  });
-  connection.onRequest(DryRunStatsRequest, () => simulation.stats());
+  answerPreviewRequests(connection, simulation);
   connection.onShutdown(() => {
     simulation.dispose();
     renders.dispose();

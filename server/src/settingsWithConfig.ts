@@ -30,6 +30,18 @@ export function settingsWithConfig(settings: ServerSettings, folderConfig: Folde
   };
 }
 
+/**
+ * The settings a file is validated with: the `overrides` and rules of its own folder's `.drydock.yaml`
+ * over the workspace's settings; an ignored file is not validated (its other findings are dropped
+ * where they are published). Pure.
+ */
+export function settingsForFile(settings: ServerSettings, folderConfig: FolderConfig | undefined, path: string): ServerSettings {
+  if (!folderConfig) return settings;
+  const fileConfig = fileConfigOf(folderConfig, path);
+  const severities = { ...settings.rules.severities, ...fileConfig.severities };
+  return { ...settings, validateEnable: settings.validateEnable && !fileConfig.ignored, rules: { severities, bestPractices: folderConfig.config.bestPracticesEnable ?? settings.rules.bestPractices } };
+}
+
 /** What `.drydock.yaml` says of the file at `path` (absolute): ignored or not, and its severities (`overrides` included). */
 export function fileConfigOf(folderConfig: FolderConfig | undefined, path: string): FileConfig {
   if (!folderConfig) return { ignored: false, severities: {} };

@@ -16,6 +16,12 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
+/** Where the `drydock.cluster` setting points: itself when absolute, else inside the first workspace folder. */
+export function clusterProfilePath(setting: string, workspaceFolders: readonly string[]): string | undefined {
+  const folder = workspaceFolders.map(fsPathOf).find((p): p is string => p !== undefined);
+  return isAbsolute(setting) ? setting : folder !== undefined ? join(folder, setting) : undefined;
+}
+
 /**
  * Reads the cluster profile named by the `drydock.cluster` setting, re-parsing it only when its
  * modification time or size changed. Null when there is no such file (the default cluster is used).
@@ -25,8 +31,7 @@ export class ClusterProfileLoader {
 
   async load(setting: string, workspaceFolders: readonly string[]): Promise<LoadedFile | null> {
     if (setting === BUILTIN_CLUSTER) return null;
-    const folder = workspaceFolders.map(fsPathOf).find((p): p is string => p !== undefined);
-    const path = isAbsolute(setting) ? setting : folder ? join(folder, setting) : undefined;
+    const path = clusterProfilePath(setting, workspaceFolders);
     if (!path) return null;
     let stamp: string;
     try {
