@@ -1,6 +1,6 @@
 import type { Expr } from './parser';
 import { compileRe2, subjectIsAmbiguous } from './regex';
-import { double, int, type CelValue } from './values';
+import { codePoints, compare, double, int, isTagged, type CelValue } from './values';
 
 /** The cost budget of one rule: one unit per node evaluated, plus the length of strings and lists handled. */
 export const MAX_COST = 100_000;
@@ -284,31 +284,4 @@ function toInt(value: CelValue): Result {
     return Number.isSafeInteger(v) ? int(v === 0 ? 0 : v) : ERROR;
   }
   return ERROR;
-}
-
-/** Order within one type (strings by code point, as Go compares UTF-8 bytes); undefined otherwise. */
-function compare(a: CelValue, b: CelValue): number | undefined {
-  if (typeof a === 'string' && typeof b === 'string') {
-    const x = [...a];
-    const y = [...b];
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
-      if (d) return d;
-    }
-    return x.length - y.length;
-  }
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  if (isTagged(a, 'int') && isTagged(b, 'int')) return a.v - b.v;
-  if (isTagged(a, 'double') && isTagged(b, 'double') && !Number.isNaN(a.v) && !Number.isNaN(b.v)) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
-  return undefined;
-}
-
-function codePoints(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-function isTagged<T extends 'int' | 'double' | 'list' | 'map' | 'object'>(value: Result | undefined, t: T): value is Extract<CelValue, { t: T }> {
-  return typeof value === 'object' && value !== null && value.t === t;
 }

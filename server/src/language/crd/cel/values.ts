@@ -81,3 +81,32 @@ function typesOf(schema: JsonSchema): Set<string> {
   if (anyOf?.length === 2 && anyOf.every((b) => b.type === 'integer' || b.type === 'string')) return new Set(['integer', 'string']);
   return new Set();
 }
+
+/** Order within one type (strings by code point, as Go compares UTF-8 bytes); undefined otherwise. */
+export function compare(a: CelValue, b: CelValue): number | undefined {
+  if (typeof a === 'string' && typeof b === 'string') {
+    const x = [...a];
+    const y = [...b];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  if (isTagged(a, 'int') && isTagged(b, 'int')) return a.v - b.v;
+  if (isTagged(a, 'double') && isTagged(b, 'double') && !Number.isNaN(a.v) && !Number.isNaN(b.v)) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+  return undefined;
+}
+
+/** The length of a string as CEL counts it: in code points. */
+export function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Whether a value is a CEL value of the tagged type `t`. */
+export function isTagged<T extends 'int' | 'double' | 'list' | 'map' | 'object'>(value: unknown, t: T): value is Extract<CelValue, { t: T }> {
+  return typeof value === 'object' && value !== null && (value as { t?: unknown }).t === t;
+}
