@@ -1,6 +1,7 @@
 import { el } from './dom';
 import { onNextFrame } from './frameCoalescer';
 import { headerFocusTarget, headerMove, headerOf, markHeader, type HeaderAxis } from './virtualGridHeaders';
+import { cellMove, clamp, scrolledTo, type CellPosition } from './virtualGridMoves';
 
 export interface VirtualGridOptions {
   /** aria-label of the grid (asked on every setSize: the page's language comes with the first model). */
@@ -25,8 +26,6 @@ export interface VirtualGridOptions {
   /** A click on a cell (for a button, also Enter and Space). */
   activate(row: number, col: number): void;
 }
-
-export type CellPosition = [row: number, col: number];
 
 interface RenderedRow {
   element: HTMLElement;
@@ -279,43 +278,23 @@ export class VirtualGrid {
       else this.focusHeader(header.axis, move.header);
     }
     if (!position) return;
-    let [row, col] = position;
+    const [row, col] = position;
     if ((event.key === 'ArrowLeft' && col === 0) || (event.key === 'ArrowUp' && row === 0)) {
       event.preventDefault();
       this.focusHeader(event.key === 'ArrowLeft' ? 'row' : 'col', event.key === 'ArrowLeft' ? row : col);
       return;
     }
     const page = Math.max(1, Math.floor((this.element.clientHeight - this.options.columnHeaderHeight) / this.options.cellSize));
-    const control = event.ctrlKey || event.metaKey;
-    switch (event.key) {
-      case 'ArrowRight': col++; break;
-      case 'ArrowLeft': col--; break;
-      case 'ArrowDown': row++; break;
-      case 'ArrowUp': row--; break;
-      case 'PageDown': row += page; break;
-      case 'PageUp': row -= page; break;
-      case 'Home': [row, col] = [control ? 0 : row, 0]; break;
-      case 'End': [row, col] = [control ? this.rowCount - 1 : row, this.colCount - 1]; break;
-      default: return;
-    }
+    const target = cellMove(event.key, [row, col], { rows: this.rowCount, cols: this.colCount, page }, event.ctrlKey || event.metaKey);
+    if (!target) return;
     event.preventDefault();
-    this.reveal(Math.max(0, Math.min(this.rowCount - 1, row)), Math.max(0, Math.min(this.colCount - 1, col)), true);
+    this.reveal(...target, true);
   }
 }
+
 
 /** The row and column of a rendered cell (or of the element inside one). */
 function cellPosition(target: EventTarget | null): CellPosition | null {
   const cell = target instanceof Element ? target.closest<HTMLElement>('.vgrid-cell') : null;
   return cell ? [Number(cell.dataset.row), Number(cell.dataset.col)] : null;
-}
-
-/** The scroll offset that shows [start, start + size) in a viewport of `length` px scrolled to `offset`. */
-function scrolledTo(offset: number, length: number, start: number, size: number): number {
-  if (start < offset) return start;
-  if (start + size > offset + length) return Math.max(0, start + size - length);
-  return offset;
-}
-
-function clamp(index: number, count: number): number {
-  return Math.max(0, Math.min(index, count - 1));
 }
