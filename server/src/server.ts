@@ -28,8 +28,9 @@ import { RENDER_TYPING_PAUSE_MS, RenderService } from './handlers/render';
 import { suppressionsOf } from './language/config/suppressionDirectives';
 import { toPath } from './workspace/workspaceFiles';
 import { clusterProfilePath, ClusterProfileLoader } from './workspace/dryRunInputs';
-import { PreviewChangedNotification } from './protocol/requests';
-import { answerPreviewRequests } from './handlers/previewRequests';
+import { ExplainConnectionRequest, PodDetailsRequest, PreviewChangedNotification, PreviewRequest, RouteQueryRequest, SetRolloutBaselineRequest, WhatIfRequest } from './protocol/requests';
+import { DryRunStatsRequest } from './protocol/dryRunStats';
+import { previewRequestHandlers } from './handlers/previewRequests';
 import { SERVER_CAPABILITIES } from './capabilities';
 import { RenderStatusNotification } from './protocol/renderStatus';
 import { WorkspaceManifests } from './workspace/workspaceManifests';
@@ -326,7 +327,14 @@ export function startServer(connection: Connection, service: LanguageService = n
     renders.closed(event.document.uri);
     simulation.scheduleAll();
   });
-  answerPreviewRequests(connection, simulation);
+  const preview = previewRequestHandlers(simulation);
+  connection.onRequest(PreviewRequest, preview.preview);
+  connection.onRequest(PodDetailsRequest, preview.podDetails);
+  connection.onRequest(ExplainConnectionRequest, preview.explainConnection);
+  connection.onRequest(RouteQueryRequest, preview.routeQuery);
+  connection.onRequest(SetRolloutBaselineRequest, preview.setRolloutBaseline);
+  connection.onRequest(WhatIfRequest, preview.whatIf);
+  connection.onRequest(DryRunStatsRequest, () => simulation.stats());
   connection.onShutdown(() => {
     simulation.dispose();
     renders.dispose();
