@@ -1,14 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { LspClient } from '../test/helpers/lspClient';
 import { generateManifests } from './manifestGenerator';
+import { median } from './stats';
 
 const DOCUMENTS = 2000;
 const RUNS = 60;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * Completion latency over real JSON-RPC in a 2,000-document file: keys inside a container and enum

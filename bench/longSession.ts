@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { LspClient } from '../test/helpers/lspClient';
 import { generateManifests } from './manifestGenerator';
+import { percentile } from './stats';
 
 const DOCUMENTS = 500;
 const EDITS = 10_000;
@@ -23,9 +24,8 @@ function collect(): boolean {
 }
 
 const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 100) / 100;
+function roundedPercentile(values: number[], p: number): number {
+  return Math.round(percentile(values, p) * 100) / 100;
 }
 
 /**
@@ -70,9 +70,9 @@ export async function benchLongSession(): Promise<Record<string, number | string
     'longSession: rss start MB': mb(start.rss),
     'longSession: rss after edits MB': mb(after.rss),
     'longSession: rss after GC MB': mb(collected.rss),
-    'longSession: first 1000 edits p50 ms': percentile(first, 0.5),
-    'longSession: first 1000 edits p99 ms': percentile(first, 0.99),
-    'longSession: last 1000 edits p50 ms': percentile(last, 0.5),
-    'longSession: last 1000 edits p99 ms': percentile(last, 0.99),
+    'longSession: first 1000 edits p50 ms': roundedPercentile(first, 0.5),
+    'longSession: first 1000 edits p99 ms': roundedPercentile(first, 0.99),
+    'longSession: last 1000 edits p50 ms': roundedPercentile(last, 0.5),
+    'longSession: last 1000 edits p99 ms': roundedPercentile(last, 0.99),
   };
 }

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../test/helpers/lspClient';
 import { generateManifests } from './manifestGenerator';
+import { percentile } from './stats';
 
 /**
  * What an editor sees: the built server (`dist/server.js --stdio`) in its own process, spoken to over
@@ -20,10 +21,7 @@ const PAUSES = [60, 120, 300, 90, 460, 180, 350, 70];
 const PLANTED_EVERY = 40;
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
-}
+const roundedPercentile = (values: number[], p: number) => round(percentile(values, p));
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The generated file with one unknown field (`replica:`) planted in every PLANTED_EVERY-th document. */
@@ -106,8 +104,8 @@ async function benchSize(serverPath: string, documents: number, results: Record<
     if (plantedIn(diagnostics) !== planted) results[`${prefix}: keystroke publish lost planted errors`] = `version ${version}: ${plantedIn(diagnostics)}/${planted}`;
     await delay(PAUSES[k % PAUSES.length]);
   }
-  results[`${prefix}: keystroke → validation publish p50 ms`] = percentile(latencies, 0.5);
-  results[`${prefix}: keystroke → validation publish p90 ms`] = percentile(latencies, 0.9);
+  results[`${prefix}: keystroke → validation publish p50 ms`] = roundedPercentile(latencies, 0.5);
+  results[`${prefix}: keystroke → validation publish p90 ms`] = roundedPercentile(latencies, 0.9);
   results[`${prefix}: keystroke → validation publish max ms`] = round(Math.max(...latencies));
   await settled(recorder, performance.now());
 
@@ -121,7 +119,7 @@ async function benchSize(serverPath: string, documents: number, results: Record<
     const last = await settled(recorder, sent);
     if (last !== undefined && recorder.publishes.length > before) settles.push(last - sent);
   }
-  results[`${prefix}: keystroke → settled (dry run and workspace rules published) median ms`] = percentile(settles, 0.5);
+  results[`${prefix}: keystroke → settled (dry run and workspace rules published) median ms`] = roundedPercentile(settles, 0.5);
 
   const keyLine = targets[Math.floor(targets.length / 2)];
   const completions: number[] = [];
@@ -130,7 +128,7 @@ async function benchSize(serverPath: string, documents: number, results: Record<
     await client.completion(uri, { line: keyLine + 1, character: 2 });
     completions.push(performance.now() - sent);
   }
-  results[`${prefix}: completion p50 ms`] = percentile(completions, 0.5);
+  results[`${prefix}: completion p50 ms`] = roundedPercentile(completions, 0.5);
   recorder.stop();
   await client.dispose();
 }

@@ -15,6 +15,7 @@ import type { RenderToolCommands } from '../server/src/workspace/render/toolComm
 import { ensureRenderTools } from '../scripts/renderTools';
 import { writeHelmChart } from './projects/helmChart';
 import { writeKustomizeOverlay } from './projects/kustomizeOverlay';
+import { median } from './stats';
 
 const RUNS = 5;
 
@@ -102,11 +103,6 @@ async function measure(service: LanguageService, settings: ValidationSettings, t
     timings.drydock.push(end - validateStart);
   }
   return timings;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function round(ms: number): number {

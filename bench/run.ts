@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { benchCliCheck } from './cliCheck';
 import { benchCompletion } from './completion';
 import { benchLongSession } from './longSession';
 import { benchLspStdio } from './lspStdio';
@@ -26,6 +27,7 @@ const BENCHES: Array<[string, Bench | 'child']> = [
   ['rollout', benchRollout],
   ['completion', benchCompletion],
   ['lspStdio', benchLspStdio],
+  ['cliCheck', benchCliCheck],
   ['webview', 'child'],
   ['longSession', benchLongSession],
   ['render', benchRender],

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../server/src/simulator/simulate';
 import type { KubeObject, Manifest } from '../server/src/simulator/model/source';
+import { median } from './stats';
 
 /**
  * `npm run bench storage`: a 500-replica StatefulSet whose two `volumeClaimTemplates` use
@@ -46,11 +47,6 @@ export async function benchStorage(): Promise<Record<string, number | string>> {
     'storage.medianMs': Math.round(median(wall)),
     'storage.medianCpuMs': Math.round(median(cpu)),
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function manifest(object: KubeObject, index: number, file: string): Manifest {

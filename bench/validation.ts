@@ -4,13 +4,9 @@ import { schemaStoreFromFiles } from '../server/src/schemaFiles';
 import { parseFile } from '../server/src/language/parse/parseFile';
 import { LspClient } from '../test/helpers/lspClient';
 import { generateManifests } from './manifestGenerator';
+import { median } from './stats';
 
 const DOCUMENTS = 2000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * Cold validation throughput (documents/s, parse + validate, schemas already loaded and compiled)

@@ -4,6 +4,7 @@ import type { HostToWebview } from '../server/src/protocol/webviewMessages';
 import type { Harness } from '../test/webview/harness/inPage';
 import { launchChromium, PreviewPage } from '../test/webview/harness/previewPage';
 import { largeClusterAsServed } from '../test/webview/largeCluster';
+import { median } from './stats';
 
 const SIZE = { nodes: 1_000, pods: 10_000, pending: 100 };
 const RUNS = 5;
@@ -91,11 +92,6 @@ async function scrollFrames(preview: PreviewPage, name: string, selector: string
     results[`webview.${name}.scroll.${kind}.longTasks`] = scroll.longTasks;
   }
   return results;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function round(value: number): number {
