@@ -6,8 +6,10 @@ import type { FilterVerdict } from '../runtime/placement';
 import { dominantReason, type Clause } from './clause';
 import { quantity } from './quantityText';
 
-/** NodeResourcesFit's clause of a lead sentence (leadSentence.ts): what the pod asks against what the nodes have free. */
-/** `requests`: the pod's (`podRequests` of its spec). */
+/**
+ * NodeResourcesFit's clause of a lead sentence (leadSentence.ts): what the pod asks against what the
+ * nodes have free. `requests`: the pod's (`podRequests` of its spec).
+ */
 export function resourcesClause(requests: ResourceAmounts, failures: readonly FilterVerdict[], cluster: ClusterState): Clause {
   const reason = dominantReason(failures);
   if (!reason.startsWith('Insufficient ')) {
