@@ -28,7 +28,7 @@ export function cellMove(key: string, [row, col]: CellPosition, grid: GridExtent
     case 'End': [row, col] = [control ? grid.rows - 1 : row, grid.cols - 1]; break;
     default: return null;
   }
-  return [Math.max(0, Math.min(grid.rows - 1, row)), Math.max(0, Math.min(grid.cols - 1, col))];
+  return [clamp(row, grid.rows), clamp(col, grid.cols)];
 }
 
 /** The scroll offset that shows [start, start + size) in a viewport of `length` px scrolled to `offset`. */

@@ -33,7 +33,7 @@ export interface ContainerAt {
 
 /** The pod spec of a built-in workload object, if it has one. */
 export function podSpecOf(object: KubeObject): PodSpecAt | undefined {
-  const path = typeof object.kind === 'string' ? ownValue(POD_SPEC_PATHS, object.kind) : undefined;
+  const path = podSpecPathOf(object);
   if (!path) return undefined;
   const spec = valueAt(object, path);
   return isPlainObject(spec) ? { path, spec } : undefined;
@@ -41,8 +41,13 @@ export function podSpecOf(object: KubeObject): PodSpecAt | undefined {
 
 /** The pod template's path (the object holding `metadata` and `spec`) of a workload, if it has one. */
 export function podTemplatePathOf(object: KubeObject): FieldPath | undefined {
-  const path = typeof object.kind === 'string' ? ownValue(POD_SPEC_PATHS, object.kind) : undefined;
+  const path = podSpecPathOf(object);
   return path && path.length > 1 ? path.slice(0, -1) : undefined;
+}
+
+/** Where the object's kind keeps its pod spec; undefined for a kind without one. */
+function podSpecPathOf(object: KubeObject): FieldPath | undefined {
+  return typeof object.kind === 'string' ? ownValue(POD_SPEC_PATHS, object.kind) : undefined;
 }
 
 /** Every container of a pod spec, in order: containers, then init containers, then ephemeral ones. */
