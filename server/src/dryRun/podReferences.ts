@@ -34,7 +34,8 @@ export function podReferenceFindings(fileManifests: readonly Manifest[], cluster
   for (const manifest of manifests) addClusterObject(objects, manifest);
   const expansion = expandWorkloads(manifests, { nodes: profile.nodes, objects, maxPodsPerWorkload: limits.maxPodsPerWorkload, maxPodsTotal: limits.maxPodsTotal, takenPodKeys: profile.pods.map((p) => p.key), representatives: true });
   const pods: SimPod[] = [...profile.pods, ...expansion.workloads.flatMap((workload) => workload.pods)];
-  const replicas = new Map(expansion.workloads.filter((workload) => workload.replicasPerPod !== undefined).flatMap((workload) => workload.pods.map((pod) => [pod, workload.replicasPerPod ?? 1] as const)));
+  const replicas = new Map<SimPod, number>();
+  for (const workload of expansion.workloads) if (workload.replicasPerPod !== undefined) for (const pod of workload.pods) replicas.set(pod, workload.replicasPerPod);
   return explainServicesWithoutPods(servicePodReferenceFindings(manifests, pods, (pod) => replicas.get(pod) ?? 1), manifests, index);
 }
 
