@@ -18,7 +18,10 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
 import { ARTIFACTS, builtVsix, ensureCodeServer, languageServerPids, startCodeServer, type RunningCodeServer } from './codeServer';
 import { scenarios } from './scenario';
-import { launchBrowser, waitUntil, Workbench } from './workbench';
+import { launchBrowser } from './browser';
+import { activationTime } from './runningExtensions';
+import { waitUntil } from './uiWait';
+import { Workbench } from './workbench';
 
 const FILE = 'web.yaml';
 /** YAML that is not a Kubernetes manifest. */
@@ -101,14 +104,14 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
   scenario('activation is quick and the language server starts with the first manifest', async (wb) => {
     // Any YAML activates Drydock (onLanguage:yaml), but only a manifest starts the language server.
     await wb.openFile(NOT_A_MANIFEST);
-    const samples = [await wb.activationTime(DISPLAY_NAME)];
+    const samples = [await activationTime(wb, DISPLAY_NAME)];
     // Wall-clock time on a shared machine only ever comes out too high: when over budget, measure
     // again in new windows (new extension hosts), up to 3 samples, and judge the best.
     while (Math.min(...samples) >= wallClockBudget().budget && samples.length < 3) {
       const again = await Workbench.open(browser, server, server.workspace(`${wb.name}-${samples.length}`), wb.name);
       try {
         await again.openFile(NOT_A_MANIFEST);
-        samples.push(await again.activationTime(DISPLAY_NAME));
+        samples.push(await activationTime(again, DISPLAY_NAME));
       } finally {
         await again.close();
       }
@@ -131,7 +134,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await wb.screenshot('opened');
     await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
     await wb.waitForSquiggle(FILE, LINE.replicas);
-    const problem = await wb.waitForProblem((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
+    const problem = await wb.problemsPanel.waitFor((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
     assert.deepEqual({ severity: problem.severity, line: problem.line, column: problem.column, source: problem.source },
       { severity: 'Error', line: LINE.replicas, column: 3, source: 'drydock' });
     assert.deepEqual(await wb.squiggleLines(FILE), [LINE.replicas], 'the only error squiggle is on the edited line');
@@ -140,7 +143,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     // A second kind of error: an invalid quantity.
     await wb.typeOverLine(FILE, LINE.cpu, '              cpu: 1 core');
     await wb.waitForSquiggle(FILE, LINE.cpu);
-    const quantity = await wb.waitForProblem((p) => p.line === LINE.cpu, `an error on line ${LINE.cpu}`);
+    const quantity = await wb.problemsPanel.waitFor((p) => p.line === LINE.cpu, `an error on line ${LINE.cpu}`);
     assert.match(quantity.message, /quantity/i);
     await wb.screenshot('quantity');
 
@@ -149,7 +152,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await wb.typeOverLine(FILE, LINE.cpu, '              cpu: 250m');
     await wb.waitForNoSquiggle(FILE, LINE.replicas);
     await wb.waitForNoSquiggle(FILE, LINE.cpu);
-    await wb.waitForNoProblem((p) => p.source === 'drydock', 'any Drydock problem');
+    await wb.problemsPanel.waitForNone((p) => p.source === 'drydock', 'any Drydock problem');
   });
 
   scenario('a quick fix renames an unknown field to the suggested one', async (wb) => {
@@ -162,7 +165,7 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     await wb.applyQuickFix(/replicas/);
     await wb.waitForLineText(FILE, LINE.replicas, '  replicas: 2');
     await wb.waitForNoSquiggle(FILE, LINE.replicas);
-    await wb.waitForNoProblem((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
+    await wb.problemsPanel.waitForNone((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
   });
 
   scenario('hovering a field shows its documentation from the Kubernetes schema', async (wb) => {
@@ -204,11 +207,11 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     // Inline: a diagnostic carrying the scheduler's verdict, on the edited Deployment.
     // (Typed one key at a time, "6" already is unschedulable: wait for the entry and its squiggle to agree.)
     const squiggleOf = (severity: string) => (severity === 'Error' ? 'error' : severity === 'Warning' ? 'warning' : 'info');
-    await wb.showProblems();
+    await wb.problemsPanel.show();
     const problem = await waitUntil('a Problems entry with the scheduler\'s "Insufficient cpu" verdict and a squiggle on its line', async () => {
-      const found = (await wb.problems()).find((p) => /Insufficient cpu/.test(p.message));
+      const found = (await wb.problemsPanel.entries()).find((p) => /Insufficient cpu/.test(p.message));
       return found && (await wb.squiggleLines(FILE, squiggleOf(found.severity))).includes(found.line) ? found : undefined;
-    }, { seen: async () => JSON.stringify(await wb.problems()) });
+    }, { seen: async () => JSON.stringify(await wb.problemsPanel.entries()) });
     assert.ok(problem.line <= 22, `the unschedulable diagnostic is on the Deployment (line ${problem.line})`);
     // In the preview: the web pods leave the nodes (only the Pending lane still draws them) and are counted pending, with the same reason.
     await waitUntil('the web pods to leave the nodes and be counted pending', async () => (await webPodChips(frame)).every((label) => /, Pending\b/.test(label)) && ((await pendingCount(frame)) ?? 0) >= 2,
@@ -280,7 +283,7 @@ describe('Drydock in an untrusted workspace (Restricted Mode)', () => {
       await wb.openFile(FILE);
       await wb.typeOverLine(FILE, LINE.replicas, '  replica: 2');
       await wb.waitForSquiggle(FILE, LINE.replicas);
-      await wb.waitForProblem((p) => p.message === UNKNOWN_FIELD && p.line === LINE.replicas, UNKNOWN_FIELD);
+      await wb.problemsPanel.waitFor((p) => p.message === UNKNOWN_FIELD && p.line === LINE.replicas, UNKNOWN_FIELD);
       await wb.screenshot('end');
     } catch (error) {
       await page.screenshot({ path: join(ARTIFACTS, `${slug}-FAILED.png`) }).catch(() => undefined);

@@ -16,7 +16,9 @@ import { asRendered, localeTexts } from './bundleText';
 import { builtVsix, ensureCodeServer, REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
 import { previewFrame, showTab, waitForText } from './previewSteps';
 import { scenarios } from './scenario';
-import { escapeRegExp, launchBrowser, waitUntil } from './workbench';
+import { launchBrowser } from './browser';
+import { escapeRegExp } from './escapeRegExp';
+import { waitUntil } from './uiWait';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'e2e', 'koreanWorkspace');
 const FILE = 'shop.yaml';
@@ -60,11 +62,11 @@ describe('Drydock in code-server with VS Code\'s display language set to Korean 
     await wb.openFile(FILE);
     await wb.waitForSquiggle(FILE, LINE.replica);
     const unknownField = ko.t('`{0}` is not a field of {1}{2}', 'replica', 'DeploymentSpec', ko.t(' - did you mean {0}?', '`replicas`'));
-    const problem = await wb.waitForProblem((p) => p.message === unknownField, unknownField);
+    const problem = await wb.problemsPanel.waitFor((p) => p.message === unknownField, unknownField);
     assert.deepEqual({ severity: problem.severity, line: problem.line, column: problem.column, source: problem.source },
       { severity: 'Error', line: LINE.replica, column: 3, source: 'drydock' });
     const unschedulable = new RegExp(`^${ko.pattern('{0} cannot be scheduled: {1}')}$`);
-    const pending = await wb.waitForProblem((p) => unschedulable.test(p.message) && p.message.includes('0/6 nodes are available:'),
+    const pending = await wb.problemsPanel.waitFor((p) => unschedulable.test(p.message) && p.message.includes('0/6 nodes are available:'),
       `${String(unschedulable)} with the scheduler's "0/6 nodes are available:"`);
     assert.match(pending.message, /\bbatch\b/, 'the unschedulable entry names the Pod');
     await wb.screenshot('problems');

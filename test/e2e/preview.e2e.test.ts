@@ -14,7 +14,8 @@ import type { Browser } from 'playwright-core';
 import { builtVsix, ensureCodeServer, REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
 import { answerOpenDialog, chooseScope, pickQuickItem, PREVIEW_COMMAND, previewFrame, showTab, waitForCursorLine, waitForText } from './previewSteps';
 import { scenarios } from './scenario';
-import { launchBrowser, waitUntil } from './workbench';
+import { launchBrowser } from './browser';
+import { waitUntil } from './uiWait';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'e2e', 'previewWorkspace');
 const NEW_API = 'rollout/new/api.yaml';

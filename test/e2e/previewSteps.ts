@@ -4,7 +4,9 @@
  * deadline; nothing sleeps for a fixed time.
  */
 import type { Frame } from 'playwright-core';
-import { escapeRegExp, waitUntil, type Workbench } from './workbench';
+import { escapeRegExp } from './escapeRegExp';
+import { waitUntil } from './uiWait';
+import type { Workbench } from './workbench';
 
 export const PREVIEW_COMMAND = 'Drydock: Preview Cluster';
 

@@ -14,7 +14,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { bundleSuite } from '../vscode/bundle';
 import { builtVsix, ensureCodeServer, startCodeServer, type RunningCodeServer } from './codeServer';
-import { launchBrowser, waitUntil, Workbench } from './workbench';
+import { launchBrowser } from './browser';
+import { waitUntil } from './uiWait';
+import { Workbench } from './workbench';
 
 interface SuiteResult {
   ok: boolean;
