@@ -21,7 +21,7 @@ export async function lineCentres(editor: Locator): Promise<Map<number, number>>
 }
 
 /** The line whose centre is nearest to `y`, if one is within half a line of it. */
-export function nearestLine(centres: Map<number, number>, y: number): number | undefined {
+function nearestLine(centres: Map<number, number>, y: number): number | undefined {
   let best: number | undefined;
   let distance = Infinity;
   for (const [line, centre] of centres) {
