@@ -137,7 +137,11 @@ describe('Drydock in code-server (VS Code 1.139)', () => {
     const problem = await wb.problemsPanel.waitFor((p) => p.message === UNKNOWN_FIELD, UNKNOWN_FIELD);
     assert.deepEqual({ severity: problem.severity, line: problem.line, column: problem.column, source: problem.source },
       { severity: 'Error', line: LINE.replicas, column: 3, source: 'drydock' });
-    assert.deepEqual(await wb.squiggleLines(FILE), [LINE.replicas], 'the only error squiggle is on the edited line');
+    // Opening the Problems panel resizes the editor, which draws its lines again: read the squiggles once it has.
+    await waitUntil('the only error squiggle on the edited line', async () => {
+      const lines = await wb.squiggleLines(FILE);
+      return lines.length === 1 && lines[0] === LINE.replicas;
+    }, { seen: async () => `error squiggles on lines [${(await wb.squiggleLines(FILE)).join(', ')}]` });
     await wb.screenshot('unknown-field');
 
     // A second kind of error: an invalid quantity.
