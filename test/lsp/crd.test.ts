@@ -82,6 +82,32 @@ test('crd: opening the CRD after its resource re-validates the resource', async 
   assert.deepEqual(codes(await next), ['schema/type@3']);
 });
 
+test('crd: a CRD among other documents of a file is found, and forgotten when it is deleted from the text', async () => {
+  const uri = 'file:///ws/crd3/all-in-one.yaml';
+  const gadgetCrd = crd.replace('crontabs.stable.example.com', 'gadgets.shop.example.com').replace('stable.example.com', 'shop.example.com').replace('{plural: crontabs, singular: crontab, kind: CronTab}', '{plural: gadgets, kind: Gadget}');
+  const gadget = lines('apiVersion: shop.example.com/v1', 'kind: Gadget', 'metadata: {name: g}', 'spec:', '  cronSpec: "* * * * *"', '  replicas: 0');
+  const others = [lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}', 'data: {k: v}'), lines('apiVersion: v1', 'kind: Service', 'metadata: {name: b}', 'spec: {ports: [{port: 80}]}')];
+  const text = [others[0], gadgetCrd, others[1], gadget].join('---\n');
+  const gadgetLine = text.split('\n').indexOf('kind: Gadget');
+  const diagnostics = await client.open(uri, text);
+  assert.deepEqual(diagnostics.filter((d) => d.range.start.line >= gadgetLine).map((d) => `${String(d.code)}@${d.range.start.line - gadgetLine}`), ['schema/minimum@4']);
+  const withoutCrd = [others[0], others[1], gadget].join('---\n');
+  const after = await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, text: withoutCrd }]);
+  const kindLine = withoutCrd.split('\n').indexOf('kind: Gadget');
+  const settled = after.some((d) => d.code === 'schema/no-schema') ? after : await client.diagnosticsUntil(uri, (d) => d.some((x) => x.code === 'schema/no-schema'), after);
+  assert.deepEqual(settled.map((d) => `${String(d.code)}@${d.range.start.line}`), [`schema/no-schema@${kindLine}`]);
+});
+
+test('crd: a schema check that fails on a resource is a finding on it, and the server goes on', async () => {
+  const tagsCrd = crd.replace('crontabs.stable.example.com', 'tagged.things.example.com').replace('stable.example.com', 'things.example.com').replace('{plural: crontabs, singular: crontab, kind: CronTab}', '{plural: tagged, kind: Tagged}').replace('required: [cronSpec]', 'required: []').replace('              image: {type: string}', '              tags: {type: array, uniqueItems: true, items: {type: object, x-kubernetes-preserve-unknown-fields: true}}');
+  await client.open('file:///ws/crd4/tagged-crd.yaml', tagsCrd);
+  // ajv's deep equality (which the validator shares) calls an object's `toString` key when it is not Object's own.
+  const uri = 'file:///ws/crd4/tagged.yaml';
+  const diagnostics = await client.open(uri, lines('apiVersion: things.example.com/v1', 'kind: Tagged', 'metadata: {name: t}', 'spec:', '  tags: [{toString: a}, {toString: a}]'));
+  assert.deepEqual(codes(diagnostics), ['internal/validator-failed@1']);
+  assert.deepEqual(await client.open('file:///ws/crd4/fine.yaml', lines('apiVersion: things.example.com/v1', 'kind: Tagged', 'metadata: {name: f}', 'spec:', '  tags: [{a: 1}, {a: 2}]')), []);
+});
+
 test('crd: completion offers the fields and enum values of the CRD schema', async () => {
   const uri = 'file:///ws/crd/complete.yaml';
   await client.open(uri, lines('apiVersion: stable.example.com/v1', 'kind: CronTab', 'metadata: {name: c}', 'spec:', '  cronSpec: "* * * * *"', '  ', '  mode: '));

@@ -1,10 +1,13 @@
 import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ajvClass } from '../schema/ajvLibrary';
 import { stableJson } from '../../simulator/model/stableJson';
 import type { Manifest } from '../../simulator/model/source';
 import type { CrdCatalog } from './crdCatalog';
 import { customResourceSchemasOf, type CustomResourceSchema } from './customResourceSchema';
+import { CRD_AJV_OPTIONS } from './validator/crdAjvOptions';
+import { crdValidator } from './validator/crdValidator';
+import type { CrdValidate } from './validator/interpretSchema';
 
 /**
  * The CustomResourceDefinitions the workspace defines, by the file that defines them. The server
@@ -19,9 +22,9 @@ export class CrdRegistry {
   private readonly fingerprints = new Map<string, string>();
   private index: Map<string, CustomResourceSchema> | undefined;
   private catalog: CrdCatalog | undefined;
-  /** Created with the first CRD schema to compile. */
+  /** Created with the first CRD schema the interpreter leaves to ajv (crdValidator.ts). */
   private ajv: Ajv | undefined;
-  private readonly compiled = new WeakMap<CustomResourceSchema, ValidateFunction | null>();
+  private readonly validators = new WeakMap<CustomResourceSchema, CrdValidate | null>();
   /** Bumped whenever the set of known schemas changes. */
   generation = 0;
 
@@ -87,18 +90,12 @@ export class CrdRegistry {
 
   /** Validates a custom resource; a schema ajv cannot compile validates nothing. */
   validate(schema: CustomResourceSchema, value: unknown): ErrorObject[] {
-    let fn = this.compiled.get(schema);
-    if (fn === undefined) {
-      try {
-        this.ajv ??= new (ajvClass())({ allErrors: true, strict: false, verbose: true, validateFormats: false });
-        fn = this.ajv.compile(schema.schema);
-      } catch {
-        fn = null;
-      }
-      this.compiled.set(schema, fn);
+    let validate = this.validators.get(schema);
+    if (validate === undefined) {
+      validate = crdValidator(schema.schema, () => (this.ajv ??= new (ajvClass())(CRD_AJV_OPTIONS)));
+      this.validators.set(schema, validate);
     }
-    if (!fn) return [];
-    return fn(value) ? [] : [...(fn.errors ?? [])];
+    return validate ? validate(value) : [];
   }
 
   private indexed(): Map<string, CustomResourceSchema> {

@@ -3,7 +3,9 @@ import { isListKind, isPlainObject, listItemsOf } from '../manifests';
 import { locate } from '../parse/locate';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
-import { crdErrorsToProblems } from './crdErrorToFinding';
+import * as l10n from '@vscode/l10n';
+import { crdErrorsToProblems, type CrdProblem } from './crdErrorToFinding';
+import type { CustomResourceSchema } from './customResourceSchema';
 import type { CrdRegistry } from './crdRegistry';
 import { listTypeProblems } from './listTypeProblems';
 import { validationRuleProblems } from './validationRules';
@@ -26,11 +28,23 @@ export function withCustomResourceFindings(doc: ParsedDocument, findings: Findin
     const noSchemaAt = locate(doc, [...path, 'kind']).range;
     const kept = result.filter((f) => !(f.code === 'schema/no-schema' && f.range.start.line === noSchemaAt.start.line && f.range.start.character === noSchemaAt.start.character));
     if (kept.length === result.length) continue; // not a custom resource to the built-in schemas
-    const problems = [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object), ...validationRuleProblems(schema.schema, object)];
-    const added = problems.map((p) => ({ ...p.finding, range: locate(doc, [...path, ...p.path], p.target).range }));
+    const added = problemsOf(registry, schema, object, kind).map((p) => ({ ...p.finding, range: locate(doc, [...path, ...p.path], p.target).range }));
     result = [...kept, ...added].sort(compareFindings);
   }
   return result;
+}
+
+/**
+ * The schema's findings for one custom resource. A failure of the check itself (ajv's deep equality,
+ * which the interpreter shares, throws on an object with a `toString` key in a `uniqueItems` list)
+ * is a finding too, as for every other validator, never an exception out of the language service.
+ */
+function problemsOf(registry: CrdRegistry, schema: CustomResourceSchema, object: KubeObject, kind: string): CrdProblem[] {
+  try {
+    return [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object), ...validationRuleProblems(schema.schema, object)];
+  } catch (error) {
+    return [{ path: ['kind'], target: 'value', finding: { severity: 'error', code: 'internal/validator-failed', message: l10n.t("Drydock's {0} check failed on this document: {1}. Please report it.", 'custom-resource', (error as Error).message) } }];
+  }
 }
 
 function objectsOf(value: KubeObject): Array<{ path: FieldPath; object: KubeObject }> {
