@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../test/helpers/lspClient';
+import { parseDocument } from 'yaml';
+import { corpusManifests } from './corpusManifests';
 import { generateManifests } from './manifestGenerator';
 import { percentile } from './stats';
 
@@ -11,7 +13,9 @@ import { percentile } from './stats';
  * open → first publish (and whether it already holds every planted schema error), open → settled
  * (the last publish before a quiet second), a keystroke → its validation publish while the dry run of
  * earlier keystrokes is due (keystrokes 60–460 ms apart, so the 250 ms dry run fires between some of
- * them), a keystroke → settled, and completion.
+ * them), a keystroke → settled, and completion. Then the same on 2,000 real manifests from the
+ * reference corpus when it is beside the repository (corpusManifests.ts; `DRYDOCK_BENCH_LSP_REAL=0`
+ * leaves it out): custom resources, policies and a few broken documents, as real files have.
  */
 const SIZES = process.env.DRYDOCK_BENCH_LSP_SIZES ? process.env.DRYDOCK_BENCH_LSP_SIZES.split(',').map(Number) : [100, 500, 2_000];
 const KEYSTROKES = 60;
@@ -24,12 +28,15 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 const roundedPercentile = (values: number[], p: number) => round(percentile(values, p));
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The generated file with one unknown field (`replica:`) planted in every PLANTED_EVERY-th document. */
-function plantedFile(documents: number): { text: string; planted: number } {
-  const docs = generateManifests(documents).split('\n---\n');
+/** Kinds whose `spec.replicas` is a field, so that `spec.replica` is an unknown one. */
+const WORKLOAD = /^kind: (Deployment|StatefulSet|ReplicaSet|ReplicationController)\s*$/m;
+
+/** The file with one unknown field (`replica:`) planted in every PLANTED_EVERY-th document, when it is a workload with `replicas` and well-formed YAML. */
+function plantedFile(manifests: string): { text: string; planted: number } {
+  const docs = manifests.split('\n---\n');
   let planted = 0;
   for (let i = 0; i < docs.length; i += PLANTED_EVERY) {
-    if (!docs[i].includes('\n  replicas: ')) continue;
+    if (!docs[i].includes('\n  replicas: ') || !WORKLOAD.test(docs[i]) || parseDocument(docs[i]).errors.length > 0) continue;
     docs[i] = docs[i].replace('\n  replicas: ', '\n  replica: ');
     planted++;
   }
@@ -62,9 +69,9 @@ async function settled(recorder: Recorder, since: number): Promise<number | unde
   }
 }
 
-async function benchSize(serverPath: string, documents: number, results: Record<string, number | string>): Promise<void> {
+async function benchSize(serverPath: string, label: string, manifests: string, results: Record<string, number | string>): Promise<void> {
   const client = await LspClient.spawnBuilt(serverPath);
-  const prefix = `lsp stdio ${documents} docs`;
+  const prefix = `lsp stdio ${label}`;
   // Warm the server as a session does: one small manifest opened and closed first.
   const warmUri = 'file:///bench/warm.yaml';
   const warm = record(client, warmUri);
@@ -75,8 +82,8 @@ async function benchSize(serverPath: string, documents: number, results: Record<
   await client.close(warmUri);
   warm.stop();
 
-  const uri = `file:///bench/lsp-${documents}.yaml`;
-  const { text, planted } = plantedFile(documents);
+  const uri = `file:///bench/lsp-${label.replace(/\W+/g, '-')}.yaml`;
+  const { text, planted } = plantedFile(manifests);
   const recorder = record(client, uri);
   const opened = performance.now();
   await client.open(uri, text);
@@ -136,6 +143,8 @@ async function benchSize(serverPath: string, documents: number, results: Record<
 export async function benchLspStdio(): Promise<Record<string, number | string>> {
   const serverPath = join(process.cwd(), 'dist', 'server.js');
   const results: Record<string, number | string> = {};
-  for (const size of SIZES) await benchSize(serverPath, size, results);
+  for (const size of SIZES) await benchSize(serverPath, `${size} docs`, generateManifests(size), results);
+  const real = process.env.DRYDOCK_BENCH_LSP_REAL === '0' ? undefined : corpusManifests(2_000);
+  if (real !== undefined) await benchSize(serverPath, '2000 real docs', real, results);
   return results;
 }

@@ -320,6 +320,7 @@ export function startServer(connection: Connection, service: LanguageService = n
     openedAt.delete(event.document.uri);
     savedAt.delete(event.document.uri);
     validation.clear(event.document.uri);
+    crdFeed.documentClosed(event.document.uri);
     if (configs.isConfig(event.document.uri)) void configs.documentChanged(event.document.uri, undefined);
     // A closed kustomization's patches are those of its file again.
     if (isKustomizationFile(event.document.uri)) void workspaceManifests.fileChanged(event.document.uri, true);

@@ -2,6 +2,7 @@ import { CrdRegistry } from './crd/crdRegistry';
 import { withCustomResourceFindings } from './crd/customResourceFindings';
 import { shiftRange, type Finding } from './findings';
 import { runToEnd, type ParsedFile } from './parse/parseFile';
+import type { ParsedDocument } from './parse/parsedDocument';
 import type { SchemaStore } from './schema/schemaStore';
 import { SchemaValidators } from './schema/schemaValidators';
 import { validateDocument } from './validateDocument';
@@ -30,6 +31,8 @@ export type FindingCache = WeakMap<object, { version: string; findings: Finding[
 export class LanguageService {
   private readonly validatorsByVersion = new Map<string, SchemaValidators>();
   private readonly validatorsByRules = new Map<string, readonly DocumentValidator[]>();
+  /** withCustomResources' results, per parsed document. */
+  private readonly customFindings = new WeakMap<object, { key: string; base: Finding[]; findings: Finding[] }>();
 
   constructor(
     private readonly store: SchemaStore,
@@ -68,11 +71,24 @@ export class LanguageService {
         cache?.set(doc.id, { version: cacheKey, findings });
         yield;
       }
-      // Custom resources are validated after the cache: their CRDs change independently of their text.
-      const custom = withCustomResourceFindings(doc, findings, this.customResources);
-      if (custom !== findings) findings = applyRuleSettings(custom, settings.rules, RULE_CATALOG);
+      findings = this.withCustomResources(doc, findings, `${cacheKey}|${this.customResources.generation}`, settings.rules);
       for (const finding of findings) result.push({ ...finding, range: shiftRange(finding.range, doc.chunk.line) });
     }
+    return result;
+  }
+
+  /**
+   * A document's findings with its custom resources validated against the CRDs known now. Kept apart
+   * from the document's own cache, as CRDs change independently of its text, and remembered per
+   * registry generation: a keystroke elsewhere in a file of custom resources does not evaluate their
+   * schemas and CEL rules again.
+   */
+  private withCustomResources(doc: ParsedDocument, findings: Finding[], key: string, rules: RuleSettings | undefined): Finding[] {
+    const known = this.customFindings.get(doc.id);
+    if (known && known.key === key && known.base === findings) return known.findings;
+    const custom = withCustomResourceFindings(doc, findings, this.customResources);
+    const result = custom === findings ? findings : applyRuleSettings(custom, rules, RULE_CATALOG);
+    this.customFindings.set(doc.id, { key, base: findings, findings: result });
     return result;
   }
 

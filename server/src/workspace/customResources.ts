@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { CrdRegistry } from '../language/crd/crdRegistry';
 import { manifestsOf } from '../language/manifests';
 import { parseChunk } from '../language/parse/parseChunk';
-import { splitDocuments } from '../language/parse/splitDocuments';
+import type { DocumentChunk } from '../language/parse/splitDocuments';
+import { chunkAround } from '../language/parse/chunkAround';
 import { oversizeReason } from '../language/parse/limits';
 import { stripBom } from '../language/parse/stripBom';
 import type { Manifest } from '../simulator/model/source';
@@ -24,21 +25,35 @@ export class CustomResourceFeed {
     private readonly onChange: () => void,
   ) {}
 
+  /** The texts of the CRD documents last read from each open document, joined: unchanged, nothing to parse. */
+  private readonly openCrdTexts = new Map<string, string>();
+
   /**
-   * An open document's text: the CRDs it defines replace those of its file. Only its documents that
-   * name CustomResourceDefinition are parsed (this runs on every keystroke, before validation parses
-   * the whole file: a 2,000-document file with one CRD in it was parsed twice per keystroke).
+   * An open document's text: the CRDs it defines replace those of its file. This runs on every
+   * keystroke, before validation parses the whole file (a 2,000-document file with one CRD in it was
+   * parsed twice per keystroke): only the documents that name CustomResourceDefinition are cut out
+   * (around each mention, not by splitting the file), and parsed only when their text changed.
    */
   documentChanged(uri: string, text: string): void {
     if (!this.registry.defines(uri) && !text.includes(MENTIONS_CRD)) return;
-    const manifests = oversizeReason(text) ? [] : crdManifestsOf(uri, stripBom(text));
+    const chunks = oversizeReason(text) ? [] : crdChunksOf(stripBom(text));
+    const texts = chunks.map((chunk) => chunk.text).join('\n');
+    if (this.openCrdTexts.get(uri) === texts) return;
+    this.openCrdTexts.set(uri, texts);
+    const manifests = manifestsOf(uri, { text, documents: chunks.flatMap((chunk) => parseChunk(chunk)) });
     if (this.registry.setFile(uri, manifests)) this.onChange();
+  }
+
+  /** An open document was closed: its CRDs stay until its file is read again; what was read of its text is forgotten. */
+  documentClosed(uri: string): void {
+    this.openCrdTexts.delete(uri);
   }
 
   /** Workspace files as read from disk (an empty list: the file is gone or defines nothing). One `onChange` for the batch. */
   filesRead(files: Iterable<{ uri: string; manifests: readonly Manifest[] }>): void {
     let changed = false;
     for (const { uri, manifests } of files) {
+      this.openCrdTexts.delete(uri);
       if (!this.registry.defines(uri) && !manifests.some((m) => m.object.kind === MENTIONS_CRD)) continue;
       if (this.registry.setFile(uri, manifests)) changed = true;
     }
@@ -68,14 +83,21 @@ export class CustomResourceFeed {
   private async readManifests(path: string, uri: string): Promise<Manifest[]> {
     const read = await readYamlFile(path);
     if (read.kind !== 'text' || !read.text.includes(MENTIONS_CRD) || oversizeReason(read.text)) return [];
-    return crdManifestsOf(uri, read.text);
+    return manifestsOf(uri, { text: read.text, documents: crdChunksOf(read.text).flatMap((chunk) => parseChunk(chunk)) });
   }
 }
 
-/** The manifests of the documents of `text` that mention CustomResourceDefinition (no other document can define one). */
-function crdManifestsOf(uri: string, text: string): Manifest[] {
-  const documents = splitDocuments(text)
-    .filter((chunk) => chunk.text.includes(MENTIONS_CRD))
-    .flatMap((chunk) => parseChunk(chunk));
-  return manifestsOf(uri, { text, documents });
+/**
+ * The documents of `text` that mention CustomResourceDefinition (no other document can define one),
+ * each cut around a mention as splitDocuments would cut it. Their `line` is left at 0: only the CRDs'
+ * schemas are read from them, never a position.
+ */
+function crdChunksOf(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  for (let at = text.indexOf(MENTIONS_CRD); at !== -1; ) {
+    const chunk = chunkAround(text, at);
+    chunks.push({ ...chunk, line: 0 });
+    at = text.indexOf(MENTIONS_CRD, chunk.offset + chunk.text.length);
+  }
+  return chunks;
 }

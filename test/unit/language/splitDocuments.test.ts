@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitDocuments } from '../../../server/src/language/parse/splitDocuments';
+import { isMarkerLine, splitDocuments } from '../../../server/src/language/parse/splitDocuments';
 
 const cases: Array<{ name: string; text: string; expect: Array<[offset: number, line: number, text: string]> }> = [
   { name: 'single document', text: 'a: 1\n', expect: [[0, 0, 'a: 1\n']] },
@@ -27,3 +27,28 @@ test('splitDocuments: chunks concatenate back to the text', () => {
   const text = 'a: 1\n---\nb: 2\n---\n---\nc: [1,\n 2]\n';
   assert.equal(splitDocuments(text).map((c) => c.text).join(''), text);
 });
+
+// [line text (at the start of a file, after `a: 1\n`), whether it is a document marker]
+const markerLines: Array<[string, boolean]> = [
+  ['---', true],
+  ['---\n', true],
+  ['--- # comment\n', true],
+  ['---\t\n', true],
+  ['---\r\n', true],
+  ['--- !tag {}\n', true],
+  ['----\n', false],
+  ['---x\n', false],
+  ['--\n', false],
+  ['-- -\n', false],
+  ['- ---\n', false],
+  [' ---\n', false],
+  ['- item\n', false],
+];
+
+for (const [line, marker] of markerLines) {
+  test(`isMarkerLine: ${JSON.stringify(line)} ${marker ? 'is' : 'is not'} a marker`, () => {
+    const text = `a: 1\n${line}`;
+    assert.equal(isMarkerLine(text, 5), marker);
+    assert.equal(splitDocuments(text).length, marker ? 2 : 1);
+  });
+}

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { ajvClass } from '../schema/ajvLibrary';
 import { stableJson } from '../../simulator/model/stableJson';
 import type { Manifest } from '../../simulator/model/source';
+import type { Expr } from './cel/parser';
 import type { CrdCatalog } from './crdCatalog';
 import { customResourceSchemasOf, type CustomResourceSchema } from './customResourceSchema';
 import { CRD_AJV_OPTIONS } from './validator/crdAjvOptions';
@@ -25,6 +26,7 @@ export class CrdRegistry {
   /** Created with the first CRD schema the interpreter leaves to ajv (crdValidator.ts). */
   private ajv: Ajv | undefined;
   private readonly validators = new WeakMap<CustomResourceSchema, CrdValidate | null>();
+  private readonly rules = new WeakMap<CustomResourceSchema, Map<string, Expr | undefined>>();
   /** Bumped whenever the set of known schemas changes. */
   generation = 0;
 
@@ -86,6 +88,16 @@ export class CrdRegistry {
     const defined = this.all().map(({ apiVersion, kind, crdName }) => ({ apiVersion, kind, crdName }));
     const keys = new Set(defined.map((d) => `${d.apiVersion}/${d.kind}`));
     return [...defined, ...(this.catalog?.kinds() ?? []).filter((k) => !keys.has(`${k.apiVersion}/${k.kind}`))];
+  }
+
+  /** The CEL rules of a schema's `x-kubernetes-validations`, parsed once for all its resources (validationRules.ts). */
+  parsedRules(schema: CustomResourceSchema): Map<string, Expr | undefined> {
+    let parsed = this.rules.get(schema);
+    if (!parsed) {
+      parsed = new Map();
+      this.rules.set(schema, parsed);
+    }
+    return parsed;
   }
 
   /** Validates a custom resource; a schema ajv cannot compile validates nothing. */

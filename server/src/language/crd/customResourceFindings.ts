@@ -41,7 +41,7 @@ export function withCustomResourceFindings(doc: ParsedDocument, findings: Findin
  */
 function problemsOf(registry: CrdRegistry, schema: CustomResourceSchema, object: KubeObject, kind: string): CrdProblem[] {
   try {
-    return [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object), ...validationRuleProblems(schema.schema, object)];
+    return [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object), ...validationRuleProblems(schema.schema, object, registry.parsedRules(schema))];
   } catch (error) {
     return [{ path: ['kind'], target: 'value', finding: { severity: 'error', code: 'internal/validator-failed', message: l10n.t("Drydock's {0} check failed on this document: {1}. Please report it.", 'custom-resource', (error as Error).message) } }];
   }

@@ -19,11 +19,21 @@ export interface DocumentChunk {
   line: number;
 }
 
-const MARKER = /^---(?:[ \t\r\n]|$)/;
+const DASH = 45; // '-'
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
 
-/** Whether the line starting at `lineStart` is a document marker: `---`, then white space or the end of the line. */
+/**
+ * Whether the line starting at `lineStart` is a document marker: `---`, then white space or the end
+ * of the line. Character by character: every line starting with a dash (list items at column 0)
+ * asks, on every keystroke.
+ */
 export function isMarkerLine(text: string, lineStart: number): boolean {
-  return text.charCodeAt(lineStart) === 45 /* - */ && MARKER.test(text.slice(lineStart, lineStart + 5));
+  if (text.charCodeAt(lineStart) !== DASH || text.charCodeAt(lineStart + 1) !== DASH || text.charCodeAt(lineStart + 2) !== DASH) return false;
+  const next = text.charCodeAt(lineStart + 3);
+  return next === SPACE || next === TAB || next === CR || next === LF || lineStart + 3 >= text.length;
 }
 
 export function splitDocuments(text: string): DocumentChunk[] {
