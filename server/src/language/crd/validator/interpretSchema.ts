@@ -33,6 +33,12 @@ export function interpretedValidator(schema: unknown): CrdValidate | null | unde
 
 type Schema = Record<string, unknown>;
 
+/**
+ * The `message` of each error is ajv's English, word for word, like the rest of the ErrorObject: it is
+ * data for crdErrorToFinding.ts (which writes the findings' own sentences, translated), not text of ours.
+ */
+const FALSE_SCHEMA_MESSAGE = 'boolean schema is false';
+
 class Interpreter {
   constructor(
     private readonly prepared: PreparedSchema,
@@ -42,7 +48,7 @@ class Interpreter {
   validate(schema: unknown, data: unknown, at: string, schemaAt: string): void {
     if (schema === true) return;
     if (schema === false) {
-      this.errors.push({ instancePath: at, schemaPath: `${schemaAt}/false schema`, keyword: 'false schema', params: {}, message: 'boolean schema is false', schema: false, parentSchema: false as unknown as Schema, data });
+      this.errors.push({ instancePath: at, schemaPath: `${schemaAt}/false schema`, keyword: 'false schema', params: {}, message: FALSE_SCHEMA_MESSAGE, schema: false, parentSchema: false as unknown as Schema, data });
       return;
     }
     const s = schema as Schema;
