@@ -63,7 +63,7 @@ for (const file of readdirSync(join(root, 'schemas/generated'))) {
   writeFileSync(join(schemaOut, file.replace(/\.json$/, '.descriptions.json')), JSON.stringify(descriptions ?? {}));
 }
 
-// The offline CRD catalog, one brotli-compressed file per API group (docs/crd-catalog.md).
+// The offline CRD catalog, one brotli-compressed file per kind (docs/crd-catalog.md).
 buildCrdCatalog({ dist });
 
 // The schema validators, compiled ahead of time (kept between builds while their inputs are unchanged).

@@ -5,9 +5,10 @@ import { zlib } from './lazyNodeModules';
 
 /**
  * Reads the offline CRD catalog (docs/crd-catalog.md) for CrdCatalog, which does no IO: next to the
- * bundled server/CLI, `dist/crd-catalog/index.json` and one brotli-compressed `<group>.json.br` per
- * API group (scripts/crdCatalog/buildCrdCatalog.mjs); run from sources, the committed plain JSON of
- * `schemas/crd-catalog/`. Each file is read when first needed, never fetched.
+ * bundled server/CLI, `dist/crd-catalog/index.json` and one brotli-compressed file per kind,
+ * `<group>/<version>.<Kind>.json.br` (scripts/crdCatalog/buildCrdCatalog.mjs); run from sources, the
+ * committed plain JSON of `schemas/crd-catalog/`, one file per API group. Each file is read when first
+ * needed, never fetched.
  */
 function catalogFolder(): string | undefined {
   const candidates = [join(__dirname, 'crd-catalog'), join(__dirname, '..', '..', 'schemas', 'crd-catalog'), join(process.cwd(), 'schemas', 'crd-catalog')];
@@ -29,16 +30,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The catalog's files in `folder` (by default the bundled or source folder). */
 export function crdCatalogFiles(folder: string | undefined = catalogFolder()): CrdCatalogFiles {
+  const sourceGroups = new Map<string, Record<string, unknown> | undefined>();
   return {
     index(): CrdCatalogIndex | undefined {
       const index = folder ? readJson(join(folder, 'index.json'), false) : undefined;
       return isRecord(index) && isRecord(index.kinds) ? (index as unknown as CrdCatalogIndex) : undefined;
     },
-    group(name: string): Record<string, unknown> | undefined {
-      if (!folder || !/^[a-z0-9.-]+$/.test(name)) return undefined;
-      const compressed = join(folder, `${name}.json.br`);
-      const group = existsSync(compressed) ? readJson(compressed, true) : readJson(join(folder, `${name}.json`), false);
-      return isRecord(group) ? group : undefined;
+    schema(group: string, key: string): unknown {
+      const [version, kind] = key.split('/').slice(-2);
+      if (!folder || !/^[a-z0-9][a-z0-9.-]*$/.test(group) || group.includes('..') || key !== `${group}/${version}/${kind}` || !/^[a-z0-9]+$/.test(version) || !/^[A-Za-z0-9]+$/.test(kind)) return undefined;
+      const compressed = join(folder, group, `${version}.${kind}.json.br`);
+      if (existsSync(compressed)) return readJson(compressed, true);
+      // From sources: the group's file, read once.
+      if (!sourceGroups.has(group)) {
+        const read = readJson(join(folder, `${group}.json`), false);
+        sourceGroups.set(group, isRecord(read) ? read : undefined);
+      }
+      const schemas = sourceGroups.get(group);
+      return schemas && Object.hasOwn(schemas, key) ? schemas[key] : undefined;
     },
   };
 }

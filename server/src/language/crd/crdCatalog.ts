@@ -2,7 +2,7 @@ import { isPlainObject } from '../manifests';
 import type { CustomResourceSchema } from './customResourceSchema';
 import { openApiToJsonSchema } from './openApiToJsonSchema';
 
-/** The catalog's index: every `group/version/Kind` it has, with the API group file that holds its schema. */
+/** The catalog's index: every `group/version/Kind` it has, with its API group. */
 export interface CrdCatalogIndex {
   kinds: Record<string, { group: string; namespaced: boolean }>;
 }
@@ -10,8 +10,8 @@ export interface CrdCatalogIndex {
 /** Reads the catalog's files (server/src/crdCatalogFiles.ts); undefined when a file is missing or unreadable. */
 export interface CrdCatalogFiles {
   index(): CrdCatalogIndex | undefined;
-  /** One API group's schemas, `group/version/Kind` → the version's `openAPIV3Schema`. */
-  group(name: string): Record<string, unknown> | undefined;
+  /** One kind's `openAPIV3Schema` (`key`: `group/version/Kind` of API group `group`), undefined when it is missing or unreadable. */
+  schema(group: string, key: string): unknown;
 }
 
 /** Where the catalog's schemas say they come from (hover, completion). */
@@ -19,13 +19,12 @@ export const CATALOG_FILE = 'drydock:crd-catalog';
 
 /**
  * The offline CRD catalog (docs/crd-catalog.md): schemas of widely used custom resources, bundled at
- * build time. The index is read on the first lookup, an API group's file on the first lookup of one of
- * its kinds, and each schema is converted like a workspace CRD's (openApiToJsonSchema) once. Owned by
+ * build time. The index is read on the first lookup, a kind's schema on the first lookup of that kind,
+ * and each schema is converted like a workspace CRD's (openApiToJsonSchema) once. Owned by
  * its server or CLI run; CrdRegistry consults it after the workspace's CRDs.
  */
 export class CrdCatalog {
   private index: CrdCatalogIndex | null | undefined;
-  private readonly groups = new Map<string, Record<string, unknown> | null>();
   private readonly schemas = new Map<string, CustomResourceSchema | null>();
 
   constructor(private readonly files: CrdCatalogFiles) {}
@@ -51,7 +50,7 @@ export class CrdCatalog {
     });
   }
 
-  /** Whether the catalog has `apiVersion`/`kind`, without reading its group's file. */
+  /** Whether the catalog has `apiVersion`/`kind`, without reading its schema. */
   has(apiVersion: string, kind: string): boolean {
     return this.entry(`${apiVersion}/${kind}`) !== undefined;
   }
@@ -67,12 +66,7 @@ export class CrdCatalog {
   }
 
   private load(key: string, entry: CrdCatalogIndex['kinds'][string], apiVersion: string, kind: string): CustomResourceSchema | null {
-    let group = this.groups.get(entry.group);
-    if (group === undefined) {
-      group = this.files.group(entry.group) ?? null;
-      this.groups.set(entry.group, group);
-    }
-    const openApi = group && Object.hasOwn(group, key) ? group[key] : undefined;
+    const openApi = this.files.schema(entry.group, key);
     if (!isPlainObject(openApi)) return null;
     return { apiVersion, kind, namespaced: entry.namespaced, crdName: `${pluralOf(kind)}.${entry.group}`, file: CATALOG_FILE, schema: openApiToJsonSchema(openApi) };
   }

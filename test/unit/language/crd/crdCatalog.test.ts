@@ -4,6 +4,9 @@ import { CATALOG_FILE, CrdCatalog, type CrdCatalogFiles } from '../../../../serv
 import { CrdRegistry } from '../../../../server/src/language/crd/crdRegistry';
 import { crdCatalogFiles } from '../../../../server/src/crdCatalogFiles';
 import type { Manifest } from '../../../../server/src/simulator/model/source';
+import { isPlainObject } from '../../../../server/src/language/manifests';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A catalog over in-memory files that counts its reads. */
 function fakeFiles(): CrdCatalogFiles & { reads: string[] } {
@@ -15,16 +18,16 @@ function fakeFiles(): CrdCatalogFiles & { reads: string[] } {
       reads.push('index');
       return { kinds: { 'a.example.com/v1/Alpha': { group: 'a.example.com', namespaced: true }, 'b.example.com/v1/Policy': { group: 'b.example.com', namespaced: false }, 'c.example.com/v1/Gone': { group: 'c.example.com', namespaced: true } } };
     },
-    group: (name) => {
-      reads.push(name);
-      if (name === 'a.example.com') return { 'a.example.com/v1/Alpha': objectSchema('alpha') };
-      if (name === 'b.example.com') return { 'b.example.com/v1/Policy': objectSchema('policy') };
+    schema: (group, key) => {
+      reads.push(key);
+      if (group === 'a.example.com' && key === 'a.example.com/v1/Alpha') return objectSchema('alpha');
+      if (group === 'b.example.com' && key === 'b.example.com/v1/Policy') return objectSchema('policy');
       return undefined;
     },
   };
 }
 
-test('crd catalog: reads the index once, and a group file only when one of its kinds is looked up', () => {
+test('crd catalog: reads the index once, and a kind\'s schema only when that kind is looked up', () => {
   const files = fakeFiles();
   const catalog = new CrdCatalog(files);
   assert.deepEqual(files.reads, []);
@@ -32,10 +35,10 @@ test('crd catalog: reads the index once, and a group file only when one of its k
   assert.deepEqual(files.reads, ['index']);
   const alpha = catalog.lookup('a.example.com/v1', 'Alpha');
   assert.equal(catalog.lookup('a.example.com/v1', 'Alpha'), alpha);
-  assert.deepEqual(files.reads, ['index', 'a.example.com']);
+  assert.deepEqual(files.reads, ['index', 'a.example.com/v1/Alpha']);
   assert.ok(catalog.has('b.example.com/v1', 'Policy'));
   assert.deepEqual(catalog.kinds().map((k) => `${k.apiVersion} ${k.kind} ${k.crdName}`), ['a.example.com/v1 Alpha alphas.a.example.com', 'b.example.com/v1 Policy policies.b.example.com', 'c.example.com/v1 Gone gones.c.example.com']);
-  assert.deepEqual(files.reads, ['index', 'a.example.com']);
+  assert.deepEqual(files.reads, ['index', 'a.example.com/v1/Alpha']);
 });
 
 const lookups: Array<{ name: string; apiVersion: string; kind: string; expected: { crdName: string; namespaced: boolean } | undefined }> = [
@@ -80,14 +83,16 @@ test('crd catalog: the registry prefers a workspace CRD, falls back to the catal
   assert.equal(registry.lookup('b.example.com/v1', 'Policy'), undefined);
 });
 
-test('crd catalog: the committed files index every kind in a readable group file', () => {
-  const files = crdCatalogFiles();
-  const index = files.index();
-  assert.ok(index && Object.keys(index.kinds).length > 100);
-  const groups = new Map<string, Record<string, unknown> | undefined>();
-  for (const [key, { group }] of Object.entries(index.kinds)) {
-    if (!groups.has(group)) groups.set(group, files.group(group));
-    assert.ok(groups.get(group)?.[key], `${key} is not in ${group}.json`);
+test('crd catalog: the committed files and the built ones give a schema for every kind of the index, and nothing outside it', () => {
+  const folders = [join(__dirname, '..', '..', '..', '..', 'schemas', 'crd-catalog'), join(__dirname, '..', '..', '..', '..', 'dist', 'crd-catalog')].filter((folder) => existsSync(join(folder, 'index.json')));
+  assert.ok(folders.length >= 1);
+  for (const folder of folders) {
+    const files = crdCatalogFiles(folder);
+    const index = files.index();
+    assert.ok(index && Object.keys(index.kinds).length > 100);
+    for (const [key, { group }] of Object.entries(index.kinds)) assert.ok(isPlainObject(files.schema(group, key)), `${key} has no schema in ${folder}`);
+    assert.equal(files.schema('../index', '../index/v1/X'), undefined);
+    assert.equal(files.schema('a.example.com', 'b.example.com/v1/Policy'), undefined);
+    assert.equal(files.schema('monitoring.coreos.com', 'monitoring.coreos.com/v1/Nope'), undefined);
   }
-  assert.equal(files.group('../index'), undefined);
 });
