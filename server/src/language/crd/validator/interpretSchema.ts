@@ -35,7 +35,8 @@ type Schema = Record<string, unknown>;
 
 /**
  * The `message` of each error is ajv's English, word for word, like the rest of the ErrorObject: it is
- * data for crdErrorToFinding.ts (which writes the findings' own sentences, translated), not text of ours.
+ * data for crdErrorToFinding.ts (which writes translated sentences of its own for the common keywords and
+ * quotes ajv's words for the rest, as it did when ajv made them), not text of ours.
  */
 const FALSE_SCHEMA_MESSAGE = 'boolean schema is false';
 
