@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import { compareFindings, type Finding } from './findings';
 import { isListKind, isPlainObject, listItemsOf } from './manifests';
 import { locate } from './parse/locate';
@@ -6,6 +5,7 @@ import type { ParsedDocument } from './parse/parsedDocument';
 import { resolveKind } from './schema/resolveKind';
 import type { SchemaValidators } from './schema/schemaValidators';
 import type { DocumentContext, DocumentValidator, ObjectTarget } from './validators/types';
+import { validatorFailure } from './validators/validatorFailure';
 import type { KubeObject } from '../simulator/model/source';
 
 /**
@@ -35,12 +35,7 @@ export function validateDocument(
     try {
       validator.validate(ctx);
     } catch (error) {
-      findings.push({
-        range: locate(doc, [], 'key').range,
-        severity: 'error',
-        code: 'internal/validator-failed',
-        message: l10n.t("Drydock's {0} check failed on this document: {1}. Please report it.", validator.id, (error as Error).message),
-      });
+      findings.push({ range: locate(doc, [], 'key').range, ...validatorFailure(validator.id, error) });
     }
   }
   return findings.sort(compareFindings);

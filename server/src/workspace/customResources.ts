@@ -40,8 +40,7 @@ export class CustomResourceFeed {
     const texts = chunks.map((chunk) => chunk.text).join('\n');
     if (this.openCrdTexts.get(uri) === texts) return;
     this.openCrdTexts.set(uri, texts);
-    const manifests = manifestsOf(uri, { text, documents: chunks.flatMap((chunk) => parseChunk(chunk)) });
-    if (this.registry.setFile(uri, manifests)) this.onChange();
+    if (this.registry.setFile(uri, manifestsOfChunks(uri, text, chunks))) this.onChange();
   }
 
   /** An open document was closed: its CRDs stay until its file is read again; what was read of its text is forgotten. */
@@ -83,7 +82,7 @@ export class CustomResourceFeed {
   private async readManifests(path: string, uri: string): Promise<Manifest[]> {
     const read = await readYamlFile(path);
     if (read.kind !== 'text' || !read.text.includes(MENTIONS_CRD) || oversizeReason(read.text)) return [];
-    return manifestsOf(uri, { text: read.text, documents: crdChunksOf(read.text).flatMap((chunk) => parseChunk(chunk)) });
+    return manifestsOfChunks(uri, read.text, crdChunksOf(read.text));
   }
 }
 
@@ -100,4 +99,9 @@ function crdChunksOf(text: string): DocumentChunk[] {
     at = text.indexOf(MENTIONS_CRD, chunk.offset + chunk.text.length);
   }
   return chunks;
+}
+
+/** The manifests of some documents of a file (parsed here). */
+function manifestsOfChunks(uri: string, text: string, chunks: readonly DocumentChunk[]): Manifest[] {
+  return manifestsOf(uri, { text, documents: chunks.flatMap((chunk) => parseChunk(chunk)) });
 }

@@ -3,12 +3,12 @@ import { isListKind, isPlainObject, listItemsOf } from '../manifests';
 import { locate } from '../parse/locate';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { FieldPath, KubeObject } from '../../simulator/model/source';
-import * as l10n from '@vscode/l10n';
 import { crdErrorsToProblems, type CrdProblem } from './crdErrorToFinding';
 import type { CustomResourceSchema } from './customResourceSchema';
 import type { CrdRegistry } from './crdRegistry';
 import { listTypeProblems } from './listTypeProblems';
 import { validationRuleProblems } from './validationRules';
+import { validatorFailure } from '../validators/validatorFailure';
 
 /**
  * Validates the custom resources of a document against the workspace's CRDs (else the catalog's). Returns the document's
@@ -43,7 +43,7 @@ function problemsOf(registry: CrdRegistry, schema: CustomResourceSchema, object:
   try {
     return [...crdErrorsToProblems(registry.validate(schema, object), object, kind), ...listTypeProblems(schema.schema, object), ...validationRuleProblems(schema.schema, object, registry.parsedRules(schema))];
   } catch (error) {
-    return [{ path: ['kind'], target: 'value', finding: { severity: 'error', code: 'internal/validator-failed', message: l10n.t("Drydock's {0} check failed on this document: {1}. Please report it.", 'custom-resource', (error as Error).message) } }];
+    return [{ path: ['kind'], target: 'value', finding: validatorFailure('custom-resource', error) }];
   }
 }
 

@@ -1,4 +1,3 @@
-import { deepEqual as equal } from './deepEqual';
 import { duplicateItems } from './duplicateItems';
 import { alwaysValid, hasType, JSON_TYPES, UNINTERPRETED, UNINTERPRETED_OTHERS, usesGroup, type GroupType } from './schemaKeywords';
 
@@ -100,9 +99,9 @@ function validType(type: unknown): boolean {
   return Array.isArray(type) && type.length >= 1 && type.every((t) => typeof t === 'string' && JSON_TYPES.has(t)) && uniqueItems(type);
 }
 
+/** No two items deep-equal (the meta-schema's uniqueItems for untyped items: ajv compares them pairwise). */
 function uniqueItems(items: unknown[]): boolean {
-  for (let i = items.length; i--; ) for (let j = i; j--; ) if (equal(items[i], items[j])) return false;
-  return true;
+  return duplicateItems(items, []) === undefined;
 }
 
 /** ajv's code generation: the checks that throw, over the subschemas it generates code for. */
