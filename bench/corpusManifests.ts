@@ -7,7 +7,7 @@ const CORPUS_FOLDERS = ['kubernetes-examples', 'kubernetes-website', 'microservi
 /**
  * A file of `documents` real manifests, for benchmarks: the documents of the reference corpus (those
  * with a top-level `kind` and `metadata.name`), as written, in file order, repeated with `-1`, `-2`…
- * appended to their names until there are enough (2,000 make about 47,000 lines). Undefined when the
+ * appended to their names (inside the quotes of a quoted name) until there are enough (2,000 make about 47,000 lines). Undefined when the
  * corpus is not beside the repository (it is reference material, not part of it).
  */
 export function corpusManifests(documents: number, corpus = join(process.cwd(), '..', 'shared', 'corpus')): string | undefined {
@@ -20,9 +20,15 @@ export function corpusManifests(documents: number, corpus = join(process.cwd(), 
   for (let i = 0; out.length < documents; i++) {
     const round = Math.floor(i / docs.length);
     const doc = docs[i % docs.length];
-    out.push(round === 0 ? doc : doc.replace(/^(metadata:\s*\n\s+name: )(\S+)/m, `$1$2-${round}`));
+    out.push(round === 0 ? doc : doc.replace(/^(metadata:\s*\n\s+name: )(\S+)/m, (_, key: string, name: string) => key + numbered(name, round)));
   }
   return out.join('---\n');
+}
+
+/** `name` with `-round` appended, inside its quotes when it is quoted (`"web"` -> `"web-2"`, not the broken `"web"-2`). */
+function numbered(name: string, round: number): string {
+  const quote = name[0];
+  return (quote === '"' || quote === "'") && name.endsWith(quote) && name.length > 1 ? `${name.slice(0, -1)}-${round}${quote}` : `${name}-${round}`;
 }
 
 function yamlFiles(folder: string): string[] {

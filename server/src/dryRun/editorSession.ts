@@ -1,8 +1,8 @@
 import type { Finding } from '../language/findings';
 import { locate } from '../language/parse/locate';
-import type { ParsedFile } from '../language/parse/parseFile';
+import { runToEnd, type ParsedFile } from '../language/parse/parseFile';
 import type { RuleSettings } from '../language/rules/ruleSettings';
-import { runWorkspaceRulesOn } from '../language/rules/workspace/runWorkspaceRules';
+import { runWorkspaceRulesSteps } from '../language/rules/workspace/runWorkspaceRules';
 import { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { PodDetails, PreviewConnectionExplanation, PreviewModel, PreviewRouteQueryResult } from '../protocol/preview';
@@ -110,23 +110,37 @@ export class EditorDryRunSession {
    * every open document.
    */
   publications(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: readonly Manifest[], rules: RuleSettings | undefined): Publications {
+    return runToEnd(this.publicationSteps(open, workspaceFiles, rules));
+  }
+
+  /**
+   * `publications` a step at a time: it yields after each document's explanation, each rule and each
+   * located finding, so that the server spreads it over the event loop and a keystroke is validated
+   * in between. What was published is recorded only when it completes (a caller may abandon it).
+   */
+  *publicationSteps(open: ReadonlyMap<string, LoadedFile>, workspaceFiles: readonly Manifest[], rules: RuleSettings | undefined): Generator<undefined, Publications, undefined> {
     const index = workspaceIndex(open, workspaceFiles);
     const simulation: Publications['simulation'] = [];
+    const published: Array<[FileRun, string]> = [];
     for (const [uri, run] of this.runs) {
       const explained = explainOutside(run.findings.map((f) => f.sim), run.file.manifests, index);
       const bySim = new Map(run.findings.map((f, i) => [f.sim, i]));
       // What is published: the run's findings by index, a rewritten one (a note) by its text.
-      const published = explained.map((f) => bySim.get(f) ?? `${f.severity}:${f.message}`).join('\u0000');
-      if (published === run.published) continue;
-      run.published = published;
+      const key = explained.map((f) => bySim.get(f) ?? `${f.severity}:${f.message}`).join('\u0000');
+      yield;
+      if (key === run.published) continue;
+      published.push([run, key]);
       const located = explained.map((finding) => {
         const at = bySim.get(finding);
         return at !== undefined ? run.findings[at].located : rewrittenAt(run.findings, finding);
       });
       simulation.push([uri, located.filter((f): f is Finding => f !== null)]);
     }
-    const ruleFindings = runWorkspaceRulesOn(index, { rules });
-    return { simulation, rules: [...open].map(([uri, file]) => [uri, locatedIn(ruleFindings, uri, file.parsed)]) };
+    const ruleFindings = yield* runWorkspaceRulesSteps(index, { rules });
+    const located: Publications['rules'] = [];
+    for (const [uri, file] of open) located.push([uri, yield* locatedSteps(ruleFindings, uri, file.parsed)]);
+    for (const [run, key] of published) run.published = key;
+    return { simulation, rules: located };
   }
 
   /** The preview of one document (or of its folder and below, or of every manifest of the workspace), with the whole reachability matrix; kept for `podDetails`. */
@@ -163,7 +177,7 @@ export class EditorDryRunSession {
     if (input.cluster) files.set(input.cluster.uri, input.cluster.parsed);
     const findings =
       severalFiles || !file ? run.findings : explainOutside(run.findings.filter((f) => f.source.file === params.uri), file.manifests, workspaceIndex(open, input.workspaceFiles));
-    const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => locatedIn([f], f.source.file, open.get(f.source.file)?.parsed));
+    const diagnostics = project ? project.diagnostics(run.findings) : findings.flatMap((f) => runToEnd(locatedSteps([f], f.source.file, open.get(f.source.file)?.parsed)));
     const locate = locatorFor(files, input.locateElsewhere);
     this.keepPreviewLocator(params, project ? (source) => project.locate(source) ?? locate(source) : locate);
     const model = previewModel(run, {
@@ -253,14 +267,17 @@ function samePath(a: SimFinding['path'], b: SimFinding['path']): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 
-/** The findings on `uri`, as ranges in its parse (none without one). */
-function locatedIn(findings: readonly SimFinding[], uri: string, parsed: ParsedFile | undefined): Finding[] {
-  if (!parsed) return [];
-  return findings.flatMap((f) => {
-    if (f.source.file !== uri) return [];
-    const doc = parsed.documents[f.source.document];
-    return doc ? [simFindingToFinding(f, doc)] : [];
-  });
+/** The findings on `uri`, as ranges in its parse (none without one); yields after each finding it locates (the first in a document builds the document's tree). */
+function* locatedSteps(findings: readonly SimFinding[], uri: string, parsed: ParsedFile | undefined): Generator<undefined, Finding[], undefined> {
+  const located: Finding[] = [];
+  if (!parsed) return located;
+  for (const f of findings) {
+    const doc = f.source.file === uri ? parsed.documents[f.source.document] : undefined;
+    if (!doc) continue;
+    located.push(simFindingToFinding(f, doc));
+    yield;
+  }
+  return located;
 }
 
 /** Click-to-reveal locations: the first line of each object in the files the run read (else what `fallback` knows). */

@@ -1,6 +1,7 @@
 import type { Finding } from '../language/findings';
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import { ChunkCache } from '../language/parse/chunkCache';
+import { takeParse, type HandedParse } from '../language/parse/handedParse';
 import { parseFile, type ParsedFile } from '../language/parse/parseFile';
 import { simFindingToFinding } from '../language/simFindingToFinding';
 import type { Manifest, SimFinding } from '../simulator/model/source';
@@ -26,6 +27,8 @@ export interface FileDryRunJob {
   baseline: FileText | null;
   /** Objects of other files the document's pods need (`storageContext`: the workspace's claims, volumes, classes). */
   context: Manifest[];
+  /** The document's parse as validation made it (its first run only): the runner takes it instead of parsing the text again. */
+  parse?: HandedParse;
   limits: SimulateOptions;
   /** `drydock.whatif.singleNodeFailure`: also report the workloads one node's failure leaves without a ready pod (absent: off). */
   singleNodeFailure?: boolean;
@@ -46,16 +49,21 @@ export class DryRunParses {
   private readonly chunks = new Map<string, ChunkCache>();
   private readonly lastText = new Map<string, { text: string; parsed: ParsedFile; manifests: Manifest[] }>();
 
-  /** The parse and manifests of a text; `key` tells apart two versions of one file (a document and its baseline). */
-  read(file: FileText, key: string = file.uri): { parsed: ParsedFile; manifests: Manifest[] } {
+  /**
+   * The parse and manifests of a text; `key` tells apart two versions of one file (a document and its
+   * baseline). `handed`: the parse of this very text made elsewhere, taken instead of parsing when
+   * nothing is kept for `key` yet (a document's first run).
+   */
+  read(file: FileText, key: string = file.uri, handed?: HandedParse): { parsed: ParsedFile; manifests: Manifest[] } {
     const last = this.lastText.get(key);
     if (last && last.text === file.text) return last;
     let chunks = this.chunks.get(key);
+    const first = !chunks;
     if (!chunks) {
       chunks = new ChunkCache();
       this.chunks.set(key, chunks);
     }
-    const parsed = parseFile(file.text, chunks);
+    const parsed = first && handed ? takeParse(file.text, handed, chunks) : parseFile(file.text, chunks);
     const entry = { text: file.text, parsed, manifests: manifestsOf(file.uri, parsed) };
     this.lastText.set(key, entry);
     return entry;
@@ -75,7 +83,7 @@ export class DryRunParses {
  * (so the thread that publishes them builds no YAML tree). Pure but for the parse caches.
  */
 export function runFileDryRun(job: FileDryRunJob, parses: DryRunParses): LocatedSimFinding[] {
-  const document = parses.read(job.document);
+  const document = parses.read(job.document, job.document.uri, job.parse);
   if (!isManifestFile(document.parsed)) return []; // a docker-compose file, a CI workflow: not ours
   const cluster = job.cluster ? parses.read(job.cluster).manifests : null;
   const baseline = job.baseline ? baselineManifests(job.baseline, job.document, document.manifests, parses) : null;

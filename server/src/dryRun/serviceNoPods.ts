@@ -32,6 +32,7 @@ export function explainServicesWithoutPods(findings: readonly SimFinding[], run:
   const runFiles = new Set(run.map((manifest) => manifest.source.file));
   const services = new Map(run.filter((manifest) => manifest.object.kind === 'Service').map((manifest) => [sourceKey(manifest.source), manifest]));
   const result: SimFinding[] = [];
+  let customResources: Map<string, Manifest[]> | undefined;
   for (const finding of findings) {
     const service = isUnexplained(finding) ? services.get(sourceKey(finding.source)) : undefined;
     const model = service ? readService(service) : null;
@@ -42,7 +43,8 @@ export function explainServicesWithoutPods(findings: readonly SimFinding[], run:
     }
     const namespace = index.namespaceOf(service.object);
     if (podsOutside(index, namespace, selectorFromSet(selector), runFiles)) continue;
-    const operator = operatorObjectFor(index, namespace, selector);
+    customResources ??= customResourcesByNamespace(index);
+    const operator = operatorObjectFor(customResources.get(namespace) ?? [], selector);
     if (!operator) {
       result.push(finding);
       continue;
@@ -71,16 +73,30 @@ export function podsOutside(index: WorkspaceIndex, namespace: string, selector: 
     .some(({ manifest, kind }) => !runFiles.has(manifest.source.file) && !(SCALABLE_KINDS.has(kind) && isPlainObject(manifest.object.spec) && manifest.object.spec.replicas === 0));
 }
 
-/** The first custom resource of the namespace whose spec carries the selector labels, else the first of a pod-creating kind. */
-function operatorObjectFor(index: WorkspaceIndex, namespace: string, selector: Record<string, string>): Manifest | undefined {
-  let known: Manifest | undefined;
+/** The named custom resources of the index (objects of a custom API group) by namespace, in index order: read once per explanation, not once per Service. */
+function customResourcesByNamespace(index: WorkspaceIndex): Map<string, Manifest[]> {
+  const byNamespace = new Map<string, Manifest[]>();
   for (const manifest of index.manifests) {
     const { apiVersion, kind, metadata } = manifest.object;
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata?.name !== 'string') continue;
-    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
-    if (!isCustomGroup(group) || index.namespaceOf(manifest.object) !== namespace) continue;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata?.name !== 'string' || !isCustomGroup(groupOf(apiVersion))) continue;
+    const namespace = index.namespaceOf(manifest.object);
+    const list = byNamespace.get(namespace);
+    if (list) list.push(manifest);
+    else byNamespace.set(namespace, [manifest]);
+  }
+  return byNamespace;
+}
+
+function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
+/** The first of a namespace's custom resources whose spec carries the selector labels, else the first of a pod-creating kind. */
+function operatorObjectFor(customResources: readonly Manifest[], selector: Record<string, string>): Manifest | undefined {
+  let known: Manifest | undefined;
+  for (const manifest of customResources) {
     if (carriesLabels(manifest.object.spec, selector, 0)) return manifest;
-    if (!known && POD_CREATING_CUSTOM_KINDS.has(`${group}/${kind}`)) known = manifest;
+    if (!known && POD_CREATING_CUSTOM_KINDS.has(`${groupOf(manifest.object.apiVersion as string)}/${String(manifest.object.kind)}`)) known = manifest;
   }
   return known;
 }

@@ -1,5 +1,6 @@
 import { isManifestFile, manifestsOf } from '../language/manifests';
 import type { ParsedFile } from '../language/parse/parseFile';
+import { handParse } from '../language/parse/handedParse';
 import { EDITOR_SIMULATION_LIMITS, EditorDryRunSession, type FileRunResult } from '../dryRun/editorSession';
 import { storageContext } from '../dryRun/storageContext';
 import type { LocatedSimFinding } from '../dryRun/fileDryRun';
@@ -18,6 +19,7 @@ import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { InProcessDryRunner, type DryRunner } from './dryRunner';
 import { notRenderedNotice, type PreviewProjects } from './previewProjects';
 import { folderOf, isInFolder } from '../dryRun/previewScope';
+import { inSlices } from './inSlices';
 import { projectPreviewInput, unrenderedPreview } from '../dryRun/projectPreview';
 import { diskTextReader } from '../workspace/render/sourceTexts';
 import { clusterPolicyObjects } from '../language/rules/workspace/policy/clusterPolicyObjects';
@@ -63,6 +65,10 @@ export class SimulationService {
   private readonly runLog: DryRunPurpose[] = [];
   private runsInAll = 0;
   private underWay = 0;
+  /** Counts the refreshes that started publishing: only the latest goes on. */
+  private publishingTurn = 0;
+  /** The documents whose parse the runner was handed (it keeps its own from then on, until they close). */
+  private readonly handed = new Set<string>();
 
   constructor(private readonly deps: SimulationDeps) {
     this.runner = deps.runner ?? new InProcessDryRunner();
@@ -97,6 +103,7 @@ export class SimulationService {
 
   /** A document was closed: its dry run's caches go. */
   closed(uri: string): void {
+    this.handed.delete(uri);
     this.runner.forget(uri);
   }
 
@@ -110,13 +117,18 @@ export class SimulationService {
       // The runs read the documents' texts (a worker parses them); what other files define for them is handed in.
       const before = this.openFiles();
       const known = [...this.workspaceFiles(), ...[...before.values()].flatMap((f) => f.manifests)];
-      const results = await Promise.all(changed.map((uri) => this.runFile(uri, this.deps.textOf(uri), cluster, storageContext(known, uri), settings)));
+      const results = await Promise.all(changed.map((uri) => this.runFile(uri, this.deps.textOf(uri), before.get(uri)?.parsed, cluster, storageContext(known, uri), settings)));
       await Promise.all(changed.map((uri) => this.deps.validated(uri)));
       const open = this.openFiles(before);
       this.session.keepRuns(open, results.filter((r): r is FileRunResult => r !== null));
       // The cluster profile's admission policies (and their Namespaces and params) join the workspace's for the rules.
       const ruleContext = [...clusterPolicyObjects(cluster?.manifests ?? [], known), ...this.workspaceFiles()];
-      const { simulation, rules } = this.session.publications(open, ruleContext, settings.rules);
+      // In slices, as validation is (100 ms and more on a big workspace): a keystroke is validated in
+      // between. A newer refresh that starts publishing abandons this one: it publishes all this one would.
+      const turn = ++this.publishingTurn;
+      const publications = await inSlices(this.session.publicationSteps(open, ruleContext, settings.rules), () => turn !== this.publishingTurn);
+      if (!publications) return;
+      const { simulation, rules } = publications;
       this.deps.publisher.setAll([
         ...[...simulation].map(([uri, findings]) => ({ uri, source: 'simulation' as const, findings })),
         ...[...rules].map(([uri, findings]) => ({ uri, source: 'rules' as const, findings })),
@@ -127,8 +139,12 @@ export class SimulationService {
     }
   }
 
-  /** One document's diagnostics run, on the runner; null when it is not open or a newer run replaced it. */
-  private async runFile(uri: string, text: string | undefined, cluster: LoadedFile | null, context: Manifest[], settings: ServerSettings): Promise<FileRunResult | null> {
+  /**
+   * One document's diagnostics run, on the runner; null when it is not open or a newer run replaced
+   * it. A document's first run hands the runner validation's parse of the text (`parsed`), so that
+   * the worker does not parse a just-opened file a second time; later runs parse only what changed.
+   */
+  private async runFile(uri: string, text: string | undefined, parsed: ParsedFile | undefined, cluster: LoadedFile | null, context: Manifest[], settings: ServerSettings): Promise<FileRunResult | null> {
     if (text === undefined) return null;
     try {
       const baseline = (await this.baselines.read(uri, this.baselineSettings(settings))).text;
@@ -140,7 +156,9 @@ export class SimulationService {
         context,
         limits: EDITOR_SIMULATION_LIMITS,
         singleNodeFailure: settings.whatIfSingleNodeFailure,
+        ...(!this.handed.has(uri) && parsed?.text === text && { parse: handParse(parsed) }),
       });
+      if (findings !== null) this.handed.add(uri);
       return findings === null ? null : { uri, text, findings };
     } catch (error) {
       return { uri, text, findings: [simulationFailed(uri, error)] };

@@ -11,14 +11,12 @@ import { stripBom } from '../language/parse/stripBom';
 import type { ServerSettings } from '../settings';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStates } from './documentState';
-
-/** How long one slice of a big file's validation may hold the event loop before letting other requests in. */
-export const SLICE_MS = 8;
+import { inSlices } from './inSlices';
 
 /**
  * Validates open documents and publishes their diagnostics. Validation of a document is coalesced:
  * several changes that arrive before it runs are validated once, at the newest version. A big file is
- * parsed and validated in slices of about SLICE_MS, so other requests are answered in between; a
+ * parsed and validated in slices of about SLICE_MS (inSlices.ts), so other requests are answered in between; a
  * newer version of the document cancels the slices still to run for the older one.
  */
 export class ValidationScheduler {
@@ -89,29 +87,12 @@ export class ValidationScheduler {
   private start(document: TextDocument): void {
     const job = { cancelled: false };
     this.running.set(document.uri, job);
-    const steps = this.validationSteps(document);
-    const slice = (): void => {
-      if (job.cancelled) return;
-      const deadline = performance.now() + SLICE_MS;
-      try {
-        for (;;) {
-          const step = steps.next();
-          if (step.done) {
-            this.running.delete(document.uri);
-            this.publish(document, step.value);
-            return;
-          }
-          if (performance.now() >= deadline) {
-            setImmediate(slice);
-            return;
-          }
-        }
-      } catch (error) {
-        this.running.delete(document.uri);
-        this.publish(document, [internalError(error)]);
-      }
+    const done = (findings: Finding[] | undefined): void => {
+      if (findings === undefined) return; // cancelled: a newer version is queued
+      this.running.delete(document.uri);
+      this.publish(document, findings);
     };
-    slice();
+    inSlices(this.validationSteps(document), () => job.cancelled).then(done, (error: unknown) => done([internalError(error)]));
   }
 
   /** Parses and validates a document synchronously (tests and tools). */

@@ -15,6 +15,8 @@ interface TreeSlot {
  * A document the fast path read without findings. Validation needs only its plain value; its tree
  * (for locating a finding, hover, completion, quick fixes…) is built when first asked for, by
  * parsing the chunk again with the tree. Most documents of a big file are valid and never need it.
+ * A document whose value was handed from another thread (handedParse.ts) is one too, whichever
+ * parser read it there: its tree comes from the full parser when the fast path declines the chunk.
  */
 export class FastDocument implements ParsedDocument {
   readonly findings: Finding[] = [];

@@ -9,6 +9,7 @@ import { ingressServiceMissing } from './ingressServiceMissing';
 import { missingConfigMap, missingPersistentVolumeClaim, missingSecret, missingServiceAccount } from './missingReference';
 import { pdbBlocksEvictions } from './pdbBlocksEvictions';
 import { admissionPolicies } from './policy/admissionPolicies';
+import { runToEnd } from '../../parse/parseFile';
 import { WorkspaceIndex } from './workspaceIndex';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -47,6 +48,11 @@ export function runWorkspaceRules(manifests: readonly Manifest[], options: Works
 
 /** `runWorkspaceRules` over an index: findings only on its subjects, the other manifests only satisfy references. */
 export function runWorkspaceRulesOn(index: WorkspaceIndex, options: Pick<WorkspaceRuleOptions, 'rules'> = {}): SimFinding[] {
+  return runToEnd(runWorkspaceRulesSteps(index, options));
+}
+
+/** `runWorkspaceRulesOn` a rule at a time: yields after each rule it runs, so that a caller can spread the rules over several turns of the event loop. */
+export function* runWorkspaceRulesSteps(index: WorkspaceIndex, options: Pick<WorkspaceRuleOptions, 'rules'> = {}): Generator<undefined, SimFinding[], undefined> {
   const settings = options.rules ?? DEFAULT_RULE_SETTINGS;
   const findings: SimFinding[] = [];
   for (const rule of WORKSPACE_RULES) {
@@ -61,6 +67,7 @@ export function runWorkspaceRulesOn(index: WorkspaceIndex, options: Pick<Workspa
     } catch {
       // A broken rule must not take the others down; its findings are simply missing.
     }
+    yield;
   }
   return findings;
 }

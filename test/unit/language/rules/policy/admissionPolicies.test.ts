@@ -120,6 +120,18 @@ const cases: Case[] = [
     expect: ['warning policy/image-matches-namespace-environment.policy.example.com images must come from example.com/: docker.io/web:1'],
   },
   {
+    name: 'two policies on one object, each with its own variable of the same name',
+    text: docs(
+      policy('p1', [...deployments, 'variables: [{name: limit, expression: "1"}]', 'validations: [{expression: "object.spec.replicas <= variables.limit", message: over one}]']),
+      policy('p2', [...deployments, 'variables: [{name: limit, expression: "5"}]', 'validations: [{expression: "object.spec.replicas <= variables.limit", message: over five}]']),
+      binding('b1', 'p1'),
+      binding('b2', 'p2'),
+      deployment('web', 3),
+      deployment('big', 6),
+    ),
+    expect: ['error policy/p1 over one', 'error policy/p1 over one', 'error policy/p2 over five'],
+  },
+  {
     name: 'auditAnnotations',
     text: docs(
       policy('demo-policy.example.com', [...deployments, 'auditAnnotations:', "- {key: high-replica-count, valueExpression: \"object.spec.replicas > 50 ? 'Deployment spec.replicas set to ' + string(object.spec.replicas) : null\"}"]),

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { compileLabelSelector, EVERYTHING } from '../../../../simulator/model/labelSelector';
+import { compileLabelSelector, EVERYTHING, type Selector } from '../../../../simulator/model/labelSelector';
 import { namespaceLabels, NAMESPACE_NAME_LABEL, type AdmissionTarget } from './admissionTarget';
 import type { MatchResources, ResourceRule } from './policyObjects';
 
@@ -18,13 +18,26 @@ export function matchResources(match: MatchResources | undefined, target: Admiss
   if (!match) return emptyRulesMatch ? { matches: true } : { matches: false };
   const included = match.resourceRules.length === 0 ? emptyRulesMatch : match.resourceRules.some((rule) => ruleMatches(rule, target, match.equivalent));
   if (!included || match.excludeResourceRules.some((rule) => ruleMatches(rule, target, match.equivalent))) return { matches: false };
-  const objectSelector = match.objectSelector === undefined ? EVERYTHING : compileLabelSelector(match.objectSelector);
+  const objectSelector = selectorOf(match.objectSelector);
   if (!objectSelector.matches(target.labels)) return { matches: false };
   return namespaceMatches(match.namespaceSelector, target);
 }
 
+/** A policy's or binding's selector, compiled once: it is matched against every object of the workspace. */
+const compiled = new WeakMap<object, Selector>();
+function selectorOf(raw: unknown): Selector {
+  if (raw === undefined) return EVERYTHING;
+  if (typeof raw !== 'object' || raw === null) return compileLabelSelector(raw);
+  let selector = compiled.get(raw);
+  if (!selector) {
+    selector = compileLabelSelector(raw);
+    compiled.set(raw, selector);
+  }
+  return selector;
+}
+
 function namespaceMatches(raw: unknown, target: AdmissionTarget): MatchResult {
-  const selector = raw === undefined ? EVERYTHING : compileLabelSelector(raw);
+  const selector = selectorOf(raw);
   if (selector.isEverything) return { matches: true };
   if (target.namespace === '' && !(target.kind === 'Namespace' && target.group === '')) return { matches: true };
   const { labels, complete } = namespaceLabels(target);

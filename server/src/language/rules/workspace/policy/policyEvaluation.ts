@@ -30,7 +30,7 @@ const POLICY_BUDGET = 5 * MAX_COST;
  * evaluation unless another condition is false.
  */
 export function evaluatePolicy(policy: AdmissionPolicy, target: AdmissionTarget, params: KubeObject | null, cache: ExpressionCache): PolicyOutcome[] {
-  const run = new PolicyRun(cache, bindings(target, params));
+  const run = new PolicyRun(cache, new Map(bindingsOf(target, params)));
   let unknownCondition: PolicyOutcome | undefined;
   for (const condition of policy.matchConditions) {
     const result = run.value(condition.expression);
@@ -72,6 +72,37 @@ function notEvaluated(expression: string, why: 'unsupported' | 'failed' | undefi
   return { kind: 'not-evaluated', expression: expression.trim(), why: why ?? 'failed', field };
 }
 
+/**
+ * An object as a CEL value, converted once per object: every binding that matches an object reads
+ * the same conversion, and an object whose document was not edited keeps its conversion from one
+ * run of the rules to the next (parsed objects are never changed, only replaced).
+ */
+const celValues = new WeakMap<KubeObject, CelValue>();
+function celValueOf(object: KubeObject): CelValue {
+  let value = celValues.get(object);
+  if (value === undefined) {
+    value = fromJson(object);
+    celValues.set(object, value);
+  }
+  return value;
+}
+
+/** The bindings of one target, per params object: each policy evaluated on the target starts from a copy (it adds `variables`). */
+const bindingsByTarget = new WeakMap<AdmissionTarget, Map<KubeObject | null, ReadonlyMap<string, CelValue>>>();
+function bindingsOf(target: AdmissionTarget, params: KubeObject | null): ReadonlyMap<string, CelValue> {
+  let byParams = bindingsByTarget.get(target);
+  if (!byParams) {
+    byParams = new Map();
+    bindingsByTarget.set(target, byParams);
+  }
+  let found = byParams.get(params);
+  if (!found) {
+    found = bindings(target, params);
+    byParams.set(params, found);
+  }
+  return found;
+}
+
 /** `object`, `oldObject` (null on CREATE), `params`, `namespaceObject` and the `request` basics. */
 function bindings(target: AdmissionTarget, params: KubeObject | null): Map<string, CelValue> {
   const namespaced = target.namespace !== '';
@@ -93,9 +124,9 @@ function bindings(target: AdmissionTarget, params: KubeObject | null): Map<strin
     options: OPAQUE,
   });
   return new Map<string, CelValue>([
-    ['object', fromJson(target.manifest.object)],
+    ['object', celValueOf(target.manifest.object)],
     ['oldObject', null],
-    ['params', params === null ? null : fromJson(params)],
+    ['params', params === null ? null : celValueOf(params)],
     ['namespaceObject', namespaceObject],
     ['request', request],
   ]);
