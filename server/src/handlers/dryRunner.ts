@@ -21,7 +21,8 @@ export class InProcessDryRunner implements DryRunner {
 
   run(job: FileDryRunJob): Promise<LocatedSimFinding[] | null> {
     try {
-      return Promise.resolve(runFileDryRun(job, this.parses));
+      // A handed parse shares its values with validation's: the run gets its own copy, as a worker's would.
+      return Promise.resolve(runFileDryRun(job.parse ? { ...job, parse: structuredClone(job.parse) } : job, this.parses));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -127,12 +127,11 @@ export class SimulationService {
       // between. A newer refresh that starts publishing abandons this one: it publishes all this one would.
       const turn = ++this.publishingTurn;
       const publications = await inSlices(this.session.publicationSteps(open, ruleContext, settings.rules), () => turn !== this.publishingTurn);
-      if (!publications) return;
-      const { simulation, rules } = publications;
-      this.deps.publisher.setAll([
-        ...[...simulation].map(([uri, findings]) => ({ uri, source: 'simulation' as const, findings })),
-        ...[...rules].map(([uri, findings]) => ({ uri, source: 'rules' as const, findings })),
-      ]);
+      if (publications) {
+        const { simulation, rules } = publications;
+        this.deps.publisher.setAll([...simulation.map(([uri, findings]) => ({ uri, source: 'simulation' as const, findings })), ...rules.map(([uri, findings]) => ({ uri, source: 'rules' as const, findings }))]);
+      }
+      // Abandoned or not, the previews of these documents are stale (a newer refresh may be about others).
       this.deps.notifyChanged(changed);
     } finally {
       this.underWay--;
