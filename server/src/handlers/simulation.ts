@@ -157,7 +157,7 @@ export class SimulationService {
         singleNodeFailure: settings.whatIfSingleNodeFailure,
         ...(!this.handed.has(uri) && parsed?.text === text && { parse: handParse(parsed) }),
       });
-      if (findings !== null) this.handed.add(uri);
+      if (findings !== null && this.deps.openUris().includes(uri)) this.handed.add(uri);
       return findings === null ? null : { uri, text, findings };
     } catch (error) {
       return { uri, text, findings: [simulationFailed(uri, error)] };

@@ -88,7 +88,7 @@ export class ValidationScheduler {
     const job = { cancelled: false };
     this.running.set(document.uri, job);
     const done = (findings: Finding[] | undefined): void => {
-      if (findings === undefined) return; // cancelled: a newer version is queued
+      if (findings === undefined || job.cancelled) return; // cancelled: a newer version is queued, or the document closed
       this.running.delete(document.uri);
       this.publish(document, findings);
     };
