@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isPlainObject } from '../language/manifests';
 import { isCustomGroup, POD_CREATING_CUSTOM_KINDS } from '../language/rules/facts/operatorKinds';
+import { splitApiVersion } from '../language/schema/resolveKind';
 import type { WorkspaceIndex } from '../language/rules/workspace/workspaceIndex';
 import { selectorText } from '../simulator/controllers/services';
 import { readService } from '../simulator/controllers/serviceSpec';
@@ -32,7 +33,7 @@ export function explainServicesWithoutPods(findings: readonly SimFinding[], run:
   const runFiles = new Set(run.map((manifest) => manifest.source.file));
   const services = new Map(run.filter((manifest) => manifest.object.kind === 'Service').map((manifest) => [sourceKey(manifest.source), manifest]));
   const result: SimFinding[] = [];
-  let customResources: Map<string, Manifest[]> | undefined;
+  let customResources: Map<string, CustomResource[]> | undefined;
   for (const finding of findings) {
     const service = isUnexplained(finding) ? services.get(sourceKey(finding.source)) : undefined;
     const model = service ? readService(service) : null;
@@ -73,30 +74,35 @@ export function podsOutside(index: WorkspaceIndex, namespace: string, selector: 
     .some(({ manifest, kind }) => !runFiles.has(manifest.source.file) && !(SCALABLE_KINDS.has(kind) && isPlainObject(manifest.object.spec) && manifest.object.spec.replicas === 0));
 }
 
+/** A custom resource, with its `group/kind` (what POD_CREATING_CUSTOM_KINDS names). */
+interface CustomResource {
+  manifest: Manifest;
+  groupKind: string;
+}
+
 /** The named custom resources of the index (objects of a custom API group) by namespace, in index order: read once per explanation, not once per Service. */
-function customResourcesByNamespace(index: WorkspaceIndex): Map<string, Manifest[]> {
-  const byNamespace = new Map<string, Manifest[]>();
+function customResourcesByNamespace(index: WorkspaceIndex): Map<string, CustomResource[]> {
+  const byNamespace = new Map<string, CustomResource[]>();
   for (const manifest of index.manifests) {
     const { apiVersion, kind, metadata } = manifest.object;
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata?.name !== 'string' || !isCustomGroup(groupOf(apiVersion))) continue;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata?.name !== 'string') continue;
+    const { group } = splitApiVersion(apiVersion);
+    if (!isCustomGroup(group)) continue;
     const namespace = index.namespaceOf(manifest.object);
+    const resource = { manifest, groupKind: `${group}/${kind}` };
     const list = byNamespace.get(namespace);
-    if (list) list.push(manifest);
-    else byNamespace.set(namespace, [manifest]);
+    if (list) list.push(resource);
+    else byNamespace.set(namespace, [resource]);
   }
   return byNamespace;
 }
 
-function groupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
-}
-
 /** The first of a namespace's custom resources whose spec carries the selector labels, else the first of a pod-creating kind. */
-function operatorObjectFor(customResources: readonly Manifest[], selector: Record<string, string>): Manifest | undefined {
+function operatorObjectFor(customResources: readonly CustomResource[], selector: Record<string, string>): Manifest | undefined {
   let known: Manifest | undefined;
-  for (const manifest of customResources) {
+  for (const { manifest, groupKind } of customResources) {
     if (carriesLabels(manifest.object.spec, selector, 0)) return manifest;
-    if (!known && POD_CREATING_CUSTOM_KINDS.has(`${groupOf(manifest.object.apiVersion as string)}/${String(manifest.object.kind)}`)) known = manifest;
+    if (!known && POD_CREATING_CUSTOM_KINDS.has(groupKind)) known = manifest;
   }
   return known;
 }
